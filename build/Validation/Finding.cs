@@ -1,0 +1,22 @@
+using GitOpsRunners.Manifests;
+
+namespace GitOpsRunners.Validation;
+
+/// <summary>
+/// One result of a check. Printed as <c>path:line: severity rule-id message</c>.
+/// <paramref name="Cluster"/> and <paramref name="Object"/> (e.g. <c>HelmRelease/flux-system/arc</c>) are set when known.
+/// </summary>
+public sealed record Finding(
+    Severity Severity,
+    string RuleId,
+    string Message,
+    SourceLocation? Location = null,
+    string? Cluster = null,
+    string? Object = null)
+{
+    public override string ToString()
+    {
+        var where = Location?.ToString() ?? "-";
+        return $"{where}: {Severity.ToString().ToLowerInvariant()} {RuleId} {Message}";
+    }
+}

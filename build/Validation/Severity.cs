@@ -1,0 +1,8 @@
+namespace GitOpsRunners.Validation;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}
