@@ -1,0 +1,36 @@
+namespace GitOpsRunners.Validation.Rules;
+
+/// <summary>The scale set's <c>controllerServiceAccount</c> names the controller's service account explicitly.</summary>
+public sealed class ArcControllerServiceAccountRule : IClusterRule
+{
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        var releases = ArcRelease.Find(context.Index);
+        var controller = releases.FirstOrDefault(r => r.IsController);
+        if (controller is null)
+        {
+            yield break;
+        }
+
+        var controllerAccount = controller.Values.Str("serviceAccount", "name");
+        if (controllerAccount is null)
+        {
+            yield return context.Report("arc-controller-service-account", controller.Release, "the controller's values.serviceAccount.name is not set; set it so scale sets can name it", "spec", "values");
+            yield break;
+        }
+
+        foreach (var scaleSet in releases.Where(r => !r.IsController))
+        {
+            var name = scaleSet.Values.Str("controllerServiceAccount", "name");
+            var ns = scaleSet.Values.Str("controllerServiceAccount", "namespace");
+            if (name is null || ns is null)
+            {
+                yield return context.Report("arc-controller-service-account", scaleSet.Release, $"values.controllerServiceAccount is not set; set name: {controllerAccount} and namespace: {controller.ReleaseNamespace}", "spec", "values");
+            }
+            else if (name != controllerAccount || ns != controller.ReleaseNamespace)
+            {
+                yield return context.Report("arc-controller-service-account", scaleSet.Release, $"controllerServiceAccount is {ns}/{name} but the controller runs as {controller.ReleaseNamespace}/{controllerAccount}", "spec", "values", "controllerServiceAccount");
+            }
+        }
+    }
+}

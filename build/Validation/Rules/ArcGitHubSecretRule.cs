@@ -1,0 +1,73 @@
+using GitOpsRunners.Manifests;
+using YamlDotNet.RepresentationModel;
+
+namespace GitOpsRunners.Validation.Rules;
+
+/// <summary>
+/// The scale set's <c>githubConfigSecret</c> is produced in its namespace (by an ExternalSecret or a Secret)
+/// with the keys ARC reads: <c>github_token</c>, or the three GitHub App keys.
+/// </summary>
+public sealed class ArcGitHubSecretRule : IClusterRule
+{
+    private static readonly string[] AppKeys = ["github_app_id", "github_app_installation_id", "github_app_private_key"];
+
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var scaleSet in ArcRelease.Find(context.Index).Where(r => !r.IsController))
+        {
+            var node = scaleSet.Values.Node("githubConfigSecret");
+            if (node is YamlMappingNode)
+            {
+                yield return context.Report("arc-github-secret", scaleSet.Release, "githubConfigSecret holds credentials inline; name a Secret produced by an ExternalSecret instead", "spec", "values", "githubConfigSecret");
+                continue;
+            }
+
+            if (node.Str() is not { } secretName)
+            {
+                yield return context.Report("arc-github-secret", scaleSet.Release, "values.githubConfigSecret is not set; name the Secret that holds the GitHub credentials", "spec", "values");
+                continue;
+            }
+
+            var keys = ProducedKeys(context.Index, scaleSet.ReleaseNamespace, secretName);
+            if (keys is null)
+            {
+                yield return context.Report("arc-github-secret", scaleSet.Release, $"githubConfigSecret '{secretName}' is not produced by any ExternalSecret or Secret in namespace {scaleSet.ReleaseNamespace}; add one", "spec", "values", "githubConfigSecret");
+            }
+            else if (keys.Count > 0 && !keys.Contains("github_token") && !AppKeys.All(keys.Contains))
+            {
+                yield return context.Report("arc-github-secret", scaleSet.Release, $"githubConfigSecret '{secretName}' has keys [{string.Join(", ", keys.Order(StringComparer.Ordinal))}] but ARC needs github_token or {string.Join(", ", AppKeys)}", "spec", "values", "githubConfigSecret");
+            }
+        }
+    }
+
+    /// <summary>The keys the named Secret will have; empty when they cannot be known offline; null when nothing produces it.</summary>
+    private static HashSet<string>? ProducedKeys(ClusterIndex index, string? ns, string secretName)
+    {
+        foreach (var external in index.OfKind(FluxKinds.ExternalSecretsGroup, "ExternalSecret").Where(e => e.Namespace == ns || e.Namespace is null))
+        {
+            var target = external.Body.Str("spec", "target", "name") ?? external.Name;
+            if (target != secretName)
+            {
+                continue;
+            }
+
+            var keys = external.Body.Seq("spec", "data").Select(d => d.Str("secretKey")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            if (external.Body.Map("spec", "target", "template", "data") is { } template)
+            {
+                keys = template.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).ToHashSet(StringComparer.Ordinal);
+            }
+
+            return external.Body.Seq("spec", "dataFrom").Any() ? [] : keys;
+        }
+
+        if (index.Find("Secret", ns, secretName) is { } secret)
+        {
+            return Keys(secret, "data").Concat(Keys(secret, "stringData")).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<string> Keys(Manifest secret, string field) =>
+        secret.Body.Map(field)?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!) ?? [];
+}

@@ -1,0 +1,23 @@
+namespace GitOpsRunners.Validation.Rules;
+
+/// <summary><c>minRunners</c> is not negative and not above <c>maxRunners</c>.</summary>
+public sealed class ArcRunnerBoundsRule : IClusterRule
+{
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var scaleSet in ArcRelease.Find(context.Index).Where(r => !r.IsController))
+        {
+            var min = scaleSet.Values.Int("minRunners");
+            var max = scaleSet.Values.Int("maxRunners");
+            if (min < 0)
+            {
+                yield return context.Report("arc-runner-bounds", scaleSet.Release, $"minRunners is {min}; it must be 0 or more", "spec", "values", "minRunners");
+            }
+
+            if (min is { } low && max is { } high && low > high)
+            {
+                yield return context.Report("arc-runner-bounds", scaleSet.Release, $"minRunners ({low}) is greater than maxRunners ({high})", "spec", "values", "minRunners");
+            }
+        }
+    }
+}

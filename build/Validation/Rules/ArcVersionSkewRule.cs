@@ -1,0 +1,24 @@
+namespace GitOpsRunners.Validation.Rules;
+
+/// <summary>Every ARC scale set runs the same chart version as the controller.</summary>
+public sealed class ArcVersionSkewRule : IClusterRule
+{
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        var releases = ArcRelease.Find(context.Index);
+        var controller = releases.FirstOrDefault(r => r.IsController);
+        if (controller?.ChartVersion is not { } controllerVersion)
+        {
+            yield break;
+        }
+
+        foreach (var scaleSet in releases.Where(r => !r.IsController && r.ChartVersion is not null && r.ChartVersion != controllerVersion))
+        {
+            yield return context.Report(
+                "arc-version-skew",
+                scaleSet.VersionSetBy,
+                $"{scaleSet.Release.Id} installs {ArcRelease.ScaleSetChart} {scaleSet.ChartVersion} but the controller {controller.Release.Id} is on {controllerVersion}; move both charts to one version",
+                scaleSet.VersionPath);
+        }
+    }
+}

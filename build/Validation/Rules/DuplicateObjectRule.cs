@@ -1,0 +1,23 @@
+namespace GitOpsRunners.Validation.Rules;
+
+/// <summary>The same object (group, kind, namespace, name) applied more than once.</summary>
+public sealed class DuplicateObjectRule : IClusterRule
+{
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        var groups = context.Cluster.Objects
+            .GroupBy(o => (o.Manifest.Group, o.Manifest.Kind, o.Manifest.Namespace, o.Manifest.Name))
+            .Where(g => g.Count() > 1);
+        foreach (var group in groups)
+        {
+            var first = group.First();
+            foreach (var duplicate in group.Skip(1))
+            {
+                yield return context.Report(
+                    "duplicate-object",
+                    duplicate.Manifest,
+                    $"{duplicate.Manifest.Id} is applied by {duplicate.AppliedBy} and also by {first.AppliedBy} ({first.Manifest.Location}); keep one definition");
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace GitOpsRunners.Validation.Rules;
+
+/// <summary>HelmReleases detect drift and remediate failed upgrades.</summary>
+public sealed class HelmRemediationPolicy : IClusterRule
+{
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var release in context.Index.OfKind(FluxKinds.HelmGroup, "HelmRelease"))
+        {
+            if (release.Body.Str("spec", "driftDetection", "mode") != "enabled")
+            {
+                yield return context.Report("policy-helm-remediation", release, "drift detection is not enabled; set spec.driftDetection.mode: enabled", "spec", "driftDetection");
+            }
+
+            if (release.Body.Map("spec", "upgrade", "remediation") is null)
+            {
+                yield return context.Report("policy-helm-remediation", release, "upgrade remediation is not configured; set spec.upgrade.remediation (retries, remediateLastFailure)", "spec", "upgrade");
+            }
+        }
+    }
+}

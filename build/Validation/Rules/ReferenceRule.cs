@@ -1,0 +1,96 @@
+using GitOpsRunners.Manifests;
+
+namespace GitOpsRunners.Validation.Rules;
+
+/// <summary>sourceRef, chartRef, chart sourceRef, dependsOn, secretStoreRef and providerRef name objects the cluster defines.</summary>
+public sealed class ReferenceRule : IClusterRule
+{
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        var index = context.Index;
+        foreach (var ks in index.OfKind(FluxKinds.KustomizeGroup, "Kustomization"))
+        {
+            if (FluxRef.Read(ks, "GitRepository", "spec", "sourceRef") is { } source && !SourceExists(index, source))
+            {
+                yield return Missing(context, "ref-source", source, "sourceRef");
+            }
+
+            foreach (var dependency in FluxRef.DependsOn(ks).Where(d => !Exists(index, d)))
+            {
+                yield return Missing(context, "ref-depends-on", dependency, "dependsOn");
+            }
+        }
+
+        foreach (var release in index.OfKind(FluxKinds.HelmGroup, "HelmRelease"))
+        {
+            foreach (var source in new[]
+                     {
+                         FluxRef.Read(release, "OCIRepository", "spec", "chartRef"),
+                         FluxRef.Read(release, "HelmRepository", "spec", "chart", "spec", "sourceRef"),
+                     }.OfType<FluxRef>().Where(s => !SourceExists(index, s)))
+            {
+                yield return Missing(context, "ref-source", source, source.Path.Length == 2 ? "chartRef" : "chart.spec.sourceRef");
+            }
+
+            foreach (var dependency in FluxRef.DependsOn(release).Where(d => !Exists(index, d)))
+            {
+                yield return Missing(context, "ref-depends-on", dependency, "dependsOn");
+            }
+        }
+
+        foreach (var chart in index.OfKind(FluxKinds.SourceGroup, "HelmChart"))
+        {
+            if (FluxRef.Read(chart, "HelmRepository", "spec", "sourceRef") is { } source && !SourceExists(index, source))
+            {
+                yield return Missing(context, "ref-source", source, "sourceRef");
+            }
+        }
+
+        foreach (var alert in index.OfKind(FluxKinds.NotificationGroup, "Alert"))
+        {
+            if (FluxRef.Read(alert, "Provider", "spec", "providerRef") is { } provider && !Exists(index, provider))
+            {
+                yield return Missing(context, "ref-source", provider, "providerRef");
+            }
+        }
+
+        foreach (var secret in index.OfKind(FluxKinds.ExternalSecretsGroup, "ExternalSecret"))
+        {
+            if (FluxRef.Read(secret, "SecretStore", "spec", "secretStoreRef") is not { } store)
+            {
+                continue;
+            }
+
+            var found = store.Kind == "ClusterSecretStore"
+                ? index.Exists(store.Kind, null, store.Name)
+                : Exists(index, store);
+            if (!found)
+            {
+                yield return Missing(context, "ref-secret-store", store with { Namespace = store.Kind == "ClusterSecretStore" ? null : store.Namespace }, "secretStoreRef");
+            }
+        }
+    }
+
+    private static bool SourceExists(ClusterIndex index, FluxRef source) => source.Kind switch
+    {
+        "GitRepository" when source.Name == FluxKinds.BootstrapSource => true,
+        "ExternalArtifact" => Exists(index, source) || ArtifactGenerated(index, source),
+        _ => Exists(index, source),
+    };
+
+    private static bool ArtifactGenerated(ClusterIndex index, FluxRef source) =>
+        index.OfKind(FluxKinds.SourceExtensionsGroup, "ArtifactGenerator")
+            .Where(generator => generator.Namespace == source.Namespace)
+            .SelectMany(generator => generator.Body.Seq("spec", "artifacts"))
+            .Any(artifact => artifact.Str("name") == source.Name);
+
+    private static bool Exists(ClusterIndex index, FluxRef target) =>
+        index.Exists(target.Kind, target.Namespace, target.Name) || index.Exists(target.Kind, null, target.Name);
+
+    private static Finding Missing(RuleContext context, string ruleId, FluxRef reference, string field) =>
+        context.Report(
+            ruleId,
+            reference.From,
+            $"{field} names {reference.Display}, which this cluster does not define; add it or fix the reference",
+            reference.Path);
+}

@@ -1,0 +1,21 @@
+namespace GitOpsRunners.Validation.Rules;
+
+/// <summary>Every container declares resource requests and limits.</summary>
+public sealed class ResourcesPolicy : IClusterRule
+{
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        foreach (var manifest in context.Cluster.Objects.Select(o => o.Manifest))
+        {
+            foreach (var (container, path) in Containers.Of(manifest))
+            {
+                var name = container.Str("name") ?? "(unnamed)";
+                var missing = new[] { "requests", "limits" }.Where(k => container.Map("resources", k) is null).ToList();
+                if (missing.Count > 0)
+                {
+                    yield return context.Report("policy-resources", manifest, $"container '{name}' has no resource {string.Join(" or ", missing)}; set resources.requests and resources.limits", path);
+                }
+            }
+        }
+    }
+}

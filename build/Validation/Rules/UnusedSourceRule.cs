@@ -1,0 +1,63 @@
+using GitOpsRunners.Manifests;
+
+namespace GitOpsRunners.Validation.Rules;
+
+/// <summary>Sources that no Kustomization, HelmRelease, HelmChart or ArtifactGenerator uses.</summary>
+public sealed class UnusedSourceRule : IClusterRule
+{
+    public IEnumerable<Finding> Check(RuleContext context)
+    {
+        var index = context.Index;
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        void Use(FluxRef? reference)
+        {
+            if (reference is not null)
+            {
+                used.Add($"{reference.Kind}/{reference.Namespace}/{reference.Name}");
+            }
+        }
+
+        foreach (var ks in index.OfKind(FluxKinds.KustomizeGroup, "Kustomization"))
+        {
+            Use(FluxRef.Read(ks, "GitRepository", "spec", "sourceRef"));
+        }
+
+        foreach (var release in index.OfKind(FluxKinds.HelmGroup, "HelmRelease"))
+        {
+            Use(FluxRef.Read(release, "OCIRepository", "spec", "chartRef"));
+            Use(FluxRef.Read(release, "HelmRepository", "spec", "chart", "spec", "sourceRef"));
+        }
+
+        foreach (var chart in index.OfKind(FluxKinds.SourceGroup, "HelmChart"))
+        {
+            Use(FluxRef.Read(chart, "HelmRepository", "spec", "sourceRef"));
+        }
+
+        foreach (var generator in index.OfKind(FluxKinds.SourceExtensionsGroup, "ArtifactGenerator"))
+        {
+            foreach (var source in generator.Body.Seq("spec", "sources"))
+            {
+                if (source.Str("name") is { } name)
+                {
+                    used.Add($"{source.Str("kind") ?? "GitRepository"}/{source.Str("namespace") ?? generator.Namespace}/{name}");
+                }
+            }
+        }
+
+        var sources = FluxKinds.SourceKinds
+            .Where(kind => kind != "ExternalArtifact")
+            .SelectMany(kind => index.OfKind(FluxKinds.SourceGroup, kind));
+        foreach (var source in sources)
+        {
+            if (source.Kind == "GitRepository" && source.Name == FluxKinds.BootstrapSource)
+            {
+                continue;
+            }
+
+            if (!used.Contains($"{source.Kind}/{source.Namespace}/{source.Name}"))
+            {
+                yield return context.Report("source-unused", source, $"{source.Id} is not used by any Kustomization, HelmRelease or HelmChart; remove it or reference it");
+            }
+        }
+    }
+}
