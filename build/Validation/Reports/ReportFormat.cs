@@ -1,0 +1,9 @@
+namespace GitOpsRunners.Validation.Reports;
+
+public enum ReportFormat
+{
+    Text,
+    Json,
+    Sarif,
+    Junit,
+}

@@ -1,0 +1,22 @@
+namespace GitOpsRunners.Validation.Reports;
+
+/// <summary>Everything one Validate run found, across clusters.</summary>
+public sealed record ValidationReport(IReadOnlyList<string> Clusters, int ObjectCount, IReadOnlyList<Finding> Findings)
+{
+    public int Errors => Findings.Count(f => f.Severity == Severity.Error);
+
+    public int Warnings => Findings.Count(f => f.Severity == Severity.Warning);
+
+    public string Summary =>
+        $"{Plural(Clusters.Count, "cluster")}, {Plural(ObjectCount, "object")}, {Plural(Errors, "error")}, {Plural(Warnings, "warning")}";
+
+    /// <summary>Findings in a stable order: by file, line, rule.</summary>
+    public IEnumerable<Finding> Ordered => Findings
+        .OrderBy(f => f.Location?.File ?? "", StringComparer.Ordinal)
+        .ThenBy(f => f.Location?.Line ?? 0)
+        .ThenBy(f => f.Location?.Column ?? 0)
+        .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+        .ThenBy(f => f.Cluster ?? "", StringComparer.Ordinal);
+
+    private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
+}
