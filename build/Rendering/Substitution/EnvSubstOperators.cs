@@ -36,8 +36,8 @@ internal static class EnvSubstOperators
         "%%" => Reverse(Strip(Reverse(value), Reverse(args[0]), longest: true)),
         "/" => Replace(value, args[0], args.Count > 1 ? args[1] : "", 1),
         "//" => Replace(value, args[0], args.Count > 1 ? args[1] : "", int.MaxValue),
-        "/#" when args.Count == 2 && value.StartsWith(args[0], StringComparison.Ordinal) => args[1] + value,
-        "/%" when args.Count == 2 && value.EndsWith(args[0], StringComparison.Ordinal) => value + args[1],
+        "/#" when args.Count == 2 && value.StartsWith(args[0], StringComparison.Ordinal) => args[1] + value[args[0].Length..],
+        "/%" when args.Count == 2 && value.EndsWith(args[0], StringComparison.Ordinal) => value[..^args[0].Length] + args[1],
         "/#" or "/%" => value,
         _ => value.Length == 0 && args.Count > 0 ? string.Concat(args) : value,
     };

@@ -17,8 +17,8 @@ namespace GitOpsRunners.Rendering.Substitution;
 internal sealed class EnvSubstParser(string text)
 {
     private const int End = -1;
-    private const string LiteralHint = "to write a literal \"${\", escape it as \"$${\"";
 
+    private readonly EnvSubstErrors _errors = new(text);
     private int _pos;
 
     public static IReadOnlyList<EnvSubstNode> Parse(string text) => new EnvSubstParser(text).ParseTemplate();
@@ -61,9 +61,7 @@ internal sealed class EnvSubstParser(string text)
         var name = ReadName();
         if (name.Length == 0)
         {
-            throw Peek() == End
-                ? Unclosed(start)
-                : Fail(start, $"unable to parse variable name in \"{Snippet(start)}\": a name is letters, digits and underscores; {LiteralHint}");
+            throw Peek() == End ? _errors.Unclosed(start) : _errors.BadName(start);
         }
 
         return Peek() switch
@@ -75,11 +73,8 @@ internal sealed class EnvSubstParser(string text)
             ',' or '^' => ParseCasing(name, start),
             '/' => ParseReplace(name, start),
             '#' or '%' => ParseRemove(name, start),
-            End => throw Unclosed(start),
-            '-' or '+' or '?' => throw Fail(start,
-                $"missing closing brace in \"{Snippet(start)}\": Flux's envsubst has no \"${{{name}{(char)Peek()}…}}\" operator; " +
-                $"use \"${{{name}:-default}}\" for a default", name),
-            _ => throw Fail(start, $"missing closing brace in \"{Snippet(start)}\": expected \"}}\" after \"{name}\"; {LiteralHint}", name),
+            End => throw _errors.Unclosed(start),
+            var other => throw _errors.NoClosingBrace(start, name, (char)other),
         };
     }
 
@@ -89,7 +84,7 @@ internal sealed class EnvSubstParser(string text)
         var name = ReadName();
         if (name.Length == 0)
         {
-            throw Peek() == End ? Unclosed(start) : Malformed(start, "a variable name must follow \"#\"");
+            throw Peek() == End ? _errors.Unclosed(start) : _errors.Malformed(start, "a variable name must follow \"#\"");
         }
 
         return Close(new EnvSubstExpansion(name, "#", [], start));
@@ -121,7 +116,7 @@ internal sealed class EnvSubstParser(string text)
 
         if (Peek() != ':')
         {
-            throw Peek() == End ? Unclosed(start) : Malformed(start, "expected \":length\" or \"}\" after the offset");
+            throw Peek() == End ? _errors.Unclosed(start) : _errors.Malformed(start, "expected \":length\" or \"}\" after the offset");
         }
 
         ReadRun(c => c == ':', int.MaxValue);
@@ -138,7 +133,7 @@ internal sealed class EnvSubstParser(string text)
             : ParseOperand(start, name, op, c => c == '/', escapes: true);
         if (Peek() != '/')
         {
-            throw Peek() == End ? Unclosed(start) : Malformed(start, "expected \"/\" between the pattern and the replacement");
+            throw Peek() == End ? _errors.Unclosed(start) : _errors.Malformed(start, "expected \"/\" between the pattern and the replacement");
         }
 
         ReadRun(c => c == '/', int.MaxValue);
@@ -194,7 +189,7 @@ internal sealed class EnvSubstParser(string text)
 
         if (_pos == from)
         {
-            throw Peek() == End ? Unclosed(start) : Malformed(start, $"the \"{op}\" operator of \"{name}\" needs an operand here");
+            throw Peek() == End ? _errors.Unclosed(start) : _errors.Malformed(start, $"the \"{op}\" operator of \"{name}\" needs an operand here");
         }
 
         return new EnvSubstText(value.ToString());
@@ -228,8 +223,8 @@ internal sealed class EnvSubstParser(string text)
         if (Peek() != '}')
         {
             throw Peek() == End
-                ? Unclosed(expansion.Offset)
-                : Malformed(expansion.Offset, "expected \"}\"");
+                ? _errors.Unclosed(expansion.Offset)
+                : _errors.Malformed(expansion.Offset, "expected \"}\"");
         }
 
         _pos++;
@@ -247,30 +242,5 @@ internal sealed class EnvSubstParser(string text)
             nodes.Add(new EnvSubstText(literal.ToString()));
             literal.Clear();
         }
-    }
-
-    private string Snippet(int start)
-    {
-        const int max = 40;
-        var line = text.AsSpan(start);
-        var newline = line.IndexOfAny('\r', '\n');
-        if (newline >= 0)
-        {
-            line = line[..newline];
-        }
-
-        return line.Length > max ? string.Concat(line[..max], "…") : line.ToString();
-    }
-
-    private SubstitutionException Unclosed(int start) =>
-        Fail(start, $"missing closing brace: \"{Snippet(start)}\" is never closed; {LiteralHint}");
-
-    private SubstitutionException Malformed(int start, string detail) =>
-        Fail(start, $"bad substitution in \"{Snippet(start)}\": {detail}; {LiteralHint}");
-
-    private SubstitutionException Fail(int start, string reason, string? variable = null)
-    {
-        var position = TextPosition.Of(text, start);
-        return new SubstitutionException(reason, variable, position.Line, position.Column);
     }
 }
