@@ -1,0 +1,3 @@
+using GitOpsRunners.Manifests;
+namespace GitOpsRunners.Rendering;
+public sealed record RenderedObject(Manifest Manifest, string AppliedBy);
