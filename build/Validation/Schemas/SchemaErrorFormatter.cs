@@ -43,13 +43,10 @@ public static class SchemaErrorFormatter
         }
 
         var path = PathOf(error.Token);
-        if (error.Kind is ValidationErrorKind.NoAdditionalPropertiesAllowed && error.Token is JProperty)
-        {
-            path = path.Take(path.Count - 1).ToList();
-        }
-
-        var violation = new SchemaViolation(path, "", error.Token);
-        return [violation with { Message = $"at '{violation.Pointer}': {Describe(error)}" }];
+        var reported = error.Kind is ValidationErrorKind.NoAdditionalPropertiesAllowed && error.Token is JProperty
+            ? new SchemaViolation(path.Take(path.Count - 1).ToList(), "", null).Pointer
+            : new SchemaViolation(path, "", null).Pointer;
+        return [new SchemaViolation(path, $"at '{reported}': {Describe(error)}", error.Token)];
     }
 
     private static string Describe(ValidationError error) => error switch

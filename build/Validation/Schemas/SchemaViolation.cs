@@ -3,7 +3,8 @@ using Newtonsoft.Json.Linq;
 namespace GitOpsRunners.Validation.Schemas;
 
 /// <summary>
-/// One schema error: the path of the offending node (property names and array indexes, as strings),
+/// One schema error: the path of the offending node (property names and array indexes, as strings; for an
+/// unknown property the property itself),
 /// a kubeconform-like message, and the JSON token it was found on.
 /// </summary>
 public sealed record SchemaViolation(IReadOnlyList<string> Path, string Message, JToken? Token)
