@@ -53,19 +53,20 @@ public sealed class RenovateConfigValidator(RenovateSchemaSource source)
             return [];
         }
 
-        var globalOnly = schema.Not?.AnyOf.SelectMany(s => s.RequiredProperties).ToHashSet(StringComparer.Ordinal) ?? [];
+        var globalOnly = GlobalOnlyNames(schema);
         return root.Properties()
             .Where(p => globalOnly.Contains(p.Name))
             .Select(p => new SchemaViolation([p.Name], $"at '/{p.Name}': option \"{p.Name}\" is only allowed in the global (self-hosted) configuration", p));
     }
 
-    private static IEnumerable<SchemaViolation> UnknownOptions(JsonSchema root, JObject config)
+    private static IEnumerable<SchemaViolation> UnknownOptions(JsonSchema root, JObject config, IReadOnlySet<string>? extra = null)
     {
+        var globalOnly = GlobalOnlyNames(root);
         foreach (var property in config.Properties())
         {
             if (!root.ActualProperties.TryGetValue(property.Name, out var known))
             {
-                if (!property.Name.StartsWith('$'))
+                if (!property.Name.StartsWith('$') && !globalOnly.Contains(property.Name) && extra?.Contains(property.Name) != true)
                 {
                     var path = SchemaErrorFormatter.PathOf(property);
                     var parent = string.Concat(path.Take(path.Count - 1).Select(s => "/" + s));
@@ -75,15 +76,39 @@ public sealed class RenovateConfigValidator(RenovateSchemaSource source)
                 continue;
             }
 
-            var isFullConfig = known.ActualSchema.AllOf.Any(s => ReferenceEquals(s.ActualSchema, root));
+            var definition = known.ActualSchema;
+            var isFullConfig = definition.AllOf.Any(s => ReferenceEquals(s.ActualSchema, root));
             if (isFullConfig && property.Value is JObject nested)
             {
-                foreach (var violation in UnknownOptions(root, nested))
+                foreach (var violation in UnknownOptions(root, nested, DeclaredNames(definition, root, depth: 3)))
                 {
                     yield return violation;
                 }
             }
         }
+    }
+
+    private static HashSet<string> GlobalOnlyNames(JsonSchema root) =>
+        root.Not?.AnyOf.SelectMany(s => s.RequiredProperties).ToHashSet(StringComparer.Ordinal) ?? [];
+
+    /// <summary>Option names a manager block declares besides the root ones (Renovate lists them under <c>items</c>).</summary>
+    private static HashSet<string> DeclaredNames(JsonSchema schema, JsonSchema root, int depth)
+    {
+        var names = new HashSet<string>(schema.ActualProperties.Keys, StringComparer.Ordinal);
+        if (depth == 0)
+        {
+            return names;
+        }
+
+        var children = schema.AllOf.Concat(schema.AnyOf).Concat(schema.OneOf).Append(schema.Item)
+            .Select(s => s?.ActualSchema)
+            .Where(s => s is not null && !ReferenceEquals(s, root));
+        foreach (var child in children)
+        {
+            names.UnionWith(DeclaredNames(child!, root, depth - 1));
+        }
+
+        return names;
     }
 
     private static SourceLocation LocationOf(JToken? token, string file) =>
