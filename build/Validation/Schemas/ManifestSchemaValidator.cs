@@ -1,0 +1,87 @@
+using GitOpsRunners.Manifests;
+using Newtonsoft.Json.Linq;
+
+namespace GitOpsRunners.Validation.Schemas;
+
+/// <summary>
+/// Checks manifests against JSON schemas like <c>kubeconform</c>: skip and reject lists, missing schemas,
+/// Secret payloads and SOPS metadata left out, each schema error a <see cref="Finding"/> at the YAML line
+/// of the offending node. Duplicate keys never reach here: YamlDotNet refuses them when the file is loaded.
+/// </summary>
+public sealed class ManifestSchemaValidator(SchemaRegistry registry, SchemaValidationOptions options)
+{
+    public const string SchemaRule = "schema";
+    public const string MissingRule = "schema-missing";
+
+    /// <summary>How far below its document's first line a body may start and still be taken as read from that file.</summary>
+    private const int MaxLeadingLines = 64;
+
+    public async Task<IReadOnlyList<Finding>> ValidateAsync(Manifest manifest, CancellationToken ct)
+    {
+        if (Listed(options.Skip, manifest))
+        {
+            return [];
+        }
+
+        if (Listed(options.Reject, manifest))
+        {
+            return [Error(SchemaRule, $"prohibited resource kind {manifest.Kind}", manifest.Location, manifest)];
+        }
+
+        var resolved = await registry.ResolveAsync(manifest.ApiVersion, manifest.Kind, ct).ConfigureAwait(false);
+        if (resolved is null)
+        {
+            return options.IgnoreMissingSchemas
+                ? []
+                :
+                [
+                    Error(
+                        MissingRule,
+                        $"could not find schema for {manifest.Kind} ({manifest.ApiVersion}) in {string.Join(", ", registry.Locations)}; "
+                        + "add a schema location that has it, or ignore missing schemas",
+                        manifest.Location,
+                        manifest),
+                ];
+        }
+
+        var document = Prepare(manifest);
+        var violations = SchemaErrorFormatter.Format(resolved.Schema.Validate(document));
+        return [.. violations.Select(v => Error(SchemaRule, v.Message, LocationOf(manifest, v.Path), manifest))];
+    }
+
+    /// <summary>The JSON that is validated: Secret <c>data</c>/<c>stringData</c> and top-level <c>sops</c> removed.</summary>
+    public static JToken Prepare(Manifest manifest)
+    {
+        var document = YamlJsonConverter.Convert(manifest.Body);
+        if (document is JObject root)
+        {
+            root.Remove("sops");
+            if (manifest.Kind == "Secret" && manifest.Group.Length == 0)
+            {
+                root.Remove("data");
+                root.Remove("stringData");
+            }
+        }
+
+        return document;
+    }
+
+    public static SourceLocation LocationOf(Manifest manifest, IReadOnlyList<string> path)
+    {
+        var bodyLine = (int)manifest.Body.Start.Line;
+        var fromFile = bodyLine >= manifest.Location.Line && bodyLine - manifest.Location.Line <= MaxLeadingLines;
+        if (!fromFile)
+        {
+            return manifest.Location;
+        }
+
+        var node = YamlNodeLocator.Find(manifest.Body, path);
+        return manifest.Location with { Line = (int)node.Start.Line, Column = (int)node.Start.Column };
+    }
+
+    private static bool Listed(IReadOnlySet<string> kinds, Manifest manifest) =>
+        kinds.Contains(manifest.Kind) || kinds.Contains($"{manifest.ApiVersion}/{manifest.Kind}");
+
+    private static Finding Error(string rule, string message, SourceLocation location, Manifest manifest) =>
+        new(Severity.Error, rule, message, location, Object: manifest.Id);
+}
