@@ -23,7 +23,6 @@ public sealed class BuildCommandLine
     public BuildCommandLine(IReadOnlyList<BuildParameter> parameters)
     {
         _parameters = parameters;
-        _verbosity.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, "quiet", "normal", "verbose");
         Command = new Command("build") { _targets, _help, _plan, _skip, _profile, _root, _verbosity };
         foreach (var parameter in parameters.Where(p => !p.IsSecret))
         {
@@ -60,7 +59,7 @@ public sealed class BuildCommandLine
 
         if (result.Errors.Count > 0)
         {
-            throw new UsageException(result.Errors[0].Message);
+            throw new UsageException(string.Join(' ', result.Errors[0].Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
         }
 
         var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -86,12 +85,17 @@ public sealed class BuildCommandLine
             Skip = result.GetResult(_skip) is { Implicit: false } ? result.GetValue(_skip) ?? [] : null,
             Profiles = result.GetValue(_profile) ?? [],
             Root = result.GetValue(_root),
-            Verbosity = Enum.Parse<Verbosity>(result.GetValue(_verbosity) ?? "normal", ignoreCase: true),
+            Verbosity = ReadVerbosity(result.GetValue(_verbosity)),
             Help = result.GetValue(_help),
             Plan = result.GetValue(_plan),
             ParameterValues = values,
         };
     }
+
+    private static Verbosity ReadVerbosity(string? value) =>
+        value is null ? Verbosity.Normal
+        : Enum.TryParse<Verbosity>(value, ignoreCase: true, out var verbosity) && !value.Any(char.IsDigit) ? verbosity
+        : throw new UsageException($"Invalid value '{value}' for --verbosity: expected quiet, normal or verbose.");
 
     private UsageException UnknownOption(string token)
     {

@@ -4,7 +4,7 @@ namespace GitOpsRunners.Engine;
 
 /// <summary>
 /// Prints an error as one line: a <see cref="BuildException"/> by its message, anything else by type and
-/// message. Stack traces only at <see cref="Verbosity.Verbose"/>. Secret values are redacted.
+/// message, never wrapped. Stack traces only at <see cref="Verbosity.Verbose"/>. Secret values are redacted.
 /// </summary>
 public sealed class ErrorReporter(IAnsiConsole console, Verbosity verbosity, SecretRedactor redactor)
 {
@@ -20,7 +20,10 @@ public sealed class ErrorReporter(IAnsiConsole console, Verbosity verbosity, Sec
     {
         ArgumentNullException.ThrowIfNull(exception);
         var prefix = target is null ? "error" : $"error in {target}";
-        console.MarkupLine($"[red bold]{Markup.Escape(prefix)}:[/] {Markup.Escape(Describe(exception))}");
+        var message = Describe(exception);
+        console.Markup($"[red bold]{Markup.Escape(prefix)}:[/]");
+        console.Profile.Out.Writer.WriteLine(" " + message);
+        console.Profile.Out.Writer.Flush();
         if (verbosity == Verbosity.Verbose)
         {
             console.WriteLine(redactor.Redact(Unwrap(exception).ToString()), new Style(Color.Grey));

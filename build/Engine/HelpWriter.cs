@@ -1,17 +1,19 @@
+using System.Text;
 using Spectre.Console;
-using Spectre.Console.Rendering;
 
 namespace GitOpsRunners.Engine;
 
 /// <summary><c>--help</c>: targets with their direct dependencies, then parameters with their environment variables.</summary>
 public static class HelpWriter
 {
+    private const int MaxNameWidth = 34;
+
     private static readonly (string Option, string Description)[] BuiltIns =
     [
         ("--plan", "Print the execution plan and exit without running anything"),
         ("--skip [<target>...]", "Skip the named targets; a bare --skip skips every dependency that was not invoked"),
         ("--profile <name>...", "Also read .nuke/parameters.<name>.json (later profiles win)"),
-        ("--root <dir>", "Repository root (default: the nearest folder above the current one with a .nuke/ folder)"),
+        ("--root <dir>", "Repository root (default: the nearest folder upwards with a .nuke/ folder)"),
         ("--verbosity <level>", "quiet, normal or verbose (verbose adds parameter sources and stack traces)"),
         ("-h, --help", "Show this help and regenerate .nuke/build.schema.json"),
     ];
@@ -22,45 +24,79 @@ public static class HelpWriter
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(parameters);
         console.MarkupLine("Usage: [bold]./build.sh[/] <target>... [[options]]");
-        console.WriteLine();
 
-        console.MarkupLine("[bold]Targets (with their direct dependencies)[/]");
-        var targetGrid = NewGrid();
-        foreach (var target in targets)
+        Section(console, "Targets (with their direct dependencies)", targets.Select(t => (
+            t.DependsOn.Count == 0 ? t.Name : $"{t.Name} -> {string.Join(", ", t.DependsOn)}",
+            t.Description,
+            (string?)null)));
+
+        Section(console, "Parameters (option, else environment variable, else .nuke/parameters*.json)", parameters
+            .OrderBy(p => p.IsSecret)
+            .Select(p => (
+                p.IsSecret ? p.EnvironmentVariable : $"{p.Option} {p.ValueHint}".TrimEnd(),
+                p.Description,
+                (string?)Details(p))));
+
+        Section(console, "Options", BuiltIns.Select(b => (b.Option, b.Description, (string?)null)));
+    }
+
+    private static void Section(IAnsiConsole console, string title, IEnumerable<(string Name, string Description, string? Details)> rows)
+    {
+        var list = rows.ToList();
+        console.WriteLine();
+        console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
+        var nameWidth = Math.Min(MaxNameWidth, list.Select(r => r.Name.Length).DefaultIfEmpty(0).Max());
+        var textWidth = Math.Max(30, console.Profile.Width - nameWidth - 5);
+        foreach (var (name, description, details) in list)
         {
-            var name = target.DependsOn.Count == 0 ? target.Name : $"{target.Name} -> {string.Join(", ", target.DependsOn)}";
-            targetGrid.AddRow(new Text(name, new Style(Color.Aqua)), new Text(target.Description));
+            var lines = Wrap(description, textWidth).Select(l => (Text: l, Dim: false))
+                .Concat(details is null ? [] : Wrap(details, textWidth).Select(l => (Text: l, Dim: true)))
+                .ToList();
+            var head = $"  [aqua]{Markup.Escape(name)}[/]";
+            if (name.Length > nameWidth)
+            {
+                console.MarkupLine(head);
+                head = "  " + new string(' ', nameWidth);
+            }
+            else
+            {
+                head += new string(' ', nameWidth - name.Length);
+            }
+
+            for (var i = 0; i < lines.Count; i++)
+            {
+                var prefix = i == 0 ? head : "  " + new string(' ', nameWidth);
+                var text = lines[i].Dim ? $"[grey]{Markup.Escape(lines[i].Text)}[/]" : Markup.Escape(lines[i].Text);
+                console.MarkupLine($"{prefix}  {text}".TrimEnd());
+            }
+        }
+    }
+
+    private static IEnumerable<string> Wrap(string text, int width)
+    {
+        var line = new StringBuilder();
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                yield return line.ToString();
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : "").Append(word);
         }
 
-        console.Write(targetGrid);
-        console.WriteLine();
-
-        console.MarkupLine("[bold]Parameters[/] (command line, else environment variable, else .nuke/parameters*.json)");
-        var parameterGrid = NewGrid();
-        foreach (var parameter in parameters)
+        if (line.Length > 0)
         {
-            var left = parameter.IsSecret ? parameter.EnvironmentVariable : $"{parameter.Option} {parameter.ValueHint}".TrimEnd();
-            parameterGrid.AddRow(new Text(left, new Style(Color.Aqua)), new Rows(new Text(parameter.Description), new Text(Details(parameter), new Style(Color.Grey))));
+            yield return line.ToString();
         }
-
-        console.Write(parameterGrid);
-        console.WriteLine();
-
-        console.MarkupLine("[bold]Options[/]");
-        var optionGrid = NewGrid();
-        foreach (var (option, description) in BuiltIns)
-        {
-            optionGrid.AddRow(new Text(option, new Style(Color.Aqua)), new Text(description));
-        }
-
-        console.Write(optionGrid);
     }
 
     private static string Details(BuildParameter parameter)
     {
         if (parameter.IsSecret)
         {
-            return "secret: environment variable only, never printed";
+            return "secret: read only from the environment, never printed";
         }
 
         var details = "env " + parameter.EnvironmentVariable;
@@ -72,13 +108,5 @@ public static class HelpWriter
             _ => true,
         };
         return hasDefault ? $"{details}; default {shown}" : details;
-    }
-
-    private static Grid NewGrid()
-    {
-        var grid = new Grid();
-        grid.AddColumn(new GridColumn { NoWrap = true, Padding = new Padding(2, 0, 2, 0) });
-        grid.AddColumn(new GridColumn { Padding = new Padding(0, 0, 0, 0) });
-        return grid;
     }
 }

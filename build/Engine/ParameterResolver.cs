@@ -39,7 +39,7 @@ public sealed class ParameterResolver(IReadOnlyList<BuildParameter> parameters)
     {
         if (!parameter.IsSecret && arguments.ParameterValues.TryGetValue(parameter.Name, out var given))
         {
-            return new(parameter, ParameterValueConverter.FromText(parameter, given, parameter.Option), ParameterSource.CommandLine, parameter.Option);
+            return new(parameter, ParameterValueConverter.FromText(parameter, given, "the command line"), ParameterSource.CommandLine, "command line");
         }
 
         if (FindVariable(parameter, environment) is { } variable)

@@ -45,7 +45,7 @@ public sealed class TargetExecutor(ICiHost host, ErrorReporter errors, SummaryNo
         {
             if (step.Target.Conditions.FirstOrDefault(c => !c.Evaluate()) is { } condition)
             {
-                return (new TargetResult(step.Name, TargetStatus.Skipped, stopwatch.Elapsed, "condition false: " + condition.Expression), ExitCodes.Success);
+                return (new TargetResult(step.Name, TargetStatus.Skipped, stopwatch.Elapsed, "condition false: " + condition.Text), ExitCodes.Success);
             }
 
             foreach (var action in step.Target.Actions)
