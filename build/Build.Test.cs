@@ -43,15 +43,16 @@ sealed partial class Build
             }
         });
 
+    static readonly string[] TestNoise = ["Test run for ", "A total of ", "Results File:", "Starting test execution"];
+
     void WriteTestOutput(string line)
     {
-        if (string.IsNullOrWhiteSpace(line) || (Verbosity == Verbosity.Quiet && !line.Contains("Failed", StringComparison.Ordinal)))
+        var noise = string.IsNullOrWhiteSpace(line) || TestNoise.Any(n => line.StartsWith(n, StringComparison.Ordinal));
+        if (noise || (Verbosity == Verbosity.Quiet && !line.Contains("Failed", StringComparison.Ordinal)))
         {
             return;
         }
 
-        Console.WriteLine(line, line.Contains("error", StringComparison.OrdinalIgnoreCase) || line.TrimStart().StartsWith("Failed", StringComparison.Ordinal)
-            ? new Style(Color.Red)
-            : Style.Plain);
+        WriteToolOutput(line);
     }
 }

@@ -34,7 +34,10 @@ sealed partial class Build : BuildDefinition
     DotNetCli DotNet { get; } = new();
 
     /// <summary>The solution file at the repository root.</summary>
-    string Solution => Directory.EnumerateFiles(RootDirectory, "*.sln*").Order(StringComparer.Ordinal).FirstOrDefault()
+    string Solution => Directory.EnumerateFiles(RootDirectory)
+            .Where(f => Path.GetExtension(f) is ".slnx" or ".sln")
+            .Order(StringComparer.Ordinal)
+            .FirstOrDefault()
         ?? throw new BuildException($"No .sln or .slnx file in {RootDirectory}; the build expects the solution at the repository root.");
 
     Target Restore => _ => _

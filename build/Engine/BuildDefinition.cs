@@ -37,6 +37,14 @@ public abstract class BuildDefinition
     private BuildServices Services => _services
         ?? throw new InvalidOperationException("Build services are available only while targets run.");
 
+    /// <summary>Writes a line of an external tool's output as it is: no markup, no wrapping.</summary>
+    public void WriteToolOutput(string line)
+    {
+        var writer = Console.Profile.Out.Writer;
+        writer.WriteLine(line);
+        writer.Flush();
+    }
+
     /// <summary>Adds a short note to the running target's row in the summary.</summary>
     public void AddNote(string text) => Services.Notes.Add(text);
 

@@ -28,6 +28,8 @@ public static class BuildRunner
     {
         ArgumentNullException.ThrowIfNull(build);
         ArgumentNullException.ThrowIfNull(environment);
+        using var signals = environment.HandleTermination ? new TerminationSignals(ct) : null;
+        ct = signals?.Token ?? ct;
         var console = environment.Console;
         var errors = new ErrorReporter(console, Verbosity.Normal, SecretRedactor.None);
         try
@@ -42,7 +44,7 @@ public static class BuildRunner
             var invocation = new InvocationConfiguration
             {
                 EnableDefaultExceptionHandler = false,
-                ProcessTerminationTimeout = environment.HandleTermination ? TimeSpan.FromSeconds(5) : null,
+                ProcessTerminationTimeout = null,
             };
             return await parse.InvokeAsync(invocation, ct).ConfigureAwait(false);
         }
