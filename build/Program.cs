@@ -1,1 +1,4 @@
-Console.WriteLine("hello");
+using GitOpsRunners;
+using GitOpsRunners.Engine;
+
+return await BuildRunner.RunAsync<Build>(args);

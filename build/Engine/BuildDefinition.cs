@@ -1,0 +1,52 @@
+using Spectre.Console;
+
+namespace GitOpsRunners.Engine;
+
+/// <summary>
+/// Base class of the build: declare <see cref="Target"/> properties and <c>[Parameter]</c> properties on a
+/// subclass. Everything here is available once the runner has resolved parameters, i.e. inside target actions.
+/// </summary>
+public abstract class BuildDefinition
+{
+    private BuildServices? _services;
+
+    /// <summary>The only console to write to.</summary>
+    public IAnsiConsole Console => Services.Console;
+
+    /// <summary>The repository root: <c>--root</c>, or the nearest folder with <c>.nuke/</c>.</summary>
+    public string RootDirectory => Services.RootDirectory;
+
+    /// <summary><c>&lt;root&gt;/.nuke/temp</c>, created on first use; git-ignored.</summary>
+    public string TemporaryDirectory
+    {
+        get
+        {
+            var path = Path.Combine(RootDirectory, ".nuke", "temp");
+            Directory.CreateDirectory(path);
+            return path;
+        }
+    }
+
+    public ICiHost Host => Services.Host;
+
+    public Verbosity Verbosity => Services.Verbosity;
+
+    /// <summary>Spinner for long work on a terminal; a no-op elsewhere.</summary>
+    public StatusDisplay Status => new(Console);
+
+    private BuildServices Services => _services
+        ?? throw new InvalidOperationException("Build services are available only while targets run.");
+
+    /// <summary>Writes a line of an external tool's output as it is: no markup, no wrapping.</summary>
+    public void WriteToolOutput(string line)
+    {
+        var writer = Console.Profile.Out.Writer;
+        writer.WriteLine(line);
+        writer.Flush();
+    }
+
+    /// <summary>Adds a short note to the running target's row in the summary.</summary>
+    public void AddNote(string text) => Services.Notes.Add(text);
+
+    internal void Attach(BuildServices services) => _services = services;
+}

@@ -1,0 +1,103 @@
+using Spectre.Console;
+
+namespace GitOpsRunners.Engine;
+
+/// <summary>One invocation after parsing: help, plan, or resolve-check-run-summarise.</summary>
+internal sealed class BuildSession(BuildDefinition build, IReadOnlyList<BuildParameter> parameters, BuildArguments arguments, BuildEnvironment environment)
+{
+    private IAnsiConsole Console => environment.Console;
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var targets = TargetDiscovery.Discover(build);
+        var root = arguments.Root is null && !arguments.Help && arguments.Targets.Count == 0
+            ? RootDirectoryLocator.Find(environment.WorkingDirectory)
+            : arguments.Help ? TryResolveRoot() : RootDirectoryLocator.Resolve(arguments.Root, environment.WorkingDirectory);
+        if (arguments.Help || root is null)
+        {
+            return ShowHelp(targets, root);
+        }
+
+        var resolution = new ParameterResolver(parameters).Resolve(arguments, environment.Variables, root);
+        var invoked = arguments.Targets.Count > 0 ? arguments.Targets : resolution.Targets ?? [];
+        if (invoked.Count == 0)
+        {
+            return ShowHelp(targets, root);
+        }
+
+        var skip = arguments.Skip ?? resolution.Skip;
+        var plan = ExecutionPlanner.Plan(targets, invoked, skip ?? [], skipAllDependencies: skip is { Count: 0 });
+        if (arguments.Plan)
+        {
+            PlanWriter.Write(Console, plan);
+            return ExitCodes.Success;
+        }
+
+        return await ExecuteAsync(plan, resolution, root, ct).ConfigureAwait(false);
+    }
+
+    private async Task<int> ExecuteAsync(ExecutionPlan plan, ParameterResolution resolution, string root, CancellationToken ct)
+    {
+        var host = CiHosts.Detect(Console, environment.Variables);
+        foreach (var secret in resolution.SecretValues)
+        {
+            host.Mask(secret);
+        }
+
+        var redactor = new SecretRedactor(resolution.SecretValues);
+        var errors = new ErrorReporter(Console, arguments.Verbosity, redactor);
+        resolution.ApplyTo(build);
+        var notes = new SummaryNotes();
+        build.Attach(new BuildServices(Console, root, host, arguments.Verbosity, notes));
+        if (arguments.Verbosity == Verbosity.Verbose)
+        {
+            WriteParameters(resolution);
+        }
+
+        RequirementCheck.ThrowIfMissing(plan, parameters);
+        var outcome = await new TargetExecutor(host, errors, notes).RunAsync(plan, ct).ConfigureAwait(false);
+        if (arguments.Verbosity != Verbosity.Quiet || outcome.ExitCode != ExitCodes.Success)
+        {
+            Console.WriteLine();
+            BuildSummary.Write(Console, outcome.Results);
+        }
+
+        if (host.IsCi)
+        {
+            host.AppendStepSummary(BuildSummary.ToMarkdown(outcome.Results));
+        }
+
+        return outcome.ExitCode;
+    }
+
+    private string? TryResolveRoot()
+    {
+        try
+        {
+            return RootDirectoryLocator.Resolve(arguments.Root, environment.WorkingDirectory);
+        }
+        catch (UsageException)
+        {
+            return null;
+        }
+    }
+
+    private int ShowHelp(IReadOnlyList<BuildTarget> targets, string? root)
+    {
+        HelpWriter.Write(Console, targets, parameters);
+        if (root is not null)
+        {
+            BuildSchema.WriteIfChanged(root, BuildSchema.Generate(parameters, targets));
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private void WriteParameters(ParameterResolution resolution)
+    {
+        foreach (var value in resolution.Values)
+        {
+            Console.MarkupLine($"[grey]{Markup.Escape(value.Parameter.Name)} = {Markup.Escape(value.Display)} ({Markup.Escape(value.Origin)})[/]");
+        }
+    }
+}

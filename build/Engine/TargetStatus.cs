@@ -1,0 +1,10 @@
+namespace GitOpsRunners.Engine;
+
+public enum TargetStatus
+{
+    Succeeded,
+    Failed,
+    Skipped,
+    NotRun,
+    Aborted,
+}

@@ -1,0 +1,8 @@
+namespace GitOpsRunners.Engine;
+
+public enum Verbosity
+{
+    Quiet,
+    Normal,
+    Verbose,
+}

@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace GitOpsRunners.Tools;
+
+/// <summary>The <c>dotnet</c> CLI: restore and test, quiet and without telemetry.</summary>
+public sealed class DotNetCli(string executable = "dotnet")
+{
+    private static readonly Dictionary<string, string?> Quiet = new()
+    {
+        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+        ["DOTNET_NOLOGO"] = "1",
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+    };
+
+    public async Task RestoreAsync(string project, string workingDirectory, CancellationToken ct)
+    {
+        var result = await Run(Cli.Wrap(executable)
+                .WithArguments(["restore", project, "-nologo", "-v", "q"])
+                .WithWorkingDirectory(workingDirectory)
+                .ExecuteBufferedAsync(ct))
+            .ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new ToolFailedException("dotnet restore", result.ExitCode, result.StandardOutput + result.StandardError);
+        }
+    }
+
+    /// <summary>Runs <c>dotnet test</c> with a TRX logger into <paramref name="resultsDirectory"/>; returns the exit code.</summary>
+    public async Task<int> TestAsync(
+        string project,
+        string resultsDirectory,
+        string? filter,
+        string workingDirectory,
+        Action<string> onOutput,
+        CancellationToken ct)
+    {
+        List<string> arguments =
+        [
+            "test", project, "--no-restore", "-nologo", "-v", "q",
+            "--logger", "trx", "--logger", "console;verbosity=minimal",
+            "--results-directory", resultsDirectory,
+        ];
+        if (!string.IsNullOrWhiteSpace(filter))
+        {
+            arguments.AddRange(["--filter", filter]);
+        }
+
+        var pipe = PipeTarget.ToDelegate(onOutput);
+        var result = await Run(Cli.Wrap(executable)
+                .WithArguments(arguments)
+                .WithWorkingDirectory(workingDirectory)
+                .WithStandardOutputPipe(pipe)
+                .WithStandardErrorPipe(pipe)
+                .ExecuteAsync(ct))
+            .ConfigureAwait(false);
+        return result.ExitCode;
+    }
+
+    private static async Task<T> Run<T>(CommandTask<T> task)
+    {
+        try
+        {
+            return await task.ConfigureAwait(false);
+        }
+        catch (Win32Exception)
+        {
+            throw new ToolMissingException("dotnet", "Install the .NET SDK named in global.json, or run ./build.sh which installs it.");
+        }
+    }
+}
