@@ -1,5 +1,6 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tools;
+using GitOpsRunners.Validation.Reports;
 
 namespace GitOpsRunners;
 

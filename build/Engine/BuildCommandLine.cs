@@ -17,7 +17,7 @@ public sealed class BuildCommandLine
     private readonly Option<bool> _plan = new("--plan") { Arity = ArgumentArity.Zero, Description = "Print the execution plan without running it" };
     private readonly Option<string[]> _skip = new("--skip") { Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
     private readonly Option<string[]> _profile = new("--profile") { Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
-    private readonly Option<string> _root = new("--root");
+    private readonly Option<string> _root = new("--repository-root");
     private readonly Option<string> _verbosity = new("--verbosity");
 
     public BuildCommandLine(IReadOnlyList<BuildParameter> parameters)

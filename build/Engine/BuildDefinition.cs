@@ -13,7 +13,7 @@ public abstract class BuildDefinition
     /// <summary>The only console to write to.</summary>
     public IAnsiConsole Console => Services.Console;
 
-    /// <summary>The repository root: <c>--root</c>, or the nearest folder with <c>.nuke/</c>.</summary>
+    /// <summary>The repository root: <c>--repository-root</c> or BUILD_ROOT_DIRECTORY, or the nearest folder with <c>.nuke/</c>.</summary>
     public string RootDirectory => Services.RootDirectory;
 
     /// <summary><c>&lt;root&gt;/.nuke/temp</c>, created on first use; git-ignored.</summary>

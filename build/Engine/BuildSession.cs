@@ -10,9 +10,9 @@ internal sealed class BuildSession(BuildDefinition build, IReadOnlyList<BuildPar
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var targets = TargetDiscovery.Discover(build);
-        var root = arguments.Root is null && !arguments.Help && arguments.Targets.Count == 0
+        var root = RootOption is null && !arguments.Help && arguments.Targets.Count == 0
             ? RootDirectoryLocator.Find(environment.WorkingDirectory)
-            : arguments.Help ? TryResolveRoot() : RootDirectoryLocator.Resolve(arguments.Root, environment.WorkingDirectory);
+            : arguments.Help ? TryResolveRoot() : RootDirectoryLocator.Resolve(RootOption, environment.WorkingDirectory);
         if (arguments.Help || root is null)
         {
             return ShowHelp(targets, root);
@@ -70,11 +70,15 @@ internal sealed class BuildSession(BuildDefinition build, IReadOnlyList<BuildPar
         return outcome.ExitCode;
     }
 
+    /// <summary><c>--repository-root</c>, else <c>BUILD_ROOT_DIRECTORY</c> (set by build.sh and build.cmd).</summary>
+    private string? RootOption => arguments.Root
+        ?? (environment.Variables.TryGetValue("BUILD_ROOT_DIRECTORY", out var fromScript) && fromScript.Length > 0 ? fromScript : null);
+
     private string? TryResolveRoot()
     {
         try
         {
-            return RootDirectoryLocator.Resolve(arguments.Root, environment.WorkingDirectory);
+            return RootDirectoryLocator.Resolve(RootOption, environment.WorkingDirectory);
         }
         catch (UsageException)
         {

@@ -13,7 +13,7 @@ public static class HelpWriter
         ("--plan", "Print the execution plan and exit without running anything"),
         ("--skip [<target>...]", "Skip the named targets; a bare --skip skips every dependency that was not invoked"),
         ("--profile <name>...", "Also read .nuke/parameters.<name>.json (later profiles win)"),
-        ("--root <dir>", "Repository root (default: the nearest folder upwards with a .nuke/ folder)"),
+        ("--repository-root <dir>", "Repository root (default: BUILD_ROOT_DIRECTORY, else the nearest folder upwards with a .nuke/ folder)"),
         ("--verbosity <level>", "quiet, normal or verbose (verbose adds parameter sources and stack traces)"),
         ("-h, --help", "Show this help and regenerate .nuke/build.schema.json"),
     ];

@@ -9,7 +9,7 @@ public static class ParameterDiscovery
 
     private static readonly HashSet<Type> Supported = [typeof(string), typeof(bool), typeof(int), typeof(string[])];
 
-    private static readonly HashSet<string> Reserved = ["help", "h", "plan", "skip", "profile", "root", "verbosity", "target"];
+    private static readonly HashSet<string> Reserved = ["help", "h", "plan", "skip", "profile", "repository-root", "verbosity", "target"];
 
     public static IReadOnlyList<BuildParameter> Discover(BuildDefinition build)
     {

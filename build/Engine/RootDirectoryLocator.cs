@@ -23,10 +23,10 @@ public static class RootDirectoryLocator
             var full = Path.GetFullPath(rootOption, workingDirectory);
             return Directory.Exists(full)
                 ? full
-                : throw new UsageException($"--root {rootOption}: the folder does not exist.");
+                : throw new UsageException($"--repository-root {rootOption}: the folder does not exist.");
         }
 
         return Find(workingDirectory)
-            ?? throw new UsageException($"No .nuke/ folder in {workingDirectory} or any parent: run from inside the repository or pass --root <dir>.");
+            ?? throw new UsageException($"No .nuke/ folder in {workingDirectory} or any parent: run from inside the repository or pass --repository-root <dir>.");
     }
 }

@@ -1,3 +1,4 @@
+using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Engine;
 
 namespace GitOpsRunners.Tests.Engine;
@@ -216,10 +217,10 @@ public sealed class BuildRunnerSpecs : IDisposable
         Directory.Delete(Path.Combine(_fixture.Root.Path, ".nuke"), recursive: true);
 
         // Act
-        var exitCode = await _fixture.RunAsync("Compile", "--root", "does-not-exist");
+        var exitCode = await _fixture.RunAsync("Compile", "--repository-root", "does-not-exist");
 
         // Assert
         exitCode.Should().Be(ExitCodes.Usage);
-        _fixture.Output.Should().Contain("--root does-not-exist: the folder does not exist.");
+        _fixture.Output.Should().Contain("--repository-root does-not-exist: the folder does not exist.");
     }
 }

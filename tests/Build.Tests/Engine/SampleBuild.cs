@@ -1,3 +1,4 @@
+using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Engine;
 
 namespace GitOpsRunners.Tests.Engine;
