@@ -10,12 +10,19 @@ public static class YamlQuery
         var current = node;
         foreach (var key in path)
         {
-            if (current is not YamlMappingNode map || !map.Children.TryGetValue(new YamlScalarNode(key), out var next))
+            if (current is YamlSequenceNode sequence
+                && int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+            {
+                current = index < sequence.Children.Count ? sequence.Children[index] : null;
+            }
+            else if (current is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var next))
+            {
+                current = next;
+            }
+            else
             {
                 return null;
             }
-
-            current = next;
         }
 
         return current;

@@ -8,7 +8,11 @@ namespace GitOpsRunners.Validation.Schemas;
 /// Secret payloads and SOPS metadata left out, each schema error a <see cref="Finding"/> at the YAML line
 /// of the offending node. Duplicate keys never reach here: YamlDotNet refuses them when the file is loaded.
 /// </summary>
-public sealed class ManifestSchemaValidator(SchemaRegistry registry, SchemaValidationOptions options)
+/// <remarks>
+/// With a <see cref="Rules.ISourceLocator"/> (rendered objects, whose bodies come from kustomize's output) the
+/// offending field is looked up in the object's source document; without one the body's own marks are used.
+/// </remarks>
+public sealed class ManifestSchemaValidator(SchemaRegistry registry, SchemaValidationOptions options, Rules.ISourceLocator? locator = null)
 {
     public const string SchemaRule = "schema";
     public const string MissingRule = "schema-missing";
@@ -46,7 +50,7 @@ public sealed class ManifestSchemaValidator(SchemaRegistry registry, SchemaValid
 
         var document = Prepare(manifest);
         var violations = SchemaErrorFormatter.Format(resolved.Schema.Validate(document));
-        return [.. violations.Select(v => Error(SchemaRule, v.Message, LocationOf(manifest, v.Path), manifest))];
+        return [.. violations.Select(v => Error(SchemaRule, v.Message, locator?.Locate(manifest, [.. v.Path]) ?? LocationOf(manifest, v.Path), manifest))];
     }
 
     /// <summary>The JSON that is validated: Secret <c>data</c>/<c>stringData</c> and top-level <c>sops</c> removed.</summary>

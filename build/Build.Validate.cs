@@ -1,0 +1,103 @@
+using GitOpsRunners.Engine;
+using GitOpsRunners.Tools;
+using GitOpsRunners.Validation;
+using GitOpsRunners.Validation.Renovate;
+using GitOpsRunners.Validation.Reports;
+using GitOpsRunners.Validation.Schemas;
+
+namespace GitOpsRunners;
+
+sealed partial class Build
+{
+    [Parameter("Folder of the Flux tree, relative to the repository; its clusters/ sub-folders are the clusters")]
+    string Root { get; set; } = "kubernetes";
+
+    [Parameter("Kinds (Kind or apiVersion/Kind) whose schema is not checked")]
+    string[] SkipKinds { get; set; } = [];
+
+    [Parameter("Kinds (Kind or apiVersion/Kind) that must not appear at all")]
+    string[] RejectKinds { get; set; } = [];
+
+    [Parameter("Rule ids to turn off for this run, e.g. policy-image-digest")]
+    string[] DisableRules { get; set; } = [];
+
+    [Parameter("Write the --format report (json, sarif, junit) to this file instead of standard output")]
+    string? Output { get; set; }
+
+    static readonly string[] DefaultSchemaLocations =
+    [
+        "default",
+        "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json",
+    ];
+
+    Target Validate => _ => _
+        .Description("Render every cluster as Flux would and check YAML, kustomize, schemas, references and policies")
+        .Executes(async ct =>
+        {
+            var result = await RunValidationAsync(Cluster, ct);
+            var report = result.Report;
+            await PublishReportAsync(report, ct);
+            if (report.Errors > 0)
+            {
+                throw new BuildException($"Validate found {report.Errors} error(s): {report.Summary}.");
+            }
+        });
+
+    async Task<ValidationResult> RunValidationAsync(string? cluster, CancellationToken ct)
+    {
+        var options = new ValidationOptions(
+            RootDirectory,
+            Root,
+            cluster,
+            new SchemaValidationOptions(
+                SchemaLocation.Length > 0 ? SchemaLocation : DefaultSchemaLocations,
+                KubernetesVersion,
+                Strict: true,
+                IgnoreMissingSchemas,
+                SkipKinds.ToHashSet(StringComparer.Ordinal),
+                RejectKinds.ToHashSet(StringComparer.Ordinal),
+                Path.Combine(TemporaryDirectory, "schemas")),
+            RenovateSchema ?? RenovateSchemaSource.DefaultUrl,
+            DisableRules.ToHashSet(StringComparer.Ordinal),
+            TemporaryDirectory);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var pipeline = new ValidationPipeline(KustomizeCli.Locate(), http);
+        return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
+    }
+
+    async Task PublishReportAsync(ValidationReport report, CancellationToken ct)
+    {
+        TextReport.Write(Console, report);
+        foreach (var finding in report.Ordered.Where(f => f.Severity >= Severity.Warning))
+        {
+            Host.Annotate(finding.Severity, $"{finding.RuleId}: {finding.Message}", finding.Location);
+        }
+
+        Host.AppendStepSummary(MarkdownSummary.Render(report));
+        AddNote(report.Summary);
+
+        var rendered = Format switch
+        {
+            ReportFormat.Json => JsonReport.Render(report),
+            ReportFormat.Sarif => SarifReport.Render(report, typeof(Build).Assembly.GetName().Version?.ToString() ?? "0.0.0"),
+            ReportFormat.Junit => JUnitReport.Render(report),
+            _ => null,
+        };
+        if (rendered is null)
+        {
+            return;
+        }
+
+        if (Output is { } output)
+        {
+            var path = Path.GetFullPath(output);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, rendered, ct);
+            Console.MarkupLine($"[grey]{Format.ToString().ToLowerInvariant()} report written to {Spectre.Console.Markup.Escape(output)}[/]");
+        }
+        else
+        {
+            WriteToolOutput(rendered.TrimEnd('\n'));
+        }
+    }
+}

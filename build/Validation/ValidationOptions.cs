@@ -1,0 +1,17 @@
+using GitOpsRunners.Validation.Schemas;
+
+namespace GitOpsRunners.Validation;
+
+/// <summary>What one Validate run looks at and how strictly.</summary>
+/// <param name="RepositoryRoot">Absolute path of the repository.</param>
+/// <param name="KubernetesFolder">Repository-relative folder of the Flux tree (holds <c>clusters/</c>).</param>
+/// <param name="Cluster">One cluster to validate, or null for every cluster.</param>
+/// <param name="RenovateSchema">Path or URL of Renovate's schema; null skips the check when there is no renovate.json.</param>
+public sealed record ValidationOptions(
+    string RepositoryRoot,
+    string KubernetesFolder,
+    string? Cluster,
+    SchemaValidationOptions Schemas,
+    string RenovateSchema,
+    IReadOnlySet<string> DisabledRules,
+    string CacheDirectory);

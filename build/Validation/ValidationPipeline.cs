@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using GitOpsRunners.Manifests;
+using GitOpsRunners.Rendering;
+using GitOpsRunners.Tools;
+using GitOpsRunners.Validation.Renovate;
+using GitOpsRunners.Validation.Reports;
+using GitOpsRunners.Validation.Rules;
+using GitOpsRunners.Validation.Schemas;
+
+namespace GitOpsRunners.Validation;
+
+/// <summary>
+/// Validate end to end: parse every YAML file, render every cluster as Flux would, then check schemas,
+/// references and policies. Returns every finding; never throws for problems in the user's files.
+/// </summary>
+public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http)
+{
+    public async Task<ValidationResult> RunAsync(ValidationOptions options, CancellationToken ct)
+    {
+        var root = options.RepositoryRoot;
+        var treeRoot = Path.GetFullPath(Path.Combine(root, options.KubernetesFolder));
+        if (!Directory.Exists(treeRoot))
+        {
+            throw new Engine.UsageException($"--root {options.KubernetesFolder}: no such folder under {root}; point --root at the folder that holds clusters/.");
+        }
+
+        var findings = new ConcurrentBag<Finding>();
+        var scanTask = new RepositoryScanner().ScanAsync(root, treeRoot, ct);
+        var renovateTask = CheckRenovateAsync(options, ct);
+        var standaloneTask = BuildKustomizationsAsync(root, treeRoot, ct);
+
+        var layout = new RepositoryLayout(root, options.KubernetesFolder);
+        using var renderer = new FluxRenderer(kustomize);
+        var clusters = options.Cluster is { } only
+            ? [await renderer.RenderAsync(layout, only, ct).ConfigureAwait(false)]
+            : await renderer.RenderAllAsync(layout, ct).ConfigureAwait(false);
+
+        var scan = await scanTask.ConfigureAwait(false);
+        foreach (var finding in scan.Findings)
+        {
+            findings.Add(finding);
+        }
+
+        foreach (var file in scan.Files)
+        {
+            foreach (var finding in TokenScanner.Scan(file, await File.ReadAllTextAsync(Path.Combine(root, file), ct).ConfigureAwait(false)))
+            {
+                findings.Add(finding);
+            }
+        }
+
+        var locator = new ScanLocator(scan.Manifests);
+        var registry = new SchemaRegistry(options.Schemas, http);
+        var rules = new RuleSet(RuleSet.Default, options.DisabledRules);
+        var converter = new CrdSchemaConverter();
+        foreach (var cluster in clusters)
+        {
+            foreach (var finding in cluster.Findings.Concat(rules.Check(cluster, locator)))
+            {
+                findings.Add(finding);
+            }
+
+            var crds = cluster.Objects.Select(o => o.Manifest).Where(CrdSchemaConverter.IsCrd).SelectMany(converter.Convert);
+            var validator = new ManifestSchemaValidator(registry.WithCustomResources(crds), options.Schemas, locator);
+            await Parallel.ForEachAsync(
+                cluster.Objects,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+                async (rendered, token) =>
+                {
+                    foreach (var finding in await validator.ValidateAsync(rendered.Manifest, token).ConfigureAwait(false))
+                    {
+                        findings.Add(finding with { Cluster = cluster.Name });
+                    }
+                }).ConfigureAwait(false);
+        }
+
+        foreach (var finding in (await renovateTask.ConfigureAwait(false)).Concat(await standaloneTask.ConfigureAwait(false)))
+        {
+            findings.Add(finding);
+        }
+
+        var kept = MergeClusters(findings.Where(f => !options.DisabledRules.Contains(f.RuleId)));
+        var report = new ValidationReport(clusters.Select(c => c.Name).ToList(), clusters.Sum(c => c.Objects.Count), kept);
+        return new ValidationResult(report, clusters);
+    }
+
+    /// <summary>One finding about a shared file that every cluster reports the same way is shown once, naming the clusters.</summary>
+    private static List<Finding> MergeClusters(IEnumerable<Finding> findings) =>
+        findings
+            .GroupBy(f => f with { Cluster = null })
+            .Select(g => g.Key with
+            {
+                Cluster = g.Select(f => f.Cluster).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } names
+                    ? string.Join(", ", names)
+                    : null,
+            })
+            .ToList();
+
+    private async Task<IReadOnlyList<Finding>> CheckRenovateAsync(ValidationOptions options, CancellationToken ct)
+    {
+        var path = Path.Combine(options.RepositoryRoot, "renovate.json");
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+
+        var source = new RenovateSchemaSource(options.RenovateSchema, options.CacheDirectory, http);
+        return await new RenovateConfigValidator(source).ValidateAsync(path, "renovate.json", ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Every kustomization directory must build on its own with load restrictions off, as Flux builds it;
+    /// components (<c>kind: Component</c>) only build inside a kustomization and are left out.
+    /// </summary>
+    private async Task<IReadOnlyList<Finding>> BuildKustomizationsAsync(string root, string treeRoot, CancellationToken ct)
+    {
+        var directories = KustomizeFiles.FindKustomizationDirectories(treeRoot).ToList();
+        var findings = new ConcurrentBag<Finding>();
+        await Parallel.ForEachAsync(
+            directories,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+            async (directory, token) =>
+            {
+                try
+                {
+                    await kustomize.BuildAsync(directory.FullPath, token).ConfigureAwait(false);
+                }
+                catch (KustomizeBuildException e)
+                {
+                    var file = Path.GetRelativePath(root, directory.KustomizationFile).Replace('\\', '/');
+                    findings.Add(new Finding(Severity.Error, RenderRuleIds.KustomizeBuild, $"kustomize build failed: {e.UsefulMessage}; fix the kustomization (checked with load restrictions off, as Flux builds it)", new SourceLocation(file, 1)));
+                }
+            }).ConfigureAwait(false);
+        return findings.ToList();
+    }
+}
