@@ -16,11 +16,15 @@ internal sealed class DuplicateKeyFilter(IParser inner) : IParser
 
     public ParsingEvent? Current => inner.Current;
 
+    /// <summary>Where the last event that was read successfully ended.</summary>
+    public Mark LastGood { get; private set; } = Mark.Empty;
+
     public bool MoveNext()
     {
         while (inner.MoveNext())
         {
             var current = inner.Current!;
+            LastGood = current.End;
             if (_frames.TryPeek(out var top) && top.Keys is { } keys && top.ExpectingKey && current is Scalar key)
             {
                 if (!keys.Add(key.Value))

@@ -46,6 +46,13 @@ public static partial class YamlFileLoader
             findings.Add(new Finding(Severity.Error, ManifestRuleIds.YamlSyntax, Readable(e.Message), location));
             return new YamlLoadResult(relativeFile, [], findings);
         }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
+        {
+            var at = new SourceLocation(relativeFile, Math.Max(1, (int)filter.LastGood.Line), Math.Max(1, (int)filter.LastGood.Column));
+            findings.Add(new Finding(Severity.Error, ManifestRuleIds.YamlSyntax,
+                "invalid YAML after this point: the parser could not continue. Check unclosed brackets or quotes and the indentation.", at));
+            return new YamlLoadResult(relativeFile, [], findings);
+        }
 
         foreach (var (key, start) in filter.Duplicates)
         {
