@@ -91,7 +91,7 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             relative = relative.StartsWith('/') ? relative[1..] : relative[2..];
         }
 
-        var full = Path.GetFullPath(Path.Combine(sourceRoot, relative is "." ? "" : relative));
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(sourceRoot, relative is "." ? "" : relative)));
         var root = Path.GetFullPath(sourceRoot).TrimEnd(Path.DirectorySeparatorChar);
         return full == root || full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
     }
