@@ -1,4 +1,5 @@
 using GitOpsRunners.Engine;
+using Spectre.Console;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
 

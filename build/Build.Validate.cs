@@ -1,4 +1,5 @@
 using GitOpsRunners.Engine;
+using Spectre.Console;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Renovate;
@@ -43,7 +44,7 @@ sealed partial class Build
             }
         });
 
-    async Task<ValidationResult> RunValidationAsync(string? cluster, CancellationToken ct)
+    async Task<Validation.ValidationResult> RunValidationAsync(string? cluster, CancellationToken ct)
     {
         var options = new ValidationOptions(
             RootDirectory,

@@ -1,3 +1,9 @@
 using GitOpsRunners.Manifests;
+
 namespace GitOpsRunners.Rendering;
+
+/// <summary>
+/// One object as Flux would apply it. <c>Manifest.Location</c> is the source file:line the object came
+/// from; <paramref name="AppliedBy"/> is the <c>namespace/name</c> of the Flux Kustomization applying it.
+/// </summary>
 public sealed record RenderedObject(Manifest Manifest, string AppliedBy);

@@ -114,7 +114,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http)
     /// </summary>
     private async Task<IReadOnlyList<Finding>> BuildKustomizationsAsync(string root, string treeRoot, CancellationToken ct)
     {
-        var directories = KustomizeFiles.FindKustomizationDirectories(treeRoot).ToList();
+        var directories = KustomizationDirectories(treeRoot).ToList();
         var findings = new ConcurrentBag<Finding>();
         await Parallel.ForEachAsync(
             directories,
@@ -123,14 +123,37 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http)
             {
                 try
                 {
-                    await kustomize.BuildAsync(directory.FullPath, token).ConfigureAwait(false);
+                    await kustomize.BuildAsync(directory.Directory, token).ConfigureAwait(false);
                 }
                 catch (KustomizeBuildException e)
                 {
                     var file = Path.GetRelativePath(root, directory.KustomizationFile).Replace('\\', '/');
-                    findings.Add(new Finding(Severity.Error, RenderRuleIds.KustomizeBuild, $"kustomize build failed: {e.UsefulMessage}; fix the kustomization (checked with load restrictions off, as Flux builds it)", new SourceLocation(file, 1)));
+                    findings.Add(new Finding(Severity.Error, RenderRuleIds.KustomizeBuild, $"kustomize build failed: {e.Problem}; fix the kustomization (checked with load restrictions off, as Flux builds it)", new SourceLocation(file, 1)));
                 }
             }).ConfigureAwait(false);
         return findings.ToList();
     }
+
+    private static IEnumerable<(string Directory, string KustomizationFile)> KustomizationDirectories(string treeRoot)
+    {
+        var pending = new Stack<string>([treeRoot]);
+        while (pending.TryPop(out var directory))
+        {
+            foreach (var child in Directory.EnumerateDirectories(directory).Where(d => !Path.GetFileName(d).StartsWith('.')))
+            {
+                pending.Push(child);
+            }
+
+            var file = new[] { "kustomization.yaml", "kustomization.yml", "Kustomization" }
+                .Select(name => Path.Combine(directory, name))
+                .FirstOrDefault(File.Exists);
+            if (file is not null && !IsComponent(file))
+            {
+                yield return (directory, file);
+            }
+        }
+    }
+
+    private static bool IsComponent(string kustomizationFile) =>
+        File.ReadLines(kustomizationFile).Any(line => line.TrimEnd() == "kind: Component");
 }

@@ -1,0 +1,4 @@
+namespace GitOpsRunners.Rendering;
+
+/// <summary>The output of one kustomize build of a wrapper folder, or its error.</summary>
+internal sealed record BuildResult(string WrapperDirectory, string? Output, KustomizeBuildException? Error);

@@ -1,0 +1,156 @@
+using System.Text;
+using GitOpsRunners.Manifests;
+using GitOpsRunners.Rendering.Substitution;
+using GitOpsRunners.Validation;
+using YamlDotNet.RepresentationModel;
+
+namespace GitOpsRunners.Rendering;
+
+/// <summary>
+/// What kustomize-controller does to each built object, in its order: post-build substitution (only when
+/// spec.postBuild is set), then commonMetadata and the owner labels. Also traces the object to its source
+/// file:line, removes the origin annotation and masks Secret values.
+/// </summary>
+internal sealed class DocumentFinisher(RenderContext context, string cluster)
+{
+    private const string KustomizationGroup = "kustomize.toolkit.fluxcd.io";
+
+    public FinishedDocument Finish(string text, FluxKustomization kustomization, string wrapperDirectory, IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string> secretValues)
+    {
+        var appliedBy = kustomization.Id;
+        var root = YamlFileLoader.Parse(text, "<kustomize output>").Documents.FirstOrDefault()?.Root;
+        if (root is null)
+        {
+            return new FinishedDocument([], []);
+        }
+
+        var kind = root.ScalarAt("kind");
+        var name = root.ScalarAt("metadata", "name");
+        var origin = root.ScalarAt("metadata", "annotations", OriginLocator.OriginAnnotation);
+        var (location, sourceFile) = context.Locator.Locate(origin, wrapperDirectory, kind, name);
+        var objectId = $"{kind}/{(root.ScalarAt("metadata", "namespace") is { } ns ? ns + "/" : "")}{name}";
+        if (kustomization.PostBuild is { } postBuild)
+        {
+            try
+            {
+                text = PostBuildSubstituter.Apply(text, variables, postBuild.Strategy, context.Options.StrictSubstitution, PostBuildSubstituter.IsSubstitutionDisabled(root));
+            }
+            catch (SubstitutionException e)
+            {
+                var hint = e.Reason.Contains("not set", StringComparison.OrdinalIgnoreCase)
+                    ? $" Define it in spec.postBuild.substitute or a substituteFrom ConfigMap/Secret, or give it a default: ${{{e.Variable}:=value}}."
+                    : "";
+                var message = $"Kustomization {appliedBy} cannot substitute '${{{e.Variable}}}' in {objectId}: {e.Reason}.{hint}";
+                return new FinishedDocument([], [new Finding(Severity.Error, RenderRuleIds.Substitution, message, VariableLocation(sourceFile, location, e.Variable ?? ""), cluster, objectId)]);
+            }
+
+            text = MaskSecretValues(text, secretValues);
+            var reparsed = YamlFileLoader.Parse(text, location.File);
+            var broken = reparsed.Findings.FirstOrDefault(f => f.Severity == Severity.Error);
+            if (broken is not null || reparsed.Documents.Count == 0)
+            {
+                var why = broken?.Message ?? "the document is empty";
+                return new FinishedDocument([], [new Finding(Severity.Error, RenderRuleIds.Substitution,
+                    $"Kustomization {appliedBy}: after variable substitution {objectId} is no longer valid YAML ({why}); quote the substituted value.", location, cluster, objectId)]);
+            }
+
+            root = reparsed.Documents[0].Root;
+        }
+
+        RemoveOrigin(root);
+        foreach (var (key, value) in kustomization.CommonLabels)
+        {
+            root.SetScalar(["metadata", "labels", key], value);
+        }
+
+        foreach (var (key, value) in kustomization.CommonAnnotations)
+        {
+            root.SetScalar(["metadata", "annotations", key], value);
+        }
+
+        if (context.Options.AddFluxOwnerLabels)
+        {
+            root.SetScalar(["metadata", "labels", $"{KustomizationGroup}/name"], kustomization.Name);
+            root.SetScalar(["metadata", "labels", $"{KustomizationGroup}/namespace"], kustomization.Namespace);
+        }
+
+        var parsed = ManifestParser.Parse(root, location);
+        var findings = parsed.Findings.Select(f => f with { Cluster = cluster, Message = $"{f.Message} (applied by Kustomization {appliedBy})" }).ToList();
+        (string, SecretValues)? secret = null;
+        foreach (var manifest in parsed.Manifests.Where(m => m.Kind == "Secret" && m.ApiVersion == "v1"))
+        {
+            secret = ($"{manifest.Namespace}/{manifest.Name}", Mask(manifest.Body));
+        }
+
+        return new FinishedDocument(parsed.Manifests.Select(m => new RenderedObject(m, appliedBy)).ToList(), findings, secret);
+    }
+
+    /// <summary>Replaces Secret values with <c>..PLACEHOLDER_key..</c> and returns the real ones.</summary>
+    internal static SecretValues Mask(YamlMappingNode secret)
+    {
+        var data = secret.MappingAt("data").StringMap();
+        var stringData = secret.MappingAt("stringData").StringMap();
+        var encrypted = secret.At("sops") is not null;
+        foreach (var key in data.Keys)
+        {
+            secret.SetScalar(["data", key], Convert.ToBase64String(Encoding.UTF8.GetBytes(SubstitutionVariables.Placeholder(key))));
+        }
+
+        foreach (var key in stringData.Keys)
+        {
+            secret.SetScalar(["stringData", key], SubstitutionVariables.Placeholder(key));
+        }
+
+        return new SecretValues(data, stringData, encrypted);
+    }
+
+    private static string MaskSecretValues(string text, IReadOnlyDictionary<string, string> secretValues)
+    {
+        foreach (var (value, key) in secretValues.OrderByDescending(p => p.Key.Length))
+        {
+            if (value.Length >= 3 && !value.StartsWith("..PLACEHOLDER_", StringComparison.Ordinal))
+            {
+                text = text.Replace(value, SubstitutionVariables.Placeholder(key), StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private static void RemoveOrigin(YamlMappingNode root)
+    {
+        if (root.MappingAt("metadata") is { } metadata && metadata.MappingAt("annotations") is { } annotations)
+        {
+            annotations.RemoveKey(OriginLocator.OriginAnnotation);
+            if (annotations.Children.Count == 0)
+            {
+                metadata.RemoveKey("annotations");
+            }
+        }
+    }
+
+    private SourceLocation VariableLocation(string? sourceFile, SourceLocation location, string variable)
+    {
+        if (sourceFile is null)
+        {
+            return location;
+        }
+
+        var lines = context.Files.Lines(sourceFile);
+        for (var i = Math.Max(0, location.Line - 1); i < lines.Count; i++)
+        {
+            if (i > location.Line - 1 && lines[i].TrimEnd() == "---")
+            {
+                break;
+            }
+
+            var at = lines[i].IndexOf("${" + variable, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return location with { Line = i + 1, Column = at + 1 };
+            }
+        }
+
+        return location;
+    }
+}

@@ -1,0 +1,69 @@
+using GitOpsRunners.Manifests;
+using GitOpsRunners.Validation;
+
+namespace GitOpsRunners.Rendering;
+
+/// <summary>
+/// The resource list Flux generates for a folder without a kustomization file: every <c>*.yaml</c>/<c>*.yml</c>
+/// below it in lexical order, except that a sub-folder with its own kustomization file is one resource.
+/// Files that are not Kubernetes YAML make Flux fail; they are reported and left out.
+/// </summary>
+internal static class GeneratedResources
+{
+    public static (IReadOnlyList<string> Resources, IReadOnlyList<Finding> Findings) Scan(string directory, SourceIgnore? ignore, ParsedFileCache files)
+    {
+        var resources = new List<string>();
+        var findings = new List<Finding>();
+        Walk(directory, ignore, files, resources, findings);
+        return (resources, findings);
+    }
+
+    private static void Walk(string directory, SourceIgnore? ignore, ParsedFileCache files, List<string> resources, List<Finding> findings)
+    {
+        foreach (var entry in Directory.GetFileSystemEntries(directory).Order(StringComparer.Ordinal))
+        {
+            var isDirectory = Directory.Exists(entry);
+            if (ignore?.IsIgnored(entry, isDirectory) == true)
+            {
+                continue;
+            }
+
+            if (isDirectory)
+            {
+                if (KustomizeFiles.HasKustomization(entry))
+                {
+                    resources.Add(entry);
+                }
+                else
+                {
+                    Walk(entry, ignore, files, resources, findings);
+                }
+
+                continue;
+            }
+
+            if (!entry.EndsWith(".yaml", StringComparison.Ordinal) && !entry.EndsWith(".yml", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var loaded = files.Get(entry);
+            var problem = loaded.Findings.FirstOrDefault(f => f.Severity == Severity.Error);
+            var notAnObject = loaded.Documents.FirstOrDefault(d => d.Root.ScalarAt("kind") is null || d.Root.ScalarAt("apiVersion") is null);
+            if (problem is not null)
+            {
+                findings.Add(problem with { Message = $"Flux cannot generate a kustomization for this folder: {problem.Message}" });
+            }
+            else if (notAnObject is not null)
+            {
+                findings.Add(new Finding(Severity.Error, RenderRuleIds.GenerateFailed,
+                    "this file is in a folder Flux turns into a kustomization, but it is not a Kubernetes object (no apiVersion/kind), so Flux fails to decode it. Move it out of the folder, add a kustomization.yaml that lists the real resources, or list it in .sourceignore.",
+                    notAnObject.Location));
+            }
+            else
+            {
+                resources.Add(entry);
+            }
+        }
+    }
+}

@@ -1,0 +1,207 @@
+using GitOpsRunners.Engine;
+using GitOpsRunners.Manifests;
+using GitOpsRunners.Rendering;
+using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tools;
+using GitOpsRunners.Validation;
+
+namespace GitOpsRunners.Tests.Rendering;
+
+public sealed class FluxRendererBadInputSpecs : IDisposable
+{
+    private const string ConfigMap = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  a: b\n";
+
+    private readonly TempDirectory _repo = new();
+    private readonly FluxRenderer _renderer = new(KustomizeCli.Locate());
+
+    public void Dispose()
+    {
+        _renderer.Dispose();
+        _repo.Dispose();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_missing_path_is_reported_with_the_kustomizations_file_and_line()
+    {
+        // Arrange
+        _repo.Write("kubernetes/clusters/one/ks.yaml", "# first\n" + Kustomization("apps", "./kubernetes/apps/nope"));
+
+        // Act
+        var rendered = await RenderAsync();
+
+        // Assert
+        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.PathMissing).Subject;
+        finding.Severity.Should().Be(Severity.Error);
+        finding.Location!.ToString().Should().Be("kubernetes/clusters/one/ks.yaml:2");
+        finding.Message.Should().Contain("flux-system/apps").And.Contain("./kubernetes/apps/nope");
+        finding.Cluster.Should().Be("one");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_kustomize_error_names_the_kustomization_and_kustomizes_own_reason()
+    {
+        // Arrange
+        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps"));
+        _repo.Write("kubernetes/apps/kustomization.yaml", "resources:\n  - missing.yaml\n");
+
+        // Act
+        var rendered = await RenderAsync();
+
+        // Assert
+        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.KustomizeBuild).Subject;
+        finding.Message.Should().Contain("flux-system/apps").And.Contain("missing.yaml").And.NotContain("gitops-render-");
+        finding.Location!.File.Should().Be("kubernetes/clusters/one/ks.yaml");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task An_unset_variable_is_an_error_naming_the_kustomization_and_the_source_line()
+    {
+        // Arrange
+        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps", "  postBuild:\n    substitute:\n      KNOWN: yes\n"));
+        _repo.Write("kubernetes/apps/app.yaml", ConfigMap + "  host: ${UNKNOWN_HOST}\n");
+
+        // Act
+        var rendered = await RenderAsync();
+
+        // Assert
+        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.Substitution).Subject;
+        finding.Message.Should().Contain("flux-system/apps").And.Contain("UNKNOWN_HOST");
+        finding.Location.Should().Be(new SourceLocation("kubernetes/apps/app.yaml", 7, 9));
+        finding.Object.Should().Be("ConfigMap/app");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Without_strict_mode_an_unset_variable_becomes_empty()
+    {
+        // Arrange
+        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps", "  postBuild:\n    substitute:\n      KNOWN: yes\n"));
+        _repo.Write("kubernetes/apps/app.yaml", ConfigMap + "  host: x${UNKNOWN_HOST}\n");
+        using var lenient = new FluxRenderer(KustomizeCli.Locate(), new RenderOptions { StrictSubstitution = false });
+
+        // Act
+        var rendered = await lenient.RenderAsync(new RepositoryLayout(_repo.Path), "one", CancellationToken.None);
+
+        // Assert
+        rendered.Findings.Should().BeEmpty();
+        rendered.Objects.Single(o => o.Manifest.Kind == "ConfigMap").Manifest.Body.ScalarAt("data", "host").Should().Be("x");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_missing_substitute_from_config_map_is_reported_unless_optional()
+    {
+        // Arrange
+        var from = "  postBuild:\n    substituteFrom:\n      - kind: ConfigMap\n        name: absent\n      - kind: ConfigMap\n        name: also-absent\n        optional: true\n";
+        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps", from));
+        _repo.Write("kubernetes/apps/app.yaml", ConfigMap);
+
+        // Act
+        var rendered = await RenderAsync();
+
+        // Assert
+        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.SubstituteFromMissing).Subject;
+        finding.Message.Should().Contain("flux-system/absent").And.NotContain("also-absent");
+        rendered.Objects.Should().NotContain(o => o.AppliedBy == "flux-system/apps");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_dependson_cycle_is_reported_and_does_not_hang()
+    {
+        // Arrange
+        _repo.Write("kubernetes/clusters/one/a.yaml", Kustomization("a", "./kubernetes/apps", "  dependsOn:\n    - name: b\n"));
+        _repo.Write("kubernetes/clusters/one/b.yaml", Kustomization("b", "./kubernetes/apps", "  dependsOn:\n    - name: a\n"));
+        _repo.Write("kubernetes/apps/app.yaml", ConfigMap);
+
+        // Act
+        var rendered = await RenderAsync();
+
+        // Assert
+        var cycles = rendered.Findings.Where(f => f.RuleId == RenderRuleIds.DependsOnCycle).ToList();
+        cycles.Should().HaveCount(2);
+        cycles[0].Message.Should().ContainAny("flux-system/a -> flux-system/b -> flux-system/a", "flux-system/b -> flux-system/a -> flux-system/b");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_dangling_dependson_is_a_warning_and_the_kustomization_still_renders()
+    {
+        // Arrange
+        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps", "  dependsOn:\n    - name: ghost\n      namespace: other\n"));
+        _repo.Write("kubernetes/apps/app.yaml", ConfigMap);
+
+        // Act
+        var rendered = await RenderAsync();
+
+        // Assert
+        rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.DependsOnMissing && f.Severity == Severity.Warning && f.Message.Contains("other/ghost"));
+        rendered.Objects.Should().Contain(o => o.AppliedBy == "flux-system/apps" && o.Manifest.Name == "app");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Sources_that_are_not_this_repository_are_warnings_not_silence()
+    {
+        // Arrange
+        var oci = Kustomization("oci", "./", "").Replace("kind: GitRepository\n    name: flux-system", "kind: OCIRepository\n    name: remote", StringComparison.Ordinal);
+        var artifact = Kustomization("artifact", "./", "").Replace("kind: GitRepository\n    name: flux-system", "kind: ExternalArtifact\n    name: made-elsewhere", StringComparison.Ordinal);
+        var otherGit = Kustomization("other", "./", "").Replace("name: flux-system\n  path", "name: upstream\n  path", StringComparison.Ordinal);
+        const string upstream = "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: upstream\n  namespace: flux-system\nspec:\n  url: https://github.com/someone/else\n";
+        _repo.Write("kubernetes/clusters/one/ks.yaml", $"{oci}---\n{artifact}---\n{otherGit}---\n{upstream}");
+
+        // Act
+        var rendered = await RenderAsync();
+
+        // Assert
+        var unsupported = rendered.Findings.Where(f => f.RuleId == RenderRuleIds.SourceUnsupported).ToList();
+        unsupported.Should().HaveCount(3).And.OnlyContain(f => f.Severity == Severity.Warning);
+        unsupported.Select(f => f.Object).Should().BeEquivalentTo("Kustomization/flux-system/oci", "Kustomization/flux-system/artifact", "Kustomization/flux-system/other");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_non_kubernetes_file_in_a_generated_folder_is_reported()
+    {
+        // Arrange
+        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps"));
+        _repo.Write("kubernetes/apps/app.yaml", ConfigMap);
+        _repo.Write("kubernetes/apps/values.yaml", "replicaCount: 2\n");
+        _repo.Write("kubernetes/apps/.sourceignore", "ignored.yaml\n");
+        _repo.Write("kubernetes/apps/ignored.yaml", "not: kubernetes\n");
+
+        // Act
+        var rendered = await RenderAsync();
+
+        // Assert
+        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.GenerateFailed).Subject;
+        finding.Location!.File.Should().Be("kubernetes/apps/values.yaml");
+        rendered.Objects.Should().Contain(o => o.Manifest.Name == "app");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_flux_kustomization_without_namespace_is_reported()
+    {
+        // Arrange
+        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps").Replace("  namespace: flux-system\n", "", StringComparison.Ordinal));
+        _repo.Write("kubernetes/clusters/one/kustomization.yaml", "resources:\n  - ks.yaml\n");
+
+        // Act
+        var rendered = await RenderAsync();
+
+        // Assert
+        rendered.Findings.Should().ContainSingle(f => f.RuleId == ManifestRuleIds.MissingField && f.Message.Contains("metadata.namespace"));
+    }
+
+    [Fact]
+    public async Task An_unknown_cluster_is_a_usage_error_listing_the_known_ones()
+    {
+        // Arrange
+        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps"));
+
+        // Act
+        var act = () => _renderer.RenderAsync(new RepositoryLayout(_repo.Path), "two", CancellationToken.None);
+
+        // Assert
+        (await act.Should().ThrowAsync<UsageException>()).WithMessage("*'two'*known clusters: one*");
+    }
+
+    private Task<RenderedCluster> RenderAsync() => _renderer.RenderAsync(new RepositoryLayout(_repo.Path), "one", CancellationToken.None);
+
+    private static string Kustomization(string name, string path, string extra = "") =>
+        $"apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: {name}\n  namespace: flux-system\nspec:\n  interval: 10m\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n  path: {path}\n{extra}";
+}
