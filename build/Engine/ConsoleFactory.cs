@@ -8,11 +8,21 @@ namespace GitOpsRunners.Engine;
 /// </summary>
 public static class ConsoleFactory
 {
+    /// <summary>Line width used when output is not a terminal (CI logs, files, pipes).</summary>
+    public const int RedirectedWidth = 240;
+
     public static IAnsiConsole Create(TextWriter output, bool isTerminal, IReadOnlyDictionary<string, string> environment)
     {
         var settings = Settings(isTerminal, environment);
         settings.Out = new AnsiConsoleOutput(output);
-        return AnsiConsole.Create(settings);
+        var console = AnsiConsole.Create(settings);
+        if (!isTerminal)
+        {
+            // Logs and pipes have no width: keep every finding on one line so file:line stays greppable.
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
     }
 
     public static AnsiConsoleSettings Settings(bool isTerminal, IReadOnlyDictionary<string, string> environment)

@@ -37,10 +37,7 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
             }
             catch (SubstitutionException e)
             {
-                var hint = e.Reason.Contains("not set", StringComparison.OrdinalIgnoreCase)
-                    ? $" Define it in spec.postBuild.substitute or a substituteFrom ConfigMap/Secret, or give it a default: ${{{e.Variable}:=value}}."
-                    : "";
-                var message = $"Kustomization {appliedBy} cannot substitute '${{{e.Variable}}}' in {objectId}: {e.Reason}.{hint}";
+                var message = $"Kustomization {appliedBy} cannot substitute '${{{e.Variable}}}' in {objectId}: {e.Reason}";
                 return new FinishedDocument([], [new Finding(Severity.Error, RenderRuleIds.Substitution, message, VariableLocation(sourceFile, location, e.Variable ?? ""), cluster, objectId)]);
             }
 

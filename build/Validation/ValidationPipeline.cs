@@ -55,7 +55,9 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http)
         var converter = new CrdSchemaConverter();
         foreach (var cluster in clusters)
         {
-            foreach (var finding in cluster.Findings.Concat(rules.Check(cluster, locator)))
+            // An incomplete render (an object dropped by a failed build) would make its sources look unused.
+            var complete = !cluster.Findings.Any(f => f.Severity == Severity.Error);
+            foreach (var finding in cluster.Findings.Concat(rules.Check(cluster, locator).Where(f => complete || f.RuleId != "source-unused")))
             {
                 findings.Add(finding);
             }
