@@ -17,9 +17,15 @@ public static class RenderedClusterWriter
         {
             writer.Write("---\n");
             writer.Write($"# source: {item.Manifest.Location}  applied-by: {item.AppliedBy}\n");
-            var body = Serializer.Serialize(item.Manifest.Body);
-            writer.Write(body.EndsWith('\n') ? body : body + "\n");
+            writer.Write(ObjectYaml(item));
         }
+    }
+
+    /// <summary>One object's YAML, as it appears in <see cref="Write"/> without the comment line.</summary>
+    public static string ObjectYaml(RenderedObject item)
+    {
+        var body = Serializer.Serialize(item.Manifest.Body);
+        return body.EndsWith('\n') ? body : body + "\n";
     }
 
     public static string ToYaml(RenderedCluster cluster)

@@ -1,7 +1,7 @@
-namespace GitOpsRunners.Tests.Rendering;
+namespace GitOpsRunners.Tests.Support;
 
 /// <summary>Finds the fixture trees under tests/Build.Tests/Fixtures from the test binaries.</summary>
-internal static class FixtureRepository
+public static class FixtureRepository
 {
     public static string Path(string name)
     {

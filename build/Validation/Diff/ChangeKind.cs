@@ -1,0 +1,8 @@
+namespace GitOpsRunners.Validation.Diff;
+
+public enum ChangeKind
+{
+    Added,
+    Removed,
+    Changed,
+}

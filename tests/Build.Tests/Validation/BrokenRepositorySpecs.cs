@@ -1,0 +1,118 @@
+using GitOpsRunners.Engine;
+using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tools;
+using GitOpsRunners.Validation;
+using GitOpsRunners.Validation.Schemas;
+using Spectre.Console.Testing;
+
+namespace GitOpsRunners.Tests.Validation;
+
+/// <summary>Each broken repository under Fixtures/broken yields its located finding; Validate exits 1 on it and never crashes.</summary>
+public class BrokenRepositorySpecs
+{
+    public static TheoryData<string, string, string, int> Cases => new()
+    {
+        { "yaml-syntax", "yaml-syntax", "apps/settings.yaml", 9 },
+        { "duplicate-key", "yaml-duplicate-key", "apps/settings.yaml", 9 },
+        { "missing-path", "flux-path-missing", "clusters/test/apps.yaml", 13 },
+        { "kustomize-error", "kustomize-build", "apps/kustomization.yaml", 1 },
+        { "unresolved-variable", "flux-substitution", "apps/settings.yaml", 9 },
+        { "dependson-cycle", "flux-dependson-cycle", "clusters/test/apps.yaml", 0 },
+        { "dangling-sourceref", "ref-source", "apps/release.yaml", 10 },
+        { "duplicate-object", "duplicate-object", "more/settings.yaml", 0 },
+        { "empty-kustomization", "kustomize-build", "apps/kustomization.yaml", 1 },
+        { "plaintext-secret", "policy-plaintext-secret", "apps/secret.yaml", 8 },
+        { "removed-api-version", "policy-deprecated-api", "apps/release.yaml", 2 },
+    };
+
+    public static TheoryData<string, string, string, int> SchemaCases => new()
+    {
+        { "unknown-kind", "schema-missing", "apps/widget.yaml", 2 },
+        { "unknown-field", "schema", "apps/settings.yaml", 9 },
+        { "wrong-type", "schema", "apps/deployment.yaml", 8 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_broken_repository_yields_its_located_finding(string name, string rule, string file, int line)
+    {
+        var result = await ValidateAsync(name, SchemaLocationsOrNone());
+
+        AssertFinding(result, rule, file, line);
+    }
+
+    [Theory]
+    [MemberData(nameof(SchemaCases))]
+    public async Task A_schema_violation_is_located_in_its_source_file(string name, string rule, string file, int line)
+    {
+        if (SharedData.SchemasRoot is null)
+        {
+            return;
+        }
+
+        var result = await ValidateAsync(name, SchemaLocationsOrNone());
+
+        AssertFinding(result, rule, file, line);
+    }
+
+    [Theory]
+    [InlineData("yaml-syntax")]
+    [InlineData("missing-path")]
+    [InlineData("unresolved-variable")]
+    [InlineData("dependson-cycle")]
+    [InlineData("plaintext-secret")]
+    public async Task Validate_exits_with_1_and_prints_the_finding_as_file_line(string name)
+    {
+        using var console = new TestConsole().Width(400);
+        var environment = new Dictionary<string, string>
+        {
+            ["SCHEMA_LOCATION"] = string.Join(';', SchemaLocationsOrNone()),
+            ["IGNORE_MISSING_SCHEMAS"] = "true",
+        };
+
+        var exitCode = await BuildRunner.RunAsync(new Build(), ["Validate", "--repository-root", FixtureRepository.Path($"broken/{name}"), "--root", "."], new BuildEnvironment(console, environment, Directory.GetCurrentDirectory()), CancellationToken.None);
+
+        exitCode.Should().Be(ExitCodes.TargetFailed);
+        console.Output.Should().MatchRegex(@"(?m)^\s*[\w/.-]+\.yaml:\d+(:\d+)?: error [a-z-]+ ");
+        console.Output.Should().NotContain("   at ");
+    }
+
+    private static void AssertFinding(ValidationResult result, string rule, string file, int line)
+    {
+        var findings = result.Report.Findings;
+        findings.Should().Contain(f => f.RuleId == rule, because: $"the findings were:\n{string.Join('\n', findings)}");
+        var finding = findings.First(f => f.RuleId == rule);
+        finding.Location.Should().NotBeNull();
+        finding.Location!.File.Should().Be(file);
+        if (line > 0)
+        {
+            finding.Location.Line.Should().Be(line, because: finding.ToString());
+        }
+
+        result.Report.Errors.Should().BeGreaterThan(0);
+    }
+
+    private static string[] SchemaLocationsOrNone() => SharedData.SchemasRoot is { } schemas
+        ?
+        [
+            Path.Combine(schemas, "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"),
+            Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
+        ]
+        : [Path.Combine(Path.GetTempPath(), "no-schemas-here")];
+
+    private static async Task<ValidationResult> ValidateAsync(string name, string[] locations)
+    {
+        var root = FixtureRepository.Path($"broken/{name}");
+        using var cache = new TempDirectory();
+        var options = new ValidationOptions(
+            root,
+            ".",
+            null,
+            new SchemaValidationOptions(locations, "1.36.0", true, SharedData.SchemasRoot is null, new HashSet<string>(), new HashSet<string>(), cache.Path),
+            "unused",
+            new HashSet<string>(),
+            cache.Path);
+        using var http = new HttpClient();
+        return await new ValidationPipeline(KustomizeCli.Locate(), http).RunAsync(options, CancellationToken.None);
+    }
+}
