@@ -25,7 +25,8 @@ public static class VersionTags
     /// <summary>
     /// The tags that are versions, newest first; pre-releases only when <paramref name="includePrerelease"/>.
     /// <paramref name="tagToVersion"/> maps a tag to its version text first (e.g. <see cref="HelmOci.TagToVersion"/>).
-    /// Tags of equal version (<c>v1.2.3</c> and <c>1.2.3</c>) keep their input order.
+    /// Tags of equal precedence (<c>v1.2.3</c> and <c>1.2.3</c>, or <c>1.2.3+a</c>) are ordered by tag text, so the result
+    /// does not depend on the registry's order.
     /// </summary>
     public static IReadOnlyList<TaggedVersion> Parse(IEnumerable<string> tags, bool includePrerelease = false, Func<string, string>? tagToVersion = null)
     {
@@ -37,7 +38,7 @@ public static class VersionTags
                 versions.Add(new TaggedVersion(tag, version));
         }
 
-        return [.. versions.OrderByDescending(v => v.Version, VersionComparer.VersionRelease)];
+        return [.. versions.OrderByDescending(v => v.Version, VersionComparer.VersionRelease).ThenBy(v => v.Tag, StringComparer.Ordinal)];
     }
 
     /// <summary>The newest version among <paramref name="tags"/>, or null when none is one.</summary>
