@@ -16,6 +16,8 @@ public sealed class OciRegistryClient(HttpClient http, RegistryCredentialStore? 
 {
     private const int MaxPages = 10_000;
 
+    private readonly int _pageSize = tagPageSize > 0 ? tagPageSize : throw new ArgumentOutOfRangeException(nameof(tagPageSize), tagPageSize, "A tag page holds at least one tag.");
+
     private readonly OciAuthenticator _auth = new(http, credentials ?? RegistryCredentialStore.FromEnvironment(), time ?? TimeProvider.System);
 
     /// <summary>
@@ -29,7 +31,7 @@ public sealed class OciRegistryClient(HttpClient http, RegistryCredentialStore? 
         var seenTags = new HashSet<string>(StringComparer.Ordinal);
         var seenPages = new HashSet<string>(StringComparer.Ordinal);
         var action = $"listing the tags of {repository.WithoutVersion()}";
-        Uri? page = new(repository.BaseUri, $"v2/{repository.Repository}/tags/list?n={tagPageSize}");
+        Uri? page = new(repository.BaseUri, $"v2/{repository.Repository}/tags/list?n={_pageSize}");
 
         while (page is not null)
         {

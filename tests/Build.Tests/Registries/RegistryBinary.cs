@@ -14,11 +14,13 @@ public sealed class RegistryBinary : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly StringBuilder _output = new();
     private readonly Task _run;
+    private readonly string _binary;
 
-    private RegistryBinary(string configPath, Uri baseUri)
+    private RegistryBinary(string binary, string configPath, Uri baseUri)
     {
         BaseUri = baseUri;
-        _run = Cli.Wrap(Path)
+        _binary = binary;
+        _run = Cli.Wrap(binary)
             .WithArguments(["serve", configPath])
             .WithStandardOutputPipe(PipeTarget.Null)
             .WithStandardErrorPipe(PipeTarget.ToDelegate(line =>
@@ -39,10 +41,11 @@ public sealed class RegistryBinary : IAsyncDisposable
     public string Authority => BaseUri.Authority;
 
     /// <summary>Writes a config with <paramref name="authSection"/> (YAML under <c>auth:</c>, or null) and starts the registry.</summary>
-    public static async Task<RegistryBinary> StartAsync(string folder, string? authSection)
+    public static async Task<RegistryBinary> StartAsync(string folder, string? authSection, string? binary = null)
     {
-        if (!File.Exists(Path))
-            throw new InvalidOperationException($"The distribution registry binary {Path} is missing: run .ci/install-registry.sh (apt-get install docker-registry) before the Registries tests.");
+        binary ??= Path;
+        if (!File.Exists(binary))
+            throw new InvalidOperationException($"The distribution registry binary {binary} is missing: run .ci/install-registry.sh (apt-get install docker-registry) before the Registries tests.");
 
         var port = FreePort();
         var config = new StringBuilder()
@@ -55,7 +58,7 @@ public sealed class RegistryBinary : IAsyncDisposable
         var configPath = System.IO.Path.Combine(folder, "config.yml");
         await File.WriteAllTextAsync(configPath, config);
 
-        var registry = new RegistryBinary(configPath, new Uri($"http://127.0.0.1:{port}/"));
+        var registry = new RegistryBinary(binary, configPath, new Uri($"http://127.0.0.1:{port}/"));
         await registry.WaitUntilAnsweringAsync();
         return registry;
     }
@@ -67,7 +70,7 @@ public sealed class RegistryBinary : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_run.IsCompleted)
-                throw new InvalidOperationException($"{Path} exited at start:\n{Output}");
+                throw new InvalidOperationException($"{_binary} exited at start:\n{Output}");
             try
             {
                 using var response = await http.GetAsync(new Uri(BaseUri, "v2/"));
@@ -84,7 +87,7 @@ public sealed class RegistryBinary : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new InvalidOperationException($"{Path} did not answer on {BaseUri}v2/ within 15 s:\n{Output}");
+        throw new InvalidOperationException($"{_binary} did not answer on {BaseUri}v2/ within 15 s:\n{Output}");
     }
 
     public string Output
