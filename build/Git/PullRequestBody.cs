@@ -29,7 +29,7 @@ public sealed partial record PullRequestBody(
     {
         if (string.IsNullOrWhiteSpace(marker) || !MarkerName().IsMatch(marker) || marker.Contains("--", StringComparison.Ordinal))
         {
-            throw new ArgumentException($"Marker '{marker}' must be letters, digits and - _ . / : only, without "--".", nameof(marker));
+            throw new ArgumentException($"Marker '{marker}' must be letters, digits and - _ . / : only, without '--'.", nameof(marker));
         }
 
         return new PullRequestBody(marker, null, [], [], null);
