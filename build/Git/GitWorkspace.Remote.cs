@@ -33,20 +33,20 @@ public sealed partial class GitWorkspace
     /// A refusal by the remote, or a non-fast-forward without <paramref name="force"/>, throws
     /// <see cref="GitPushException"/> with the remote's message.
     /// </summary>
-    public Task<PushResult> PushAsync(string branch, bool force, string? token, CancellationToken ct)
+    public Task<GitPushResult> PushAsync(string branch, bool force, string? token, CancellationToken ct)
     {
         var canonical = CanonicalBranch(branch);
         var local = BranchTip(branch) ?? throw new BuildException($"Cannot push '{branch}': there is no such local branch.");
         return Task.Run(() => Push(branch, canonical, local, force, token, ct), ct);
     }
 
-    private PushResult Push(string branch, string canonical, string localSha, bool force, string? token, CancellationToken ct)
+    private GitPushResult Push(string branch, string canonical, string localSha, bool force, string? token, CancellationToken ct)
     {
         var remoteSha = RemoteTip(canonical, branch, token);
         ct.ThrowIfCancellationRequested();
         if (remoteSha == localSha)
         {
-            return new PushResult(branch, localSha, PushOutcome.AlreadyUpToDate);
+            return new GitPushResult(branch, localSha, PushOutcome.AlreadyUpToDate);
         }
 
         if (remoteSha is not null)
@@ -55,7 +55,7 @@ public sealed partial class GitWorkspace
             if (remoteCommit.Tree.Sha == _repo.Lookup<Commit>(localSha).Tree.Sha)
             {
                 _repo.Refs.UpdateTarget(_repo.Refs[canonical], remoteCommit.Id, "gitops-runners: adopt identical remote commit");
-                return new PushResult(branch, remoteSha, PushOutcome.AlreadyUpToDate);
+                return new GitPushResult(branch, remoteSha, PushOutcome.AlreadyUpToDate);
             }
         }
 
@@ -93,7 +93,7 @@ public sealed partial class GitWorkspace
                 "a hook or branch protection rule on the remote refused it; read the remote's message and fix the rule or the branch name.", inner: null);
         }
 
-        return new PushResult(branch, localSha, PushOutcome.Pushed);
+        return new GitPushResult(branch, localSha, PushOutcome.Pushed);
     }
 
     private Commit FetchRemoteCommit(string branch, string remoteSha, string? token, CancellationToken ct)
@@ -130,7 +130,9 @@ public sealed partial class GitWorkspace
     {
         try
         {
-            return _repo.Network.ListReferences(Origin(), Credentials(token))
+            var credentials = Credentials(token);
+            var references = credentials is null ? _repo.Network.ListReferences(Origin()) : _repo.Network.ListReferences(Origin(), credentials);
+            return references
                 .FirstOrDefault(r => r.CanonicalName == canonical)?
                 .ResolveToDirectReference()?.TargetIdentifier;
         }
