@@ -27,7 +27,7 @@ internal static class GitHubApiRoutes
         Route(app.MapGet(Repo + "/releases/latest", (string owner, string repo) => LatestRelease(server, server.Repository(owner, repo))), GitHubEndpoint.LatestRelease);
         Route(app.MapGet(Repo + "/releases", (HttpContext c, string owner, string repo) => ListReleases(c, server, server.Repository(owner, repo))), GitHubEndpoint.ListReleases);
         Route(app.MapGet(Repo + "/releases/tags/{**tag}", (string owner, string repo, string tag) => ReleaseByTag(server, server.Repository(owner, repo), tag)), GitHubEndpoint.ReleaseByTag);
-        Route(app.MapGet(Repo + "/git/{kind:regex(^refs?$)}/heads/{**branch}", (string owner, string repo, string branch) => BranchRef(server, server.Repository(owner, repo), branch)), GitHubEndpoint.GetBranchRef);
+        Route(app.MapGet(Repo + "/git/{kind}/heads/{**branch}", (string owner, string repo, string kind, string branch) => kind is "ref" or "refs" ? BranchRef(server, server.Repository(owner, repo), branch) : Fault(GitHubFault.NotFound())), GitHubEndpoint.GetBranchRef);
     }
 
     private static void Route(RouteHandlerBuilder builder, GitHubEndpoint endpoint) => builder.WithName(endpoint.ToString());
