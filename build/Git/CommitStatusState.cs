@@ -1,0 +1,9 @@
+namespace GitOpsRunners.Git;
+
+public enum CommitStatusState
+{
+    Pending,
+    Success,
+    Failure,
+    Error,
+}

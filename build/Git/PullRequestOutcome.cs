@@ -1,0 +1,8 @@
+namespace GitOpsRunners.Git;
+
+public enum PullRequestOutcome
+{
+    Created,
+    Updated,
+    Unchanged,
+}

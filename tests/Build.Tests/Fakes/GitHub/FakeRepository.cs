@@ -1,0 +1,122 @@
+namespace GitOpsRunners.Tests.Fakes.GitHub;
+
+/// <summary>
+/// One repository's state in the fake: pull requests (numbered from 1), labels, commit statuses,
+/// releases and branch refs. Seed it before the code under test runs; read it afterwards.
+/// All members lock, so requests served on Kestrel threads and test code can share it.
+/// </summary>
+public sealed class FakeRepository(string owner, string name, Func<long> nextId)
+{
+    private readonly Lock _gate = new();
+    private readonly List<FakePullRequest> _pullRequests = [];
+    private readonly List<string> _labels = [];
+    private readonly List<FakeCommitStatus> _statuses = [];
+    private readonly List<FakeRelease> _releases = [];
+    private readonly Dictionary<string, string> _branches = new(StringComparer.Ordinal);
+
+    public string Owner { get; } = owner;
+    public string Name { get; } = name;
+    public string DefaultBranch { get; set; } = "main";
+
+    public IReadOnlyList<FakePullRequest> PullRequests => Snapshot(_pullRequests);
+    public IReadOnlyList<string> Labels => Snapshot(_labels);
+    public IReadOnlyList<FakeCommitStatus> Statuses => Snapshot(_statuses);
+    public IReadOnlyList<FakeRelease> Releases => Snapshot(_releases);
+
+    public FakePullRequest AddPullRequest(string head, string @base, string title, string body = "", string? headOwner = null, string state = "open")
+    {
+        lock (_gate)
+        {
+            var pullRequest = new FakePullRequest
+            {
+                Number = _pullRequests.Count + 1,
+                HeadOwner = headOwner ?? Owner,
+                Head = head,
+                Base = @base,
+                Title = title,
+                Body = body,
+                State = state,
+                HeadSha = _branches.GetValueOrDefault(head, new string('a', 40)),
+            };
+            _pullRequests.Add(pullRequest);
+            return pullRequest;
+        }
+    }
+
+    public FakeRelease AddRelease(string tag, DateTimeOffset publishedAt, bool prerelease = false, bool draft = false)
+    {
+        lock (_gate)
+        {
+            var release = new FakeRelease(nextId(), tag, publishedAt, prerelease, draft);
+            _releases.Add(release);
+            return release;
+        }
+    }
+
+    /// <summary>Adds a label; false when it exists already (names compare without case, as on GitHub).</summary>
+    public bool AddLabel(string label)
+    {
+        lock (_gate)
+        {
+            if (_labels.Contains(label, StringComparer.OrdinalIgnoreCase))
+            {
+                return false;
+            }
+
+            _labels.Add(label);
+            return true;
+        }
+    }
+
+    public void SetBranch(string branch, string sha)
+    {
+        lock (_gate)
+        {
+            _branches[branch] = sha;
+        }
+    }
+
+    public string? BranchSha(string branch)
+    {
+        lock (_gate)
+        {
+            return _branches.GetValueOrDefault(branch);
+        }
+    }
+
+    public FakePullRequest? PullRequest(long number)
+    {
+        lock (_gate)
+        {
+            return _pullRequests.FirstOrDefault(p => p.Number == number);
+        }
+    }
+
+    public FakeCommitStatus AddStatus(string sha, string state, string? context, string? description, string? targetUrl)
+    {
+        lock (_gate)
+        {
+            var status = new FakeCommitStatus(nextId(), sha, state, context, description, targetUrl);
+            _statuses.Add(status);
+            return status;
+        }
+    }
+
+    /// <summary>Runs <paramref name="change"/> under the repository's lock (used by the routes).</summary>
+    public T Locked<T>(Func<T> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (_gate)
+        {
+            return change();
+        }
+    }
+
+    private List<T> Snapshot<T>(List<T> items)
+    {
+        lock (_gate)
+        {
+            return [.. items];
+        }
+    }
+}
