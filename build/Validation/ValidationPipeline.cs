@@ -57,7 +57,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http)
         {
             // An incomplete render (an object dropped by a failed build) would make its sources look unused.
             var complete = !cluster.Findings.Any(f => f.Severity == Severity.Error);
-            foreach (var finding in cluster.Findings.Concat(rules.Check(cluster, locator).Where(f => complete || f.RuleId != "source-unused")))
+            foreach (var finding in cluster.Findings.Select(f => Relocate(f, locator)).Concat(rules.Check(cluster, locator).Where(f => complete || f.RuleId != "source-unused")))
             {
                 findings.Add(finding);
             }
@@ -85,6 +85,21 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http)
         var report = new ValidationReport(clusters.Select(c => c.Name).ToList(), clusters.Sum(c => c.Objects.Count), kept);
         return new ValidationResult(report, clusters);
     }
+
+    /// <summary>Renderer findings about a Flux Kustomization point at the field that is wrong, not at the object.</summary>
+    private static readonly Dictionary<string, string[]> KustomizationFields = new(StringComparer.Ordinal)
+    {
+        [RenderRuleIds.PathMissing] = ["spec", "path"],
+        [RenderRuleIds.SourceUnsupported] = ["spec", "sourceRef"],
+        [RenderRuleIds.SubstituteFromMissing] = ["spec", "postBuild", "substituteFrom"],
+        [RenderRuleIds.DependsOnMissing] = ["spec", "dependsOn"],
+        [RenderRuleIds.DependsOnCycle] = ["spec", "dependsOn"],
+    };
+
+    private static Finding Relocate(Finding finding, ScanLocator locator) =>
+        finding.Location is { } at && KustomizationFields.TryGetValue(finding.RuleId, out var path)
+            ? finding with { Location = locator.Locate(at, path) }
+            : finding;
 
     /// <summary>One finding about a shared file that every cluster reports the same way is shown once, naming the clusters.</summary>
     private static List<Finding> MergeClusters(IEnumerable<Finding> findings) =>

@@ -12,21 +12,24 @@ public sealed class ScanLocator(IEnumerable<Manifest> sourceDocuments) : ISource
         .GroupBy(m => (m.Location.File, m.Location.Line))
         .ToDictionary(g => g.Key, g => g.First());
 
-    public SourceLocation Locate(Manifest manifest, params string[] path)
+    public SourceLocation Locate(Manifest manifest, params string[] path) => Locate(manifest.Location, path);
+
+    /// <summary>The line of the deepest part of <paramref name="path"/> that the document starting at <paramref name="document"/> sets.</summary>
+    public SourceLocation Locate(SourceLocation document, params string[] path)
     {
-        if (path.Length == 0 || !_byStart.TryGetValue((manifest.Location.File, manifest.Location.Line), out var source))
+        if (path.Length == 0 || !_byStart.TryGetValue((document.File, document.Line), out var source))
         {
-            return manifest.Location;
+            return document;
         }
 
         for (var length = path.Length; length > 0; length--)
         {
-            if (source.Body.Node(path[..length]) is { } node)
+            if (source.Body.KeyOrNode(path[..length]) is { } node)
             {
-                return new SourceLocation(manifest.Location.File, (int)node.Start.Line, (int)node.Start.Column);
+                return new SourceLocation(document.File, (int)node.Start.Line, (int)node.Start.Column);
             }
         }
 
-        return manifest.Location;
+        return document;
     }
 }

@@ -28,6 +28,24 @@ public static class YamlQuery
         return current;
     }
 
+    /// <summary>The key node of the last path segment when it is a mapping key (where editors point), else the node.</summary>
+    public static YamlNode? KeyOrNode(this YamlNode? node, params string[] path)
+    {
+        if (path.Length == 0)
+        {
+            return node;
+        }
+
+        var parent = node.Node(path[..^1]);
+        if (parent is YamlMappingNode map)
+        {
+            var key = map.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var v } && v == path[^1]);
+            return key;
+        }
+
+        return parent.Node(path[^1]);
+    }
+
     public static string? Str(this YamlNode? node, params string[] path) =>
         node.Node(path) is YamlScalarNode { Value: { } value } scalar && !IsNull(scalar) ? value : null;
 

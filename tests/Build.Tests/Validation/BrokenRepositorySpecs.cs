@@ -18,10 +18,10 @@ public class BrokenRepositorySpecs
         { "kustomize-error", "kustomize-build", "apps/kustomization.yaml", 1 },
         { "unresolved-variable", "flux-substitution", "apps/settings.yaml", 9 },
         { "dependson-cycle", "flux-dependson-cycle", "clusters/test/apps.yaml", 0 },
-        { "dangling-sourceref", "ref-source", "apps/release.yaml", 10 },
+        { "dangling-sourceref", "ref-source", "apps/release.yaml", 9 },
         { "duplicate-object", "duplicate-object", "more/settings.yaml", 0 },
         { "empty-kustomization", "kustomize-build", "apps/kustomization.yaml", 1 },
-        { "plaintext-secret", "policy-plaintext-secret", "apps/secret.yaml", 8 },
+        { "plaintext-secret", "policy-plaintext-secret", "apps/secret.yaml", 7 },
         { "removed-api-version", "policy-deprecated-api", "apps/release.yaml", 2 },
     };
 
