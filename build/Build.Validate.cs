@@ -37,6 +37,11 @@ sealed partial class Build
         {
             var result = await RunValidationAsync(Cluster, ct);
             var report = result.Report;
+            if (Verbosity == Verbosity.Verbose)
+            {
+                Console.MarkupLine($"[grey]{Markup.Escape(result.Timings.ToString())}[/]");
+            }
+
             await PublishReportAsync(report, ct);
             if (report.Errors > 0)
             {

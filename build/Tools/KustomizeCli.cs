@@ -16,6 +16,7 @@ public sealed partial class KustomizeCli
 
     private readonly string _executable;
     private readonly bool _viaKubectl;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<KustomizeInvocation> _invocations = new();
 
     private KustomizeCli(string executable, bool viaKubectl)
     {
@@ -25,6 +26,13 @@ public sealed partial class KustomizeCli
 
     /// <summary>How builds run, e.g. <c>kubectl kustomize</c>.</summary>
     public string Description => _viaKubectl ? $"{_executable} kustomize" : $"{_executable} build";
+
+    /// <summary>Every build this instance ran, in completion order (for benchmarks and diagnostics).</summary>
+    public IReadOnlyCollection<KustomizeInvocation> Invocations => _invocations;
+
+    /// <summary>The executable and arguments of a build of <paramref name="directory"/>.</summary>
+    public IReadOnlyList<string> CommandLine(string directory) =>
+        [_executable, .. Arguments(directory)];
 
     /// <summary>Finds <c>kustomize</c>, else <c>kubectl</c>, on PATH.</summary>
     /// <exception cref="ToolMissingException">Neither is installed.</exception>
@@ -47,9 +55,8 @@ public sealed partial class KustomizeCli
     /// <exception cref="KustomizeBuildException">kustomize reported an error about the files.</exception>
     public async Task<string> BuildAsync(string directory, CancellationToken ct)
     {
-        string[] arguments = _viaKubectl
-            ? ["kustomize", "--load-restrictor=LoadRestrictionsNone", directory]
-            : ["build", "--load-restrictor=LoadRestrictionsNone", directory];
+        var arguments = Arguments(directory);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         BufferedCommandResult result;
         try
         {
@@ -64,10 +71,15 @@ public sealed partial class KustomizeCli
             throw new ToolMissingException(_executable, $"{HowToInstall} ({e.Message})");
         }
 
+        _invocations.Enqueue(new KustomizeInvocation(directory, System.Diagnostics.Stopwatch.GetElapsedTime(started), result.ExitCode));
         return result.ExitCode == 0
             ? result.StandardOutput
             : throw new KustomizeBuildException(directory, UsefulLine(result.StandardError), result.StandardError);
     }
+
+    private string[] Arguments(string directory) => _viaKubectl
+        ? ["kustomize", "--load-restrictor=LoadRestrictionsNone", directory]
+        : ["build", "--load-restrictor=LoadRestrictionsNone", directory];
 
     /// <summary>The error itself from kustomize's stderr: klog prefixes and "Error:" removed, one line.</summary>
     public static string UsefulLine(string standardError)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
@@ -13,7 +14,7 @@ namespace GitOpsRunners.Validation;
 /// Validate end to end: parse every YAML file, render every cluster as Flux would, then check schemas,
 /// references and policies. Returns every finding; never throws for problems in the user's files.
 /// </summary>
-public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http)
+public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, FluxRenderer? sharedRenderer = null)
 {
     public async Task<ValidationResult> RunAsync(ValidationOptions options, CancellationToken ct)
     {
@@ -24,18 +25,31 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http)
             throw new Engine.UsageException($"--root {options.KubernetesFolder}: no such folder under {root}; point --root at the folder that holds clusters/.");
         }
 
+        var total = Stopwatch.StartNew();
+        var invocationsBefore = kustomize.Invocations.Count;
         var findings = new ConcurrentBag<Finding>();
-        var scanTask = new RepositoryScanner().ScanAsync(root, treeRoot, ct);
-        var renovateTask = CheckRenovateAsync(options, ct);
-        var standaloneTask = BuildKustomizationsAsync(root, treeRoot, ct);
+        var scanTask = Timed(() => new RepositoryScanner().ScanAsync(root, treeRoot, ct));
+        var renovateTask = Timed(() => CheckRenovateAsync(options, ct));
 
         var layout = new RepositoryLayout(root, options.KubernetesFolder);
-        using var renderer = new FluxRenderer(kustomize);
-        var clusters = options.Cluster is { } only
-            ? [await renderer.RenderAsync(layout, only, ct).ConfigureAwait(false)]
-            : await renderer.RenderAllAsync(layout, ct).ConfigureAwait(false);
+        var ownRenderer = sharedRenderer is null ? new FluxRenderer(kustomize) : null;
+        var renderer = sharedRenderer ?? ownRenderer!;
+        var renderClock = Stopwatch.StartNew();
+        IReadOnlyList<RenderedCluster> clusters;
+        try
+        {
+            clusters = options.Cluster is { } only
+                ? [await renderer.RenderAsync(layout, only, ct).ConfigureAwait(false)]
+                : await renderer.RenderAllAsync(layout, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            ownRenderer?.Dispose();
+        }
 
-        var scan = await scanTask.ConfigureAwait(false);
+        var renderTime = renderClock.Elapsed;
+        var standaloneTask = Timed(() => BuildKustomizationsAsync(root, treeRoot, Covered(root, clusters), ct));
+        var (scan, scanTime) = await scanTask.ConfigureAwait(false);
         foreach (var finding in scan.Findings)
         {
             findings.Add(finding);
@@ -49,6 +63,8 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http)
             }
         }
 
+        var rulesClock = new Stopwatch();
+        var schemaClock = new Stopwatch();
         var locator = new ScanLocator(scan.Manifests);
         var registry = new SchemaRegistry(options.Schemas, http);
         var rules = new RuleSet(RuleSet.Default, options.DisabledRules);
@@ -56,12 +72,15 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http)
         foreach (var cluster in clusters)
         {
             // An incomplete render (an object dropped by a failed build) would make its sources look unused.
+            rulesClock.Start();
             var complete = !cluster.Findings.Any(f => f.Severity == Severity.Error);
             foreach (var finding in cluster.Findings.Select(f => Relocate(f, locator)).Concat(rules.Check(cluster, locator).Where(f => complete || f.RuleId != "source-unused")))
             {
                 findings.Add(finding);
             }
 
+            rulesClock.Stop();
+            schemaClock.Start();
             var crds = cluster.Objects.Select(o => o.Manifest).Where(CrdSchemaConverter.IsCrd).SelectMany(converter.Convert);
             var validator = new ManifestSchemaValidator(registry.WithCustomResources(crds), options.Schemas, locator);
             await Parallel.ForEachAsync(
@@ -74,16 +93,28 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http)
                         findings.Add(finding with { Cluster = cluster.Name });
                     }
                 }).ConfigureAwait(false);
+            schemaClock.Stop();
         }
 
-        foreach (var finding in (await renovateTask.ConfigureAwait(false)).Concat(await standaloneTask.ConfigureAwait(false)))
+        var (renovate, renovateTime) = await renovateTask.ConfigureAwait(false);
+        var (standalone, standaloneTime) = await standaloneTask.ConfigureAwait(false);
+        foreach (var finding in renovate.Concat(standalone))
         {
             findings.Add(finding);
         }
 
         var kept = MergeClusters(findings.Where(f => !options.DisabledRules.Contains(f.RuleId)));
         var report = new ValidationReport(clusters.Select(c => c.Name).ToList(), clusters.Sum(c => c.Objects.Count), kept);
-        return new ValidationResult(report, clusters);
+        var timings = new ValidationTimings(renderTime, scanTime, schemaClock.Elapsed, rulesClock.Elapsed, renovateTime, standaloneTime, total.Elapsed, kustomize.Invocations.Count - invocationsBefore);
+        return new ValidationResult(report, clusters, timings);
+    }
+
+    private static async Task<(T Value, TimeSpan Elapsed)> Timed<T>(Func<Task<T>> work)
+    {
+        await Task.Yield();
+        var clock = Stopwatch.StartNew();
+        var value = await work().ConfigureAwait(false);
+        return (value, clock.Elapsed);
     }
 
     /// <summary>Renderer findings about a Flux Kustomization point at the field that is wrong, not at the object.</summary>
@@ -121,17 +152,60 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http)
             return [];
         }
 
+        // Loading Renovate's large schema dominates a warm run: a configuration that already passed against the
+        // same schema is not checked again.
+        var stamp = Path.Combine(options.CacheDirectory, "renovate-check", RenovateStampKey(path, options.RenovateSchema) + ".ok");
+        if (File.Exists(stamp))
+        {
+            return [];
+        }
+
         var source = new RenovateSchemaSource(options.RenovateSchema, options.CacheDirectory, http);
-        return await new RenovateConfigValidator(source).ValidateAsync(path, "renovate.json", ct).ConfigureAwait(false);
+        var findings = await new RenovateConfigValidator(source).ValidateAsync(path, "renovate.json", ct).ConfigureAwait(false);
+        if (findings.Count == 0)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(stamp)!);
+            await File.WriteAllTextAsync(stamp, options.RenovateSchema, ct).ConfigureAwait(false);
+        }
+
+        return findings;
+    }
+
+    private static string RenovateStampKey(string configPath, string schemaLocation)
+    {
+        var schemaIdentity = File.Exists(schemaLocation)
+            ? $"{Path.GetFullPath(schemaLocation)}|{new FileInfo(schemaLocation).Length}|{File.GetLastWriteTimeUtc(schemaLocation).Ticks}"
+            : schemaLocation;
+        var bytes = File.ReadAllBytes(configPath).Concat(System.Text.Encoding.UTF8.GetBytes("\0" + schemaIdentity)).ToArray();
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+    }
+
+    /// <summary>
+    /// Folders whose files the rendered clusters were built from (and their parents): kustomize already built
+    /// them as part of a cluster, so building them again on their own would only repeat that work.
+    /// </summary>
+    private static HashSet<string> Covered(string root, IReadOnlyList<RenderedCluster> clusters)
+    {
+        var covered = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in clusters.SelectMany(c => c.Objects).Select(o => o.Manifest.Location.File).Distinct(StringComparer.Ordinal))
+        {
+            for (var folder = Path.GetDirectoryName(file)?.Replace('\\', '/'); !string.IsNullOrEmpty(folder) && covered.Add(folder); folder = Path.GetDirectoryName(folder)?.Replace('\\', '/'))
+            {
+            }
+        }
+
+        return covered;
     }
 
     /// <summary>
     /// Every kustomization directory must build on its own with load restrictions off, as Flux builds it;
     /// components (<c>kind: Component</c>) only build inside a kustomization and are left out.
     /// </summary>
-    private async Task<IReadOnlyList<Finding>> BuildKustomizationsAsync(string root, string treeRoot, CancellationToken ct)
+    private async Task<IReadOnlyList<Finding>> BuildKustomizationsAsync(string root, string treeRoot, IReadOnlySet<string> covered, CancellationToken ct)
     {
-        var directories = KustomizationDirectories(treeRoot).ToList();
+        var directories = KustomizationDirectories(treeRoot)
+            .Where(d => !covered.Contains(Path.GetRelativePath(root, d.Directory).Replace('\\', '/')))
+            .ToList();
         var findings = new ConcurrentBag<Finding>();
         await Parallel.ForEachAsync(
             directories,
