@@ -11,6 +11,9 @@ namespace GitOpsRunners.Smoke;
 public sealed class KubernetesClusterReader(KubernetesClientConfiguration configuration) : IClusterReader, IDisposable
 {
     private const int EventsPerObject = 5;
+
+    /// <summary>Where controllers record events about cluster-scoped objects such as ClusterSecretStores.</summary>
+    private const string ClusterScopedEventNamespace = "default";
     private readonly Kubernetes _client = new(configuration);
 
     public async Task<ClusterSnapshot> ReadAsync(SmokeExpectations expected, CancellationToken ct)
@@ -78,9 +81,9 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
             foreach (var id in objectIds.Distinct(StringComparer.Ordinal))
             {
                 var parts = id.Split('/');
-                var (kind, ns, name) = parts.Length == 3 ? (parts[0], parts[1], parts[2]) : (parts[0], "default", parts[^1]);
+                var (kind, ns, name) = parts.Length == 3 ? (parts[0], parts[1], parts[2]) : (parts[0], null, parts[^1]);
                 var list = await _client.CoreV1.ListNamespacedEventAsync(
-                    ns, fieldSelector: $"involvedObject.kind={kind},involvedObject.name={name},type=Warning", cancellationToken: ct).ConfigureAwait(false);
+                    ns ?? ClusterScopedEventNamespace, fieldSelector: $"involvedObject.kind={kind},involvedObject.name={name},type=Warning", cancellationToken: ct).ConfigureAwait(false);
                 events.AddRange(list.Items
                     .Select(e => new ClusterEvent(
                         ns, kind, name, e.Type ?? "Warning", e.Reason ?? "", e.Message ?? "", e.Count ?? 1,

@@ -29,5 +29,5 @@ public sealed record SmokeReport(
     }
 
     public IEnumerable<ClusterEvent> EventsFor(string? objectId) =>
-        objectId is null ? [] : Events.Where(e => e.InvolvedId == objectId || (objectId.Count(c => c == '/') == 1 && $"{e.InvolvedKind}/{e.InvolvedName}" == objectId));
+        objectId is null ? [] : Events.Where(e => e.InvolvedId == objectId);
 }
