@@ -36,10 +36,10 @@ internal static class KubernetesErrors
             return message;
         }
 
+        // /api/v1/[namespaces/<ns>/]<resource>[/<name>] or /apis/<group>/<version>/[namespaces/<ns>/]<resource>[/<name>]
         var path = http.Request.RequestUri?.AbsolutePath.Trim('/').Split('/') ?? [];
-        var namespaced = Array.IndexOf(path, "namespaces");
         var rest = path.Skip(path.FirstOrDefault() == "api" ? 2 : 3).ToArray();
-        if (namespaced >= 0 && rest.Length >= 3 && rest[0] == "namespaces")
+        if (rest is ["namespaces", _, _, ..])
         {
             rest = rest[2..];
         }
