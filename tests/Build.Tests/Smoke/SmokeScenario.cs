@@ -1,3 +1,4 @@
+using ClusterSnapshot = GitOpsRunners.Smoke.ClusterSnapshot;
 using System.Text.Json.Nodes;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Smoke;
