@@ -69,9 +69,28 @@ internal sealed class RandomYaml(Random random)
 
     private void Value(StringBuilder text, int indent, int depth)
     {
-        var choice = depth >= 3 ? random.Next(6) : random.Next(10);
+        var choice = depth >= 3 ? random.Next(6) : random.Next(14);
+        var inner = new string(' ', indent + 2);
         switch (choice)
         {
+            case 10:
+                text.Append('\n');
+                for (var i = random.Next(1, 3); i > 0; i--)
+                {
+                    text.Append(inner).Append("- ").Append(Key()).Append(": ").Append(Scalar(inFlow: false)).Append('\n')
+                        .Append(inner).Append("  ").Append(Key()).Append(": ").Append(Scalar(inFlow: false)).Append(Comment()).Append('\n');
+                }
+
+                break;
+            case 11:
+                text.Append(" first part\n").Append(inner).Append("continued plain\n");
+                break;
+            case 12:
+                text.Append(" \"folded\n").Append(inner).Append("double \\\"quoted\"\n");
+                break;
+            case 13:
+                text.Append(random.Next(2) == 0 ? "\n" : " [" + Scalar(inFlow: true) + ", {" + Key() + ": " + Scalar(inFlow: true) + "}]\n");
+                break;
             case 6:
                 text.Append('\n');
                 Mapping(text, indent + 2, random.Next(1, 4), depth + 1);
@@ -132,5 +151,11 @@ internal sealed class RandomYaml(Random random)
 
     private string Comment() => random.Next(4) == 0 ? "  # note: keep" : "";
 
-    private string Key() => random.Next(5) == 0 ? $"clé{_keys++}" : $"k{_keys++}";
+    private string Key() => random.Next(8) switch
+    {
+        0 => $"clé{_keys++}",
+        1 => $"'k {_keys++}'",
+        2 => $"\"k.{_keys++}\"",
+        _ => $"k{_keys++}",
+    };
 }
