@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 using GitOpsRunners.Versions.Editing;
 using GitOpsRunners.Versions.Pins;
 using GitOpsRunners.Versions.Planning;
@@ -190,6 +191,7 @@ public sealed class BumpPlannerSpecs
     [InlineData("gha-runner-scale-set", new[] { "gha-runner-scale-set", "gha-runner-scale-set-controller" })]
     [InlineData("arc", new[] { "gha-runner-scale-set", "gha-runner-scale-set-controller" })]
     [InlineData("RUNNER_IMAGE", new[] { RunnerImage })]
+    [InlineData("actions-runner", new[] { RunnerImage })]
     public void Only_narrows_the_bump_and_keeps_the_ARC_charts_together(string only, string[] components)
     {
         // Arrange
@@ -240,5 +242,38 @@ public sealed class BumpPlannerSpecs
         // Assert
         plan.IsEmpty.Should().BeTrue();
         plan.Notes.Single().Should().StartWith($"{File("tst")}:12:22: no available versions were given for https://charts.external-secrets.io external-secrets");
+    }
+
+    [Fact]
+    public void A_digest_kept_in_its_own_field_gets_its_own_edit()
+    {
+        // Arrange
+        var manifests = new VersionPin("tst", "manifests", PinKind.ContainerImage, "oci://ghcr.io/example/manifests", "2.0.0", "sha256:eee",
+            new SourceLocation("sources.yaml", 9, 10))
+        {
+            Field = "OCIRepository/manifests#spec.ref.tag",
+            Site = new PinSite(new SourceLocation("sources.yaml", 9, 10), YamlScalarAddress.AtPath("spec.ref.tag"), "2.0.0", "2.0.0"),
+            DigestSite = new PinSite(new SourceLocation("sources.yaml", 10, 13), YamlScalarAddress.AtPath("spec.ref.digest"), "sha256:eee", "sha256:eee"),
+        };
+
+        // Act
+        var plan = Plan([manifests], new BumpPolicy(), (manifests, Tags("2.0.0", "2.1.0").Digest("2.1.0", "sha256:fff")));
+
+        // Assert
+        plan.Edits.Single().Edits.Select(e => (e.Target.Path, e.NewValue)).Should().Equal(("spec.ref.tag", "2.1.0"), ("spec.ref.digest", "sha256:fff"));
+    }
+
+    [Fact]
+    public void A_pin_whose_source_line_is_unknown_is_noted_instead_of_edited()
+    {
+        // Arrange
+        var eso = Eso("2.8.0") with { Site = null };
+
+        // Act
+        var plan = Plan([eso], new BumpPolicy(), (eso, Tags("2.9.0")));
+
+        // Assert
+        plan.IsEmpty.Should().BeTrue();
+        plan.Notes.Single().Should().Contain("external-secrets should move to 2.9.0 but the source line that sets it was not found");
     }
 }

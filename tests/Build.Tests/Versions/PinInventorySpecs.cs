@@ -225,4 +225,59 @@ public sealed class PinInventorySpecs : IDisposable
         controller.SetAt.Should().Be(new SourceLocation(App, 2));
         controller.CurrentVersion.Should().Be("0.14.2");
     }
+
+    [Fact]
+    public void Git_tags_Kustomization_images_and_an_OCI_tag_with_its_digest_field_are_pins()
+    {
+        // Arrange
+        using var root = new TempDirectory();
+        const string file = "kubernetes/infrastructure/sources.yaml";
+        var tree = new SourceTree(root, "tst").Add(file, """
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: GitRepository
+            metadata:
+              name: policies
+              namespace: flux-system
+            spec:
+              url: https://github.com/example/policies.git
+              ref:
+                tag: v1.4.0
+            ---
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: tools
+              namespace: flux-system
+            spec:
+              images:
+                - name: busybox
+                  newName: ghcr.io/example/busybox
+                  newTag: 1.36.1
+                  digest: sha256:ddd
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: OCIRepository
+            metadata:
+              name: manifests
+              namespace: flux-system
+            spec:
+              url: oci://ghcr.io/example/manifests
+              ref:
+                tag: 2.0.0
+                digest: sha256:eee
+            """, "flux-system/flux-system");
+        var sources = new PinSources(new Dictionary<string, string> { [file] = File.ReadAllText(root.Combine(file)) });
+
+        // Act
+        var pins = PinInventory.Find(tree.Cluster, sources);
+
+        // Assert
+        var git = pins.Single(p => p.Kind == PinKind.GitTag);
+        (git.Component, git.Source, git.CurrentVersion, git.SetAt.Line).Should().Be(("github.com/example/policies", "https://github.com/example/policies.git", "v1.4.0", 9));
+        var busybox = pins.Single(p => p.Component == "ghcr.io/example/busybox");
+        (busybox.CurrentVersion, busybox.CurrentDigest, busybox.DigestInSite, busybox.DigestSite!.Location.Line).Should().Be(("1.36.1", "sha256:ddd", false, 21));
+        var manifests = pins.Single(p => p.Component == "manifests");
+        (manifests.Kind, manifests.CurrentVersion, manifests.CurrentDigest).Should().Be((PinKind.ContainerImage, "2.0.0", "sha256:eee"));
+        (manifests.Site!.Location.Line, manifests.DigestSite!.Location.Line).Should().Be((31, 32));
+    }
 }
