@@ -1,0 +1,9 @@
+namespace GitOpsRunners.Versions.Editing;
+
+internal enum YamlSourceNodeKind
+{
+    Scalar,
+    Mapping,
+    Sequence,
+    Alias,
+}
