@@ -58,6 +58,24 @@ public sealed partial class GitWorkspace : IDisposable
         return commit.Sha;
     }
 
+    /// <summary>Puts branch <paramref name="name"/> back where it was: at <paramref name="previousTip"/>, or deleted when it did not exist.</summary>
+    public void RestoreBranch(string name, string? previousTip)
+    {
+        var canonical = CanonicalBranch(name);
+        RefuseCheckedOut(name, canonical, "restore");
+        if (previousTip is null)
+        {
+            if (_repo.Refs[canonical] is not null)
+            {
+                _repo.Refs.Remove(canonical);
+            }
+        }
+        else
+        {
+            _repo.Refs.Add(canonical, new ObjectId(previousTip), "gitops-runners: restore after a failed publish", allowOverwrite: true);
+        }
+    }
+
     /// <summary>
     /// Commits <paramref name="files"/> (repository-relative path to full UTF-8 content) on top of
     /// branch <paramref name="branch"/>: blobs, then a tree built from the tip's tree, then a commit,

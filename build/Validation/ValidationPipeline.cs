@@ -96,6 +96,11 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             schemaClock.Stop();
         }
 
+        foreach (var finding in CheckPromotionOrder(options, layout))
+        {
+            findings.Add(finding);
+        }
+
         var (renovate, renovateTime) = await renovateTask.ConfigureAwait(false);
         var (standalone, standaloneTime) = await standaloneTask.ConfigureAwait(false);
         foreach (var finding in renovate.Concat(standalone))
@@ -143,6 +148,26 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
                     : null,
             })
             .ToList();
+
+    /// <summary>The promotion order, when the tree declares one, names every cluster once.</summary>
+    private static IEnumerable<Finding> CheckPromotionOrder(ValidationOptions options, RepositoryLayout layout)
+    {
+        if (!File.Exists(Path.Combine(options.RepositoryRoot, options.KubernetesFolder, Promotion.PromotionOrder.FileName)))
+        {
+            return [];
+        }
+
+        try
+        {
+            var order = Promotion.PromotionOrder.Load(options.RepositoryRoot, options.KubernetesFolder);
+            return order.Check(ClusterDiscovery.ClusterNames(layout).ToList());
+        }
+        catch (Engine.BuildException e)
+        {
+            var file = Path.Combine(options.KubernetesFolder, Promotion.PromotionOrder.FileName).Replace('\\', '/');
+            return [new Finding(Severity.Error, Promotion.PromotionOrder.RuleId, e.Message, new Manifests.SourceLocation(file, 1))];
+        }
+    }
 
     private async Task<IReadOnlyList<Finding>> CheckRenovateAsync(ValidationOptions options, CancellationToken ct)
     {

@@ -1,0 +1,51 @@
+using GitOpsRunners.Engine;
+
+namespace GitOpsRunners.Git;
+
+/// <summary>
+/// Publishes a change the way Bump and Promote need it: the branch is reset to the base branch, one commit
+/// holds the new files (the working tree and current branch are never touched), the branch is pushed to
+/// <c>origin</c>, and the one open pull request for it is created or updated.
+/// A failed push puts the local branch back as it was; a failed pull request says what was pushed.
+/// </summary>
+public sealed class ChangePublisher(GitWorkspace git, PullRequestPublisher pullRequests, GitHubRepository repository, GitAuthor author, string? token)
+{
+    public async Task<ChangeResult> PublishAsync(ChangeRequest change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var previousTip = git.BranchTip(change.Branch);
+        git.CreateOrResetBranch(change.Branch, change.BaseBranch);
+        GitPushResult pushed;
+        try
+        {
+            ct.ThrowIfCancellationRequested();
+            git.CommitFiles(change.Branch, change.Files, change.CommitMessage, author);
+            pushed = await git.PushAsync(change.Branch, force: true, token, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is BuildException or OperationCanceledException)
+        {
+            git.RestoreBranch(change.Branch, previousTip);
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+
+            throw new BuildException($"{e.Message} Nothing was pushed and no pull request was changed; the local branch {change.Branch} is as it was.", ExitCodes.TargetFailed, e);
+        }
+
+        try
+        {
+            var spec = new PullRequestSpec(repository, change.Branch, BaseName(change.BaseBranch), change.Title, change.Body, change.Labels);
+            var pullRequest = await pullRequests.PublishAsync(spec, ct).ConfigureAwait(false);
+            return new ChangeResult(change.Branch, pushed.Sha, pushed.Outcome, pullRequest);
+        }
+        catch (BuildException e)
+        {
+            throw new BuildException($"{e.Message} Branch {change.Branch} was pushed to origin at {pushed.Sha[..12]}, but its pull request was not opened or updated; run again to retry.", ExitCodes.TargetFailed, e);
+        }
+    }
+
+    /// <summary><c>origin/main</c> names the branch <c>main</c> on GitHub.</summary>
+    private static string BaseName(string baseBranch) =>
+        baseBranch.StartsWith("origin/", StringComparison.Ordinal) ? baseBranch["origin/".Length..] : baseBranch;
+}
