@@ -28,6 +28,18 @@ sealed partial class Build : BuildDefinition
     [Parameter("Renovate configuration schema used to check renovate.json: a file path or a URL")]
     string? RenovateSchema { get; set; }
 
+    [Parameter("Show what would change without writing files, branches or pull requests")]
+    bool DryRun { get; set; }
+
+    [Parameter("Commit the change on its own branch, push it and open or update its pull request")]
+    bool Pr { get; set; }
+
+    [Parameter("Limit Bump or Promote to one component (e.g. external-secrets, actions-runner, or arc for both ARC charts)")]
+    string? Only { get; set; }
+
+    [Parameter("GitHub repository (owner/name) for pull requests (default: parsed from the origin remote)")]
+    string? GitHubRepository { get; set; }
+
     [Parameter("GitHub token for pull requests and GitHub API look-ups")]
     [Secret]
     string? GitHubToken { get; set; }
