@@ -13,22 +13,41 @@ public static class ClusterDiscovery
 {
     private const string FluxSystem = "flux-system";
 
-    /// <summary>Cluster names, sorted; empty when the clusters folder does not exist.</summary>
+    /// <summary>
+    /// Cluster names, sorted. Without a clusters folder, a root folder that holds YAML is itself the one
+    /// cluster (single-cluster layouts such as <c>kubernetes/flux</c>), named after the folder.
+    /// </summary>
     public static IReadOnlyList<string> ClusterNames(RepositoryLayout layout)
     {
         var folder = layout.FullPath(layout.ClustersFolder);
-        return Directory.Exists(folder)
-            ? Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal).ToList()
-            : [];
+        if (Directory.Exists(folder))
+        {
+            return Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal).ToList();
+        }
+
+        return SingleClusterName(layout) is { } single ? [single] : [];
     }
+
+    private static string? SingleClusterName(RepositoryLayout layout)
+    {
+        var root = layout.FullPath(layout.KubernetesFolder is "" ? "." : layout.KubernetesFolder);
+        return Directory.Exists(root) && Directory.EnumerateFiles(root, "*.y*ml", SearchOption.AllDirectories).Any()
+            ? Path.GetFileName(Path.TrimEndingDirectorySeparator(root))
+            : null;
+    }
+
+    private static string ClusterDirectory(RepositoryLayout layout, string clusterName) =>
+        !Directory.Exists(layout.FullPath(layout.ClustersFolder)) && SingleClusterName(layout) == clusterName
+            ? layout.RelativeOrNull(layout.FullPath(layout.KubernetesFolder is "" ? "." : layout.KubernetesFolder)) ?? ""
+            : $"{layout.ClustersFolder}/{clusterName}".TrimStart('/');
 
     public static IReadOnlyList<ClusterEntry> DiscoverAll(RepositoryLayout layout) => ClusterNames(layout).Select(n => Discover(layout, n)).ToList();
 
     /// <exception cref="UsageException">There is no such cluster folder; the message lists the ones there are.</exception>
     public static ClusterEntry Discover(RepositoryLayout layout, string clusterName)
     {
-        var directory = $"{layout.ClustersFolder}/{clusterName}".TrimStart('/');
-        var full = layout.FullPath(directory);
+        var directory = ClusterDirectory(layout, clusterName);
+        var full = layout.FullPath(directory is "" ? "." : directory);
         if (string.IsNullOrWhiteSpace(clusterName) || clusterName.Contains('/', StringComparison.Ordinal) || !Directory.Exists(full))
         {
             var known = ClusterNames(layout);
@@ -37,7 +56,7 @@ public static class ClusterDiscovery
         }
 
         var findings = new List<Finding>();
-        foreach (var sync in GotkSyncFiles(full))
+        foreach (var sync in RootCandidates(full))
         {
             var relative = layout.RelativeOrNull(sync) ?? sync;
             var loaded = YamlFileLoader.Load(sync, relative);
@@ -45,7 +64,7 @@ public static class ClusterDiscovery
             var parsed = ManifestParser.Parse(loaded);
             var root = parsed.Manifests.Where(FluxKustomizationReader.IsFluxKustomization)
                 .Select(m => FluxKustomizationReader.Read(m, clusterName))
-                .FirstOrDefault(r => r.Kustomization is not null);
+                .FirstOrDefault(r => r.Kustomization is not null && (IsGotkSync(sync) || BuildsFolder(r.Kustomization, directory)));
             if (root.Kustomization is { } kustomization)
             {
                 var repository = parsed.Manifests.FirstOrDefault(m => m.Kind == "GitRepository" && m.Name == kustomization.SourceRef.Name);
@@ -57,8 +76,24 @@ public static class ClusterDiscovery
         return new ClusterEntry(clusterName, directory, bootstrap, false, null, findings);
     }
 
-    private static IEnumerable<string> GotkSyncFiles(string directory) =>
-        Directory.EnumerateFiles(directory, "gotk-sync.y*ml", SearchOption.AllDirectories)
+    /// <summary>
+    /// Files that may hold the cluster's root Kustomization: gotk-sync.yaml from flux bootstrap first, then any
+    /// file with a Flux Kustomization that builds the cluster folder itself (onedr0p's cluster.yaml style).
+    /// </summary>
+    private static IEnumerable<string> RootCandidates(string directory)
+    {
+        var files = Directory.EnumerateFiles(directory, "*.y*ml", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return files.Where(IsGotkSync).Concat(files.Where(f => !IsGotkSync(f) && MentionsFluxKustomization(f)));
+    }
+
+    private static bool IsGotkSync(string file) => Path.GetFileNameWithoutExtension(file) == "gotk-sync";
+
+    private static bool MentionsFluxKustomization(string file) =>
+        File.ReadLines(file).Any(line => line.StartsWith("apiVersion: kustomize.toolkit.fluxcd.io/", StringComparison.Ordinal));
+
+    private static bool BuildsFolder(FluxKustomization kustomization, string directory) =>
+        kustomization.Path.Trim().TrimStart('.').Trim('/') == directory.Trim('/');
 }

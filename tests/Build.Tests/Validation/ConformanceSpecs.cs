@@ -1,0 +1,95 @@
+using System.Text.RegularExpressions;
+using GitOpsRunners.Rendering;
+using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tools;
+using GitOpsRunners.Validation;
+using GitOpsRunners.Validation.Schemas;
+
+namespace GitOpsRunners.Tests.Validation;
+
+/// <summary>
+/// Real Flux repositories written by others (reached through GITOPS_TEST_FIXTURE_REPOS): they render and
+/// validate, and the Kustomizations found match flux-local's golden <c>get ks</c> outputs.
+/// </summary>
+public partial class ConformanceSpecs
+{
+    [Fact]
+    public async Task The_flux2_kustomize_helm_example_renders_and_validates_without_errors()
+    {
+        if (SharedData.FixtureReposRoot is not { } repos || SharedData.SchemasRoot is not { } schemas)
+        {
+            return;
+        }
+
+        using var cache = new TempDirectory();
+        var options = new ValidationOptions(
+            Path.Combine(repos, "flux2-kustomize-helm-example"),
+            ".",
+            null,
+            new SchemaValidationOptions(
+                [
+                    Path.Combine(schemas, "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"),
+                    Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
+                ],
+                "1.36.0",
+                true,
+                false,
+                new HashSet<string>(),
+                new HashSet<string>(),
+                cache.Path),
+            "unused",
+            new HashSet<string>(),
+            cache.Path);
+        using var http = new HttpClient();
+
+        var result = await new ValidationPipeline(KustomizeCli.Locate(), http).RunAsync(options, CancellationToken.None);
+
+        result.Report.Clusters.Should().Equal("production", "staging");
+        result.Report.Errors.Should().Be(0, string.Join('\n', result.Report.Findings));
+        result.Report.ObjectCount.Should().BeGreaterThan(20);
+        result.Clusters.Should().AllSatisfy(c => c.Objects.Select(o => o.Manifest.Kind).Should().Contain(["HelmRelease", "ArtifactGenerator", "Gateway"]));
+    }
+
+    [Theory]
+    [InlineData("cluster", "tests/testdata/cluster", "prod")]
+    [InlineData("cluster2", "tests/testdata/cluster2/flux", "flux")]
+    [InlineData("cluster4", "tests/testdata/cluster4/flux", "flux")]
+    public async Task Rendered_kustomizations_match_flux_local_golden_output(string snapshot, string kubernetesFolder, string cluster)
+    {
+        if (SharedData.FixtureReposRoot is not { } repos)
+        {
+            return;
+        }
+
+        using var root = new TempDirectory();
+        Directory.CreateSymbolicLink(root.Combine("tests"), Path.Combine(repos, "flux-local-testdata"));
+        using var renderer = new FluxRenderer(KustomizeCli.Locate());
+
+        var rendered = await renderer.RenderAsync(new RepositoryLayout(root.Path, kubernetesFolder), cluster, CancellationToken.None);
+
+        var unsupported = rendered.Findings.Where(f => f.RuleId == RenderRuleIds.SourceUnsupported).Select(f => f.Object).ToHashSet();
+        var ours = rendered.Objects
+            .Select(o => o.Manifest)
+            .Where(m => m.Kind == "Kustomization" && m.Group == "kustomize.toolkit.fluxcd.io" && !unsupported.Contains(m.Id))
+            .Select(m => (m.Name, Path: NormalizePath(m.Body.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode("spec"), out var spec) ? ((YamlDotNet.RepresentationModel.YamlMappingNode)spec).Children[new YamlDotNet.RepresentationModel.YamlScalarNode("path")].ToString() : "")))
+            .Order()
+            .ToList();
+        ours.Should().Equal(Golden(Path.Combine(repos, "flux-local-testdata/tool/__snapshots__/test_get_ks.ambr"), snapshot));
+    }
+
+    private static string NormalizePath(string path) => path.TrimStart('.').Trim('/');
+
+    /// <summary>NAME and PATH columns of one <c>get ks</c> snapshot in a syrupy .ambr file.</summary>
+    private static List<(string Name, string Path)> Golden(string ambr, string snapshot)
+    {
+        var text = File.ReadAllText(ambr);
+        var start = text.IndexOf($"# name: test_get_ks[{snapshot}]\n", StringComparison.Ordinal);
+        start.Should().BeGreaterThanOrEqualTo(0, $"the golden file has a snapshot for {snapshot}");
+        var end = text.IndexOf("# ---", start, StringComparison.Ordinal);
+        var lines = text[start..end].Split('\n').Skip(3).Select(l => l.Trim()).Where(l => l.Length > 0 && l != "'''");
+        return lines.Select(l => Columns().Split(l)).Select(c => (c[0], c[1])).Order().ToList();
+    }
+
+    [GeneratedRegex(@"\s{2,}")]
+    private static partial Regex Columns();
+}
