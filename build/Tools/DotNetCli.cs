@@ -14,6 +14,24 @@ public sealed class DotNetCli(string executable = "dotnet")
         ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
     };
 
+    /// <summary>Runs a built .NET program (<c>dotnet &lt;dll&gt; args</c>) and returns its exit code and wall time.</summary>
+    public async Task<(int ExitCode, TimeSpan Elapsed, string Output)> RunProgramAsync(
+        string assembly,
+        IReadOnlyList<string> arguments,
+        IReadOnlyDictionary<string, string?> environment,
+        string workingDirectory,
+        CancellationToken ct)
+    {
+        var result = await Run(Cli.Wrap(executable)
+                .WithArguments([assembly, .. arguments])
+                .WithEnvironmentVariables(environment)
+                .WithWorkingDirectory(workingDirectory)
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(ct))
+            .ConfigureAwait(false);
+        return (result.ExitCode, result.RunTime, result.StandardOutput + result.StandardError);
+    }
+
     public async Task RestoreAsync(string project, string workingDirectory, CancellationToken ct)
     {
         var result = await Run(Cli.Wrap(executable)
