@@ -22,6 +22,9 @@ sealed partial class Build
     [Parameter("Rule ids to turn off for this run, e.g. policy-image-digest")]
     string[] DisableRules { get; set; } = [];
 
+    [Parameter("Schema validator: builtin, or kubeconform (a kubeconform binary on PATH, same schema locations)")]
+    SchemaValidator Validator { get; set; } = SchemaValidator.Builtin;
+
     [Parameter("Write the --format report (json, sarif, junit) to this file instead of standard output")]
     string? Output { get; set; }
 
@@ -65,7 +68,10 @@ sealed partial class Build
                 Path.Combine(TemporaryDirectory, "schemas")),
             RenovateSchema ?? RenovateSchemaSource.DefaultUrl,
             DisableRules.ToHashSet(StringComparer.Ordinal),
-            TemporaryDirectory);
+            TemporaryDirectory)
+        {
+            UseKubeconform = Validator == SchemaValidator.Kubeconform,
+        };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var pipeline = new ValidationPipeline(KustomizeCli.Locate(), http);
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);

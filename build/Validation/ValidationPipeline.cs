@@ -81,6 +81,17 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
 
             rulesClock.Stop();
             schemaClock.Start();
+            if (options.UseKubeconform)
+            {
+                foreach (var finding in await KubeconformAsync(cluster, options, locator, ct).ConfigureAwait(false))
+                {
+                    findings.Add(finding with { Cluster = cluster.Name });
+                }
+
+                schemaClock.Stop();
+                continue;
+            }
+
             var crds = cluster.Objects.Select(o => o.Manifest).Where(CrdSchemaConverter.IsCrd).SelectMany(converter.Convert);
             var validator = new ManifestSchemaValidator(registry.WithCustomResources(crds), options.Schemas, locator);
             await Parallel.ForEachAsync(
@@ -120,6 +131,46 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var clock = Stopwatch.StartNew();
         var value = await work().ConfigureAwait(false);
         return (value, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Schema checks by a kubeconform binary with the same locations: each object in its own file (so results map
+    /// back to objects), and the cluster's own CRDs written as schemas in front of every other location.
+    /// </summary>
+    private static async Task<IReadOnlyList<Finding>> KubeconformAsync(RenderedCluster cluster, ValidationOptions options, ScanLocator locator, CancellationToken ct)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "gitops-kubeconform-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            var objects = new Dictionary<string, Manifests.Manifest>(StringComparer.Ordinal);
+            var manifestsFolder = Path.Combine(folder, "objects");
+            Directory.CreateDirectory(manifestsFolder);
+            var index = 0;
+            foreach (var rendered in cluster.Objects)
+            {
+                var name = $"{index++:D5}.yaml";
+                objects[name] = rendered.Manifest;
+                await File.WriteAllTextAsync(Path.Combine(manifestsFolder, name), RenderedClusterWriter.ObjectYaml(rendered), ct).ConfigureAwait(false);
+            }
+
+            var crdFolder = Path.Combine(folder, "crds");
+            await new CrdSchemaConverter(CrdSchemaLayout.GroupKindVersion).WriteAsync(cluster.Objects.Select(o => o.Manifest).Where(CrdSchemaConverter.IsCrd), crdFolder, ct).ConfigureAwait(false);
+            var schemas = options.Schemas;
+            var output = await KubeconformCli.Locate().ValidateAsync(
+                manifestsFolder,
+                [Path.Combine(crdFolder, "{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"), .. schemas.Locations],
+                schemas.KubernetesVersion,
+                schemas.Strict,
+                schemas.IgnoreMissingSchemas,
+                schemas.Skip,
+                schemas.Reject,
+                ct).ConfigureAwait(false);
+            return KubeconformReport.ToFindings(output, objects, locator);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     /// <summary>Renderer findings about a Flux Kustomization point at the field that is wrong, not at the object.</summary>
