@@ -25,6 +25,9 @@ sealed partial class Build
     [Parameter("Schema validator: builtin, or kubeconform (a kubeconform binary on PATH, same schema locations)")]
     SchemaValidator Validator { get; set; } = SchemaValidator.Builtin;
 
+    [Parameter("Also check that the runner image is not behind actions/runner releases for more than 30 days (asks the GitHub API)")]
+    bool CheckRunnerAge { get; set; }
+
     [Parameter("Write the --format report (json, sarif, junit) to this file instead of standard output")]
     string? Output { get; set; }
 
@@ -71,10 +74,17 @@ sealed partial class Build
             TemporaryDirectory)
         {
             UseKubeconform = Validator == SchemaValidator.Kubeconform,
+            RunnerReleases = CheckRunnerAge ? await RunnerReleasesAsync(ct) : null,
         };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var pipeline = new ValidationPipeline(KustomizeCli.Locate(), http);
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
+    }
+
+    async Task<IReadOnlyList<Git.ReleaseInfo>> RunnerReleasesAsync(CancellationToken ct)
+    {
+        var client = Git.GitHubClientFactory.FromEnvironment(GitHubToken, Environment.GetEnvironmentVariable);
+        return await new Git.ReleaseLookup(client).ReleasesAsync("actions", "runner", 1, ct);
     }
 
     async Task PublishReportAsync(ValidationReport report, CancellationToken ct)

@@ -18,4 +18,7 @@ public sealed record ValidationOptions(
 {
     /// <summary>Delegate schema checks to a <c>kubeconform</c> binary instead of the built-in validator.</summary>
     public bool UseKubeconform { get; init; }
+
+    /// <summary>actions/runner releases, when they were looked up; enables the runner-age policy.</summary>
+    public IReadOnlyList<Git.ReleaseInfo>? RunnerReleases { get; init; }
 }

@@ -67,7 +67,9 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var schemaClock = new Stopwatch();
         var locator = new ScanLocator(scan.Manifests);
         var registry = new SchemaRegistry(options.Schemas, http);
-        var rules = new RuleSet(RuleSet.Default, options.DisabledRules);
+        var rules = new RuleSet(
+            options.RunnerReleases is { } releases ? [.. RuleSet.Default, new RunnerAgePolicy(releases, DateTimeOffset.UtcNow)] : RuleSet.Default,
+            options.DisabledRules);
         var converter = new CrdSchemaConverter();
         foreach (var cluster in clusters)
         {

@@ -30,6 +30,7 @@ public static class RuleCatalog
         new("policy-pod-security", Severity.Warning, "Namespaces without Pod Security labels admit privileged pods silently.", AnnotationOptOut),
         new("policy-image-digest", Severity.Warning, "A tag can be moved; a digest cannot.", AnnotationOptOut),
         new("policy-plaintext-secret", Severity.Error, "Secrets in Git are leaked secrets.", "none: move the value to Key Vault and use an ExternalSecret"),
+        new("policy-runner-age", Severity.Error, "GitHub stops sending jobs to a runner once a newer release has been out for 30 days (checked with --check-runner-age).", AnnotationOptOut),
         new("promotion-order", Severity.Error, "Releases move through the declared stages; a stage that is not a cluster, or a cluster without a stage, breaks promotion.", "none: fix promotion.yaml"),
         new("flux-path-missing", Severity.Error, "A Kustomization whose path does not exist fails with 'kustomization path not found'.", "none: fix spec.path"),
         new("flux-substitution", Severity.Error, "Strict post-build substitution fails the whole Kustomization on an unset variable.", "none: define the variable or give it a default"),
