@@ -55,10 +55,14 @@ sealed partial class Build
             }
         });
 
-    async Task<Validation.ValidationResult> RunValidationAsync(string? cluster, CancellationToken ct)
+    Task<Validation.ValidationResult> RunValidationAsync(string? cluster, CancellationToken ct) =>
+        RunValidationAsync(cluster, RootDirectory, ct);
+
+    /// <summary>Validates the tree at <paramref name="repositoryRoot"/> (e.g. an edited copy) with this run's settings.</summary>
+    async Task<Validation.ValidationResult> RunValidationAsync(string? cluster, string repositoryRoot, CancellationToken ct)
     {
         var options = new ValidationOptions(
-            RootDirectory,
+            repositoryRoot,
             Root,
             cluster,
             new SchemaValidationOptions(
