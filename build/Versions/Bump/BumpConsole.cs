@@ -29,7 +29,7 @@ public static class BumpConsole
             foreach (var change in BumpText.Distinct(group.Changes))
             {
                 table.AddRow(
-                    Markup.Escape(group.Name),
+                    Markup.Escape(BumpBranch.ShortName(group.Name)),
                     Markup.Escape(change.Pin.Component),
                     Markup.Escape(BumpText.From(change)),
                     Markup.Escape(BumpText.To(change)),
@@ -56,7 +56,7 @@ public static class BumpConsole
         {
             foreach (var change in BumpText.Distinct(group.Changes))
             {
-                text.Append($"| {group.Name} | {change.Pin.Component} | `{BumpText.From(change)}` | `{BumpText.To(change)}` | {BumpText.Type(change)} |\n");
+                text.Append($"| {BumpBranch.ShortName(group.Name)} | {change.Pin.Component} | `{BumpText.From(change)}` | `{BumpText.To(change)}` | {BumpText.Type(change)} |\n");
             }
         }
 
