@@ -212,6 +212,7 @@ public sealed class VersionLookup(
         var through = mirror is not null ? $" ({registry} is read through the mirror {mirror})"
             : helmMirror is not null ? $" ({key.Source} is read through the mirror {helmMirror})"
             : "";
-        return $"{key.Component} from {key.Source}: {ex.Message}{through}";
+        var what = key.Component == key.Source ? key.Source : $"{key.Component} from {key.Source}";
+        return $"{what}: {ex.Message}{through}";
     }
 }
