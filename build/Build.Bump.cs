@@ -28,9 +28,6 @@ sealed partial class Build
     [Parameter("How often a registry call is retried after a 5xx, 429 or timeout before the look-up fails")]
     int RegistryRetries { get; set; } = 3;
 
-    [Parameter("GitHub API base URL for releases and pull requests (GITHUB_API_URL in Actions; default https://api.github.com)")]
-    string? GitHubApiUrl { get; set; }
-
     Target Bump => _ => _
         .Description("Look up newer charts and runner images for one cluster and edit the pins, or open one pull request per group with --pr")
         .Executes(async ct =>

@@ -30,9 +30,6 @@ sealed partial class Build
     [Parameter("Promote: how long the pins must have been on the default branch, e.g. 1d, 36h")]
     string? MinSoak { get; set; }
 
-    [Parameter("GitHub REST API base URL (default: https://api.github.com; Actions sets GITHUB_API_URL)")]
-    string? GitHubApiUrl { get; set; }
-
     static readonly GitAuthor PromotionAuthor = new("gitops-runners", "gitops-runners@users.noreply.github.com");
 
     Target Promote => _ => _

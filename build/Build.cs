@@ -40,6 +40,9 @@ sealed partial class Build : BuildDefinition
     [Parameter("GitHub repository (owner/name) for pull requests (default: parsed from the origin remote)")]
     string? GitHubRepository { get; set; }
 
+    [Parameter("GitHub REST API base URL for releases, pull requests and statuses (default https://api.github.com; Actions sets GITHUB_API_URL)")]
+    string? GitHubApiUrl { get; set; }
+
     [Parameter("GitHub token for pull requests and GitHub API look-ups")]
     [Secret]
     string? GitHubToken { get; set; }
