@@ -31,6 +31,8 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var scanTask = Timed(() => new RepositoryScanner().ScanAsync(root, treeRoot, ct));
         var renovateTask = Timed(() => CheckRenovateAsync(options, ct));
 
+        var registry = new SchemaRegistry(options.Schemas, http);
+        var warmup = options.UseKubeconform ? Task.CompletedTask : WarmSchemasAsync(scanTask, registry, ct);
         var layout = new RepositoryLayout(root, options.KubernetesFolder);
         var ownRenderer = sharedRenderer is null ? new FluxRenderer(kustomize) : null;
         var renderer = sharedRenderer ?? ownRenderer!;
@@ -66,7 +68,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var rulesClock = new Stopwatch();
         var schemaClock = new Stopwatch();
         var locator = new ScanLocator(scan.Manifests);
-        var registry = new SchemaRegistry(options.Schemas, http);
+        await warmup.ConfigureAwait(false);
         var rules = new RuleSet(
             options.RunnerReleases is { } releases ? [.. RuleSet.Default, new RunnerAgePolicy(releases, DateTimeOffset.UtcNow)] : RuleSet.Default,
             options.DisabledRules);
@@ -123,8 +125,30 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
 
         var kept = MergeClusters(findings.Where(f => !options.DisabledRules.Contains(f.RuleId)));
         var report = new ValidationReport(clusters.Select(c => c.Name).ToList(), clusters.Sum(c => c.Objects.Count), kept);
-        var timings = new ValidationTimings(renderTime, scanTime, schemaClock.Elapsed, rulesClock.Elapsed, renovateTime, standaloneTime, total.Elapsed, kustomize.Invocations.Count - invocationsBefore);
+        var timings = new ValidationTimings(renderTime, scanTime, schemaClock.Elapsed, rulesClock.Elapsed, renovateTime, standaloneTime, total.Elapsed, kustomize.Invocations.Count - invocationsBefore,
+            TimeSpan.FromTicks(kustomize.Invocations.Skip(invocationsBefore).Sum(i => i.Elapsed.Ticks)));
         return new ValidationResult(report, clusters, timings);
+    }
+
+    /// <summary>
+    /// Rendering mostly waits for kustomize processes, so the schemas of the kinds the files declare are
+    /// fetched and compiled meanwhile. Failures are left in the registry's cache and reported when validating.
+    /// </summary>
+    private static async Task WarmSchemasAsync(Task<(RepositoryScan Value, TimeSpan Elapsed)> scanTask, SchemaRegistry registry, CancellationToken ct)
+    {
+        var (scan, _) = await scanTask.ConfigureAwait(false);
+        var kinds = scan.Manifests.Select(m => (m.ApiVersion, m.Kind)).Distinct().ToList();
+        try
+        {
+            await Parallel.ForEachAsync(
+                kinds,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+                async (kind, token) => await registry.ResolveAsync(kind.ApiVersion, kind.Kind, token).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Reported, with its location, by the validation that needs the schema.
+        }
     }
 
     private static async Task<(T Value, TimeSpan Elapsed)> Timed<T>(Func<Task<T>> work)
