@@ -13,6 +13,7 @@ public sealed class FakeRepository(string owner, string name, Func<long> nextId)
     private readonly List<FakeCommitStatus> _statuses = [];
     private readonly List<FakeRelease> _releases = [];
     private readonly Dictionary<string, string> _branches = new(StringComparer.Ordinal);
+    private readonly List<FakeWorkflowRun> _runs = [];
 
     public string Owner { get; } = owner;
     public string Name { get; } = name;
@@ -22,6 +23,45 @@ public sealed class FakeRepository(string owner, string name, Func<long> nextId)
     public IReadOnlyList<string> Labels => Snapshot(_labels);
     public IReadOnlyList<FakeCommitStatus> Statuses => Snapshot(_statuses);
     public IReadOnlyList<FakeRelease> Releases => Snapshot(_releases);
+    public IReadOnlyList<FakeWorkflowRun> WorkflowRuns => Snapshot(_runs);
+
+    /// <summary>How dispatched runs end once they complete (e.g. "success", "failure"); null keeps them running forever.</summary>
+    public string? DispatchedRunConclusion { get; set; } = "success";
+
+    public FakeWorkflowRun Dispatch(string workflow, string gitRef, IReadOnlyDictionary<string, string> inputs)
+    {
+        lock (_gate)
+        {
+            var run = new FakeWorkflowRun(nextId(), workflow, gitRef, inputs, DateTimeOffset.UtcNow, "queued", null);
+            _runs.Add(run);
+            return run;
+        }
+    }
+
+    /// <summary>The runs of a workflow, newest first, each moved one step towards completion.</summary>
+    public IReadOnlyList<FakeWorkflowRun> AdvanceRuns(string workflow)
+    {
+        lock (_gate)
+        {
+            for (var i = 0; i < _runs.Count; i++)
+            {
+                var run = _runs[i];
+                if (run.Workflow != workflow)
+                {
+                    continue;
+                }
+
+                _runs[i] = run.Status switch
+                {
+                    "queued" => run with { Status = "in_progress" },
+                    "in_progress" when DispatchedRunConclusion is { } conclusion => run with { Status = "completed", Conclusion = conclusion },
+                    _ => run,
+                };
+            }
+
+            return [.. _runs.Where(r => r.Workflow == workflow).OrderByDescending(r => r.Id)];
+        }
+    }
 
     public FakePullRequest AddPullRequest(string head, string @base, string title, string body = "", string? headOwner = null, string state = "open")
     {

@@ -27,6 +27,8 @@ internal static class GitHubApiRoutes
         Route(app.MapGet(Repo + "/releases/latest", (string owner, string repo) => LatestRelease(server, server.Repository(owner, repo))), GitHubEndpoint.LatestRelease);
         Route(app.MapGet(Repo + "/releases", (HttpContext c, string owner, string repo) => ListReleases(c, server, server.Repository(owner, repo))), GitHubEndpoint.ListReleases);
         Route(app.MapGet(Repo + "/releases/tags/{**tag}", (string owner, string repo, string tag) => ReleaseByTag(server, server.Repository(owner, repo), tag)), GitHubEndpoint.ReleaseByTag);
+        Route(app.MapPost(Repo + "/actions/workflows/{workflow}/dispatches", async (HttpContext c, string owner, string repo, string workflow) => Dispatch(server.Repository(owner, repo), workflow, await BodyAsync(c))), GitHubEndpoint.DispatchWorkflow);
+        Route(app.MapGet(Repo + "/actions/workflows/{workflow}/runs", (string owner, string repo, string workflow) => ListRuns(server, server.Repository(owner, repo), workflow)), GitHubEndpoint.ListWorkflowRuns);
         Route(app.MapGet(Repo + "/git/{kind}/heads/{**branch}", (string owner, string repo, string kind, string branch) => kind is "ref" or "refs" ? BranchRef(server, server.Repository(owner, repo), branch) : Fault(GitHubFault.NotFound())), GitHubEndpoint.GetBranchRef);
     }
 
@@ -165,6 +167,26 @@ internal static class GitHubApiRoutes
             : Fault(GitHubFault.NotFound());
 
     /// <summary>GitHub paging: <c>per_page</c> (default 30, max 100), <c>page</c> from 1, and a <c>Link</c> header with next/last.</summary>
+    private static IResult Dispatch(FakeRepository repository, string workflow, JsonNode? body)
+    {
+        if (Text(body, "ref") is not { } gitRef)
+        {
+            return Fault(GitHubFault.ValidationFailed("Workflow", "missing_field", field: "ref"));
+        }
+
+        var inputs = body?["inputs"] is JsonObject given
+            ? given.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "")
+            : [];
+        repository.Dispatch(workflow, gitRef, inputs);
+        return Results.StatusCode(204);
+    }
+
+    private static IResult ListRuns(GitHubApiServer server, FakeRepository repository, string workflow)
+    {
+        var runs = repository.AdvanceRuns(workflow);
+        return Json(200, new { total_count = runs.Count, workflow_runs = runs.Select(r => GitHubJson.WorkflowRun(repository, r, server.ApiBase)).ToArray() });
+    }
+
     private static IResult Paged<T>(HttpContext context, IReadOnlyList<T> items, Func<T, object> shape)
     {
         var perPage = Math.Clamp(Number(context, "per_page") ?? 30, 1, 100);

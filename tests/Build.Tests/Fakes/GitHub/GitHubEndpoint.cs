@@ -16,4 +16,6 @@ public enum GitHubEndpoint
     ListReleases,
     ReleaseByTag,
     GetBranchRef,
+    DispatchWorkflow,
+    ListWorkflowRuns,
 }

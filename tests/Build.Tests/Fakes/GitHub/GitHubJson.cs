@@ -86,6 +86,27 @@ public static class GitHubJson
         assets = Array.Empty<object>(),
     };
 
+    public static object WorkflowRun(FakeRepository repository, FakeWorkflowRun run, string apiBase) => new
+    {
+        id = run.Id,
+        name = run.Workflow,
+        node_id = $"WFR_{run.Id}",
+        head_branch = run.Ref,
+        head_sha = new string('0', 40),
+        path = $".github/workflows/{run.Workflow}",
+        run_number = run.Id,
+        @event = "workflow_dispatch",
+        status = run.Status,
+        conclusion = run.Conclusion,
+        workflow_id = 1,
+        url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/actions/runs/{run.Id}",
+        html_url = $"{HtmlBase}{repository.Owner}/{repository.Name}/actions/runs/{run.Id}",
+        created_at = run.CreatedAt,
+        updated_at = run.CreatedAt,
+        run_started_at = run.CreatedAt,
+        run_attempt = 1,
+    };
+
     public static object Status(FakeRepository repository, FakeCommitStatus status, string apiBase) => new
     {
         url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/statuses/{status.Sha}",

@@ -1,0 +1,61 @@
+using GitOpsRunners.Engine;
+using GitOpsRunners.Git;
+using GitOpsRunners.Smoke;
+using GitOpsRunners.Tests.Fakes.GitHub;
+
+namespace GitOpsRunners.Tests.Smoke;
+
+public class WorkflowDispatcherSpecs
+{
+    private static readonly GitHubRepository Repository = new("octo", "fleet");
+
+    [Fact(Timeout = 20000)]
+    public async Task A_dispatched_run_that_succeeds_is_reported_with_its_inputs_and_link()
+    {
+        await using var server = await GitHubApiServer.StartAsync();
+        var dispatcher = new GitHubWorkflowDispatcher(server.CreateClient(), Repository, TimeProvider.System, TimeSpan.FromMilliseconds(20));
+
+        var result = await dispatcher.DispatchAndWaitAsync(".github/workflows/runner-smoke.yml", "main", new Dictionary<string, string> { ["runner-label"] = "arc-runners-tst" }, TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        result.Succeeded.Should().BeTrue();
+        result.HtmlUrl!.ToString().Should().Contain("/octo/fleet/actions/runs/");
+        var run = server.Repository("octo", "fleet").WorkflowRuns.Should().ContainSingle().Subject;
+        (run.Workflow, run.Ref, run.Inputs["runner-label"]).Should().Be(("runner-smoke.yml", "main", "arc-runners-tst"));
+    }
+
+    [Fact(Timeout = 20000)]
+    public async Task A_failed_run_reports_its_conclusion()
+    {
+        await using var server = await GitHubApiServer.StartAsync();
+        server.Repository("octo", "fleet").DispatchedRunConclusion = "failure";
+        var dispatcher = new GitHubWorkflowDispatcher(server.CreateClient(), Repository, TimeProvider.System, TimeSpan.FromMilliseconds(20));
+
+        var result = await dispatcher.DispatchAndWaitAsync("runner-smoke.yml", "main", new Dictionary<string, string>(), TimeSpan.FromSeconds(10), CancellationToken.None);
+
+        (result.Succeeded, result.Conclusion).Should().Be((false, "failure"));
+    }
+
+    [Fact(Timeout = 20000)]
+    public async Task A_run_that_never_completes_ends_at_the_timeout_without_a_conclusion()
+    {
+        await using var server = await GitHubApiServer.StartAsync();
+        server.Repository("octo", "fleet").DispatchedRunConclusion = null;
+        var dispatcher = new GitHubWorkflowDispatcher(server.CreateClient(), Repository, TimeProvider.System, TimeSpan.FromMilliseconds(50));
+
+        var result = await dispatcher.DispatchAndWaitAsync("runner-smoke.yml", "main", new Dictionary<string, string>(), TimeSpan.FromMilliseconds(400), CancellationToken.None);
+
+        result.Conclusion.Should().BeNull();
+        result.RunId.Should().BeGreaterThan(0);
+    }
+
+    [Fact(Timeout = 20000)]
+    public async Task Bad_credentials_fail_the_dispatch_with_a_clear_message()
+    {
+        await using var server = await GitHubApiServer.StartAsync();
+        var dispatcher = new GitHubWorkflowDispatcher(server.CreateClient("wrong-token"), Repository, TimeProvider.System, TimeSpan.FromMilliseconds(20));
+
+        var act = () => dispatcher.DispatchAndWaitAsync("runner-smoke.yml", "main", new Dictionary<string, string>(), TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        (await act.Should().ThrowAsync<BuildException>()).Which.Message.Should().Contain("GITHUB_TOKEN");
+    }
+}
