@@ -6,21 +6,10 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>The containers an object declares, with the key path of each container list.</summary>
 public static class Containers
 {
-    private static readonly Dictionary<string, string[]> PodSpecPaths = new(StringComparer.Ordinal)
-    {
-        ["Pod"] = ["spec"],
-        ["Deployment"] = ["spec", "template", "spec"],
-        ["StatefulSet"] = ["spec", "template", "spec"],
-        ["DaemonSet"] = ["spec", "template", "spec"],
-        ["ReplicaSet"] = ["spec", "template", "spec"],
-        ["Job"] = ["spec", "template", "spec"],
-        ["CronJob"] = ["spec", "jobTemplate", "spec", "template", "spec"],
-    };
-
     /// <summary>Containers of workloads, and of the runner pod template in an ARC scale set's values.</summary>
     public static IEnumerable<(YamlMappingNode Container, string[] Path)> Of(Manifest manifest)
     {
-        string[]? podSpec = PodSpecPaths.TryGetValue(manifest.Kind, out var path) ? path : null;
+        string[]? podSpec = PodSpecPaths.ByKind.TryGetValue(manifest.Kind, out var path) ? path : null;
         if (podSpec is null && manifest.Kind == "HelmRelease" && manifest.Body.Node("spec", "values", "template", "spec") is not null)
         {
             podSpec = ["spec", "values", "template", "spec"];

@@ -15,17 +15,6 @@ namespace GitOpsRunners.Versions.Pins;
 /// </summary>
 internal static partial class PinFields
 {
-    private static readonly Dictionary<string, string[]> PodSpecs = new(StringComparer.Ordinal)
-    {
-        ["Pod"] = ["spec"],
-        ["Deployment"] = ["spec", "template", "spec"],
-        ["StatefulSet"] = ["spec", "template", "spec"],
-        ["DaemonSet"] = ["spec", "template", "spec"],
-        ["ReplicaSet"] = ["spec", "template", "spec"],
-        ["Job"] = ["spec", "template", "spec"],
-        ["CronJob"] = ["spec", "jobTemplate", "spec", "template", "spec"],
-    };
-
     public static IEnumerable<PinField> Of(RenderedCluster cluster)
     {
         var chartSources = ChartRefTargets(cluster);
@@ -38,7 +27,7 @@ internal static partial class PinFields
                 (FluxKinds.SourceGroup, "GitRepository") => GitRepository(rendered),
                 (FluxKinds.HelmGroup, "HelmRelease") => HelmChart(rendered, cluster).Concat(ValueImages(rendered, m.Body.Map("spec", "values"), Path("spec", "values"))),
                 (FluxKinds.KustomizeGroup, "Kustomization") => KustomizationImages(rendered),
-                (_, var kind) when PodSpecs.TryGetValue(kind, out var podSpec) => WorkloadImages(rendered, podSpec),
+                (_, var kind) when PodSpecPaths.ByKind.TryGetValue(kind, out var podSpec) => WorkloadImages(rendered, podSpec),
                 _ => [],
             };
             foreach (var field in fields)

@@ -1,3 +1,4 @@
+using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Git;
 using LibGit2Sharp;
@@ -23,7 +24,7 @@ public sealed class BumpRepository : IDisposable
     {
         _world = world;
         Sandbox = new GitSandbox();
-        CopyTree(Path.Combine(SourceRoot(), "kubernetes"), Path.Combine(Sandbox.WorkPath, "kubernetes"));
+        DirectoryCopy.Tree(Path.Combine(SourceRoot(), "kubernetes"), Path.Combine(Sandbox.WorkPath, "kubernetes"));
         OriginalVersions = VersionsYaml(arc, eso, runner);
         File.WriteAllText(Path.Combine(Sandbox.WorkPath, VersionsFile), OriginalVersions);
         using var repo = new Repository(Sandbox.WorkPath);
@@ -97,13 +98,4 @@ public sealed class BumpRepository : IDisposable
         throw new DirectoryNotFoundException($"No kubernetes/promotion.yaml above {AppContext.BaseDirectory}.");
     }
 
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
-    }
 }

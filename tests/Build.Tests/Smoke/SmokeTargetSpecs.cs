@@ -55,12 +55,7 @@ public class SmokeTargetSpecs
     private static TempDirectory Fixture()
     {
         var repo = new TempDirectory();
-        foreach (var file in Directory.EnumerateFiles(FixtureRepository.Path("two-clusters"), "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(repo.Path, Path.GetRelativePath(FixtureRepository.Path("two-clusters"), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        DirectoryCopy.Tree(FixtureRepository.Path("two-clusters"), repo.Path);
 
         repo.Write(".nuke/parameters.json", "{}");
         return repo;

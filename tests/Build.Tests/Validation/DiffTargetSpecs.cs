@@ -59,7 +59,7 @@ public class DiffTargetSpecs
     private static TempDirectory CommittedFixture()
     {
         var repo = new TempDirectory();
-        CopyTree(FixtureRepository.Path("two-clusters"), repo.Path);
+        DirectoryCopy.Tree(FixtureRepository.Path("two-clusters"), repo.Path);
         repo.Write(".nuke/parameters.json", "{}");
         Repository.Init(repo.Path);
         using var git = new Repository(repo.Path);
@@ -69,15 +69,6 @@ public class DiffTargetSpecs
         return repo;
     }
 
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(TempDirectory repo, params string[] args)
     {
