@@ -50,7 +50,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         }
 
         var renderTime = renderClock.Elapsed;
-        var standaloneTask = Timed(() => BuildKustomizationsAsync(root, treeRoot, Covered(root, clusters), ct));
+        var standaloneTask = Timed(() => new StandaloneKustomizeCheck(kustomize).RunAsync(root, treeRoot, clusters, ct));
         var (scan, scanTime) = await scanTask.ConfigureAwait(false);
         foreach (var finding in scan.Findings)
         {
@@ -87,7 +87,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             schemaClock.Start();
             if (options.UseKubeconform)
             {
-                foreach (var finding in await KubeconformAsync(cluster, options, locator, ct).ConfigureAwait(false))
+                foreach (var finding in await KubeconformSchemaCheck.RunAsync(cluster, options, locator, ct).ConfigureAwait(false))
                 {
                     findings.Add(finding with { Cluster = cluster.Name });
                 }
@@ -157,46 +157,6 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var clock = Stopwatch.StartNew();
         var value = await work().ConfigureAwait(false);
         return (value, clock.Elapsed);
-    }
-
-    /// <summary>
-    /// Schema checks by a kubeconform binary with the same locations: each object in its own file (so results map
-    /// back to objects), and the cluster's own CRDs written as schemas in front of every other location.
-    /// </summary>
-    private static async Task<IReadOnlyList<Finding>> KubeconformAsync(RenderedCluster cluster, ValidationOptions options, ScanLocator locator, CancellationToken ct)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "gitops-kubeconform-" + Guid.NewGuid().ToString("N")[..12]);
-        try
-        {
-            var objects = new Dictionary<string, Manifests.Manifest>(StringComparer.Ordinal);
-            var manifestsFolder = Path.Combine(folder, "objects");
-            Directory.CreateDirectory(manifestsFolder);
-            var index = 0;
-            foreach (var rendered in cluster.Objects)
-            {
-                var name = $"{index++:D5}.yaml";
-                objects[name] = rendered.Manifest;
-                await File.WriteAllTextAsync(Path.Combine(manifestsFolder, name), RenderedClusterWriter.ObjectYaml(rendered), ct).ConfigureAwait(false);
-            }
-
-            var crdFolder = Path.Combine(folder, "crds");
-            await new CrdSchemaConverter(CrdSchemaLayout.GroupKindVersion).WriteAsync(cluster.Objects.Select(o => o.Manifest).Where(CrdSchemaConverter.IsCrd), crdFolder, ct).ConfigureAwait(false);
-            var schemas = options.Schemas;
-            var output = await KubeconformCli.Locate().ValidateAsync(
-                manifestsFolder,
-                [Path.Combine(crdFolder, "{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"), .. schemas.Locations],
-                schemas.KubernetesVersion,
-                schemas.Strict,
-                schemas.IgnoreMissingSchemas,
-                schemas.Skip,
-                schemas.Reject,
-                ct).ConfigureAwait(false);
-            return KubeconformReport.ToFindings(output, objects, locator);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 
     /// <summary>Renderer findings about a Flux Kustomization point at the field that is wrong, not at the object.</summary>
@@ -281,72 +241,4 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var bytes = File.ReadAllBytes(configPath).Concat(System.Text.Encoding.UTF8.GetBytes("\0" + schemaIdentity)).ToArray();
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
     }
-
-    /// <summary>
-    /// Folders whose files the rendered clusters were built from (and their parents): kustomize already built
-    /// them as part of a cluster, so building them again on their own would only repeat that work.
-    /// </summary>
-    private static HashSet<string> Covered(string root, IReadOnlyList<RenderedCluster> clusters)
-    {
-        var covered = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in clusters.SelectMany(c => c.Objects).Select(o => o.Manifest.Location.File).Distinct(StringComparer.Ordinal))
-        {
-            for (var folder = Path.GetDirectoryName(file)?.Replace('\\', '/'); !string.IsNullOrEmpty(folder) && covered.Add(folder); folder = Path.GetDirectoryName(folder)?.Replace('\\', '/'))
-            {
-            }
-        }
-
-        return covered;
-    }
-
-    /// <summary>
-    /// Every kustomization directory must build on its own with load restrictions off, as Flux builds it;
-    /// components (<c>kind: Component</c>) only build inside a kustomization and are left out.
-    /// </summary>
-    private async Task<IReadOnlyList<Finding>> BuildKustomizationsAsync(string root, string treeRoot, IReadOnlySet<string> covered, CancellationToken ct)
-    {
-        var directories = KustomizationDirectories(treeRoot)
-            .Where(d => !covered.Contains(Path.GetRelativePath(root, d.Directory).Replace('\\', '/')))
-            .ToList();
-        var findings = new ConcurrentBag<Finding>();
-        await Parallel.ForEachAsync(
-            directories,
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-            async (directory, token) =>
-            {
-                try
-                {
-                    await kustomize.BuildAsync(directory.Directory, token).ConfigureAwait(false);
-                }
-                catch (KustomizeBuildException e)
-                {
-                    var file = Path.GetRelativePath(root, directory.KustomizationFile).Replace('\\', '/');
-                    findings.Add(new Finding(Severity.Error, RenderRuleIds.KustomizeBuild, $"kustomize build failed: {e.Problem}; fix the kustomization (checked with load restrictions off, as Flux builds it)", new SourceLocation(file, 1)));
-                }
-            }).ConfigureAwait(false);
-        return findings.ToList();
-    }
-
-    private static IEnumerable<(string Directory, string KustomizationFile)> KustomizationDirectories(string treeRoot)
-    {
-        var pending = new Stack<string>([treeRoot]);
-        while (pending.TryPop(out var directory))
-        {
-            foreach (var child in Directory.EnumerateDirectories(directory).Where(d => !Path.GetFileName(d).StartsWith('.')))
-            {
-                pending.Push(child);
-            }
-
-            var file = new[] { "kustomization.yaml", "kustomization.yml", "Kustomization" }
-                .Select(name => Path.Combine(directory, name))
-                .FirstOrDefault(File.Exists);
-            if (file is not null && !IsComponent(file))
-            {
-                yield return (directory, file);
-            }
-        }
-    }
-
-    private static bool IsComponent(string kustomizationFile) =>
-        File.ReadLines(kustomizationFile).Any(line => line.TrimEnd() == "kind: Component");
 }

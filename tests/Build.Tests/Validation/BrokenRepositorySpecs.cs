@@ -21,6 +21,7 @@ public class BrokenRepositorySpecs
         { "dangling-sourceref", "ref-source", "apps/release.yaml", 9 },
         { "duplicate-object", "duplicate-object", "more/settings.yaml", 0 },
         { "empty-kustomization", "kustomize-build", "apps/kustomization.yaml", 1 },
+        { "orphan-kustomization", "kustomize-build", "unused/kustomization.yaml", 1 },
         { "plaintext-secret", "policy-plaintext-secret", "apps/secret.yaml", 7 },
         { "removed-api-version", "policy-deprecated-api", "apps/release.yaml", 2 },
     };
