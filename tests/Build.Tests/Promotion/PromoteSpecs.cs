@@ -200,6 +200,33 @@ public sealed class PromoteSpecs : IAsyncLifetime
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task A_healthy_source_passes_the_health_gate_and_the_pull_request_carries_its_status()
+    {
+        // Arrange
+        await using var cluster = await KubernetesApiServer.StartAsync();
+        using (var renderer = new GitOpsRunners.Rendering.FluxRenderer(GitOpsRunners.Tools.KustomizeCli.Locate()))
+        {
+            var rendered = await renderer.RenderAsync(new GitOpsRunners.Rendering.RepositoryLayout(_repo.WorkPath), Tst, CancellationToken.None);
+            foreach (var obj in HealthyCluster.From(GitOpsRunners.Smoke.SmokeExpectations.From(rendered, _repo.HeadSha()), _repo.HeadSha()))
+            {
+                cluster.Add(obj);
+            }
+        }
+
+        using var temp = new TempDirectory();
+        var kubeconfig = cluster.WriteKubeconfig(temp.Combine("kubeconfig"), "tst");
+
+        // Act
+        var (exit, output) = await PromoteAsync("--pr", "--require-healthy", "--from-kubeconfig", kubeconfig, "--from-context", "tst", "--timeout", "20s", "--revision", _repo.HeadSha());
+
+        // Assert
+        exit.Should().Be(ExitCodes.Success, output);
+        _repo.OriginBranch(Branch).Should().NotBeNull();
+        GitHub.PullRequests.Should().ContainSingle();
+        GitHub.Statuses.Should().Contain(s => s.Context == "promotion/health" && s.State == "success");
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task Pins_younger_than_the_soak_time_are_refused_with_when_promotion_becomes_possible()
     {
         // Arrange
