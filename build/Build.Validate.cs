@@ -93,7 +93,12 @@ sealed partial class Build
 
     async Task PublishReportAsync(ValidationReport report, CancellationToken ct)
     {
-        TextReport.Write(Console, report);
+        // A machine-readable report on standard output stands alone, so that it can be piped.
+        if (Format == ReportFormat.Text || Output is not null)
+        {
+            TextReport.Write(Console, report);
+        }
+
         foreach (var finding in report.Ordered.Where(f => f.Severity >= Severity.Warning))
         {
             Host.Annotate(finding.Severity, $"{finding.RuleId}: {finding.Message}", finding.Location);

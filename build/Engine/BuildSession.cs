@@ -38,7 +38,7 @@ internal sealed class BuildSession(BuildDefinition build, IReadOnlyList<BuildPar
 
     private async Task<int> ExecuteAsync(ExecutionPlan plan, ParameterResolution resolution, string root, CancellationToken ct)
     {
-        var host = CiHosts.Detect(Console, environment.Variables);
+        var host = CiHosts.Detect(Console, environment.Variables, arguments.Verbosity);
         foreach (var secret in resolution.SecretValues)
         {
             host.Mask(secret);

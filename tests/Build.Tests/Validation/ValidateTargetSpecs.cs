@@ -1,0 +1,73 @@
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using GitOpsRunners.Engine;
+using GitOpsRunners.Tests.Support;
+using Spectre.Console.Testing;
+
+namespace GitOpsRunners.Tests.Validation;
+
+/// <summary>The Validate target's report formats, end to end on a copy of this repository's Flux tree.</summary>
+public class ValidateTargetSpecs
+{
+    [Fact]
+    public async Task A_quiet_json_report_on_standard_output_is_the_report_alone()
+    {
+        using var repo = Fixture();
+
+        var (exitCode, output) = await RunAsync(repo, "Validate", "--format", "json", "--verbosity", "quiet");
+
+        exitCode.Should().Be(ExitCodes.Success, output);
+        var json = JsonNode.Parse(output)!;
+        json["summary"]!["clusters"]!.AsArray().Select(c => c!.GetValue<string>()).Should().Equal("aks-myaks-prd-swn-00", "aks-myaks-tst-swn-00");
+    }
+
+    [Fact]
+    public async Task Sarif_and_junit_reports_are_written_to_the_output_file_beside_the_text_report()
+    {
+        using var repo = Fixture();
+
+        var (sarifExit, sarifOutput) = await RunAsync(repo, "Validate", "--format", "sarif", "--output", repo.Combine("out/validate.sarif"));
+        var (junitExit, _) = await RunAsync(repo, "Validate", "--format", "junit", "--output", repo.Combine("out/validate.xml"));
+
+        (sarifExit, junitExit).Should().Be((ExitCodes.Success, ExitCodes.Success));
+        sarifOutput.Should().Contain("2 clusters,");
+        JsonNode.Parse(File.ReadAllText(repo.Combine("out/validate.sarif")))!["version"]!.GetValue<string>().Should().Be("2.1.0");
+        XDocument.Load(repo.Combine("out/validate.xml")).Root!.Elements("testsuite").Select(s => (string)s.Attribute("name")!).Should().Equal("repository", "aks-myaks-prd-swn-00", "aks-myaks-tst-swn-00");
+    }
+
+    [Fact]
+    public async Task Under_github_actions_findings_become_annotations_and_a_step_summary()
+    {
+        using var repo = Fixture();
+        repo.Write("kubernetes/apps/base/external-secrets/extra.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: open\n");
+        var kustomization = repo.Combine("kubernetes/apps/base/external-secrets/kustomization.yaml");
+        File.AppendAllText(kustomization, "  - extra.yaml\n");
+        var summary = repo.Combine("summary.md");
+
+        var (exitCode, output) = await RunAsync(repo, ["Validate"], new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary });
+
+        exitCode.Should().Be(ExitCodes.Success, output);
+        output.Should().Contain("::group::Validate").And.Contain("::warning file=kubernetes/apps/base/external-secrets/extra.yaml,line=");
+        File.ReadAllText(summary).Should().Contain("### Validate:").And.Contain("policy-pod-security");
+    }
+
+    private static TempDirectory Fixture()
+    {
+        var repo = new TempDirectory();
+        DirectoryCopy.Tree(Path.Combine(RepositoryRoot.Path, "kubernetes"), repo.Combine("kubernetes"));
+        repo.Write(".nuke/parameters.json", "{}");
+        return repo;
+    }
+
+    private static Task<(int ExitCode, string Output)> RunAsync(TempDirectory repo, params string[] args) =>
+        RunAsync(repo, args, new Dictionary<string, string>());
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(TempDirectory repo, string[] args, Dictionary<string, string> environment)
+    {
+        using var console = new TestConsole().Width(400);
+        environment["SCHEMA_LOCATION"] = Path.Combine(repo.Path, "no-schemas");
+        environment["IGNORE_MISSING_SCHEMAS"] = "true";
+        var exitCode = await BuildRunner.RunAsync(new Build(), [.. args, "--repository-root", repo.Path], new BuildEnvironment(console, environment, repo.Path), CancellationToken.None);
+        return (exitCode, console.Output);
+    }
+}
