@@ -25,7 +25,7 @@ public static class HelpWriter
         ArgumentNullException.ThrowIfNull(parameters);
         console.MarkupLine("Usage: [bold]./build.sh[/] <target>... [[options]]");
 
-        Section(console, "Targets (with their direct dependencies)", targets.Select(t => (
+        Section(console, "Targets (with their direct dependencies)", targets.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => (
             t.DependsOn.Count == 0 ? t.Name : $"{t.Name} -> {string.Join(", ", t.DependsOn)}",
             t.Description,
             (string?)null)));
