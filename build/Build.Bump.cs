@@ -72,21 +72,11 @@ sealed partial class Build
 
     BumpPublishing Publishing(GitWorkspace git)
     {
-        var repository = GitHubRepository is { } named
-            ? ParseRepository(named)
-            : git.OwnerAndRepository();
+        var repository = ResolveGitHubRepository(git);
         var client = GitHubClientFactory.Create(GitHubToken, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl));
         var author = new GitAuthor("gitops-runners[bot]", "gitops-runners@users.noreply.github.com");
         var publisher = new ChangePublisher(git, new PullRequestPublisher(client), repository, author, GitHubToken);
         return new BumpPublishing(git, publisher, BaseRevision(git));
-    }
-
-    static Git.GitHubRepository ParseRepository(string text)
-    {
-        var parts = text.Trim().Split('/');
-        return parts.Length == 2 && parts.All(p => p.Length > 0)
-            ? new Git.GitHubRepository(parts[0], parts[1])
-            : throw new UsageException($"--github-repository '{text}' is not owner/name.");
     }
 
     /// <summary>The default branch as origin has it (<c>origin/main</c>), else the local one.</summary>

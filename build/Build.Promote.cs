@@ -202,19 +202,6 @@ sealed partial class Build
         }
     }
 
-    GitHubRepository ResolveGitHubRepository(GitWorkspace git)
-    {
-        if (GitHubRepository is not { } configured)
-        {
-            return git.OwnerAndRepository();
-        }
-
-        var parts = configured.Trim().Split('/');
-        return parts.Length == 2 && parts.All(p => p.Length > 0)
-            ? new GitHubRepository(parts[0], parts[1])
-            : throw new UsageException($"--github-repository {configured}: expected owner/name, e.g. octo-org/gitops.");
-    }
-
     static CommitStatusSpec GateStatus(GateResult gate) =>
         new(gate.Context, gate.Passed ? CommitStatusState.Success : CommitStatusState.Failure, gate.Summary);
 

@@ -56,9 +56,12 @@ sealed partial class Build
             throw new UsageException("--dispatch-workflow needs GITHUB_TOKEN (actions: write on the repository).");
         }
 
-        var repository = GitHubRepository is { } named
-            ? (GitOpsRunners.Git.GitHubRepository.TryParseRemoteUrl($"https://github.com/{named}", out var parsed) ? parsed! : throw new UsageException($"--github-repository {named}: expected owner/name."))
-            : OriginRepository();
+        GitOpsRunners.Git.GitHubRepository repository;
+        using (var git = GitWorkspace.Open(RootDirectory))
+        {
+            repository = ResolveGitHubRepository(git);
+        }
+
         var gitRef = DispatchRef ?? CurrentBranch() ?? "main";
         var timeout = SmokeDurations.Parse(Timeout) ?? SmokeOptions.DefaultTimeout;
         var dispatcher = new GitHubWorkflowDispatcher(GitHubClientFactory.Create(GitHubToken, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl)), repository, TimeProvider.System, TimeSpan.FromSeconds(10));
@@ -83,12 +86,6 @@ sealed partial class Build
             Console.MarkupLine($"[green]{Markup.Escape(workflow)} succeeded on {Markup.Escape(label)}[/]{Markup.Escape(where)}");
             AddNote($"{workflow} on {label}: success");
         }
-    }
-
-    GitOpsRunners.Git.GitHubRepository OriginRepository()
-    {
-        using var git = GitWorkspace.Open(RootDirectory);
-        return git.OwnerAndRepository();
     }
 
     string? CurrentBranch()

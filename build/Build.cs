@@ -49,6 +49,10 @@ sealed partial class Build : BuildDefinition
 
     DotNetCli DotNet { get; } = new();
 
+    /// <summary><c>--github-repository owner/name</c>, else the owner and name of the origin remote.</summary>
+    Git.GitHubRepository ResolveGitHubRepository(Git.GitWorkspace git) =>
+        GitHubRepository is { } named ? Git.GitHubRepository.Parse(named) : git.OwnerAndRepository();
+
     /// <summary>The solution file at the repository root.</summary>
     string Solution => Directory.EnumerateFiles(RootDirectory)
             .Where(f => Path.GetExtension(f) is ".slnx" or ".sln")

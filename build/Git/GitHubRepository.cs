@@ -7,6 +7,16 @@ public sealed record GitHubRepository(string Owner, string Name)
 {
     public override string ToString() => $"{Owner}/{Name}";
 
+    /// <summary>Reads <c>owner/name</c> as given on the command line (<paramref name="option"/> names it in the error).</summary>
+    /// <exception cref="Engine.UsageException">The text is not owner/name.</exception>
+    public static GitHubRepository Parse(string text, string option = "--github-repository")
+    {
+        var parts = (text ?? "").Trim().Split('/');
+        return parts.Length == 2 && parts.All(p => p.Length > 0)
+            ? new GitHubRepository(parts[0], parts[1])
+            : throw new Engine.UsageException($"{option} {text}: expected owner/name, e.g. octo-org/gitops.");
+    }
+
     /// <summary>
     /// Reads the owner and name from a remote URL: <c>https://host/o/r(.git)</c>,
     /// <c>ssh://git@host/o/r.git</c> or the scp form <c>git@host:o/r.git</c>. The last two path

@@ -9,15 +9,18 @@ namespace GitOpsRunners.Manifests;
 /// </summary>
 public sealed class RepositoryScanner
 {
-    /// <summary>Scans <paramref name="directory"/>; locations are relative to <paramref name="repositoryRoot"/>.</summary>
-    public async Task<RepositoryScan> ScanAsync(string repositoryRoot, string directory, CancellationToken ct)
+    /// <summary>
+    /// Scans <paramref name="directory"/>; locations are relative to <paramref name="repositoryRoot"/>.
+    /// <paramref name="inspectText"/>, when given, also sees each file's text (read once) and may add findings.
+    /// </summary>
+    public async Task<RepositoryScan> ScanAsync(string repositoryRoot, string directory, CancellationToken ct, Func<string, string, IEnumerable<Finding>>? inspectText = null)
     {
         var files = YamlFiles(directory).Order(StringComparer.Ordinal).ToArray();
         var results = new (ManifestParseResult Parsed, IReadOnlyList<Finding> Syntax)[files.Length];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
         await Parallel.ForAsync(0, files.Length, options, (i, _) =>
         {
-            results[i] = ScanFile(repositoryRoot, files[i]);
+            results[i] = ScanFile(repositoryRoot, files[i], inspectText);
             return ValueTask.CompletedTask;
         }).ConfigureAwait(false);
 
@@ -31,13 +34,25 @@ public sealed class RepositoryScanner
 
     internal static string Relative(string root, string fullPath) => Path.GetRelativePath(root, fullPath).Replace('\\', '/');
 
-    private static (ManifestParseResult, IReadOnlyList<Finding>) ScanFile(string root, string file)
+    private static (ManifestParseResult, IReadOnlyList<Finding>) ScanFile(string root, string file, Func<string, string, IEnumerable<Finding>>? inspectText)
     {
         var relative = Relative(root, file);
         try
         {
-            var loaded = YamlFileLoader.Load(file, relative);
-            return (ManifestParser.Parse(loaded), loaded.Findings);
+            if (inspectText is null)
+            {
+                var loaded = YamlFileLoader.Load(file, relative);
+                return (ManifestParser.Parse(loaded), loaded.Findings);
+            }
+
+            var text = File.ReadAllText(file);
+            var parsed = YamlFileLoader.Parse(text, relative);
+            return (ManifestParser.Parse(parsed), [.. parsed.Findings, .. inspectText(relative, text)]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var finding = new Finding(Severity.Error, ManifestRuleIds.FileUnreadable, $"cannot read the file: {e.Message}", new SourceLocation(relative, 1));
+            return (new ManifestParseResult([], []), [finding]);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -9,8 +9,6 @@ namespace GitOpsRunners.Smoke;
 /// <summary>Turns a rendered cluster into <see cref="SmokeExpectations"/>. Pure.</summary>
 internal static class ExpectationPlanner
 {
-    private const string ScaleSetChart = "gha-runner-scale-set";
-    private const string ControllerChart = "gha-runner-scale-set-controller";
     private const string SourceVersion = "v1";
 
     public static SmokeExpectations Plan(RenderedCluster cluster, string? revision, string fluxNamespace)
@@ -24,7 +22,7 @@ internal static class ExpectationPlanner
         foreach (var m in manifests.Where(m => m.Group == KnownResources.KustomizeGroup && m.Kind == "Kustomization"))
         {
             var key = Key(m, fluxNamespace);
-            var source = Reference(m.Body.Map("spec", "sourceRef"), "GitRepository", key.Namespace!);
+            var source = Reference(m.Body.MappingAt("spec", "sourceRef"), "GitRepository", key.Namespace!);
             AddReferenced(sources, defined, source);
             kustomizations.Add(new ExpectedKustomization(key, source.Kind == "GitRepository" && !defined.Contains(source), m.Location));
         }
@@ -77,11 +75,11 @@ internal static class ExpectationPlanner
 
     private static ObjectKey Reference(YamlMappingNode? reference, string defaultKind, string ns)
     {
-        var kind = reference.Str("kind") ?? defaultKind;
-        var version = reference.Str("apiVersion") is { } apiVersion && apiVersion.Contains('/', StringComparison.Ordinal)
+        var kind = reference.ScalarAt("kind") ?? defaultKind;
+        var version = reference.ScalarAt("apiVersion") is { } apiVersion && apiVersion.Contains('/', StringComparison.Ordinal)
             ? apiVersion[(apiVersion.IndexOf('/', StringComparison.Ordinal) + 1)..]
             : SourceVersion;
-        return new ObjectKey(KnownResources.SourceGroup, version, kind, KnownResources.Plural(kind), reference.Str("namespace") ?? ns, reference.Str("name") ?? "");
+        return new ObjectKey(KnownResources.SourceGroup, version, kind, KnownResources.Plural(kind), reference.ScalarAt("namespace") ?? ns, reference.ScalarAt("name") ?? "");
     }
 
     private static void AddReferenced(List<ExpectedObject> sources, HashSet<ObjectKey> defined, ObjectKey source)
@@ -96,17 +94,17 @@ internal static class ExpectationPlanner
     private static (string? Chart, string? Version, ObjectKey? Source) Chart(Manifest release, List<Manifest> manifests, string fluxNamespace)
     {
         var ns = release.Namespace ?? fluxNamespace;
-        if (release.Body.Map("spec", "chartRef") is { } chartRef)
+        if (release.Body.MappingAt("spec", "chartRef") is { } chartRef)
         {
             var source = Reference(chartRef, "OCIRepository", ns);
             var repository = manifests.FirstOrDefault(m => m.Kind == source.Kind && m.Name == source.Name && (m.Namespace ?? fluxNamespace) == source.Namespace);
-            var chart = BodyOf(repository).Str("spec", "url")?.TrimEnd('/').Split('/').LastOrDefault();
-            return (chart, Exact(BodyOf(repository).Str("spec", "ref", "tag")), source.Kind == "HelmChart" ? null : source);
+            var chart = BodyOf(repository).ScalarAt("spec", "url")?.TrimEnd('/').Split('/').LastOrDefault();
+            return (chart, Exact(BodyOf(repository).ScalarAt("spec", "ref", "tag")), source.Kind == "HelmChart" ? null : source);
         }
 
-        var spec = release.Body.Map("spec", "chart", "spec");
-        var sourceRef = Reference(spec.Map("sourceRef"), "HelmRepository", ns);
-        return (spec.Str("chart"), Exact(spec.Str("version")), sourceRef);
+        var spec = release.Body.MappingAt("spec", "chart", "spec");
+        var sourceRef = Reference(spec.MappingAt("sourceRef"), "HelmRepository", ns);
+        return (spec.ScalarAt("chart"), Exact(spec.ScalarAt("version")), sourceRef);
     }
 
     private static YamlMappingNode? BodyOf(Manifest? manifest) => manifest?.Body;
@@ -118,21 +116,21 @@ internal static class ExpectationPlanner
         manifests.First(m => m.Kind == "HelmRelease" && m.Name == release.Key.Name && (m.Namespace ?? fluxNamespace) == release.Key.Namespace);
 
     private static string ReleaseNamespace(Manifest release, string fluxNamespace) =>
-        release.Body.Str("spec", "targetNamespace") ?? release.Namespace ?? fluxNamespace;
+        release.Body.ScalarAt("spec", "targetNamespace") ?? release.Namespace ?? fluxNamespace;
 
     /// <summary>Flux names the Helm release <c>[targetNamespace-]name</c> unless <c>spec.releaseName</c> is set.</summary>
     private static string ReleaseName(Manifest release) =>
-        release.Body.Str("spec", "releaseName")
-        ?? (release.Body.Str("spec", "targetNamespace") is { } target ? $"{target}-{release.Name}" : release.Name);
+        release.Body.ScalarAt("spec", "releaseName")
+        ?? (release.Body.ScalarAt("spec", "targetNamespace") is { } target ? $"{target}-{release.Name}" : release.Name);
 
     private static List<ExpectedArcController> ArcControllers(List<ExpectedHelmRelease> releases, List<Manifest> manifests, string fluxNamespace) =>
-        releases.Where(r => r.ChartName == ControllerChart).Select(r =>
+        releases.Where(r => r.ChartName == ArcCharts.Controller).Select(r =>
         {
             var manifest = ReleaseManifest(r, manifests, fluxNamespace);
-            var values = manifest.Body.Map("spec", "values");
-            var name = values.Str("nameOverride") ?? "gha-rs-controller";
+            var values = manifest.Body.MappingAt("spec", "values");
+            var name = values.ScalarAt("nameOverride") ?? "gha-rs-controller";
             var release = ReleaseName(manifest);
-            var fullName = values.Str("fullnameOverride") ?? (release.Contains(name, StringComparison.Ordinal) ? release : $"{release}-{name}");
+            var fullName = values.ScalarAt("fullnameOverride") ?? (release.Contains(name, StringComparison.Ordinal) ? release : $"{release}-{name}");
             return new ExpectedArcController(ReleaseNamespace(manifest, fluxNamespace), Truncate(fullName, 63), r.ChartVersion, r.Key);
         }).ToList();
 
@@ -141,15 +139,15 @@ internal static class ExpectationPlanner
     {
         var found = new List<ExpectedScaleSet>();
         secrets = [];
-        foreach (var r in releases.Where(r => r.ChartName == ScaleSetChart))
+        foreach (var r in releases.Where(r => r.ChartName == ArcCharts.ScaleSet))
         {
             var manifest = ReleaseManifest(r, manifests, fluxNamespace);
-            var values = manifest.Body.Map("spec", "values");
-            var ns = values.Str("namespaceOverride") ?? ReleaseNamespace(manifest, fluxNamespace);
-            var name = Truncate((values.Str("runnerScaleSetName") ?? ReleaseName(manifest)).Replace('_', '-'), 45);
-            var controllerNs = values.Str("controllerServiceAccount", "namespace") ?? controllers.FirstOrDefault()?.Namespace;
-            found.Add(new ExpectedScaleSet(ns, name, values.Int("minRunners") ?? 0, r.ChartVersion, controllerNs, r.Key));
-            var secretName = values.Node("githubConfigSecret") is YamlMappingNode ? $"{name}-gha-rs-github-secret" : values.Str("githubConfigSecret");
+            var values = manifest.Body.MappingAt("spec", "values");
+            var ns = values.ScalarAt("namespaceOverride") ?? ReleaseNamespace(manifest, fluxNamespace);
+            var name = Truncate((values.ScalarAt("runnerScaleSetName") ?? ReleaseName(manifest)).Replace('_', '-'), 45);
+            var controllerNs = values.ScalarAt("controllerServiceAccount", "namespace") ?? controllers.FirstOrDefault()?.Namespace;
+            found.Add(new ExpectedScaleSet(ns, name, values.IntAt("minRunners") ?? 0, r.ChartVersion, controllerNs, r.Key));
+            var secretName = values.At("githubConfigSecret") is YamlMappingNode ? $"{name}-gha-rs-github-secret" : values.ScalarAt("githubConfigSecret");
             if (secretName is not null)
             {
                 secrets.Add(new ExpectedSecret(ns, secretName, [], ArcCredentials: true));
@@ -165,10 +163,10 @@ internal static class ExpectationPlanner
         foreach (var es in externalSecrets)
         {
             var key = Key(es, fluxNamespace);
-            var target = es.Body.Str("spec", "target", "name") ?? es.Name;
-            var keys = es.Body.Map("spec", "target", "template", "data") is { } template
+            var target = es.Body.ScalarAt("spec", "target", "name") ?? es.Name;
+            var keys = es.Body.MappingAt("spec", "target", "template", "data") is { } template
                 ? template.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).ToList()
-                : es.Body.Seq("spec", "data").Select(d => d.Str("secretKey")).OfType<string>().ToList();
+                : es.Body.ItemsAt("spec", "data").Select(d => d.ScalarAt("secretKey")).OfType<string>().ToList();
             var arc = arcSecrets.Any(s => s.Namespace == key.Namespace && s.Name == target);
             secrets.Add(new ExpectedSecret(key.Namespace!, target, keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), arc, key));
         }

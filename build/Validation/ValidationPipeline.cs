@@ -28,7 +28,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var total = Stopwatch.StartNew();
         var invocationsBefore = kustomize.Invocations.Count;
         var findings = new ConcurrentBag<Finding>();
-        var scanTask = Timed(() => new RepositoryScanner().ScanAsync(root, treeRoot, ct));
+        var scanTask = Timed(() => new RepositoryScanner().ScanAsync(root, treeRoot, ct, TokenScanner.Scan));
         var renovateTask = Timed(() => CheckRenovateAsync(options, ct));
 
         var registry = new SchemaRegistry(options.Schemas, http);
@@ -55,14 +55,6 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         foreach (var finding in scan.Findings)
         {
             findings.Add(finding);
-        }
-
-        foreach (var file in scan.Files)
-        {
-            foreach (var finding in TokenScanner.Scan(file, await File.ReadAllTextAsync(Path.Combine(root, file), ct).ConfigureAwait(false)))
-            {
-                findings.Add(finding);
-            }
         }
 
         var rulesClock = new Stopwatch();

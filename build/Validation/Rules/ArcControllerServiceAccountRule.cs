@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>The scale set's <c>controllerServiceAccount</c> names the controller's service account explicitly.</summary>
@@ -12,7 +13,7 @@ public sealed class ArcControllerServiceAccountRule : IClusterRule
             yield break;
         }
 
-        var controllerAccount = controller.Values.Str("serviceAccount", "name");
+        var controllerAccount = controller.Values.ScalarAt("serviceAccount", "name");
         if (controllerAccount is null)
         {
             yield return context.Report("arc-controller-service-account", controller.Release, "the controller's values.serviceAccount.name is not set; set it so scale sets can name it", "spec", "values");
@@ -21,8 +22,8 @@ public sealed class ArcControllerServiceAccountRule : IClusterRule
 
         foreach (var scaleSet in releases.Where(r => !r.IsController))
         {
-            var name = scaleSet.Values.Str("controllerServiceAccount", "name");
-            var ns = scaleSet.Values.Str("controllerServiceAccount", "namespace");
+            var name = scaleSet.Values.ScalarAt("controllerServiceAccount", "name");
+            var ns = scaleSet.Values.ScalarAt("controllerServiceAccount", "namespace");
             if (name is null || ns is null)
             {
                 yield return context.Report("arc-controller-service-account", scaleSet.Release, $"values.controllerServiceAccount is not set; set name: {controllerAccount} and namespace: {controller.ReleaseNamespace}", "spec", "values");

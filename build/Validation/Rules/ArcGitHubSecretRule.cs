@@ -15,14 +15,14 @@ public sealed class ArcGitHubSecretRule : IClusterRule
     {
         foreach (var scaleSet in ArcRelease.Find(context.Index).Where(r => !r.IsController))
         {
-            var node = scaleSet.Values.Node("githubConfigSecret");
+            var node = scaleSet.Values.At("githubConfigSecret");
             if (node is YamlMappingNode)
             {
                 yield return context.Report("arc-github-secret", scaleSet.Release, "githubConfigSecret holds credentials inline; name a Secret produced by an ExternalSecret instead", "spec", "values", "githubConfigSecret");
                 continue;
             }
 
-            if (node.Str() is not { } secretName)
+            if (node.ScalarAt() is not { } secretName)
             {
                 yield return context.Report("arc-github-secret", scaleSet.Release, "values.githubConfigSecret is not set; name the Secret that holds the GitHub credentials", "spec", "values");
                 continue;
@@ -45,19 +45,19 @@ public sealed class ArcGitHubSecretRule : IClusterRule
     {
         foreach (var external in index.OfKind(FluxKinds.ExternalSecretsGroup, "ExternalSecret").Where(e => e.Namespace == ns || e.Namespace is null))
         {
-            var target = external.Body.Str("spec", "target", "name") ?? external.Name;
+            var target = external.Body.ScalarAt("spec", "target", "name") ?? external.Name;
             if (target != secretName)
             {
                 continue;
             }
 
-            var keys = external.Body.Seq("spec", "data").Select(d => d.Str("secretKey")).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            if (external.Body.Map("spec", "target", "template", "data") is { } template)
+            var keys = external.Body.ItemsAt("spec", "data").Select(d => d.ScalarAt("secretKey")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            if (external.Body.MappingAt("spec", "target", "template", "data") is { } template)
             {
                 keys = template.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).ToHashSet(StringComparer.Ordinal);
             }
 
-            return external.Body.Seq("spec", "dataFrom").Any() ? [] : keys;
+            return external.Body.ItemsAt("spec", "dataFrom").Any() ? [] : keys;
         }
 
         if (index.Find("Secret", ns, secretName) is { } secret)
@@ -69,5 +69,5 @@ public sealed class ArcGitHubSecretRule : IClusterRule
     }
 
     private static IEnumerable<string> Keys(Manifest secret, string field) =>
-        secret.Body.Map(field)?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!) ?? [];
+        secret.Body.MappingAt(field)?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!) ?? [];
 }

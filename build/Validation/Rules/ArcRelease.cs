@@ -6,13 +6,10 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>An ARC HelmRelease (controller or runner scale set) with the chart version it installs.</summary>
 public sealed record ArcRelease(Manifest Release, bool IsController, string? ChartVersion, string[] VersionPath, Manifest VersionSetBy)
 {
-    public const string ControllerChart = "gha-runner-scale-set-controller";
-    public const string ScaleSetChart = "gha-runner-scale-set";
-
     /// <summary>The namespace the chart is installed into.</summary>
-    public string? ReleaseNamespace => Release.Body.Str("spec", "targetNamespace") ?? Release.Namespace;
+    public string? ReleaseNamespace => Release.Body.ScalarAt("spec", "targetNamespace") ?? Release.Namespace;
 
-    public YamlMappingNode? Values => Release.Body.Map("spec", "values");
+    public YamlMappingNode? Values => Release.Body.MappingAt("spec", "values");
 
     /// <summary>Every ARC HelmRelease in the cluster, recognised by its chart name or OCI repository URL.</summary>
     public static IReadOnlyList<ArcRelease> Find(ClusterIndex index)
@@ -23,14 +20,14 @@ public sealed record ArcRelease(Manifest Release, bool IsController, string? Cha
             if (FluxRef.Read(release, "OCIRepository", "spec", "chartRef") is { Kind: "OCIRepository" } chartRef
                 && (index.Find("OCIRepository", chartRef.Namespace, chartRef.Name) ?? index.Find("OCIRepository", null, chartRef.Name)) is { } repository)
             {
-                var chart = repository.Body.Str("spec", "url")?.TrimEnd('/').Split('/').LastOrDefault();
-                var version = repository.Body.Str("spec", "ref", "tag") ?? repository.Body.Str("spec", "ref", "semver");
-                var path = repository.Body.Str("spec", "ref", "tag") is not null ? new[] { "spec", "ref", "tag" } : ["spec", "ref", "semver"];
+                var chart = repository.Body.ScalarAt("spec", "url")?.TrimEnd('/').Split('/').LastOrDefault();
+                var version = repository.Body.ScalarAt("spec", "ref", "tag") ?? repository.Body.ScalarAt("spec", "ref", "semver");
+                var path = repository.Body.ScalarAt("spec", "ref", "tag") is not null ? new[] { "spec", "ref", "tag" } : ["spec", "ref", "semver"];
                 Add(found, release, chart, version, path, repository);
             }
-            else if (release.Body.Str("spec", "chart", "spec", "chart") is { } chartName)
+            else if (release.Body.ScalarAt("spec", "chart", "spec", "chart") is { } chartName)
             {
-                Add(found, release, chartName, release.Body.Str("spec", "chart", "spec", "version"), ["spec", "chart", "spec", "version"], release);
+                Add(found, release, chartName, release.Body.ScalarAt("spec", "chart", "spec", "version"), ["spec", "chart", "spec", "version"], release);
             }
         }
 
@@ -39,9 +36,9 @@ public sealed record ArcRelease(Manifest Release, bool IsController, string? Cha
 
     private static void Add(List<ArcRelease> found, Manifest release, string? chart, string? version, string[] path, Manifest setBy)
     {
-        if (chart == ControllerChart || chart == ScaleSetChart)
+        if (chart is ArcCharts.Controller or ArcCharts.ScaleSet)
         {
-            found.Add(new ArcRelease(release, chart == ControllerChart, version, path, setBy));
+            found.Add(new ArcRelease(release, chart == ArcCharts.Controller, version, path, setBy));
         }
     }
 }

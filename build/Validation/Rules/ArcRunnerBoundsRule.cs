@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary><c>minRunners</c> is not negative and not above <c>maxRunners</c>.</summary>
@@ -7,8 +8,8 @@ public sealed class ArcRunnerBoundsRule : IClusterRule
     {
         foreach (var scaleSet in ArcRelease.Find(context.Index).Where(r => !r.IsController))
         {
-            var min = scaleSet.Values.Int("minRunners");
-            var max = scaleSet.Values.Int("maxRunners");
+            var min = scaleSet.Values.IntAt("minRunners");
+            var max = scaleSet.Values.IntAt("maxRunners");
             if (min < 0)
             {
                 yield return context.Report("arc-runner-bounds", scaleSet.Release, $"minRunners is {min}; it must be 0 or more", "spec", "values", "minRunners");

@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Every ARC scale set runs the same chart version as the controller.</summary>
@@ -17,7 +18,7 @@ public sealed class ArcVersionSkewRule : IClusterRule
             yield return context.Report(
                 "arc-version-skew",
                 scaleSet.VersionSetBy,
-                $"{scaleSet.Release.Id} installs {ArcRelease.ScaleSetChart} {scaleSet.ChartVersion} but the controller {controller.Release.Id} is on {controllerVersion}; move both charts to one version",
+                $"{scaleSet.Release.Id} installs {ArcCharts.ScaleSet} {scaleSet.ChartVersion} but the controller {controller.Release.Id} is on {controllerVersion}; move both charts to one version",
                 scaleSet.VersionPath);
         }
     }

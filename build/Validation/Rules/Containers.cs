@@ -10,7 +10,7 @@ public static class Containers
     public static IEnumerable<(YamlMappingNode Container, string[] Path)> Of(Manifest manifest)
     {
         string[]? podSpec = PodSpecPaths.ByKind.TryGetValue(manifest.Kind, out var path) ? path : null;
-        if (podSpec is null && manifest.Kind == "HelmRelease" && manifest.Body.Node("spec", "values", "template", "spec") is not null)
+        if (podSpec is null && manifest.Kind == "HelmRelease" && manifest.Body.At("spec", "values", "template", "spec") is not null)
         {
             podSpec = ["spec", "values", "template", "spec"];
         }
@@ -23,7 +23,7 @@ public static class Containers
         foreach (var list in new[] { "initContainers", "containers" })
         {
             var listPath = podSpec.Append(list).ToArray();
-            foreach (var container in manifest.Body.Seq(listPath).OfType<YamlMappingNode>())
+            foreach (var container in manifest.Body.ItemsAt(listPath).OfType<YamlMappingNode>())
             {
                 yield return (container, listPath);
             }

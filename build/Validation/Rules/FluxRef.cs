@@ -9,25 +9,25 @@ public sealed record FluxRef(Manifest From, string Kind, string Name, string? Na
     /// <summary>Reads a <c>{kind, name, namespace}</c> mapping; the namespace defaults to the referrer's.</summary>
     public static FluxRef? Read(Manifest from, string defaultKind, params string[] path)
     {
-        var node = from.Body.Map(path);
-        var name = node.Str("name");
+        var node = from.Body.MappingAt(path);
+        var name = node.ScalarAt("name");
         if (node is null || name is null)
         {
             return null;
         }
 
-        return new FluxRef(from, node.Str("kind") ?? defaultKind, name, node.Str("namespace") ?? from.Namespace, path);
+        return new FluxRef(from, node.ScalarAt("kind") ?? defaultKind, name, node.ScalarAt("namespace") ?? from.Namespace, path);
     }
 
     /// <summary>Every entry of a <c>dependsOn</c> list.</summary>
     public static IEnumerable<FluxRef> DependsOn(Manifest from)
     {
-        foreach (var entry in from.Body.Seq("spec", "dependsOn"))
+        foreach (var entry in from.Body.ItemsAt("spec", "dependsOn"))
         {
             var path = new[] { "spec", "dependsOn" };
-            if (entry is YamlMappingNode map && map.Str("name") is { } name)
+            if (entry is YamlMappingNode map && map.ScalarAt("name") is { } name)
             {
-                yield return new FluxRef(from, from.Kind, name, map.Str("namespace") ?? from.Namespace, path);
+                yield return new FluxRef(from, from.Kind, name, map.ScalarAt("namespace") ?? from.Namespace, path);
             }
 
         }

@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>HelmReleases detect drift and remediate failed upgrades.</summary>
@@ -7,12 +8,12 @@ public sealed class HelmRemediationPolicy : IClusterRule
     {
         foreach (var release in context.Index.OfKind(FluxKinds.HelmGroup, "HelmRelease"))
         {
-            if (release.Body.Str("spec", "driftDetection", "mode") != "enabled")
+            if (release.Body.ScalarAt("spec", "driftDetection", "mode") != "enabled")
             {
                 yield return context.Report("policy-helm-remediation", release, "drift detection is not enabled; set spec.driftDetection.mode: enabled", "spec", "driftDetection");
             }
 
-            if (release.Body.Map("spec", "upgrade", "remediation") is null)
+            if (release.Body.MappingAt("spec", "upgrade", "remediation") is null)
             {
                 yield return context.Report("policy-helm-remediation", release, "upgrade remediation is not configured; set spec.upgrade.remediation (retries, remediateLastFailure)", "spec", "upgrade");
             }

@@ -10,7 +10,7 @@ public sealed class ImageDigestPolicy : IClusterRule
     {
         foreach (var manifest in context.Cluster.Objects.Select(o => o.Manifest))
         {
-            if (manifest.Kind == "HelmRelease" && manifest.Body.Map("spec", "values") is { } values)
+            if (manifest.Kind == "HelmRelease" && manifest.Body.MappingAt("spec", "values") is { } values)
             {
                 foreach (var (image, path) in ValueImages(values, ["spec", "values"]))
                 {
@@ -22,7 +22,7 @@ public sealed class ImageDigestPolicy : IClusterRule
 
             foreach (var (container, path) in Containers.Of(manifest))
             {
-                if (container.Str("image") is { } image && !image.Contains("@sha256:", StringComparison.Ordinal))
+                if (container.ScalarAt("image") is { } image && !image.Contains("@sha256:", StringComparison.Ordinal))
                 {
                     yield return Unpinned(context, manifest, image, path);
                 }
@@ -47,10 +47,10 @@ public sealed class ImageDigestPolicy : IClusterRule
                             yield return (text, childPath);
                         }
                     }
-                    else if (isImageKey && value is YamlMappingNode imageMap && imageMap.Str("repository") is { } repository)
+                    else if (isImageKey && value is YamlMappingNode imageMap && imageMap.ScalarAt("repository") is { } repository)
                     {
-                        var tag = imageMap.Str("tag") ?? "";
-                        if (imageMap.Str("digest") is null && !tag.Contains("@sha256:", StringComparison.Ordinal))
+                        var tag = imageMap.ScalarAt("tag") ?? "";
+                        if (imageMap.ScalarAt("digest") is null && !tag.Contains("@sha256:", StringComparison.Ordinal))
                         {
                             yield return ($"{repository}:{tag}", childPath);
                         }

@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Secrets with values committed in clear text (SOPS-encrypted ones are fine).</summary>
@@ -7,14 +8,14 @@ public sealed class PlaintextSecretPolicy : IClusterRule
     {
         foreach (var secret in context.Index.OfKind("", "Secret"))
         {
-            if (secret.Body.Node("sops") is not null)
+            if (secret.Body.At("sops") is not null)
             {
                 continue;
             }
 
             foreach (var field in new[] { "data", "stringData" })
             {
-                if (secret.Body.Map(field) is { Children.Count: > 0 })
+                if (secret.Body.MappingAt(field) is { Children.Count: > 0 })
                 {
                     yield return context.Report("policy-plaintext-secret", secret, $"Secret {secret.Name} has values in {field}; keep them in Azure Key Vault and produce the Secret with an ExternalSecret (or encrypt it with SOPS)", field);
                 }

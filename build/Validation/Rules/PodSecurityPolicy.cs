@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Namespaces carry a Pod Security Admission enforce label.</summary>
@@ -9,7 +10,7 @@ public sealed class PodSecurityPolicy : IClusterRule
     {
         foreach (var ns in context.Index.OfKind("", "Namespace"))
         {
-            if (ns.Body.Str("metadata", "labels", EnforceLabel) is null)
+            if (ns.Body.ScalarAt("metadata", "labels", EnforceLabel) is null)
             {
                 yield return context.Report("policy-pod-security", ns, $"namespace {ns.Name} has no {EnforceLabel} label; set it to restricted, baseline or privileged", "metadata");
             }

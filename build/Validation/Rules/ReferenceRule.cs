@@ -81,8 +81,8 @@ public sealed class ReferenceRule : IClusterRule
     private static bool ArtifactGenerated(ClusterIndex index, FluxRef source) =>
         index.OfKind(FluxKinds.SourceExtensionsGroup, "ArtifactGenerator")
             .Where(generator => generator.Namespace == source.Namespace)
-            .SelectMany(generator => generator.Body.Seq("spec", "artifacts"))
-            .Any(artifact => artifact.Str("name") == source.Name);
+            .SelectMany(generator => generator.Body.ItemsAt("spec", "artifacts"))
+            .Any(artifact => artifact.ScalarAt("name") == source.Name);
 
     private static bool Exists(ClusterIndex index, FluxRef target) =>
         index.Exists(target.Kind, target.Namespace, target.Name) || index.Exists(target.Kind, null, target.Name);

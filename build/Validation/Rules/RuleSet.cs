@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
 using YamlDotNet.RepresentationModel;
 
@@ -38,7 +39,7 @@ public sealed class RuleSet(IReadOnlyList<IClusterRule> rules, IReadOnlySet<stri
     }
 
     private static HashSet<string> IgnoredRules(YamlMappingNode body) =>
-        (body.Str("metadata", "annotations", RuleCatalog.IgnoreAnnotation) ?? "")
+        (body.ScalarAt("metadata", "annotations", RuleCatalog.IgnoreAnnotation) ?? "")
             .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToHashSet(StringComparer.Ordinal);
 }

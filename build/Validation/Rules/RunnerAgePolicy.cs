@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 using GitOpsRunners.Git;
 using NuGet.Versioning;
 
@@ -23,7 +24,7 @@ public sealed class RunnerAgePolicy(IReadOnlyList<ReleaseInfo> runnerReleases, D
         {
             foreach (var (container, path) in Containers.Of(scaleSet.Release))
             {
-                if (container.Str("name") != "runner" || RunnerVersion(container.Str("image")) is not { } version || version >= newestVersion)
+                if (container.ScalarAt("name") != "runner" || RunnerVersion(container.ScalarAt("image")) is not { } version || version >= newestVersion)
                 {
                     continue;
                 }

@@ -35,11 +35,11 @@ public sealed class UnusedSourceRule : IClusterRule
 
         foreach (var generator in index.OfKind(FluxKinds.SourceExtensionsGroup, "ArtifactGenerator"))
         {
-            foreach (var source in generator.Body.Seq("spec", "sources"))
+            foreach (var source in generator.Body.ItemsAt("spec", "sources"))
             {
-                if (source.Str("name") is { } name)
+                if (source.ScalarAt("name") is { } name)
                 {
-                    used.Add($"{source.Str("kind") ?? "GitRepository"}/{source.Str("namespace") ?? generator.Namespace}/{name}");
+                    used.Add($"{source.ScalarAt("kind") ?? "GitRepository"}/{source.ScalarAt("namespace") ?? generator.Namespace}/{name}");
                 }
             }
         }

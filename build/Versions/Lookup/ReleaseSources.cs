@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 using GitOpsRunners.Versions.Pins;
 
 namespace GitOpsRunners.Versions.Lookup;
@@ -20,7 +21,7 @@ public static class ReleaseSources
         var name = pin.Component.Split('/')[^1];
         return (pin.Kind, name) switch
         {
-            (PinKind.HelmChartOci or PinKind.HelmChartHttp, "gha-runner-scale-set-controller" or "gha-runner-scale-set") => Arc,
+            (PinKind.HelmChartOci or PinKind.HelmChartHttp, ArcCharts.Controller or ArcCharts.ScaleSet) => Arc,
             (PinKind.HelmChartOci or PinKind.HelmChartHttp, "external-secrets") => ExternalSecrets,
             (PinKind.ContainerImage, "actions-runner") => ActionsRunner,
             _ => null,

@@ -25,7 +25,7 @@ internal static partial class PinFields
             {
                 (FluxKinds.SourceGroup, "OCIRepository") => OciRepository(rendered, chartSources.Contains(Key(m.Namespace, m.Name))),
                 (FluxKinds.SourceGroup, "GitRepository") => GitRepository(rendered),
-                (FluxKinds.HelmGroup, "HelmRelease") => HelmChart(rendered, cluster).Concat(ValueImages(rendered, m.Body.Map("spec", "values"), Path("spec", "values"))),
+                (FluxKinds.HelmGroup, "HelmRelease") => HelmChart(rendered, cluster).Concat(ValueImages(rendered, m.Body.MappingAt("spec", "values"), Path("spec", "values"))),
                 (FluxKinds.KustomizeGroup, "Kustomization") => KustomizationImages(rendered),
                 (_, var kind) when PodSpecPaths.ByKind.TryGetValue(kind, out var podSpec) => WorkloadImages(rendered, podSpec),
                 _ => [],
@@ -40,31 +40,31 @@ internal static partial class PinFields
     private static IEnumerable<PinField> OciRepository(RenderedObject o, bool usedAsChart)
     {
         var body = o.Manifest.Body;
-        if (body.Str("spec", "url") is not { } url)
+        if (body.ScalarAt("spec", "url") is not { } url)
         {
             yield break;
         }
 
         var helm = usedAsChart
-            || (body.Str("spec", "layerSelector", "mediaType")?.Contains("helm", StringComparison.Ordinal) ?? false)
+            || (body.ScalarAt("spec", "layerSelector", "mediaType")?.Contains("helm", StringComparison.Ordinal) ?? false)
             || url.Contains("chart", StringComparison.OrdinalIgnoreCase);
         var component = url.TrimEnd('/').Split('/')[^1];
-        var versionKey = body.Str("spec", "ref", "tag") is not null ? "tag" : body.Str("spec", "ref", "semver") is not null ? "semver" : null;
-        var digest = body.Str("spec", "ref", "digest");
+        var versionKey = body.ScalarAt("spec", "ref", "tag") is not null ? "tag" : body.ScalarAt("spec", "ref", "semver") is not null ? "semver" : null;
+        var digest = body.ScalarAt("spec", "ref", "digest");
         if (versionKey is null && digest is null)
         {
             yield break;
         }
 
         yield return new PinField(o, helm ? PinKind.HelmChartOci : PinKind.ContainerImage, component, url,
-            versionKey is null ? "" : body.Str("spec", "ref", versionKey)!, digest,
+            versionKey is null ? "" : body.ScalarAt("spec", "ref", versionKey)!, digest,
             Path("spec", "ref", versionKey ?? "digest"), digest is null ? null : Path("spec", "ref", "digest"));
     }
 
     private static IEnumerable<PinField> GitRepository(RenderedObject o)
     {
         var body = o.Manifest.Body;
-        if (body.Str("spec", "url") is { } url && body.Str("spec", "ref", "tag") is { } tag)
+        if (body.ScalarAt("spec", "url") is { } url && body.ScalarAt("spec", "ref", "tag") is { } tag)
         {
             var component = GitName().Replace(url, "");
             yield return new PinField(o, PinKind.GitTag, component, url, tag, null, Path("spec", "ref", "tag"));
@@ -74,17 +74,17 @@ internal static partial class PinFields
     private static IEnumerable<PinField> HelmChart(RenderedObject o, RenderedCluster cluster)
     {
         var body = o.Manifest.Body;
-        var spec = body.Map("spec", "chart", "spec");
-        if (spec.Str("chart") is not { } chart || spec.Str("version") is not { } version || spec.Str("sourceRef", "kind") != "HelmRepository")
+        var spec = body.MappingAt("spec", "chart", "spec");
+        if (spec.ScalarAt("chart") is not { } chart || spec.ScalarAt("version") is not { } version || spec.ScalarAt("sourceRef", "kind") != "HelmRepository")
         {
             yield break;
         }
 
-        var ns = spec.Str("sourceRef", "namespace") ?? o.Manifest.Namespace;
+        var ns = spec.ScalarAt("sourceRef", "namespace") ?? o.Manifest.Namespace;
         var repository = cluster.Objects.Select(r => r.Manifest)
-            .FirstOrDefault(r => r.Kind == "HelmRepository" && r.Name == spec.Str("sourceRef", "name") && r.Namespace == ns);
-        var url = repository?.Body.Str("spec", "url") ?? $"helmrepository://{ns}/{spec.Str("sourceRef", "name")}";
-        var oci = url.StartsWith("oci://", StringComparison.Ordinal) || repository?.Body.Str("spec", "type") == "oci";
+            .FirstOrDefault(r => r.Kind == "HelmRepository" && r.Name == spec.ScalarAt("sourceRef", "name") && r.Namespace == ns);
+        var url = repository?.Body.ScalarAt("spec", "url") ?? $"helmrepository://{ns}/{spec.ScalarAt("sourceRef", "name")}";
+        var oci = url.StartsWith("oci://", StringComparison.Ordinal) || repository?.Body.ScalarAt("spec", "type") == "oci";
         yield return oci
             ? new PinField(o, PinKind.HelmChartOci, chart, url.TrimEnd('/') + "/" + chart, version, null, Path("spec", "chart", "spec", "version"))
             : new PinField(o, PinKind.HelmChartHttp, chart, url, version, null, Path("spec", "chart", "spec", "version"));
@@ -136,33 +136,33 @@ internal static partial class PinFields
             return new PinField(o, PinKind.ContainerImage, reference.Repository, reference.Repository, reference.Tag ?? "", reference.Digest, path);
         }
 
-        if (value is not YamlMappingNode map || map.Str("repository") is not { Length: > 0 } repository)
+        if (value is not YamlMappingNode map || map.ScalarAt("repository") is not { Length: > 0 } repository)
         {
             return null;
         }
 
-        var versionKey = map.Str("tag") is { Length: > 0 } ? "tag" : map.Str("version") is { Length: > 0 } ? "version" : null;
+        var versionKey = map.ScalarAt("tag") is { Length: > 0 } ? "tag" : map.ScalarAt("version") is { Length: > 0 } ? "version" : null;
         if (versionKey is null)
         {
             return null;
         }
 
-        var name = map.Str("registry") is { Length: > 0 } registry ? $"{registry.TrimEnd('/')}/{repository}" : repository;
-        var version = map.Str(versionKey)!;
+        var name = map.ScalarAt("registry") is { Length: > 0 } registry ? $"{registry.TrimEnd('/')}/{repository}" : repository;
+        var version = map.ScalarAt(versionKey)!;
         var inline = version.Split('@', 2);
-        return map.Str("digest") is { Length: > 0 } digest
+        return map.ScalarAt("digest") is { Length: > 0 } digest
             ? new PinField(o, PinKind.ContainerImage, name, name, version, digest, [.. path, YamlPathSegment.Of(versionKey)], [.. path, YamlPathSegment.Of("digest")])
             : new PinField(o, PinKind.ContainerImage, name, name, inline[0], inline.Length > 1 ? inline[1] : null, [.. path, YamlPathSegment.Of(versionKey)]);
     }
 
     private static IEnumerable<PinField> KustomizationImages(RenderedObject o)
     {
-        var images = o.Manifest.Body.Seq("spec", "images").ToList();
+        var images = o.Manifest.Body.ItemsAt("spec", "images").ToList();
         for (var i = 0; i < images.Count; i++)
         {
-            var name = images[i].Str("newName") ?? images[i].Str("name");
-            var tag = images[i].Str("newTag");
-            var digest = images[i].Str("digest");
+            var name = images[i].ScalarAt("newName") ?? images[i].ScalarAt("name");
+            var tag = images[i].ScalarAt("newTag");
+            var digest = images[i].ScalarAt("digest");
             if (name is null || (tag is null && digest is null))
             {
                 continue;
@@ -178,10 +178,10 @@ internal static partial class PinFields
     {
         foreach (var list in new[] { "initContainers", "containers" })
         {
-            var containers = o.Manifest.Body.Seq([.. podSpec, list]).ToList();
+            var containers = o.Manifest.Body.ItemsAt([.. podSpec, list]).ToList();
             for (var i = 0; i < containers.Count; i++)
             {
-                if (ImageReference.Parse(containers[i].Str("image")) is { } reference)
+                if (ImageReference.Parse(containers[i].ScalarAt("image")) is { } reference)
                 {
                     List<YamlPathSegment> path = [.. Path([.. podSpec, list]), YamlPathSegment.At(i), YamlPathSegment.Of("image")];
                     yield return new PinField(o, PinKind.ContainerImage, reference.Repository, reference.Repository, reference.Tag ?? "", reference.Digest, path);
@@ -192,8 +192,8 @@ internal static partial class PinFields
 
     private static HashSet<string> ChartRefTargets(RenderedCluster cluster) =>
         cluster.Objects.Select(o => o.Manifest)
-            .Where(m => m.Kind == "HelmRelease" && m.Body.Str("spec", "chartRef", "kind") == "OCIRepository")
-            .Select(m => Key(m.Body.Str("spec", "chartRef", "namespace") ?? m.Namespace, m.Body.Str("spec", "chartRef", "name")))
+            .Where(m => m.Kind == "HelmRelease" && m.Body.ScalarAt("spec", "chartRef", "kind") == "OCIRepository")
+            .Select(m => Key(m.Body.ScalarAt("spec", "chartRef", "namespace") ?? m.Namespace, m.Body.ScalarAt("spec", "chartRef", "name")))
             .ToHashSet(StringComparer.Ordinal);
 
     private static string Key(string? ns, string? name) => $"{ns}/{name}";

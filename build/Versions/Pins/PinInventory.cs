@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Validation.Rules;
 using GitOpsRunners.Versions.Editing;
@@ -47,7 +48,7 @@ public static class PinInventory
         }
 
         var group = field.Kind is PinKind.HelmChartOci or PinKind.HelmChartHttp
-            && field.Component is ArcRelease.ControllerChart or ArcRelease.ScaleSetChart ? VersionPin.ArcGroup : null;
+            && field.Component is ArcCharts.Controller or ArcCharts.ScaleSet ? VersionPin.ArcGroup : null;
         return new VersionPin(cluster, field.Component, field.Kind, field.Source, field.Version, field.Digest,
             site?.Location ?? digestSite?.Location ?? field.Object.Manifest.Location, site?.Variable ?? digestSite?.Variable, group)
         {

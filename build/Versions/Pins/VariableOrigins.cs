@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 using System.Text.RegularExpressions;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Validation.Rules;
@@ -40,20 +41,20 @@ internal sealed partial class VariableOrigins(RenderedCluster cluster, PinSource
             return origins;
         }
 
-        foreach (var source in kustomization.Body.Seq("spec", "postBuild", "substituteFrom").OfType<YamlMappingNode>())
+        foreach (var source in kustomization.Body.ItemsAt("spec", "postBuild", "substituteFrom").OfType<YamlMappingNode>())
         {
-            if (source.Str("kind") is not ("ConfigMap" or "Secret") || source.Str("name") is not { } name)
+            if (source.ScalarAt("kind") is not ("ConfigMap" or "Secret") || source.ScalarAt("name") is not { } name)
             {
                 continue;
             }
 
-            var kind = source.Str("kind")!;
+            var kind = source.ScalarAt("kind")!;
             var rendered = cluster.Objects.Select(o => o.Manifest).FirstOrDefault(m => m.Kind == kind && m.Name == name && m.Namespace == kustomization.Namespace);
             var raw = rendered is not null ? sources.DocumentOf(rendered) : sources.Find(kind, name, kustomization.Namespace).FirstOrDefault();
             var body = rendered?.Body ?? raw?.Root;
             foreach (var section in kind == "Secret" ? new[] { "data", "stringData" } : ["data"])
             {
-                foreach (var key in body.Map(section)?.Children.Keys.OfType<YamlScalarNode>() ?? [])
+                foreach (var key in body.MappingAt(section)?.Children.Keys.OfType<YamlScalarNode>() ?? [])
                 {
                     var editable = section != "data" || kind == "ConfigMap";
                     origins[key.Value!] = editable ? RawScalar.At(raw, [Editing.YamlPathSegment.Of(section), Editing.YamlPathSegment.Of(key.Value!)]) : null;
@@ -62,7 +63,7 @@ internal sealed partial class VariableOrigins(RenderedCluster cluster, PinSource
         }
 
         var own = sources.DocumentOf(kustomization);
-        foreach (var key in kustomization.Body.Map("spec", "postBuild", "substitute")?.Children.Keys.OfType<YamlScalarNode>() ?? [])
+        foreach (var key in kustomization.Body.MappingAt("spec", "postBuild", "substitute")?.Children.Keys.OfType<YamlScalarNode>() ?? [])
         {
             origins[key.Value!] = RawScalar.At(own, new[] { "spec", "postBuild", "substitute", key.Value! }.Select(Editing.YamlPathSegment.Of).ToList());
         }

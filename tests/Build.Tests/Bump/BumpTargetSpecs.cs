@@ -207,20 +207,10 @@ public sealed class BumpTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
         }
 
         using var repository = new BumpRepository(world, "0.15.0", "2.9.0", Runner2337);
-        var origin = repository.Sandbox.OriginPath;
-        var hook = Path.Combine(origin, "hooks", "pre-receive");
-        Directory.CreateDirectory(Path.GetDirectoryName(hook)!);
-        await File.WriteAllTextAsync(hook, "#!/bin/sh\necho 'policy: pushes are frozen' >&2\nexit 1\n");
-        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        using var daemon = await GitDaemon.StartAsync(Path.GetDirectoryName(origin)!);
+        using var daemon = await GitDaemon.ServeRefusingOriginAsync(repository.Sandbox.OriginPath, repository.Root, "policy: pushes are frozen");
         if (daemon is null)
         {
             return;
-        }
-
-        using (var repo = new Repository(repository.Root))
-        {
-            repo.Network.Remotes.Update("origin", r => r.Url = daemon.UrlFor(Path.GetFileName(origin)));
         }
 
         var fleet = world.GitHub.Repository(BumpRepository.Owner, "frozen");

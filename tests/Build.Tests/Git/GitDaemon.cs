@@ -24,6 +24,32 @@ public sealed class GitDaemon : IDisposable
 
     public string UrlFor(string repositoryFolder) => $"git://127.0.0.1:{Port}/{repositoryFolder}";
 
+    /// <summary>
+    /// Installs a pre-receive hook in the bare <paramref name="originPath"/> that refuses every push with
+    /// <paramref name="message"/>, serves it with git daemon (so real receive-pack runs the hook) and points
+    /// the clone at <paramref name="workPath"/>'s origin there. Null where git daemon cannot run.
+    /// </summary>
+    public static async Task<GitDaemon?> ServeRefusingOriginAsync(string originPath, string workPath, string message)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return null;
+        }
+
+        var hook = System.IO.Path.Combine(originPath, "hooks", "pre-receive");
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(hook)!);
+        await File.WriteAllTextAsync(hook, $"#!/bin/sh\necho '{message}' >&2\nexit 1\n");
+        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var daemon = await StartAsync(System.IO.Path.GetDirectoryName(originPath)!);
+        if (daemon is not null)
+        {
+            using var work = new LibGit2Sharp.Repository(workPath);
+            work.Network.Remotes.Update("origin", r => r.Url = daemon.UrlFor(System.IO.Path.GetFileName(originPath)));
+        }
+
+        return daemon;
+    }
+
     public static async Task<GitDaemon?> StartAsync(string basePath)
     {
         var port = FreePort();

@@ -121,19 +121,10 @@ public sealed class GitPushSpecs : IDisposable
             return;
         }
 
-        var hook = Path.Combine(_sandbox.OriginPath, "hooks", "pre-receive");
-        Directory.CreateDirectory(Path.GetDirectoryName(hook)!);
-        await File.WriteAllTextAsync(hook, "#!/bin/sh\necho 'policy: pushes are frozen' >&2\nexit 1\n");
-        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        using var daemon = await GitDaemon.StartAsync(Path.GetDirectoryName(_sandbox.OriginPath)!);
+        using var daemon = await GitDaemon.ServeRefusingOriginAsync(_sandbox.OriginPath, _sandbox.WorkPath, "policy: pushes are frozen");
         if (daemon is null)
         {
             return;
-        }
-
-        using (var repo = new Repository(_sandbox.WorkPath))
-        {
-            repo.Network.Remotes.Update("origin", r => r.Url = daemon.UrlFor(Path.GetFileName(_sandbox.OriginPath)));
         }
 
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);

@@ -281,19 +281,10 @@ public sealed class PromoteSpecs : IAsyncLifetime
             return;
         }
 
-        var hook = Path.Combine(_repo.OriginPath, "hooks", "pre-receive");
-        Directory.CreateDirectory(Path.GetDirectoryName(hook)!);
-        await File.WriteAllTextAsync(hook, "#!/bin/sh\necho 'policy: promotions are frozen' >&2\nexit 1\n");
-        File.SetUnixFileMode(hook, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        using var daemon = await GitDaemon.StartAsync(Path.GetDirectoryName(_repo.OriginPath)!);
+        using var daemon = await GitDaemon.ServeRefusingOriginAsync(_repo.OriginPath, _repo.WorkPath, "policy: promotions are frozen");
         if (daemon is null)
         {
             return;
-        }
-
-        using (var work = new Repository(_repo.WorkPath))
-        {
-            work.Network.Remotes.Update("origin", r => r.Url = daemon.UrlFor(Path.GetFileName(_repo.OriginPath)));
         }
 
         // Act

@@ -18,10 +18,10 @@ public static class TestCluster
             {
                 var body = (YamlMappingNode)d.RootNode;
                 var manifest = new Manifest(
-                    body.Str("apiVersion")!,
-                    body.Str("kind")!,
-                    body.Str("metadata", "name")!,
-                    body.Str("metadata", "namespace"),
+                    body.ScalarAt("apiVersion")!,
+                    body.ScalarAt("kind")!,
+                    body.ScalarAt("metadata", "name")!,
+                    body.ScalarAt("metadata", "namespace"),
                     body,
                     new SourceLocation("test.yaml", (int)body.Start.Line));
                 return new RenderedObject(manifest, appliedBy);

@@ -76,6 +76,6 @@ public class KubeconformReportSpecs
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
         var body = (YamlMappingNode)stream.Documents[0].RootNode;
-        return new Manifest(body.Str("apiVersion")!, kind, name, null, body, new SourceLocation(file, 1));
+        return new Manifest(body.ScalarAt("apiVersion")!, kind, name, null, body, new SourceLocation(file, 1));
     }
 }

@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 using System.Text.RegularExpressions;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tests.Support;
@@ -75,7 +76,7 @@ public partial class ConformanceSpecs
         var ours = rendered.Objects
             .Select(o => o.Manifest)
             .Where(m => m.Kind == "Kustomization" && m.Group == "kustomize.toolkit.fluxcd.io" && !unsupported.Contains(m.Id))
-            .Select(m => (m.Name, Path: NormalizePath(GitOpsRunners.Validation.Rules.YamlQuery.Str(m.Body, "spec", "path") ?? "", kubernetesFolder)))
+            .Select(m => (m.Name, Path: NormalizePath(GitOpsRunners.Manifests.YamlNodeExtensions.ScalarAt(m.Body, "spec", "path") ?? "", kubernetesFolder)))
             .Order()
             .ToList();
         ours.Should().Equal(Golden(Path.Combine(repos, "flux-local-testdata/tool/__snapshots__/test_get_ks.ambr"), snapshot));

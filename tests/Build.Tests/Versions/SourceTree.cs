@@ -28,7 +28,7 @@ internal sealed class SourceTree(TempDirectory root, string cluster)
         stream.Load(new StringReader(rendered));
         foreach (var body in stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>())
         {
-            var manifest = new Manifest(body.Str("apiVersion")!, body.Str("kind")!, body.Str("metadata", "name")!, body.Str("metadata", "namespace"),
+            var manifest = new Manifest(body.ScalarAt("apiVersion")!, body.ScalarAt("kind")!, body.ScalarAt("metadata", "name")!, body.ScalarAt("metadata", "namespace"),
                 body, new SourceLocation(file, (int)body.Start.Line));
             _objects.Add(new RenderedObject(manifest, appliedBy));
         }
