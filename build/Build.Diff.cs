@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
@@ -55,7 +56,7 @@ sealed partial class Build
         var clusters = Cluster is { } one
             ? [await renderer.RenderAsync(layout, one, ct)]
             : await renderer.RenderAllAsync(layout, ct);
-        foreach (var finding in clusters.SelectMany(c => c.Findings).Where(f => f.Severity == Validation.Severity.Error))
+        foreach (var finding in clusters.SelectMany(c => c.Findings).Where(f => f.Severity == Diagnostics.Severity.Error))
         {
             Console.MarkupLine($"[yellow]{Markup.Escape(finding.ToString())}[/] [grey](rendering {Markup.Escape(layout.Root)})[/]");
         }

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using Spectre.Console;
 using GitOpsRunners.Rendering;
@@ -29,9 +30,9 @@ sealed partial class Build
                 WriteToolOutput(RenderedClusterWriter.ToYaml(cluster).TrimEnd('\n'));
             }
 
-            if (cluster.Findings.Any(f => f.Severity == Validation.Severity.Error))
+            if (cluster.Findings.Any(f => f.Severity == Diagnostics.Severity.Error))
             {
-                throw new BuildException($"Rendering {Cluster} produced {cluster.Findings.Count(f => f.Severity == Validation.Severity.Error)} error(s); see above.");
+                throw new BuildException($"Rendering {Cluster} produced {cluster.Findings.Count(f => f.Severity == Diagnostics.Severity.Error)} error(s); see above.");
             }
         });
 }

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
@@ -74,9 +75,9 @@ sealed partial class Build
         return manifests;
     }
 
-    static void ThrowOnErrors(IEnumerable<Validation.Finding> findings)
+    static void ThrowOnErrors(IEnumerable<Diagnostics.Finding> findings)
     {
-        if (findings.FirstOrDefault(f => f.Severity == Validation.Severity.Error) is { } error)
+        if (findings.FirstOrDefault(f => f.Severity == Diagnostics.Severity.Error) is { } error)
         {
             throw new BuildException(error.ToString());
         }

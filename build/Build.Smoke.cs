@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
 using GitOpsRunners.Rendering;
@@ -109,7 +110,7 @@ sealed partial class Build
     {
         using var renderer = new FluxRenderer(KustomizeCli.Locate());
         var rendered = await renderer.RenderAsync(new RepositoryLayout(RootDirectory, Root), cluster, ct);
-        if (rendered.Findings.FirstOrDefault(f => f.Severity == Validation.Severity.Error) is { } broken)
+        if (rendered.Findings.FirstOrDefault(f => f.Severity == Diagnostics.Severity.Error) is { } broken)
         {
             throw new BuildException($"{cluster} does not render, so there is nothing to compare the cluster with: {broken}. Run ./build.sh Validate.");
         }

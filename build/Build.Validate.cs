@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using Spectre.Console;
 using GitOpsRunners.Tools;

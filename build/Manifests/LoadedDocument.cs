@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using YamlDotNet.RepresentationModel;
 
 namespace GitOpsRunners.Manifests;

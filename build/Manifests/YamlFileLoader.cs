@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using System.Text.RegularExpressions;
 using GitOpsRunners.Validation;
 using YamlDotNet.Core;

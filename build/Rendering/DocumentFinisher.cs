@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using System.Text;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering.Substitution;

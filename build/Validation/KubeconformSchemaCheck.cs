@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation.Rules;

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using System.Collections.Concurrent;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;

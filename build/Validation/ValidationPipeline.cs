@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using GitOpsRunners.Manifests;
@@ -194,7 +195,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         catch (Engine.BuildException e)
         {
             var file = Path.Combine(options.KubernetesFolder, Promotion.PromotionOrder.FileName).Replace('\\', '/');
-            return [new Finding(Severity.Error, Promotion.PromotionOrder.RuleId, e.Message, new Manifests.SourceLocation(file, 1))];
+            return [new Finding(Severity.Error, Promotion.PromotionOrder.RuleId, e.Message, new Diagnostics.SourceLocation(file, 1))];
         }
     }
 

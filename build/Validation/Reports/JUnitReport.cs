@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using System.Xml.Linq;
 
 namespace GitOpsRunners.Validation.Reports;

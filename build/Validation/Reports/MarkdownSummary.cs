@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using System.Text;
 
 namespace GitOpsRunners.Validation.Reports;

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GitOpsRunners.Validation.Rules;

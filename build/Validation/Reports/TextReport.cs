@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using Spectre.Console;
 
 namespace GitOpsRunners.Validation.Reports;

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 namespace GitOpsRunners.Validation.Reports;
 
 /// <summary>Everything one Validate run found, across clusters.</summary>

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Objects on deprecated or removed API versions, with the version to move to.</summary>

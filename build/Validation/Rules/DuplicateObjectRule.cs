@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>The same object (group, kind, namespace, name) applied more than once.</summary>

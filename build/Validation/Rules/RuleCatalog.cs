@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Every rule Validate knows, with its default severity, rationale and opt-out.</summary>

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 
 namespace GitOpsRunners.Validation.Rules;

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using System.Text.Json;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Validation.Rules;

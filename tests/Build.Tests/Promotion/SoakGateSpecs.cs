@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
 using GitOpsRunners.Manifests;

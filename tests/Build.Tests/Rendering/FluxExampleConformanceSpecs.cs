@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tools;

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Tests.Support;
 using System.Text;
 using GitOpsRunners.Manifests;

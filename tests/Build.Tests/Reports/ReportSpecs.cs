@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using GitOpsRunners.Manifests;

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Validation.Rules;
 
 namespace GitOpsRunners.Tests.Rules;
@@ -84,7 +85,7 @@ public class GraphRuleSpecs
             spec: {chart: {spec: {chart: x, sourceRef: {kind: HelmRepository, name: used}}}}
             """);
 
-        findings.Should().ContainSingle().Which.Should().Match<GitOpsRunners.Validation.Finding>(f =>
-            f.Object == "HelmRepository/flux-system/unused" && f.Severity == GitOpsRunners.Validation.Severity.Warning);
+        findings.Should().ContainSingle().Which.Should().Match<GitOpsRunners.Diagnostics.Finding>(f =>
+            f.Object == "HelmRepository/flux-system/unused" && f.Severity == GitOpsRunners.Diagnostics.Severity.Warning);
     }
 }

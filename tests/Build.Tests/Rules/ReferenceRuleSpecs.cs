@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Validation.Rules;
 
 namespace GitOpsRunners.Tests.Rules;
@@ -66,7 +67,7 @@ public class ReferenceRuleSpecs
             spec: {chartRef: {kind: OCIRepository, name: missing}}
             """);
 
-        findings.Should().ContainSingle().Which.Should().Match<GitOpsRunners.Validation.Finding>(f =>
+        findings.Should().ContainSingle().Which.Should().Match<GitOpsRunners.Diagnostics.Finding>(f =>
             f.RuleId == "ref-source" && f.Message.Contains("OCIRepository/flux-system/missing") && f.Object == "HelmRelease/flux-system/arc");
     }
 

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Git;
 using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Rules;

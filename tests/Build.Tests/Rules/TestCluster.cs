@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Validation.Rules;
@@ -30,6 +31,6 @@ public static class TestCluster
         return new RenderedCluster("test", objects, []);
     }
 
-    public static IReadOnlyList<GitOpsRunners.Validation.Finding> Check(IClusterRule rule, string yaml) =>
+    public static IReadOnlyList<GitOpsRunners.Diagnostics.Finding> Check(IClusterRule rule, string yaml) =>
         rule.Check(RuleContext.For(From(yaml))).ToList();
 }

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation.Schemas;
@@ -106,7 +107,7 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
         var findings = await new ManifestSchemaValidator(registry, options).ValidateAsync(widget, CancellationToken.None);
 
         // Assert
-        findings.Should().ContainSingle().Which.Should().Match<GitOpsRunners.Validation.Finding>(f =>
+        findings.Should().ContainSingle().Which.Should().Match<GitOpsRunners.Diagnostics.Finding>(f =>
             f.Message == "at '/spec': additional property \"colour\" is not allowed" && f.Location!.Line == 8);
     }
 

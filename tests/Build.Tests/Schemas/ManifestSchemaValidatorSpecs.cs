@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Schemas;
@@ -39,7 +40,7 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
         var finding = findings.Should().ContainSingle().Subject;
         finding.Should().Be(new Finding(
             Severity.Error, "schema", "at '': additional property \"foo\" is not allowed",
-            new GitOpsRunners.Manifests.SourceLocation("apps/demo.yaml", 6, 1), Object: "ConfigMap/apps/demo"));
+            new GitOpsRunners.Diagnostics.SourceLocation("apps/demo.yaml", 6, 1), Object: "ConfigMap/apps/demo"));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using System.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Support;

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using System.Text.RegularExpressions;
 using GitOpsRunners.Rendering;

@@ -1,3 +1,4 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Versions.Editing;
 using GitOpsRunners.Versions.Pins;

@@ -1,4 +1,4 @@
-namespace GitOpsRunners.Manifests;
+namespace GitOpsRunners.Diagnostics;
 
 /// <summary>
 /// Where something came from: a path relative to the repository root (forward slashes),

@@ -1,4 +1,4 @@
-namespace GitOpsRunners.Rendering;
+namespace GitOpsRunners.Diagnostics;
 
 /// <summary>Rule ids of findings produced while rendering a cluster.</summary>
 public static class RenderRuleIds

@@ -1,4 +1,4 @@
-namespace GitOpsRunners.Manifests;
+namespace GitOpsRunners.Diagnostics;
 
 /// <summary>Rule ids of findings about reading YAML files and Kubernetes objects.</summary>
 public static class ManifestRuleIds

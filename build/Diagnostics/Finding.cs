@@ -1,6 +1,4 @@
-using GitOpsRunners.Manifests;
-
-namespace GitOpsRunners.Validation;
+namespace GitOpsRunners.Diagnostics;
 
 /// <summary>
 /// One result of a check. Printed as <c>path:line: severity rule-id message</c>.

@@ -1,4 +1,4 @@
-namespace GitOpsRunners.Validation;
+namespace GitOpsRunners.Diagnostics;
 
 public enum Severity
 {
