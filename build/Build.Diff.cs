@@ -12,53 +12,68 @@ sealed partial class Build
     [Parameter("Revision Diff compares against (default: the merge-base of HEAD with origin/main)")]
     string? Base { get; set; }
 
-    Target Diff => _ => _
-        .Description("Print the per-object diff of every rendered cluster between --base and the working tree")
-        .Executes(async ct =>
-        {
-            var (sha, description) = GitRevisionExport.Resolve(RootDirectory, Base);
-            var baseTree = Path.Combine(TemporaryDirectory, "diff-base", sha[..12]);
-            if (Directory.Exists(baseTree))
-            {
-                Directory.Delete(baseTree, recursive: true);
-            }
-
-            try
-            {
-                GitRevisionExport.Export(RootDirectory, sha, baseTree, ct);
-                using var renderer = new FluxRenderer(KustomizeCli.Locate());
-                var before = Directory.Exists(Path.Combine(baseTree, Root))
-                    ? await RenderForDiffAsync(renderer, new RepositoryLayout(baseTree, Root), ct)
-                    : [];
-                var after = await RenderForDiffAsync(renderer, new RepositoryLayout(RootDirectory, Root), ct);
-                var report = ClusterDiff.Compare(before, after);
-
-                Console.MarkupLine($"[grey]Comparing {Markup.Escape(description)} ({sha[..12]}) with the working tree[/]");
-                var markdown = report.ToMarkdown();
-                Host.AppendStepSummary(markdown);
-                if (Output is { } output)
+    Target Diff =>
+        _ =>
+            _.Description("Print the per-object diff of every rendered cluster between --base and the working tree")
+                .Executes(async ct =>
                 {
-                    await File.WriteAllTextAsync(Path.GetFullPath(output), Format == Validation.Reports.ReportFormat.Text ? report.ToUnifiedDiff() : markdown, ct);
-                }
+                    var (sha, description) = GitRevisionExport.Resolve(RootDirectory, Base);
+                    var baseTree = Path.Combine(TemporaryDirectory, "diff-base", sha[..12]);
+                    if (Directory.Exists(baseTree))
+                    {
+                        Directory.Delete(baseTree, recursive: true);
+                    }
 
-                WriteToolOutput(report.ToUnifiedDiff().TrimEnd('\n'));
-                Console.MarkupLine(Markup.Escape(report.Summary));
-                AddNote(report.Summary);
-            }
-            finally
-            {
-                Directory.Delete(baseTree, recursive: true);
-            }
-        });
+                    try
+                    {
+                        GitRevisionExport.Export(RootDirectory, sha, baseTree, ct);
+                        using var renderer = new FluxRenderer(KustomizeCli.Locate());
+                        var before = Directory.Exists(Path.Combine(baseTree, Root))
+                            ? await RenderForDiffAsync(renderer, new RepositoryLayout(baseTree, Root), ct)
+                            : [];
+                        var after = await RenderForDiffAsync(renderer, new RepositoryLayout(RootDirectory, Root), ct);
+                        var report = ClusterDiff.Compare(before, after);
 
-    async Task<IReadOnlyList<RenderedCluster>> RenderForDiffAsync(FluxRenderer renderer, RepositoryLayout layout, CancellationToken ct)
+                        Console.MarkupLine(
+                            $"[grey]Comparing {Markup.Escape(description)} ({sha[..12]}) with the working tree[/]"
+                        );
+                        var markdown = report.ToMarkdown();
+                        Host.AppendStepSummary(markdown);
+                        if (Output is { } output)
+                        {
+                            await File.WriteAllTextAsync(
+                                Path.GetFullPath(output),
+                                Format == Validation.Reports.ReportFormat.Text ? report.ToUnifiedDiff() : markdown,
+                                ct
+                            );
+                        }
+
+                        WriteToolOutput(report.ToUnifiedDiff().TrimEnd('\n'));
+                        Console.MarkupLine(Markup.Escape(report.Summary));
+                        AddNote(report.Summary);
+                    }
+                    finally
+                    {
+                        Directory.Delete(baseTree, recursive: true);
+                    }
+                });
+
+    async Task<IReadOnlyList<RenderedCluster>> RenderForDiffAsync(
+        FluxRenderer renderer,
+        RepositoryLayout layout,
+        CancellationToken ct
+    )
     {
         var clusters = Cluster is { } one
             ? [await renderer.RenderAsync(layout, one, ct)]
             : await renderer.RenderAllAsync(layout, ct);
-        foreach (var finding in clusters.SelectMany(c => c.Findings).Where(f => f.Severity == Diagnostics.Severity.Error))
+        foreach (
+            var finding in clusters.SelectMany(c => c.Findings).Where(f => f.Severity == Diagnostics.Severity.Error)
+        )
         {
-            Console.MarkupLine($"[yellow]{Markup.Escape(finding.ToString())}[/] [grey](rendering {Markup.Escape(layout.Root)})[/]");
+            Console.MarkupLine(
+                $"[yellow]{Markup.Escape(finding.ToString())}[/] [grey](rendering {Markup.Escape(layout.Root)})[/]"
+            );
         }
 
         return clusters;

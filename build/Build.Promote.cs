@@ -21,10 +21,14 @@ sealed partial class Build
     [Parameter("Promote: run the Smoke checks against --from first and refuse when anything is unhealthy")]
     bool RequireHealthy { get; set; }
 
-    [Parameter("Promote: kubeconfig file of the --from cluster for --require-healthy (default: KUBECONFIG, else ~/.kube/config)")]
+    [Parameter(
+        "Promote: kubeconfig file of the --from cluster for --require-healthy (default: KUBECONFIG, else ~/.kube/config)"
+    )]
     string? FromKubeconfig { get; set; }
 
-    [Parameter("Promote: kubeconfig context of the --from cluster for --require-healthy (default: the current context)")]
+    [Parameter(
+        "Promote: kubeconfig context of the --from cluster for --require-healthy (default: the current context)"
+    )]
     string? FromContext { get; set; }
 
     [Parameter("Promote: how long the pins must have been on the default branch, e.g. 1d, 36h")]
@@ -32,36 +36,57 @@ sealed partial class Build
 
     static readonly GitAuthor PromotionAuthor = new("gitops-runners", "gitops-runners@users.noreply.github.com");
 
-    Target Promote => _ => _
-        .Description("Carry the version pins of --from to the next stage: plan, gate, validate and diff, then write them, or open a pull request with --pr")
-        .Requires(() => From)
-        .Executes(PromoteAsync);
+    Target Promote =>
+        _ =>
+            _.Description(
+                    "Carry the version pins of --from to the next stage: plan, gate, validate and diff, then write them, or open a pull request with --pr"
+                )
+                .Requires(() => From)
+                .Executes(PromoteAsync);
 
     async Task PromoteAsync(CancellationToken ct)
     {
         if (Pr && DryRun)
         {
-            throw new UsageException("--pr and --dry-run exclude each other: --dry-run only prints the plan and the diff.");
+            throw new UsageException(
+                "--pr and --dry-run exclude each other: --dry-run only prints the plan and the diff."
+            );
         }
 
         var minSoak = MinSoak is null ? (TimeSpan?)null : SoakDuration.Parse(MinSoak);
-        var token = Pr ? GitHubToken ?? throw new UsageException("--pr needs GITHUB_TOKEN: a token that may push branches and open pull requests.") : null;
+        var token = Pr
+            ? GitHubToken
+                ?? throw new UsageException(
+                    "--pr needs GITHUB_TOKEN: a token that may push branches and open pull requests."
+                )
+            : null;
         var route = PromotionRoute.Resolve(PromotionOrder.Load(RootDirectory, Root), From!, To);
 
         using var git = GitWorkspace.Open(RootDirectory);
         var defaultBranch = git.DefaultBranch();
         var (sha, _) = GitRevisionExport.Resolve(RootDirectory, Pr ? defaultBranch : "HEAD");
-        using var workspace = PromotionWorkspace.Export(RootDirectory, sha, Path.Combine(TemporaryDirectory, "promote"), ct);
+        using var workspace = PromotionWorkspace.Export(
+            RootDirectory,
+            sha,
+            Path.Combine(TemporaryDirectory, "promote"),
+            ct
+        );
         PromotionDraft draft;
         using (var renderer = new FluxRenderer(KustomizeCli.Locate()))
         {
-            draft = await Status.RunAsync($"Reading the pins of {route.From} and {route.To}", token => workspace.PlanAsync(renderer, route, Root, Only, token), ct);
+            draft = await Status.RunAsync(
+                $"Reading the pins of {route.From} and {route.To}",
+                token => workspace.PlanAsync(renderer, route, Root, Only, token),
+                ct
+            );
         }
 
         PromotionConsole.WritePlan(Console, draft);
         if (draft.Plan.IsEmpty)
         {
-            Console.MarkupLine($"[green]{Markup.Escape(route.To)} is up to date with {Markup.Escape(route.From)}[/]{(Only is null ? "" : $" for {Markup.Escape(Only)}")}; nothing to promote.");
+            Console.MarkupLine(
+                $"[green]{Markup.Escape(route.To)} is up to date with {Markup.Escape(route.From)}[/]{(Only is null ? "" : $" for {Markup.Escape(Only)}")}; nothing to promote."
+            );
             AddNote("up to date");
             return;
         }
@@ -74,8 +99,18 @@ sealed partial class Build
                 await MarkExistingBranchAsync(git, route, gates, token, ct);
             }
 
-            throw new BuildException($"Refusing to promote {route.From} to {route.To}: " + string.Join("; ", gates.Where(g => !g.Passed).Select(g => $"{g.Name.ToLowerInvariant()} gate: {g.Summary}"))
-                + (gates.Where(g => !g.Passed).SelectMany(g => g.Details).ToList() is { Count: > 0 } details ? "\n  " + string.Join("\n  ", details) : ""));
+            throw new BuildException(
+                $"Refusing to promote {route.From} to {route.To}: "
+                    + string.Join(
+                        "; ",
+                        gates.Where(g => !g.Passed).Select(g => $"{g.Name.ToLowerInvariant()} gate: {g.Summary}")
+                    )
+                    + (
+                        gates.Where(g => !g.Passed).SelectMany(g => g.Details).ToList() is { Count: > 0 } details
+                            ? "\n  " + string.Join("\n  ", details)
+                            : ""
+                    )
+            );
         }
 
         var files = await workspace.ApplyAsync(draft.Plan, ct);
@@ -83,10 +118,15 @@ sealed partial class Build
         TextReport.Write(Console, validation.Report);
         if (validation.Report.Errors > 0)
         {
-            throw new BuildException($"{route.To} would not pass Validate after the promotion ({validation.Report.Summary}); nothing was written. Fix the findings above first.");
+            throw new BuildException(
+                $"{route.To} would not pass Validate after the promotion ({validation.Report.Summary}); nothing was written. Fix the findings above first."
+            );
         }
 
-        var diff = ClusterDiff.Compare([draft.TargetBefore], validation.Clusters.Where(c => c.Name == route.To).ToList());
+        var diff = ClusterDiff.Compare(
+            [draft.TargetBefore],
+            validation.Clusters.Where(c => c.Name == route.To).ToList()
+        );
         if (!diff.IsEmpty)
         {
             WriteToolOutput(diff.ToUnifiedDiff().TrimEnd('\n'));
@@ -102,7 +142,17 @@ sealed partial class Build
         }
         else if (Pr)
         {
-            await PublishPromotionAsync(git, draft, files, defaultBranch, gates, validation.Report.Summary, diff, token!, ct);
+            await PublishPromotionAsync(
+                git,
+                draft,
+                files,
+                defaultBranch,
+                gates,
+                validation.Report.Summary,
+                diff,
+                token!,
+                ct
+            );
         }
         else
         {
@@ -110,13 +160,26 @@ sealed partial class Build
         }
     }
 
-    async Task<IReadOnlyList<GateResult>> RunGatesAsync(PromotionDraft draft, GitWorkspace git, string defaultBranch, TimeSpan? minSoak, CancellationToken ct)
+    async Task<IReadOnlyList<GateResult>> RunGatesAsync(
+        PromotionDraft draft,
+        GitWorkspace git,
+        string defaultBranch,
+        TimeSpan? minSoak,
+        CancellationToken ct
+    )
     {
         var gates = new List<GateResult>();
         if (minSoak is { } minimum)
         {
             var history = new PinHistory(git, defaultBranch);
-            gates.Add(SoakGate.Evaluate([.. draft.PromotedSourcePins.Select(history.ArrivalOf)], minimum, TimeProvider.System.GetUtcNow(), ShortBranchName(defaultBranch)));
+            gates.Add(
+                SoakGate.Evaluate(
+                    [.. draft.PromotedSourcePins.Select(history.ArrivalOf)],
+                    minimum,
+                    TimeProvider.System.GetUtcNow(),
+                    ShortBranchName(defaultBranch)
+                )
+            );
         }
 
         if (RequireHealthy)
@@ -142,11 +205,25 @@ sealed partial class Build
         }
         catch (YamlEditException e)
         {
-            throw new BuildException($"{e.Message}\nThe working tree differs from HEAD at these lines; commit or discard the local change and run Promote again. Nothing was written.", ExitCodes.TargetFailed, e);
+            throw new BuildException(
+                $"{e.Message}\nThe working tree differs from HEAD at these lines; commit or discard the local change and run Promote again. Nothing was written.",
+                ExitCodes.TargetFailed,
+                e
+            );
         }
     }
 
-    async Task PublishPromotionAsync(GitWorkspace git, PromotionDraft draft, IReadOnlyDictionary<string, string> files, string defaultBranch, IReadOnlyList<GateResult> gates, string validation, DiffReport diff, string token, CancellationToken ct)
+    async Task PublishPromotionAsync(
+        GitWorkspace git,
+        PromotionDraft draft,
+        IReadOnlyDictionary<string, string> files,
+        string defaultBranch,
+        IReadOnlyList<GateResult> gates,
+        string validation,
+        DiffReport diff,
+        string token,
+        CancellationToken ct
+    )
     {
         var repository = ResolveGitHubRepository(git);
         var client = GitHubClientFactory.Create(token, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl));
@@ -155,8 +232,14 @@ sealed partial class Build
         var change = PromotionPullRequest.Change(draft, files, baseBranch, gates, validation, diff);
 
         // Ask GitHub first, so bad credentials or an outage stop the run before anything is pushed.
-        await pullRequests.FindOpenAsync(new PullRequestSpec(repository, change.Branch, baseBranch, change.Title, change.Body, change.Labels), ct);
-        var result = await new ChangePublisher(git, pullRequests, repository, PromotionAuthor, token).PublishAsync(change, ct);
+        await pullRequests.FindOpenAsync(
+            new PullRequestSpec(repository, change.Branch, baseBranch, change.Title, change.Body, change.Labels),
+            ct
+        );
+        var result = await new ChangePublisher(git, pullRequests, repository, PromotionAuthor, token).PublishAsync(
+            change,
+            ct
+        );
         try
         {
             var statuses = new CommitStatusPublisher(client);
@@ -167,7 +250,11 @@ sealed partial class Build
         }
         catch (BuildException e)
         {
-            throw new BuildException($"{e.Message} Pull request #{result.PullRequest.Number} is up to date but its gate statuses were not set; run again to set them.", ExitCodes.TargetFailed, e);
+            throw new BuildException(
+                $"{e.Message} Pull request #{result.PullRequest.Number} is up to date but its gate statuses were not set; run again to set them.",
+                ExitCodes.TargetFailed,
+                e
+            );
         }
 
         foreach (var warning in result.PullRequest.Warnings)
@@ -175,12 +262,20 @@ sealed partial class Build
             Console.MarkupLine($"[yellow]{Markup.Escape(warning)}[/]");
         }
 
-        Console.MarkupLine($"Pull request #{result.PullRequest.Number} {result.PullRequest.Outcome.ToString().ToLowerInvariant()}: {Markup.Escape(result.PullRequest.Url)} (branch {Markup.Escape(result.Branch)} at {result.Sha[..12]}, {result.Push.ToString()})");
+        Console.MarkupLine(
+            $"Pull request #{result.PullRequest.Number} {result.PullRequest.Outcome.ToString().ToLowerInvariant()}: {Markup.Escape(result.PullRequest.Url)} (branch {Markup.Escape(result.Branch)} at {result.Sha[..12]}, {result.Push.ToString()})"
+        );
         AddNote($"#{result.PullRequest.Number} {result.PullRequest.Outcome.ToString().ToLowerInvariant()}");
     }
 
     /// <summary>A refused promotion marks the open pull request of an earlier run, so its gate statuses do not stay green.</summary>
-    async Task MarkExistingBranchAsync(GitWorkspace git, PromotionRoute route, IReadOnlyList<GateResult> gates, string? token, CancellationToken ct)
+    async Task MarkExistingBranchAsync(
+        GitWorkspace git,
+        PromotionRoute route,
+        IReadOnlyList<GateResult> gates,
+        string? token,
+        CancellationToken ct
+    )
     {
         try
         {
@@ -190,7 +285,9 @@ sealed partial class Build
             }
 
             var repository = ResolveGitHubRepository(git);
-            var statuses = new CommitStatusPublisher(GitHubClientFactory.Create(token, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl)));
+            var statuses = new CommitStatusPublisher(
+                GitHubClientFactory.Create(token, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl))
+            );
             foreach (var gate in gates)
             {
                 await statuses.SetAsync(repository, tip, GateStatus(gate), ct);
@@ -198,7 +295,9 @@ sealed partial class Build
         }
         catch (BuildException e)
         {
-            Console.MarkupLine($"[yellow]Could not mark branch {Markup.Escape(route.Branch)} with the gate results: {Markup.Escape(e.Message)}[/]");
+            Console.MarkupLine(
+                $"[yellow]Could not mark branch {Markup.Escape(route.Branch)} with the gate results: {Markup.Escape(e.Message)}[/]"
+            );
         }
     }
 
@@ -209,5 +308,7 @@ sealed partial class Build
     static string ShortBranchName(string canonical) =>
         canonical.StartsWith("refs/heads/", StringComparison.Ordinal) ? canonical["refs/heads/".Length..]
         : canonical.StartsWith("refs/remotes/", StringComparison.Ordinal) ? canonical["refs/remotes/".Length..]
-        : throw new BuildException("Cannot tell the default branch: the clone has no origin/HEAD, main or master. Fetch the default branch (git fetch origin main) and run again.");
+        : throw new BuildException(
+            "Cannot tell the default branch: the clone has no origin/HEAD, main or master. Fetch the default branch (git fetch origin main) and run again."
+        );
 }

@@ -1,38 +1,43 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
-using Spectre.Console;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
+using Spectre.Console;
 
 namespace GitOpsRunners;
 
 sealed partial class Build
 {
-    Target Render => _ => _
-        .Description("Write one cluster as Flux would apply it (YAML, each object with its source file:line)")
-        .Requires(() => Cluster)
-        .Executes(async ct =>
-        {
-            using var renderer = new FluxRenderer(KustomizeCli.Locate());
-            var cluster = await renderer.RenderAsync(new RepositoryLayout(RootDirectory, Root), Cluster!, ct);
-            foreach (var finding in cluster.Findings)
-            {
-                Console.MarkupLine(Spectre.Console.Markup.Escape(finding.ToString()));
-            }
+    Target Render =>
+        _ =>
+            _.Description("Write one cluster as Flux would apply it (YAML, each object with its source file:line)")
+                .Requires(() => Cluster)
+                .Executes(async ct =>
+                {
+                    using var renderer = new FluxRenderer(KustomizeCli.Locate());
+                    var cluster = await renderer.RenderAsync(new RepositoryLayout(RootDirectory, Root), Cluster!, ct);
+                    foreach (var finding in cluster.Findings)
+                    {
+                        Console.MarkupLine(Spectre.Console.Markup.Escape(finding.ToString()));
+                    }
 
-            if (Output is { } output)
-            {
-                await RenderedClusterWriter.WriteFileAsync(cluster, Path.GetFullPath(output), ct);
-                Console.MarkupLine($"[grey]{cluster.Objects.Count} objects written to {Spectre.Console.Markup.Escape(output)}[/]");
-            }
-            else
-            {
-                WriteToolOutput(RenderedClusterWriter.ToYaml(cluster).TrimEnd('\n'));
-            }
+                    if (Output is { } output)
+                    {
+                        await RenderedClusterWriter.WriteFileAsync(cluster, Path.GetFullPath(output), ct);
+                        Console.MarkupLine(
+                            $"[grey]{cluster.Objects.Count} objects written to {Spectre.Console.Markup.Escape(output)}[/]"
+                        );
+                    }
+                    else
+                    {
+                        WriteToolOutput(RenderedClusterWriter.ToYaml(cluster).TrimEnd('\n'));
+                    }
 
-            if (cluster.Findings.Any(f => f.Severity == Diagnostics.Severity.Error))
-            {
-                throw new BuildException($"Rendering {Cluster} produced {cluster.Findings.Count(f => f.Severity == Diagnostics.Severity.Error)} error(s); see above.");
-            }
-        });
+                    if (cluster.Findings.Any(f => f.Severity == Diagnostics.Severity.Error))
+                    {
+                        throw new BuildException(
+                            $"Rendering {Cluster} produced {cluster.Findings.Count(f => f.Severity == Diagnostics.Severity.Error)} error(s); see above."
+                        );
+                    }
+                });
 }

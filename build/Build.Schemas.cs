@@ -23,31 +23,55 @@ sealed partial class Build
     [Parameter("File layout of Schemas: KindVersion, GroupKindVersion or KubeconformStandalone")]
     CrdSchemaLayout SchemaLayout { get; set; } = CrdSchemaLayout.GroupKindVersion;
 
-    Target Schemas => _ => _
-        .Description("Write JSON schemas from CustomResourceDefinitions (files, the clusters, or a live cluster) for --schema-location")
-        .Executes(async ct =>
+    Target Schemas =>
+        _ =>
+            _.Description(
+                    "Write JSON schemas from CustomResourceDefinitions (files, the clusters, or a live cluster) for --schema-location"
+                )
+                .Executes(async ct =>
+                {
+                    var crds =
+                        FromCluster
+                            ? await ClusterCrdReader.ReadAsync(
+                                KubernetesConnection.Configure(
+                                    new SmokeOptions(Kubeconfig, Context),
+                                    Environment.GetEnvironmentVariable
+                                ),
+                                ct
+                            )
+                        : Crds.Length > 0 ? await ReadCrdFilesAsync(ct)
+                        : await RenderedCrdsAsync(ct);
+                    if (crds.Count == 0)
+                    {
+                        throw new BuildException(
+                            "No CustomResourceDefinitions found; pass --crds <file or folder> or --from-cluster."
+                        );
+                    }
+
+                    var output = Path.GetFullPath(SchemaOutput);
+                    var written = await new CrdSchemaConverter(
+                        SchemaLayout,
+                        kubernetesVersion: KubernetesVersion
+                    ).WriteAsync(crds, output, ct);
+                    Console.MarkupLine(
+                        $"{written.Count} schema file(s) from {crds.Count} CustomResourceDefinition(s) written to {Markup.Escape(SchemaOutput)}"
+                    );
+                    Console.MarkupLine(
+                        $"[grey]Use them with --schema-location '{Markup.Escape(LocationFor(output))}'[/]"
+                    );
+                    AddNote($"{written.Count} schemas");
+                });
+
+    string LocationFor(string output) =>
+        SchemaLayout switch
         {
-            var crds = FromCluster
-                ? await ClusterCrdReader.ReadAsync(KubernetesConnection.Configure(new SmokeOptions(Kubeconfig, Context), Environment.GetEnvironmentVariable), ct)
-                : Crds.Length > 0 ? await ReadCrdFilesAsync(ct) : await RenderedCrdsAsync(ct);
-            if (crds.Count == 0)
-            {
-                throw new BuildException("No CustomResourceDefinitions found; pass --crds <file or folder> or --from-cluster.");
-            }
-
-            var output = Path.GetFullPath(SchemaOutput);
-            var written = await new CrdSchemaConverter(SchemaLayout, kubernetesVersion: KubernetesVersion).WriteAsync(crds, output, ct);
-            Console.MarkupLine($"{written.Count} schema file(s) from {crds.Count} CustomResourceDefinition(s) written to {Markup.Escape(SchemaOutput)}");
-            Console.MarkupLine($"[grey]Use them with --schema-location '{Markup.Escape(LocationFor(output))}'[/]");
-            AddNote($"{written.Count} schemas");
-        });
-
-    string LocationFor(string output) => SchemaLayout switch
-    {
-        CrdSchemaLayout.KindVersion => Path.Combine(output, "{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
-        CrdSchemaLayout.GroupKindVersion => Path.Combine(output, "{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
-        _ => output,
-    };
+            CrdSchemaLayout.KindVersion => Path.Combine(output, "{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
+            CrdSchemaLayout.GroupKindVersion => Path.Combine(
+                output,
+                "{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"
+            ),
+            _ => output,
+        };
 
     async Task<IReadOnlyList<Manifest>> ReadCrdFilesAsync(CancellationToken ct)
     {
@@ -87,7 +111,12 @@ sealed partial class Build
     {
         using var renderer = new FluxRenderer(KustomizeCli.Locate());
         var clusters = await renderer.RenderAllAsync(new RepositoryLayout(RootDirectory, Root), ct);
-        return clusters.SelectMany(c => c.Objects).Select(o => o.Manifest).Where(CrdSchemaConverter.IsCrd)
-            .GroupBy(m => m.Name).Select(g => g.First()).ToList();
+        return clusters
+            .SelectMany(c => c.Objects)
+            .Select(o => o.Manifest)
+            .Where(CrdSchemaConverter.IsCrd)
+            .GroupBy(m => m.Name)
+            .Select(g => g.First())
+            .ToList();
     }
 }

@@ -25,29 +25,32 @@ sealed partial class Build
     [Parameter("Write the Smoke results as JUnit XML to this file")]
     string? Junit { get; set; }
 
-    [Parameter("Smoke end to end: dispatch this workflow_dispatch workflow (e.g. runner-smoke.yml) on the scale set's label and wait for success")]
+    [Parameter(
+        "Smoke end to end: dispatch this workflow_dispatch workflow (e.g. runner-smoke.yml) on the scale set's label and wait for success"
+    )]
     string? DispatchWorkflow { get; set; }
 
     [Parameter("Git ref the dispatched workflow runs on (default: the current branch, else main)")]
     string? DispatchRef { get; set; }
 
-    Target Smoke => _ => _
-        .Description("Ask the live cluster whether Flux applied this commit and ESO and the runners are healthy")
-        .Requires(() => Cluster)
-        .Executes(async ct =>
-        {
-            var rendered = await RenderForSmokeAsync(Cluster!, ct);
-            var report = await RunSmokeAsync(rendered, Kubeconfig, Context, ct);
-            if (!report.Passed)
-            {
-                throw new BuildException($"Smoke failed on {Cluster}: {report.Summary}.");
-            }
+    Target Smoke =>
+        _ =>
+            _.Description("Ask the live cluster whether Flux applied this commit and ESO and the runners are healthy")
+                .Requires(() => Cluster)
+                .Executes(async ct =>
+                {
+                    var rendered = await RenderForSmokeAsync(Cluster!, ct);
+                    var report = await RunSmokeAsync(rendered, Kubeconfig, Context, ct);
+                    if (!report.Passed)
+                    {
+                        throw new BuildException($"Smoke failed on {Cluster}: {report.Summary}.");
+                    }
 
-            if (DispatchWorkflow is { } workflow)
-            {
-                await DispatchRunnerWorkflowAsync(rendered, workflow, ct);
-            }
-        });
+                    if (DispatchWorkflow is { } workflow)
+                    {
+                        await DispatchRunnerWorkflowAsync(rendered, workflow, ct);
+                    }
+                });
 
     /// <summary>Dispatches the workflow once per scale set, with the scale set's label as <c>runner-label</c>, and waits for success.</summary>
     async Task DispatchRunnerWorkflowAsync(RenderedCluster rendered, string workflow, CancellationToken ct)
@@ -65,26 +68,49 @@ sealed partial class Build
 
         var gitRef = DispatchRef ?? CurrentBranch() ?? "main";
         var timeout = SmokeDurations.Parse(Timeout) ?? SmokeOptions.DefaultTimeout;
-        var dispatcher = new GitHubWorkflowDispatcher(GitHubClientFactory.Create(GitHubToken, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl)), repository, TimeProvider.System, TimeSpan.FromSeconds(10));
-        var labels = SmokeExpectations.From(rendered, null).ScaleSets.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList();
+        var dispatcher = new GitHubWorkflowDispatcher(
+            GitHubClientFactory.Create(GitHubToken, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl)),
+            repository,
+            TimeProvider.System,
+            TimeSpan.FromSeconds(10)
+        );
+        var labels = SmokeExpectations
+            .From(rendered, null)
+            .ScaleSets.Select(s => s.Name)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         if (labels.Count == 0)
         {
-            throw new BuildException($"{rendered.Name} defines no runner scale set, so there is no label to run {workflow} on.");
+            throw new BuildException(
+                $"{rendered.Name} defines no runner scale set, so there is no label to run {workflow} on."
+            );
         }
 
         foreach (var label in labels)
         {
-            Console.MarkupLine($"Dispatching {Markup.Escape(workflow)} on runs-on: {Markup.Escape(label)} ({Markup.Escape(gitRef)})…");
-            var run = await dispatcher.DispatchAndWaitAsync(workflow, gitRef, new Dictionary<string, string> { ["runner-label"] = label, ["cluster"] = rendered.Name }, timeout, ct);
+            Console.MarkupLine(
+                $"Dispatching {Markup.Escape(workflow)} on runs-on: {Markup.Escape(label)} ({Markup.Escape(gitRef)})…"
+            );
+            var run = await dispatcher.DispatchAndWaitAsync(
+                workflow,
+                gitRef,
+                new Dictionary<string, string> { ["runner-label"] = label, ["cluster"] = rendered.Name },
+                timeout,
+                ct
+            );
             var where = run.HtmlUrl is null ? "" : $" ({run.HtmlUrl})";
             if (!run.Succeeded)
             {
-                throw new BuildException(run.Conclusion is null
-                    ? $"The {workflow} run on {label} did not finish within {Timeout}{where}; are the runners picking up jobs?"
-                    : $"The {workflow} run on {label} concluded '{run.Conclusion}'{where}.");
+                throw new BuildException(
+                    run.Conclusion is null
+                        ? $"The {workflow} run on {label} did not finish within {Timeout}{where}; are the runners picking up jobs?"
+                        : $"The {workflow} run on {label} concluded '{run.Conclusion}'{where}."
+                );
             }
 
-            Console.MarkupLine($"[green]{Markup.Escape(workflow)} succeeded on {Markup.Escape(label)}[/]{Markup.Escape(where)}");
+            Console.MarkupLine(
+                $"[green]{Markup.Escape(workflow)} succeeded on {Markup.Escape(label)}[/]{Markup.Escape(where)}"
+            );
             AddNote($"{workflow} on {label}: success");
         }
     }
@@ -112,19 +138,33 @@ sealed partial class Build
         var rendered = await renderer.RenderAsync(new RepositoryLayout(RootDirectory, Root), cluster, ct);
         if (rendered.Findings.FirstOrDefault(f => f.Severity == Diagnostics.Severity.Error) is { } broken)
         {
-            throw new BuildException($"{cluster} does not render, so there is nothing to compare the cluster with: {broken}. Run ./build.sh Validate.");
+            throw new BuildException(
+                $"{cluster} does not render, so there is nothing to compare the cluster with: {broken}. Run ./build.sh Validate."
+            );
         }
 
         return rendered;
     }
 
-    async Task<SmokeReport> RunSmokeAsync(RenderedCluster rendered, string? kubeconfig, string? context, CancellationToken ct)
+    async Task<SmokeReport> RunSmokeAsync(
+        RenderedCluster rendered,
+        string? kubeconfig,
+        string? context,
+        CancellationToken ct
+    )
     {
-        var timeout = SmokeDurations.Parse(Timeout)
+        var timeout =
+            SmokeDurations.Parse(Timeout)
             ?? throw new UsageException($"--timeout {Timeout}: not a duration; use e.g. 90s, 10m or 1m30s.");
 
         var revision = Revision ?? LocalHead();
-        var options = new SmokeOptions(kubeconfig, context, revision, timeout, JUnitPath: Junit is null ? null : Path.GetFullPath(Junit));
+        var options = new SmokeOptions(
+            kubeconfig,
+            context,
+            revision,
+            timeout,
+            JUnitPath: Junit is null ? null : Path.GetFullPath(Junit)
+        );
         var report = await new SmokeService(Console, TimeProvider.System).RunAsync(rendered, options, ct);
         Host.AppendStepSummary(SmokeMarkdown.Render(report));
         AddNote(report.Summary);

@@ -1,11 +1,11 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
-using Spectre.Console;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Renovate;
 using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Validation.Schemas;
+using Spectre.Console;
 
 namespace GitOpsRunners;
 
@@ -26,7 +26,9 @@ sealed partial class Build
     [Parameter("Schema validator: builtin, or kubeconform (a kubeconform binary on PATH, same schema locations)")]
     SchemaValidator Validator { get; set; } = SchemaValidator.Builtin;
 
-    [Parameter("Also check that the runner image is not behind actions/runner releases for more than 30 days (asks the GitHub API)")]
+    [Parameter(
+        "Also check that the runner image is not behind actions/runner releases for more than 30 days (asks the GitHub API)"
+    )]
     bool CheckRunnerAge { get; set; }
 
     [Parameter("Write the --format report (json, sarif, junit) to this file instead of standard output")]
@@ -38,29 +40,36 @@ sealed partial class Build
         "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json",
     ];
 
-    Target Validate => _ => _
-        .Description("Render every cluster as Flux would and check YAML, kustomize, schemas, references and policies")
-        .Executes(async ct =>
-        {
-            var result = await RunValidationAsync(Cluster, ct);
-            var report = result.Report;
-            if (Verbosity == Verbosity.Verbose)
-            {
-                Console.MarkupLine($"[grey]{Markup.Escape(result.Timings.ToString())}[/]");
-            }
+    Target Validate =>
+        _ =>
+            _.Description(
+                    "Render every cluster as Flux would and check YAML, kustomize, schemas, references and policies"
+                )
+                .Executes(async ct =>
+                {
+                    var result = await RunValidationAsync(Cluster, ct);
+                    var report = result.Report;
+                    if (Verbosity == Verbosity.Verbose)
+                    {
+                        Console.MarkupLine($"[grey]{Markup.Escape(result.Timings.ToString())}[/]");
+                    }
 
-            await PublishReportAsync(report, ct);
-            if (report.Errors > 0)
-            {
-                throw new BuildException($"Validate found {report.Errors} error(s): {report.Summary}.");
-            }
-        });
+                    await PublishReportAsync(report, ct);
+                    if (report.Errors > 0)
+                    {
+                        throw new BuildException($"Validate found {report.Errors} error(s): {report.Summary}.");
+                    }
+                });
 
     Task<Validation.ValidationResult> RunValidationAsync(string? cluster, CancellationToken ct) =>
         RunValidationAsync(cluster, RootDirectory, ct);
 
     /// <summary>Validates the tree at <paramref name="repositoryRoot"/> (e.g. an edited copy) with this run's settings.</summary>
-    async Task<Validation.ValidationResult> RunValidationAsync(string? cluster, string repositoryRoot, CancellationToken ct)
+    async Task<Validation.ValidationResult> RunValidationAsync(
+        string? cluster,
+        string repositoryRoot,
+        CancellationToken ct
+    )
     {
         var options = new ValidationOptions(
             repositoryRoot,
@@ -73,10 +82,12 @@ sealed partial class Build
                 IgnoreMissingSchemas,
                 SkipKinds.ToHashSet(StringComparer.Ordinal),
                 RejectKinds.ToHashSet(StringComparer.Ordinal),
-                Path.Combine(TemporaryDirectory, "schemas")),
+                Path.Combine(TemporaryDirectory, "schemas")
+            ),
             RenovateSchema ?? RenovateSchemaSource.DefaultUrl,
             DisableRules.ToHashSet(StringComparer.Ordinal),
-            TemporaryDirectory)
+            TemporaryDirectory
+        )
         {
             UseKubeconform = Validator == SchemaValidator.Kubeconform,
             RunnerReleases = CheckRunnerAge ? await RunnerReleasesAsync(ct) : null,
@@ -111,7 +122,10 @@ sealed partial class Build
         var rendered = Format switch
         {
             ReportFormat.Json => JsonReport.Render(report),
-            ReportFormat.Sarif => SarifReport.Render(report, typeof(Build).Assembly.GetName().Version?.ToString() ?? "0.0.0"),
+            ReportFormat.Sarif => SarifReport.Render(
+                report,
+                typeof(Build).Assembly.GetName().Version?.ToString() ?? "0.0.0"
+            ),
             ReportFormat.Junit => JUnitReport.Render(report),
             _ => null,
         };
@@ -125,7 +139,9 @@ sealed partial class Build
             var path = Path.GetFullPath(output);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, rendered, ct);
-            Console.MarkupLine($"[grey]{Format.ToString().ToLowerInvariant()} report written to {Spectre.Console.Markup.Escape(output)}[/]");
+            Console.MarkupLine(
+                $"[grey]{Format.ToString().ToLowerInvariant()} report written to {Spectre.Console.Markup.Escape(output)}[/]"
+            );
         }
         else
         {

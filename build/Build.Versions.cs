@@ -17,58 +17,79 @@ sealed partial class Build
     [Parameter("With Versions: also look up the newest version each pin's registry or repository offers")]
     bool Check { get; set; }
 
-    Target Versions => _ => _
-        .Description("List every version pin per cluster: component, kind, source, version, digest and the line that sets it (--check: newest available)")
-        .Executes(async ct =>
-        {
-            if (Format is not (ReportFormat.Text or ReportFormat.Json))
-            {
-                throw new UsageException($"Versions writes text or json, not {Format.ToString().ToLowerInvariant()}: use --format text or --format json.");
-            }
-
-            var layout = new RepositoryLayout(RootDirectory, Root);
-            var clusters = Cluster is { } one ? [one] : ClusterDiscovery.ClusterNames(layout);
-            var pins = await Status.RunAsync("Rendering clusters", async token =>
-            {
-                using var renderer = new FluxRenderer(KustomizeCli.Locate());
-                var all = new List<VersionPin>();
-                foreach (var cluster in clusters)
+    Target Versions =>
+        _ =>
+            _.Description(
+                    "List every version pin per cluster: component, kind, source, version, digest and the line that sets it (--check: newest available)"
+                )
+                .Executes(async ct =>
                 {
-                    all.AddRange(await ClusterPins.ReadAsync(renderer, layout, cluster, token));
-                }
+                    if (Format is not (ReportFormat.Text or ReportFormat.Json))
+                    {
+                        throw new UsageException(
+                            $"Versions writes text or json, not {Format.ToString().ToLowerInvariant()}: use --format text or --format json."
+                        );
+                    }
 
-                return all;
-            }, ct);
+                    var layout = new RepositoryLayout(RootDirectory, Root);
+                    var clusters = Cluster is { } one ? [one] : ClusterDiscovery.ClusterNames(layout);
+                    var pins = await Status.RunAsync(
+                        "Rendering clusters",
+                        async token =>
+                        {
+                            using var renderer = new FluxRenderer(KustomizeCli.Locate());
+                            var all = new List<VersionPin>();
+                            foreach (var cluster in clusters)
+                            {
+                                all.AddRange(await ClusterPins.ReadAsync(renderer, layout, cluster, token));
+                            }
 
-            LookupResult? lookup = null;
-            if (Check)
-            {
-                using var http = RegistryHttp.CreateClient(new RegistryHttpOptions { MaxRetryAttempts = Math.Max(0, RegistryRetries) });
-                var options = new LookupOptions(new BumpPolicy(Allow, PreRelease), Digests: false);
-                lookup = await Status.RunAsync("Looking up versions", token => CreateLookup(http, releases: true).LookUpAsync(pins, options, token), ct);
-                foreach (var warning in lookup.Warnings)
-                {
-                    Console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
-                    Host.Annotate(Severity.Warning, warning, null);
-                }
-            }
+                            return all;
+                        },
+                        ct
+                    );
 
-            var rows = VersionReport.Rows(pins, lookup, PreRelease);
-            if (Format == ReportFormat.Json)
-            {
-                await WriteVersionsJsonAsync(VersionReport.Json(rows, Check), ct);
-            }
-            else
-            {
-                VersionReport.Write(Console, rows, Check);
-            }
+                    LookupResult? lookup = null;
+                    if (Check)
+                    {
+                        using var http = RegistryHttp.CreateClient(
+                            new RegistryHttpOptions { MaxRetryAttempts = Math.Max(0, RegistryRetries) }
+                        );
+                        var options = new LookupOptions(new BumpPolicy(Allow, PreRelease), Digests: false);
+                        lookup = await Status.RunAsync(
+                            "Looking up versions",
+                            token => CreateLookup(http, releases: true).LookUpAsync(pins, options, token),
+                            ct
+                        );
+                        foreach (var warning in lookup.Warnings)
+                        {
+                            Console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+                            Host.Annotate(Severity.Warning, warning, null);
+                        }
+                    }
 
-            AddNote($"{pins.Count} pin(s) in {clusters.Count} cluster(s)" + (Check ? $", {rows.Count(r => r.IsBehind)} behind" : ""));
-            if (lookup is { Succeeded: false })
-            {
-                throw new BuildException($"{lookup.Failures.Count} look-up(s) failed:\n  " + string.Join("\n  ", lookup.Failures.Select(f => f.Message)));
-            }
-        });
+                    var rows = VersionReport.Rows(pins, lookup, PreRelease);
+                    if (Format == ReportFormat.Json)
+                    {
+                        await WriteVersionsJsonAsync(VersionReport.Json(rows, Check), ct);
+                    }
+                    else
+                    {
+                        VersionReport.Write(Console, rows, Check);
+                    }
+
+                    AddNote(
+                        $"{pins.Count} pin(s) in {clusters.Count} cluster(s)"
+                            + (Check ? $", {rows.Count(r => r.IsBehind)} behind" : "")
+                    );
+                    if (lookup is { Succeeded: false })
+                    {
+                        throw new BuildException(
+                            $"{lookup.Failures.Count} look-up(s) failed:\n  "
+                                + string.Join("\n  ", lookup.Failures.Select(f => f.Message))
+                        );
+                    }
+                });
 
     async Task WriteVersionsJsonAsync(string json, CancellationToken ct)
     {

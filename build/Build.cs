@@ -34,13 +34,17 @@ sealed partial class Build : BuildDefinition
     [Parameter("Commit the change on its own branch, push it and open or update its pull request")]
     bool Pr { get; set; }
 
-    [Parameter("Limit Bump or Promote to one component (e.g. external-secrets, actions-runner, or arc for both ARC charts)")]
+    [Parameter(
+        "Limit Bump or Promote to one component (e.g. external-secrets, actions-runner, or arc for both ARC charts)"
+    )]
     string? Only { get; set; }
 
     [Parameter("GitHub repository (owner/name) for pull requests (default: parsed from the origin remote)")]
     string? GitHubRepository { get; set; }
 
-    [Parameter("GitHub REST API base URL for releases, pull requests and statuses (default https://api.github.com; Actions sets GITHUB_API_URL)")]
+    [Parameter(
+        "GitHub REST API base URL for releases, pull requests and statuses (default https://api.github.com; Actions sets GITHUB_API_URL)"
+    )]
     string? GitHubApiUrl { get; set; }
 
     [Parameter("GitHub token for pull requests and GitHub API look-ups")]
@@ -54,13 +58,18 @@ sealed partial class Build : BuildDefinition
         GitHubRepository is { } named ? Git.GitHubRepository.Parse(named) : git.OwnerAndRepository();
 
     /// <summary>The solution file at the repository root.</summary>
-    string Solution => Directory.EnumerateFiles(RootDirectory)
+    string Solution =>
+        Directory
+            .EnumerateFiles(RootDirectory)
             .Where(f => Path.GetExtension(f) is ".slnx" or ".sln")
             .Order(StringComparer.Ordinal)
             .FirstOrDefault()
-        ?? throw new BuildException($"No .sln or .slnx file in {RootDirectory}; the build expects the solution at the repository root.");
+        ?? throw new BuildException(
+            $"No .sln or .slnx file in {RootDirectory}; the build expects the solution at the repository root."
+        );
 
-    Target Restore => _ => _
-        .Description("Restore the NuGet packages of the solution")
-        .Executes(ct => DotNet.RestoreAsync(Solution, RootDirectory, ct));
+    Target Restore =>
+        _ =>
+            _.Description("Restore the NuGet packages of the solution")
+                .Executes(ct => DotNet.RestoreAsync(Solution, RootDirectory, ct));
 }

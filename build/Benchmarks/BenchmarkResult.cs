@@ -8,7 +8,8 @@ public sealed record BenchmarkResult(
     int KustomizeInvocations,
     TimeSpan Cold,
     TimeSpan Warm,
-    TimeSpan Floor)
+    TimeSpan Floor
+)
 {
     public double ObjectsPerSecond => Objects / Math.Max(Warm.TotalSeconds, 0.001);
 

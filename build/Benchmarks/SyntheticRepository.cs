@@ -14,7 +14,10 @@ public static class SyntheticRepository
         for (var a = 0; a < apps; a++)
         {
             var app = $"app-{a:D2}";
-            Write(k8s, $"apps/base/{app}/ks.yaml", $"""
+            Write(
+                k8s,
+                $"apps/base/{app}/ks.yaml",
+                $"""
                 ---
                 apiVersion: kustomize.toolkit.fluxcd.io/v1
                 kind: Kustomization
@@ -34,15 +37,23 @@ public static class SyntheticRepository
                     substituteFrom:
                       - kind: ConfigMap
                         name: cluster-settings
-                """);
-            Write(k8s, $"apps/base/{app}/kustomization.yaml", """
+                """
+            );
+            Write(
+                k8s,
+                $"apps/base/{app}/kustomization.yaml",
+                """
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 resources:
                   - namespace.yaml
                   - ks.yaml
-                """);
-            Write(k8s, $"apps/base/{app}/namespace.yaml", $"""
+                """
+            );
+            Write(
+                k8s,
+                $"apps/base/{app}/namespace.yaml",
+                $"""
                 ---
                 apiVersion: v1
                 kind: Namespace
@@ -50,8 +61,12 @@ public static class SyntheticRepository
                   name: {app}
                   labels:
                     pod-security.kubernetes.io/enforce: restricted
-                """);
-            Write(k8s, $"apps/base/{app}/app/kustomization.yaml", """
+                """
+            );
+            Write(
+                k8s,
+                $"apps/base/{app}/app/kustomization.yaml",
+                """
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 resources:
@@ -61,8 +76,12 @@ public static class SyntheticRepository
                   - name: settings
                     literals:
                       - LOG_LEVEL=info
-                """);
-            Write(k8s, $"apps/base/{app}/app/deployment.yaml", $$"""
+                """
+            );
+            Write(
+                k8s,
+                $"apps/base/{app}/app/deployment.yaml",
+                $$"""
                 ---
                 apiVersion: apps/v1
                 kind: Deployment
@@ -85,8 +104,12 @@ public static class SyntheticRepository
                           resources:
                             requests: {cpu: 10m, memory: 32Mi}
                             limits: {cpu: 100m, memory: 64Mi}
-                """);
-            Write(k8s, $"apps/base/{app}/app/service.yaml", $$"""
+                """
+            );
+            Write(
+                k8s,
+                $"apps/base/{app}/app/service.yaml",
+                $$"""
                 ---
                 apiVersion: v1
                 kind: Service
@@ -97,13 +120,17 @@ public static class SyntheticRepository
                   ports:
                     - port: 80
                       targetPort: 8080
-                """);
+                """
+            );
         }
 
         for (var c = 0; c < clusters; c++)
         {
             var cluster = $"cluster-{c:D2}";
-            Write(k8s, $"clusters/{cluster}/apps.yaml", $"""
+            Write(
+                k8s,
+                $"clusters/{cluster}/apps.yaml",
+                $"""
                 ---
                 apiVersion: kustomize.toolkit.fluxcd.io/v1
                 kind: Kustomization
@@ -117,16 +144,24 @@ public static class SyntheticRepository
                     kind: GitRepository
                     name: flux-system
                   path: ./kubernetes/apps/overlays/{cluster}
-                """);
+                """
+            );
             var resources = string.Join("\n", Enumerable.Range(0, apps).Select(a => $"  - ../../base/app-{a:D2}"));
-            Write(k8s, $"apps/overlays/{cluster}/kustomization.yaml", $"""
+            Write(
+                k8s,
+                $"apps/overlays/{cluster}/kustomization.yaml",
+                $"""
                 apiVersion: kustomize.config.k8s.io/v1beta1
                 kind: Kustomization
                 resources:
                   - cluster-settings.yaml
                 {resources}
-                """);
-            Write(k8s, $"apps/overlays/{cluster}/cluster-settings.yaml", $"""
+                """
+            );
+            Write(
+                k8s,
+                $"apps/overlays/{cluster}/cluster-settings.yaml",
+                $"""
                 ---
                 apiVersion: v1
                 kind: ConfigMap
@@ -136,7 +171,8 @@ public static class SyntheticRepository
                 data:
                   CLUSTER_NAME: "{cluster}"
                   REPLICAS: "{(c % 3 + 1).ToString(CultureInfo.InvariantCulture)}"
-                """);
+                """
+            );
         }
     }
 

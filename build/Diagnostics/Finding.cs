@@ -10,7 +10,8 @@ public sealed record Finding(
     string Message,
     SourceLocation? Location = null,
     string? Cluster = null,
-    string? Object = null)
+    string? Object = null
+)
 {
     public override string ToString()
     {

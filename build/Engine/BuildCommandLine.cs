@@ -12,11 +12,31 @@ public sealed class BuildCommandLine
 {
     private readonly IReadOnlyList<BuildParameter> _parameters;
     private readonly Dictionary<BuildParameter, Option> _parameterOptions = [];
-    private readonly Argument<string[]> _targets = new("targets") { Arity = ArgumentArity.ZeroOrMore, Description = "Targets to run" };
-    private readonly Option<bool> _help = new("--help", "-h") { Arity = ArgumentArity.Zero, Description = "Show targets and parameters" };
-    private readonly Option<bool> _plan = new("--plan") { Arity = ArgumentArity.Zero, Description = "Print the execution plan without running it" };
-    private readonly Option<string[]> _skip = new("--skip") { Arity = ArgumentArity.ZeroOrMore, AllowMultipleArgumentsPerToken = true };
-    private readonly Option<string[]> _profile = new("--profile") { Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
+    private readonly Argument<string[]> _targets = new("targets")
+    {
+        Arity = ArgumentArity.ZeroOrMore,
+        Description = "Targets to run",
+    };
+    private readonly Option<bool> _help = new("--help", "-h")
+    {
+        Arity = ArgumentArity.Zero,
+        Description = "Show targets and parameters",
+    };
+    private readonly Option<bool> _plan = new("--plan")
+    {
+        Arity = ArgumentArity.Zero,
+        Description = "Print the execution plan without running it",
+    };
+    private readonly Option<string[]> _skip = new("--skip")
+    {
+        Arity = ArgumentArity.ZeroOrMore,
+        AllowMultipleArgumentsPerToken = true,
+    };
+    private readonly Option<string[]> _profile = new("--profile")
+    {
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = true,
+    };
     private readonly Option<string> _root = new("--repository-root");
     private readonly Option<string> _verbosity = new("--verbosity");
 
@@ -59,7 +79,9 @@ public sealed class BuildCommandLine
 
         if (result.Errors.Count > 0)
         {
-            throw new UsageException(string.Join(' ', result.Errors[0].Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+            throw new UsageException(
+                string.Join(' ', result.Errors[0].Message.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            );
         }
 
         var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
@@ -104,11 +126,17 @@ public sealed class BuildCommandLine
         if (secret is not null)
         {
             return new UsageException(
-                $"{secret.Option} is a secret and is read only from the environment: set {secret.EnvironmentVariable} instead of passing it on the command line.");
+                $"{secret.Option} is a secret and is read only from the environment: set {secret.EnvironmentVariable} instead of passing it on the command line."
+            );
         }
 
-        var closest = NameSuggester.Closest(name.TrimStart('-'), OptionNames.Where(o => o.StartsWith("--", StringComparison.Ordinal)));
-        return new UsageException($"Unknown option '{name}'. Did you mean '{closest}'? (run with --help to list parameters)");
+        var closest = NameSuggester.Closest(
+            name.TrimStart('-'),
+            OptionNames.Where(o => o.StartsWith("--", StringComparison.Ordinal))
+        );
+        return new UsageException(
+            $"Unknown option '{name}'. Did you mean '{closest}'? (run with --help to list parameters)"
+        );
     }
 
     private static bool Matches(BuildParameter parameter, string option) =>
@@ -121,9 +149,10 @@ public sealed class BuildCommandLine
         foreach (var arg in args)
         {
             afterDoubleDash |= arg == "--";
-            var parameter = !afterDoubleDash && arg.StartsWith("--", StringComparison.Ordinal)
-                ? _parameterOptions.Keys.FirstOrDefault(p => Matches(p, arg.Split('=', ':')[0]))
-                : null;
+            var parameter =
+                !afterDoubleDash && arg.StartsWith("--", StringComparison.Ordinal)
+                    ? _parameterOptions.Keys.FirstOrDefault(p => Matches(p, arg.Split('=', ':')[0]))
+                    : null;
             var separator = arg.IndexOfAny(['=', ':']);
             result.Add(parameter is null ? arg : parameter.Option + (separator >= 0 ? arg[separator..] : ""));
         }

@@ -34,8 +34,8 @@ public abstract class BuildDefinition
     /// <summary>Spinner for long work on a terminal; a no-op elsewhere.</summary>
     public StatusDisplay Status => new(Console);
 
-    private BuildServices Services => _services
-        ?? throw new InvalidOperationException("Build services are available only while targets run.");
+    private BuildServices Services =>
+        _services ?? throw new InvalidOperationException("Build services are available only while targets run.");
 
     /// <summary>Writes a line of an external tool's output as it is: no markup, no wrapping.</summary>
     public void WriteToolOutput(string line)

@@ -4,7 +4,8 @@ namespace GitOpsRunners.Engine;
 public sealed record BuildEnvironment(
     Spectre.Console.IAnsiConsole Console,
     IReadOnlyDictionary<string, string> Variables,
-    string WorkingDirectory)
+    string WorkingDirectory
+)
 {
     /// <summary>Handle Ctrl-C and SIGTERM by cancelling the token (off in tests).</summary>
     public bool HandleTermination { get; init; }

@@ -22,17 +22,17 @@ public sealed record BuildParameter(string Name, string Description, Type Type, 
     public bool IsBoolean => ValueType == typeof(bool);
 
     /// <summary>Allowed values of an enum parameter, in lower case, e.g. <c>text, json</c>.</summary>
-    public IReadOnlyList<string> AllowedValues => ValueType.IsEnum
-        ? Enum.GetNames(ValueType).Select(n => ParameterNames.ToKebabCase(n)).ToList()
-        : [];
+    public IReadOnlyList<string> AllowedValues =>
+        ValueType.IsEnum ? Enum.GetNames(ValueType).Select(n => ParameterNames.ToKebabCase(n)).ToList() : [];
 
     /// <summary>The help placeholder, e.g. <c>&lt;text|json&gt;</c>.</summary>
-    public string ValueHint => ValueType switch
-    {
-        _ when IsBoolean => "",
-        _ when IsArray => "<value>...",
-        { IsEnum: true } => "<" + string.Join('|', AllowedValues) + ">",
-        _ when ValueType == typeof(int) => "<number>",
-        _ => "<value>",
-    };
+    public string ValueHint =>
+        ValueType switch
+        {
+            _ when IsBoolean => "",
+            _ when IsArray => "<value>...",
+            { IsEnum: true } => "<" + string.Join('|', AllowedValues) + ">",
+            _ when ValueType == typeof(int) => "<number>",
+            _ => "<value>",
+        };
 }

@@ -20,11 +20,19 @@ public static class BuildRunner
         }
 
         var console = ConsoleFactory.Create(System.Console.Out, !System.Console.IsOutputRedirected, variables);
-        var environment = new BuildEnvironment(console, variables, Directory.GetCurrentDirectory()) { HandleTermination = true };
+        var environment = new BuildEnvironment(console, variables, Directory.GetCurrentDirectory())
+        {
+            HandleTermination = true,
+        };
         return RunAsync(new TBuild(), args, environment, CancellationToken.None);
     }
 
-    public static async Task<int> RunAsync(BuildDefinition build, IReadOnlyList<string> args, BuildEnvironment environment, CancellationToken ct)
+    public static async Task<int> RunAsync(
+        BuildDefinition build,
+        IReadOnlyList<string> args,
+        BuildEnvironment environment,
+        CancellationToken ct
+    )
     {
         ArgumentNullException.ThrowIfNull(build);
         ArgumentNullException.ThrowIfNull(environment);

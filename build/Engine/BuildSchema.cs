@@ -87,7 +87,12 @@ public static class BuildSchema
         }
     }
 
-    private static void WriteTargetList(Utf8JsonWriter json, string name, string description, IReadOnlyList<string> targets)
+    private static void WriteTargetList(
+        Utf8JsonWriter json,
+        string name,
+        string description,
+        IReadOnlyList<string> targets
+    )
     {
         json.WriteStartObject(name);
         json.WriteString("description", description);

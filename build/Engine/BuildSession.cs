@@ -3,16 +3,23 @@ using Spectre.Console;
 namespace GitOpsRunners.Engine;
 
 /// <summary>One invocation after parsing: help, plan, or resolve-check-run-summarise.</summary>
-internal sealed class BuildSession(BuildDefinition build, IReadOnlyList<BuildParameter> parameters, BuildArguments arguments, BuildEnvironment environment)
+internal sealed class BuildSession(
+    BuildDefinition build,
+    IReadOnlyList<BuildParameter> parameters,
+    BuildArguments arguments,
+    BuildEnvironment environment
+)
 {
     private IAnsiConsole Console => environment.Console;
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var targets = TargetDiscovery.Discover(build);
-        var root = RootOption is null && !arguments.Help && arguments.Targets.Count == 0
-            ? RootDirectoryLocator.Find(environment.WorkingDirectory)
-            : arguments.Help ? TryResolveRoot() : RootDirectoryLocator.Resolve(RootOption, environment.WorkingDirectory);
+        var root =
+            RootOption is null && !arguments.Help && arguments.Targets.Count == 0
+                ? RootDirectoryLocator.Find(environment.WorkingDirectory)
+            : arguments.Help ? TryResolveRoot()
+            : RootDirectoryLocator.Resolve(RootOption, environment.WorkingDirectory);
         if (arguments.Help || root is null)
         {
             return ShowHelp(targets, root);
@@ -36,7 +43,12 @@ internal sealed class BuildSession(BuildDefinition build, IReadOnlyList<BuildPar
         return await ExecuteAsync(plan, resolution, root, ct).ConfigureAwait(false);
     }
 
-    private async Task<int> ExecuteAsync(ExecutionPlan plan, ParameterResolution resolution, string root, CancellationToken ct)
+    private async Task<int> ExecuteAsync(
+        ExecutionPlan plan,
+        ParameterResolution resolution,
+        string root,
+        CancellationToken ct
+    )
     {
         var host = CiHosts.Detect(Console, environment.Variables, arguments.Verbosity);
         foreach (var secret in resolution.SecretValues)
@@ -71,8 +83,13 @@ internal sealed class BuildSession(BuildDefinition build, IReadOnlyList<BuildPar
     }
 
     /// <summary><c>--repository-root</c>, else <c>BUILD_ROOT_DIRECTORY</c> (set by build.sh and build.cmd).</summary>
-    private string? RootOption => arguments.Root
-        ?? (environment.Variables.TryGetValue("BUILD_ROOT_DIRECTORY", out var fromScript) && fromScript.Length > 0 ? fromScript : null);
+    private string? RootOption =>
+        arguments.Root
+        ?? (
+            environment.Variables.TryGetValue("BUILD_ROOT_DIRECTORY", out var fromScript) && fromScript.Length > 0
+                ? fromScript
+                : null
+        );
 
     private string? TryResolveRoot()
     {
@@ -101,7 +118,9 @@ internal sealed class BuildSession(BuildDefinition build, IReadOnlyList<BuildPar
     {
         foreach (var value in resolution.Values)
         {
-            Console.MarkupLine($"[grey]{Markup.Escape(value.Parameter.Name)} = {Markup.Escape(value.Display)} ({Markup.Escape(value.Origin)})[/]");
+            Console.MarkupLine(
+                $"[grey]{Markup.Escape(value.Parameter.Name)} = {Markup.Escape(value.Display)} ({Markup.Escape(value.Origin)})[/]"
+            );
         }
     }
 }

@@ -26,7 +26,9 @@ public static class BuildSummary
             {
                 Markup.Escape(result.Name),
                 $"[{Colour(result.Status)}]{result.Status}[/]",
-                result.Status is TargetStatus.NotRun or TargetStatus.Skipped && result.Duration == TimeSpan.Zero ? "" : DurationFormat.Format(result.Duration),
+                result.Status is TargetStatus.NotRun or TargetStatus.Skipped && result.Duration == TimeSpan.Zero
+                    ? ""
+                    : DurationFormat.Format(result.Duration),
             };
             if (withNotes)
             {
@@ -37,7 +39,11 @@ public static class BuildSummary
         }
 
         var total = results.Aggregate(TimeSpan.Zero, (sum, r) => sum + r.Duration);
-        table.AddRow(withNotes ? ["[bold]Total[/]", "", DurationFormat.Format(total), ""] : ["[bold]Total[/]", "", DurationFormat.Format(total)]);
+        table.AddRow(
+            withNotes
+                ? ["[bold]Total[/]", "", DurationFormat.Format(total), ""]
+                : ["[bold]Total[/]", "", DurationFormat.Format(total)]
+        );
         console.Write(table);
     }
 
@@ -51,7 +57,9 @@ public static class BuildSummary
             .AppendLine("| --- | --- | ---: | --- |");
         foreach (var result in results)
         {
-            text.AppendLine($"| {Cell(result.Name)} | {Icon(result.Status)} {result.Status} | {DurationFormat.Format(result.Duration)} | {Cell(Notes(result))} |");
+            text.AppendLine(
+                $"| {Cell(result.Name)} | {Icon(result.Status)} {result.Status} | {DurationFormat.Format(result.Duration)} | {Cell(Notes(result))} |"
+            );
         }
 
         return text.ToString();
@@ -60,22 +68,25 @@ public static class BuildSummary
     private static string Notes(TargetResult result) =>
         string.Join("; ", (result.Reason is null ? [] : new[] { result.Reason }).Concat(result.Notes));
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    private static string Cell(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 
-    private static string Colour(TargetStatus status) => status switch
-    {
-        TargetStatus.Succeeded => "green",
-        TargetStatus.Failed or TargetStatus.Aborted => "red",
-        TargetStatus.Skipped => "yellow",
-        _ => "grey",
-    };
+    private static string Colour(TargetStatus status) =>
+        status switch
+        {
+            TargetStatus.Succeeded => "green",
+            TargetStatus.Failed or TargetStatus.Aborted => "red",
+            TargetStatus.Skipped => "yellow",
+            _ => "grey",
+        };
 
-    private static string Icon(TargetStatus status) => status switch
-    {
-        TargetStatus.Succeeded => "✅",
-        TargetStatus.Failed => "❌",
-        TargetStatus.Aborted => "🛑",
-        TargetStatus.Skipped => "⏭️",
-        _ => "➖",
-    };
+    private static string Icon(TargetStatus status) =>
+        status switch
+        {
+            TargetStatus.Succeeded => "✅",
+            TargetStatus.Failed => "❌",
+            TargetStatus.Aborted => "🛑",
+            TargetStatus.Skipped => "⏭️",
+            _ => "➖",
+        };
 }

@@ -11,7 +11,11 @@ public static class ConsoleFactory
     /// <summary>Line width used when output is not a terminal (CI logs, files, pipes).</summary>
     public const int RedirectedWidth = 240;
 
-    public static IAnsiConsole Create(TextWriter output, bool isTerminal, IReadOnlyDictionary<string, string> environment)
+    public static IAnsiConsole Create(
+        TextWriter output,
+        bool isTerminal,
+        IReadOnlyDictionary<string, string> environment
+    )
     {
         var settings = Settings(isTerminal, environment);
         settings.Out = new AnsiConsoleOutput(output);

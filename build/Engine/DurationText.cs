@@ -24,7 +24,11 @@ public static class DurationText
         {
             var digits = rest.TakeWhile(c => char.IsAsciiDigit(c) || c == '.').Count();
             var unitLength = rest.Skip(digits).TakeWhile(char.IsAsciiLetter).Count();
-            if (digits == 0 || unitLength == 0 || !double.TryParse(rest[..digits], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            if (
+                digits == 0
+                || unitLength == 0
+                || !double.TryParse(rest[..digits], NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            )
             {
                 return null;
             }

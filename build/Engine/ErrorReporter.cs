@@ -30,10 +30,11 @@ public sealed class ErrorReporter(IAnsiConsole console, Verbosity verbosity, Sec
         }
     }
 
-    public static Exception Unwrap(Exception exception) => exception switch
-    {
-        AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
-        System.Reflection.TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
-        _ => exception,
-    };
+    public static Exception Unwrap(Exception exception) =>
+        exception switch
+        {
+            AggregateException { InnerExceptions.Count: 1 } aggregate => Unwrap(aggregate.InnerExceptions[0]),
+            System.Reflection.TargetInvocationException { InnerException: { } inner } => Unwrap(inner),
+            _ => exception,
+        };
 }

@@ -14,7 +14,8 @@ public static class ExecutionPlanner
         IReadOnlyList<BuildTarget> targets,
         IReadOnlyList<string> invoked,
         IReadOnlyCollection<string> skipped,
-        bool skipAllDependencies = false)
+        bool skipAllDependencies = false
+    )
     {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(invoked);
@@ -41,12 +42,17 @@ public static class ExecutionPlanner
         }
 
         var invokedNames = invokedTargets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        return new ExecutionPlan(order.Select(t => new PlannedTarget(
-            t,
-            invokedNames.Contains(t.Name),
-            skippedNames.Contains(t.Name) ? "--skip"
-                : skipAllDependencies && !invokedNames.Contains(t.Name) ? "--skip (not invoked)"
-                : null)).ToList());
+        return new ExecutionPlan(
+            order
+                .Select(t => new PlannedTarget(
+                    t,
+                    invokedNames.Contains(t.Name),
+                    skippedNames.Contains(t.Name) ? "--skip"
+                        : skipAllDependencies && !invokedNames.Contains(t.Name) ? "--skip (not invoked)"
+                        : null
+                ))
+                .ToList()
+        );
     }
 
     private static BuildTarget Find(string name, Dictionary<string, BuildTarget> byName)
@@ -61,7 +67,10 @@ public static class ExecutionPlanner
         throw new UsageException($"Unknown target '{name}'. Did you mean '{closest}'? (targets: {available})");
     }
 
-    private static Dictionary<string, List<string>> Predecessors(IReadOnlyList<BuildTarget> targets, Dictionary<string, BuildTarget> byName)
+    private static Dictionary<string, List<string>> Predecessors(
+        IReadOnlyList<BuildTarget> targets,
+        Dictionary<string, BuildTarget> byName
+    )
     {
         var result = targets.ToDictionary(t => t.Name, _ => new List<string>(), StringComparer.Ordinal);
         foreach (var target in targets)
@@ -105,7 +114,9 @@ public static class ExecutionPlanner
             if (index >= 0)
             {
                 var cycle = path.Skip(index).Append(name);
-                throw new BuildException($"Targets depend on each other in a cycle: {string.Join(" -> ", cycle)}. Remove one of these DependsOn/After/Before links.");
+                throw new BuildException(
+                    $"Targets depend on each other in a cycle: {string.Join(" -> ", cycle)}. Remove one of these DependsOn/After/Before links."
+                );
             }
 
             path.Add(name);
@@ -119,7 +130,11 @@ public static class ExecutionPlanner
         }
     }
 
-    private static void AddWithDependencies(BuildTarget target, Dictionary<string, BuildTarget> byName, HashSet<string> closure)
+    private static void AddWithDependencies(
+        BuildTarget target,
+        Dictionary<string, BuildTarget> byName,
+        HashSet<string> closure
+    )
     {
         if (!closure.Add(target.Name))
         {
@@ -138,7 +153,8 @@ public static class ExecutionPlanner
         Dictionary<string, BuildTarget> byName,
         HashSet<string> closure,
         HashSet<string> placed,
-        List<BuildTarget> order)
+        List<BuildTarget> order
+    )
     {
         if (!placed.Add(target.Name))
         {

@@ -31,7 +31,7 @@ public sealed class GitHubActionsHost(IAnsiConsole console, string? stepSummaryP
         var properties = location is null
             ? ""
             : $" file={WorkflowCommands.EscapeProperty(location.File)},line={location.Line}"
-              + (location.Column > 0 ? $",col={location.Column}" : "");
+                + (location.Column > 0 ? $",col={location.Column}" : "");
         Command($"::{kind}{properties}::{WorkflowCommands.EscapeData(message)}");
     }
 

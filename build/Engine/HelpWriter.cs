@@ -13,34 +13,61 @@ public static class HelpWriter
         ("--plan", "Print the execution plan and exit without running anything"),
         ("--skip [<target>...]", "Skip the named targets; a bare --skip skips every dependency that was not invoked"),
         ("--profile <name>...", "Also read .nuke/parameters.<name>.json (later profiles win)"),
-        ("--repository-root <dir>", "Repository root (default: BUILD_ROOT_DIRECTORY, else the nearest folder upwards with a .nuke/ folder)"),
+        (
+            "--repository-root <dir>",
+            "Repository root (default: BUILD_ROOT_DIRECTORY, else the nearest folder upwards with a .nuke/ folder)"
+        ),
         ("--verbosity <level>", "quiet, normal or verbose (verbose adds parameter sources and stack traces)"),
         ("-h, --help", "Show this help and regenerate .nuke/build.schema.json"),
     ];
 
-    public static void Write(IAnsiConsole console, IReadOnlyList<BuildTarget> targets, IReadOnlyList<BuildParameter> parameters)
+    public static void Write(
+        IAnsiConsole console,
+        IReadOnlyList<BuildTarget> targets,
+        IReadOnlyList<BuildParameter> parameters
+    )
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(parameters);
         console.MarkupLine("Usage: [bold]./build.sh[/] <target>... [[options]]");
 
-        Section(console, "Targets (with their direct dependencies)", targets.OrderBy(t => t.Name, StringComparer.Ordinal).Select(t => (
-            t.DependsOn.Count == 0 ? t.Name : $"{t.Name} -> {string.Join(", ", t.DependsOn)}",
-            t.Description,
-            (string?)null)));
+        Section(
+            console,
+            "Targets (with their direct dependencies)",
+            targets
+                .OrderBy(t => t.Name, StringComparer.Ordinal)
+                .Select(t =>
+                    (
+                        t.DependsOn.Count == 0 ? t.Name : $"{t.Name} -> {string.Join(", ", t.DependsOn)}",
+                        t.Description,
+                        (string?)null
+                    )
+                )
+        );
 
-        Section(console, "Parameters (option, else environment variable, else .nuke/parameters*.json)", parameters
-            .OrderBy(p => p.IsSecret)
-            .Select(p => (
-                p.IsSecret ? p.EnvironmentVariable : $"{p.Option} {p.ValueHint}".TrimEnd(),
-                p.Description,
-                (string?)Details(p))));
+        Section(
+            console,
+            "Parameters (option, else environment variable, else .nuke/parameters*.json)",
+            parameters
+                .OrderBy(p => p.IsSecret)
+                .Select(p =>
+                    (
+                        p.IsSecret ? p.EnvironmentVariable : $"{p.Option} {p.ValueHint}".TrimEnd(),
+                        p.Description,
+                        (string?)Details(p)
+                    )
+                )
+        );
 
         Section(console, "Options", BuiltIns.Select(b => (b.Option, b.Description, (string?)null)));
     }
 
-    private static void Section(IAnsiConsole console, string title, IEnumerable<(string Name, string Description, string? Details)> rows)
+    private static void Section(
+        IAnsiConsole console,
+        string title,
+        IEnumerable<(string Name, string Description, string? Details)> rows
+    )
     {
         var list = rows.ToList();
         console.WriteLine();
@@ -49,7 +76,8 @@ public static class HelpWriter
         var textWidth = Math.Max(30, console.Profile.Width - nameWidth - 5);
         foreach (var (name, description, details) in list)
         {
-            var lines = Wrap(description, textWidth).Select(l => (Text: l, Dim: false))
+            var lines = Wrap(description, textWidth)
+                .Select(l => (Text: l, Dim: false))
                 .Concat(details is null ? [] : Wrap(details, textWidth).Select(l => (Text: l, Dim: true)))
                 .ToList();
             var head = $"  [aqua]{Markup.Escape(name)}[/]";
@@ -100,7 +128,12 @@ public static class HelpWriter
         }
 
         var details = "env " + parameter.EnvironmentVariable;
-        var shown = new ResolvedParameter(parameter, parameter.DefaultValue, ParameterSource.Default, "default").Display;
+        var shown = new ResolvedParameter(
+            parameter,
+            parameter.DefaultValue,
+            ParameterSource.Default,
+            "default"
+        ).Display;
         var hasDefault = parameter.DefaultValue switch
         {
             null or false or "" => false,

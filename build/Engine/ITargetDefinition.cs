@@ -21,10 +21,16 @@ public interface ITargetDefinition
     /// A parameter that must have a value, e.g. <c>.Requires(() => Cluster)</c>. Checked for every planned
     /// target before anything runs; null, empty strings and empty arrays count as missing.
     /// </summary>
-    ITargetDefinition Requires(Func<object?> parameter, [CallerArgumentExpression(nameof(parameter))] string expression = "");
+    ITargetDefinition Requires(
+        Func<object?> parameter,
+        [CallerArgumentExpression(nameof(parameter))] string expression = ""
+    );
 
     /// <summary>Evaluated just before the target runs; when false the target is skipped, with the expression as reason.</summary>
-    ITargetDefinition OnlyWhen(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string expression = "");
+    ITargetDefinition OnlyWhen(
+        Func<bool> condition,
+        [CallerArgumentExpression(nameof(condition))] string expression = ""
+    );
 
     ITargetDefinition Executes(Action action);
 

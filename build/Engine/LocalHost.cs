@@ -18,19 +18,11 @@ public sealed class LocalHost(IAnsiConsole console, bool quiet = false) : ICiHos
         }
     }
 
-    public void EndGroup()
-    {
-    }
+    public void EndGroup() { }
 
-    public void Annotate(Severity severity, string message, SourceLocation? location)
-    {
-    }
+    public void Annotate(Severity severity, string message, SourceLocation? location) { }
 
-    public void AppendStepSummary(string markdown)
-    {
-    }
+    public void AppendStepSummary(string markdown) { }
 
-    public void Mask(string secret)
-    {
-    }
+    public void Mask(string secret) { }
 }

@@ -12,7 +12,10 @@ public static class NameSuggester
         foreach (var candidate in candidates)
         {
             var normalized = Normalize(candidate);
-            var score = normalized.StartsWith(wanted, StringComparison.Ordinal) && wanted.Length > 0 ? 0 : Distance(wanted, normalized);
+            var score =
+                normalized.StartsWith(wanted, StringComparison.Ordinal) && wanted.Length > 0
+                    ? 0
+                    : Distance(wanted, normalized);
             if (score < bestScore)
             {
                 (best, bestScore) = (candidate, score);

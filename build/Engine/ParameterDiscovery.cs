@@ -9,7 +9,17 @@ public static class ParameterDiscovery
 
     private static readonly HashSet<Type> Supported = [typeof(string), typeof(bool), typeof(int), typeof(string[])];
 
-    private static readonly HashSet<string> Reserved = ["help", "h", "plan", "skip", "profile", "repository-root", "verbosity", "target"];
+    private static readonly HashSet<string> Reserved =
+    [
+        "help",
+        "h",
+        "plan",
+        "skip",
+        "profile",
+        "repository-root",
+        "verbosity",
+        "target",
+    ];
 
     public static IReadOnlyList<BuildParameter> Discover(BuildDefinition build)
     {
@@ -26,12 +36,16 @@ public static class ParameterDiscovery
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             if (!Supported.Contains(type) && !type.IsEnum)
             {
-                throw new BuildException($"Parameter {property.Name} has type {property.PropertyType.Name}; use string, bool, int, an enum or string[].");
+                throw new BuildException(
+                    $"Parameter {property.Name} has type {property.PropertyType.Name}; use string, bool, int, an enum or string[]."
+                );
             }
 
             if (property.SetMethod is null)
             {
-                throw new BuildException($"Parameter {property.Name} has no setter; declare it as `{property.PropertyType.Name} {property.Name} {{ get; set; }}`.");
+                throw new BuildException(
+                    $"Parameter {property.Name} has no setter; declare it as `{property.PropertyType.Name} {property.Name} {{ get; set; }}`."
+                );
             }
 
             var parameter = new BuildParameter(
@@ -39,13 +53,16 @@ public static class ParameterDiscovery
                 attribute.Description,
                 property.PropertyType,
                 property.GetCustomAttribute<SecretAttribute>() is not null,
-                property.GetValue(build))
+                property.GetValue(build)
+            )
             {
                 Property = property,
             };
             if (Reserved.Contains(parameter.OptionName))
             {
-                throw new BuildException($"Parameter {property.Name} clashes with the built-in option {parameter.Option}; rename it.");
+                throw new BuildException(
+                    $"Parameter {property.Name} clashes with the built-in option {parameter.Option}; rename it."
+                );
             }
 
             result.Add(parameter);

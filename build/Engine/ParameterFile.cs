@@ -5,7 +5,11 @@ namespace GitOpsRunners.Engine;
 /// <summary>The top-level keys of one <c>.nuke/parameters*.json</c> file.</summary>
 public sealed record ParameterFile(string RelativePath, IReadOnlyDictionary<string, JsonElement> Values, bool IsProfile)
 {
-    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
 
     /// <summary>Reads <paramref name="relativePath"/> under <paramref name="rootDirectory"/>; null when the file does not exist.</summary>
     public static ParameterFile? Read(string rootDirectory, string relativePath, bool isProfile)
@@ -24,12 +28,16 @@ public sealed record ParameterFile(string RelativePath, IReadOnlyDictionary<stri
                 throw new UsageException($"{relativePath}:1: expected a JSON object of parameter names and values.");
             }
 
-            var values = document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
+            var values = document
+                .RootElement.EnumerateObject()
+                .ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal);
             return new ParameterFile(relativePath, values, isProfile);
         }
         catch (JsonException e)
         {
-            throw new UsageException($"{relativePath}:{(e.LineNumber ?? 0) + 1}: invalid JSON ({e.Message.Split('.')[0]}). Fix the file or remove it.");
+            throw new UsageException(
+                $"{relativePath}:{(e.LineNumber ?? 0) + 1}: invalid JSON ({e.Message.Split('.')[0]}). Fix the file or remove it."
+            );
         }
     }
 }

@@ -14,8 +14,10 @@ public static class ParameterNames
         var rest = name;
         while (rest.Length > 0)
         {
-            var known = KnownWords.FirstOrDefault(w => rest.StartsWith(w, StringComparison.Ordinal)
-                && (rest.Length == w.Length || !char.IsLower(rest[w.Length])));
+            var known = KnownWords.FirstOrDefault(w =>
+                rest.StartsWith(w, StringComparison.Ordinal)
+                && (rest.Length == w.Length || !char.IsLower(rest[w.Length]))
+            );
             var length = known?.Length ?? WordLength(rest);
             words.Add(rest[..length].ToLowerInvariant());
             rest = rest[length..];

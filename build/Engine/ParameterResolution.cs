@@ -14,9 +14,8 @@ public sealed record ParameterResolution(IReadOnlyList<ResolvedParameter> Values
         ?? throw new KeyNotFoundException($"No parameter named {name}.");
 
     /// <summary>Values of secrets that are set, for masking and redaction.</summary>
-    public IEnumerable<string> SecretValues => Values
-        .Where(v => v.Parameter.IsSecret && v.Value is string { Length: > 0 })
-        .Select(v => (string)v.Value!);
+    public IEnumerable<string> SecretValues =>
+        Values.Where(v => v.Parameter.IsSecret && v.Value is string { Length: > 0 }).Select(v => (string)v.Value!);
 
     public void ApplyTo(BuildDefinition build)
     {

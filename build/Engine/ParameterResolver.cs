@@ -14,10 +14,17 @@ public sealed class ParameterResolver(IReadOnlyList<BuildParameter> parameters)
 
     private static readonly string[] ListKeys = ["Target", "Skip"];
 
-    public ParameterResolution Resolve(IReadOnlyList<string> args, IReadOnlyDictionary<string, string> environment, string rootDirectory) =>
-        Resolve(new BuildCommandLine(parameters).Parse(args), environment, rootDirectory);
+    public ParameterResolution Resolve(
+        IReadOnlyList<string> args,
+        IReadOnlyDictionary<string, string> environment,
+        string rootDirectory
+    ) => Resolve(new BuildCommandLine(parameters).Parse(args), environment, rootDirectory);
 
-    public ParameterResolution Resolve(BuildArguments arguments, IReadOnlyDictionary<string, string> environment, string rootDirectory)
+    public ParameterResolution Resolve(
+        BuildArguments arguments,
+        IReadOnlyDictionary<string, string> environment,
+        string rootDirectory
+    )
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(environment);
@@ -35,30 +42,49 @@ public sealed class ParameterResolver(IReadOnlyList<BuildParameter> parameters)
         BuildParameter parameter,
         BuildArguments arguments,
         IReadOnlyDictionary<string, string> environment,
-        Dictionary<string, (JsonElement Value, ParameterFile File)> fileValues)
+        Dictionary<string, (JsonElement Value, ParameterFile File)> fileValues
+    )
     {
         if (!parameter.IsSecret && arguments.ParameterValues.TryGetValue(parameter.Name, out var given))
         {
-            return new(parameter, ParameterValueConverter.FromText(parameter, given, "the command line"), ParameterSource.CommandLine, "command line");
+            return new(
+                parameter,
+                ParameterValueConverter.FromText(parameter, given, "the command line"),
+                ParameterSource.CommandLine,
+                "command line"
+            );
         }
 
         if (FindVariable(parameter, environment) is { } variable)
         {
             var origin = "environment variable " + variable.Key;
             var items = parameter.IsArray ? ParameterValueConverter.SplitList(variable.Value) : [variable.Value];
-            return new(parameter, ParameterValueConverter.FromText(parameter, items, origin), ParameterSource.Environment, origin);
+            return new(
+                parameter,
+                ParameterValueConverter.FromText(parameter, items, origin),
+                ParameterSource.Environment,
+                origin
+            );
         }
 
         if (!parameter.IsSecret && fileValues.TryGetValue(parameter.Name, out var fromFile))
         {
             var source = fromFile.File.IsProfile ? ParameterSource.ProfileFile : ParameterSource.DefaultFile;
-            return new(parameter, ParameterValueConverter.FromJson(parameter, fromFile.Value, fromFile.File.RelativePath), source, fromFile.File.RelativePath);
+            return new(
+                parameter,
+                ParameterValueConverter.FromJson(parameter, fromFile.Value, fromFile.File.RelativePath),
+                source,
+                fromFile.File.RelativePath
+            );
         }
 
         return new(parameter, parameter.DefaultValue, ParameterSource.Default, "default");
     }
 
-    private static KeyValuePair<string, string>? FindVariable(BuildParameter parameter, IReadOnlyDictionary<string, string> environment)
+    private static KeyValuePair<string, string>? FindVariable(
+        BuildParameter parameter,
+        IReadOnlyDictionary<string, string> environment
+    )
     {
         if (environment.TryGetValue(parameter.EnvironmentVariable, out var exact) && exact.Length > 0)
         {
@@ -84,8 +110,12 @@ public sealed class ParameterResolver(IReadOnlyList<BuildParameter> parameters)
         foreach (var profile in profiles)
         {
             var relative = $".nuke/parameters.{profile}.json";
-            files.Add(ParameterFile.Read(rootDirectory, relative, isProfile: true)
-                ?? throw new UsageException($"Profile '{profile}' not found: expected {relative}{AvailableProfiles(rootDirectory)}."));
+            files.Add(
+                ParameterFile.Read(rootDirectory, relative, isProfile: true)
+                    ?? throw new UsageException(
+                        $"Profile '{profile}' not found: expected {relative}{AvailableProfiles(rootDirectory)}."
+                    )
+            );
         }
 
         return files;
@@ -95,7 +125,8 @@ public sealed class ParameterResolver(IReadOnlyList<BuildParameter> parameters)
     {
         var folder = Path.Combine(rootDirectory, ".nuke");
         var names = Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "parameters.*.json")
+            ? Directory
+                .EnumerateFiles(folder, "parameters.*.json")
                 .Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length])
                 .Order(StringComparer.Ordinal)
                 .ToList()
@@ -133,14 +164,18 @@ public sealed class ParameterResolver(IReadOnlyList<BuildParameter> parameters)
         var parameter = parameters.FirstOrDefault(p => ParameterNames.Canonical(p.Name) == canonical);
         if (parameter is null)
         {
-            var closest = NameSuggester.Closest(key, parameters.Where(p => !p.IsSecret).Select(p => p.Name).Concat(ListKeys));
+            var closest = NameSuggester.Closest(
+                key,
+                parameters.Where(p => !p.IsSecret).Select(p => p.Name).Concat(ListKeys)
+            );
             throw new UsageException($"Unknown parameter '{key}' in {file.RelativePath}. Did you mean '{closest}'?");
         }
 
         if (parameter.IsSecret)
         {
             throw new UsageException(
-                $"{parameter.Name} in {file.RelativePath} is a secret and is read only from the environment: remove it from the file and set {parameter.EnvironmentVariable}.");
+                $"{parameter.Name} in {file.RelativePath} is a secret and is read only from the environment: remove it from the file and set {parameter.EnvironmentVariable}."
+            );
         }
 
         return parameter.Name;

@@ -40,7 +40,8 @@ public static class ParameterValueConverter
                 : throw Invalid(parameter, text, origin, "a whole number");
         }
 
-        var match = Enum.GetNames(type).FirstOrDefault(n => NameSuggester.Normalize(n) == NameSuggester.Normalize(text));
+        var match = Enum.GetNames(type)
+            .FirstOrDefault(n => NameSuggester.Normalize(n) == NameSuggester.Normalize(text));
         return match is not null
             ? Enum.Parse(type, match)
             : throw Invalid(parameter, text, origin, "one of " + string.Join(", ", parameter.AllowedValues));
@@ -52,15 +53,23 @@ public static class ParameterValueConverter
         return value.ValueKind switch
         {
             JsonValueKind.Null => null,
-            JsonValueKind.Array when parameter.IsArray => value.EnumerateArray()
-                .Select(item => item.ValueKind == JsonValueKind.String
-                    ? item.GetString()!
-                    : throw Invalid(parameter, item.GetRawText(), origin, "an array of strings"))
+            JsonValueKind.Array when parameter.IsArray => value
+                .EnumerateArray()
+                .Select(item =>
+                    item.ValueKind == JsonValueKind.String
+                        ? item.GetString()!
+                        : throw Invalid(parameter, item.GetRawText(), origin, "an array of strings")
+                )
                 .ToArray(),
             JsonValueKind.Array => throw Invalid(parameter, value.GetRawText(), origin, "a single value, not an array"),
             JsonValueKind.Object => throw Invalid(parameter, "{...}", origin, "a single value, not an object"),
             JsonValueKind.String => FromText(parameter, [value.GetString()!], origin),
-            _ when parameter.ValueType == typeof(string) => throw Invalid(parameter, value.GetRawText(), origin, "a string in quotes"),
+            _ when parameter.ValueType == typeof(string) => throw Invalid(
+                parameter,
+                value.GetRawText(),
+                origin,
+                "a string in quotes"
+            ),
             _ => FromText(parameter, [value.GetRawText()], origin),
         };
     }
@@ -70,5 +79,7 @@ public static class ParameterValueConverter
         value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static UsageException Invalid(BuildParameter parameter, string value, string origin, string expected) =>
-        new($"Invalid value '{(parameter.IsSecret ? "***" : value)}' for {parameter.Option} from {origin}: expected {expected}.");
+        new(
+            $"Invalid value '{(parameter.IsSecret ? "***" : value)}' for {parameter.Option} from {origin}: expected {expected}."
+        );
 }

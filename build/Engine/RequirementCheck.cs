@@ -7,9 +7,12 @@ public static class RequirementCheck
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(parameters);
-        var missing = plan.Steps
-            .Where(s => !s.Skipped)
-            .SelectMany(s => s.Target.Requirements.Where(r => !r.IsSatisfied()).Select(r => $"{s.Name} requires {Describe(r, parameters)}"))
+        var missing = plan
+            .Steps.Where(s => !s.Skipped)
+            .SelectMany(s =>
+                s.Target.Requirements.Where(r => !r.IsSatisfied())
+                    .Select(r => $"{s.Name} requires {Describe(r, parameters)}")
+            )
             .ToList();
         if (missing.Count > 0)
         {

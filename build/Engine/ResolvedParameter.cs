@@ -4,14 +4,15 @@ namespace GitOpsRunners.Engine;
 public sealed record ResolvedParameter(BuildParameter Parameter, object? Value, ParameterSource Source, string Origin)
 {
     /// <summary>The value as shown to people: secrets are never shown.</summary>
-    public string Display => Parameter.IsSecret
-        ? (Value is null ? "(not set)" : "***")
-        : Value switch
-        {
-            null => "(not set)",
-            string[] items => "[" + string.Join(", ", items) + "]",
-            Enum e => ParameterNames.ToKebabCase(e.ToString()),
-            bool b => b ? "true" : "false",
-            _ => Convert.ToString(Value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-        };
+    public string Display =>
+        Parameter.IsSecret
+            ? (Value is null ? "(not set)" : "***")
+            : Value switch
+            {
+                null => "(not set)",
+                string[] items => "[" + string.Join(", ", items) + "]",
+                Enum e => ParameterNames.ToKebabCase(e.ToString()),
+                bool b => b ? "true" : "false",
+                _ => Convert.ToString(Value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            };
 }

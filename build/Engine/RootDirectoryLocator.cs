@@ -27,6 +27,8 @@ public static class RootDirectoryLocator
         }
 
         return Find(workingDirectory)
-            ?? throw new UsageException($"No .nuke/ folder in {workingDirectory} or any parent: run from inside the repository or pass --repository-root <dir>.");
+            ?? throw new UsageException(
+                $"No .nuke/ folder in {workingDirectory} or any parent: run from inside the repository or pass --repository-root <dir>."
+            );
     }
 }

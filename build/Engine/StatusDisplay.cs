@@ -19,9 +19,13 @@ public sealed class StatusDisplay(IAnsiConsole console)
     }
 
     public Task RunAsync(string message, Func<CancellationToken, Task> work, CancellationToken ct) =>
-        RunAsync(message, async token =>
-        {
-            await work(token).ConfigureAwait(false);
-            return true;
-        }, ct);
+        RunAsync(
+            message,
+            async token =>
+            {
+                await work(token).ConfigureAwait(false);
+                return true;
+            },
+            ct
+        );
 }

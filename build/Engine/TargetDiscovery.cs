@@ -10,11 +10,20 @@ public static class TargetDiscovery
     public static IReadOnlyList<BuildTarget> Discover(BuildDefinition build)
     {
         ArgumentNullException.ThrowIfNull(build);
-        var delegates = build.GetType().GetProperties(Members)
+        var delegates = build
+            .GetType()
+            .GetProperties(Members)
             .Where(p => p.PropertyType == typeof(Target) && p.GetIndexParameters().Length == 0)
             .OrderBy(p => p.MetadataToken)
-            .Select(p => (Name: p.Name, Declaration: (Target?)p.GetValue(build)
-                ?? throw new BuildException($"Target property {p.Name} returned null; declare it as `Target {p.Name} => _ => _...`.")))
+            .Select(p =>
+                (
+                    Name: p.Name,
+                    Declaration: (Target?)p.GetValue(build)
+                        ?? throw new BuildException(
+                            $"Target property {p.Name} returned null; declare it as `Target {p.Name} => _ => _...`."
+                        )
+                )
+            )
             .ToList();
 
         var names = new Dictionary<MethodInfo, string>();
@@ -43,9 +52,14 @@ public static class TargetDiscovery
     }
 
     private static List<string> Resolve(string owner, List<Target> targets, Dictionary<MethodInfo, string> names) =>
-        targets.Select(t => names.TryGetValue(t.Method, out var name)
-                ? name
-                : throw new BuildException($"Target {owner} refers to a target that is not a Target property of the build class ({t.Method.Name}); pass the property itself, e.g. .DependsOn(Restore)."))
+        targets
+            .Select(t =>
+                names.TryGetValue(t.Method, out var name)
+                    ? name
+                    : throw new BuildException(
+                        $"Target {owner} refers to a target that is not a Target property of the build class ({t.Method.Name}); pass the property itself, e.g. .DependsOn(Restore)."
+                    )
+            )
             .Distinct(StringComparer.Ordinal)
             .ToList();
 }

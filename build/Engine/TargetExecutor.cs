@@ -1,5 +1,5 @@
-using GitOpsRunners.Diagnostics;
 using System.Diagnostics;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Validation;
 
 namespace GitOpsRunners.Engine;
@@ -46,7 +46,15 @@ public sealed class TargetExecutor(ICiHost host, ErrorReporter errors, SummaryNo
         {
             if (step.Target.Conditions.FirstOrDefault(c => !c.Evaluate()) is { } condition)
             {
-                return (new TargetResult(step.Name, TargetStatus.Skipped, stopwatch.Elapsed, "condition false: " + condition.Text), ExitCodes.Success);
+                return (
+                    new TargetResult(
+                        step.Name,
+                        TargetStatus.Skipped,
+                        stopwatch.Elapsed,
+                        "condition false: " + condition.Text
+                    ),
+                    ExitCodes.Success
+                );
             }
 
             foreach (var action in step.Target.Actions)
@@ -59,14 +67,19 @@ public sealed class TargetExecutor(ICiHost host, ErrorReporter errors, SummaryNo
         }
         catch (Exception e) when (ct.IsCancellationRequested && ErrorReporter.Unwrap(e) is OperationCanceledException)
         {
-            return (new TargetResult(step.Name, TargetStatus.Aborted, stopwatch.Elapsed, "cancelled"), ExitCodes.Cancelled);
+            return (
+                new TargetResult(step.Name, TargetStatus.Aborted, stopwatch.Elapsed, "cancelled"),
+                ExitCodes.Cancelled
+            );
         }
         catch (Exception e)
         {
             errors.Report(e, step.Name);
             var reason = errors.Describe(e);
             host.Annotate(Severity.Error, $"{step.Name} failed: {reason}", null);
-            var code = ErrorReporter.Unwrap(e) is BuildException { ExitCode: not ExitCodes.Success } build ? build.ExitCode : ExitCodes.TargetFailed;
+            var code = ErrorReporter.Unwrap(e) is BuildException { ExitCode: not ExitCodes.Success } build
+                ? build.ExitCode
+                : ExitCodes.TargetFailed;
             return (new TargetResult(step.Name, TargetStatus.Failed, stopwatch.Elapsed, reason), code);
         }
         finally

@@ -14,11 +14,12 @@ public sealed record TargetRequirement(string Expression, Func<object?> Value)
         }
     }
 
-    public bool IsSatisfied() => Value() switch
-    {
-        null => false,
-        string text => !string.IsNullOrWhiteSpace(text),
-        System.Collections.ICollection collection => collection.Count > 0,
-        _ => true,
-    };
+    public bool IsSatisfied() =>
+        Value() switch
+        {
+            null => false,
+            string text => !string.IsNullOrWhiteSpace(text),
+            System.Collections.ICollection collection => collection.Count > 0,
+            _ => true,
+        };
 }

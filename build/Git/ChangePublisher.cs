@@ -8,7 +8,13 @@ namespace GitOpsRunners.Git;
 /// <c>origin</c>, and the one open pull request for it is created or updated.
 /// A failed push puts the local branch back as it was; a failed pull request says what was pushed.
 /// </summary>
-public sealed class ChangePublisher(GitWorkspace git, PullRequestPublisher pullRequests, GitHubRepository repository, GitAuthor author, string? token)
+public sealed class ChangePublisher(
+    GitWorkspace git,
+    PullRequestPublisher pullRequests,
+    GitHubRepository repository,
+    GitAuthor author,
+    string? token
+)
 {
     public async Task<ChangeResult> PublishAsync(ChangeRequest change, CancellationToken ct)
     {
@@ -30,18 +36,33 @@ public sealed class ChangePublisher(GitWorkspace git, PullRequestPublisher pullR
                 throw;
             }
 
-            throw new BuildException($"{e.Message} Nothing was pushed and no pull request was changed; the local branch {change.Branch} is as it was.", ExitCodes.TargetFailed, e);
+            throw new BuildException(
+                $"{e.Message} Nothing was pushed and no pull request was changed; the local branch {change.Branch} is as it was.",
+                ExitCodes.TargetFailed,
+                e
+            );
         }
 
         try
         {
-            var spec = new PullRequestSpec(repository, change.Branch, BaseName(change.BaseBranch), change.Title, change.Body, change.Labels);
+            var spec = new PullRequestSpec(
+                repository,
+                change.Branch,
+                BaseName(change.BaseBranch),
+                change.Title,
+                change.Body,
+                change.Labels
+            );
             var pullRequest = await pullRequests.PublishAsync(spec, ct).ConfigureAwait(false);
             return new ChangeResult(change.Branch, pushed.Sha, pushed.Outcome, pullRequest);
         }
         catch (BuildException e)
         {
-            throw new BuildException($"{e.Message} Branch {change.Branch} was pushed to origin at {pushed.Sha[..12]}, but its pull request was not opened or updated; run again to retry.", ExitCodes.TargetFailed, e);
+            throw new BuildException(
+                $"{e.Message} Branch {change.Branch} was pushed to origin at {pushed.Sha[..12]}, but its pull request was not opened or updated; run again to retry.",
+                ExitCodes.TargetFailed,
+                e
+            );
         }
     }
 

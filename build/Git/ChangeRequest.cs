@@ -11,4 +11,5 @@ public sealed record ChangeRequest(
     string CommitMessage,
     string Title,
     string Body,
-    IReadOnlyList<string> Labels);
+    IReadOnlyList<string> Labels
+);

@@ -40,9 +40,13 @@ public sealed partial class CommitStatusPublisher(IGitHubClient client)
             Description = Shorten(status.Description),
             TargetUrl = status.TargetUrl?.AbsoluteUri,
         };
-        await GitHubCall.RunAsync(
-            () => client.Repository.Status.Create(repository.Owner, repository.Name, sha, request),
-            $"setting status '{status.Context}' on {sha[..12]} in {repository}", ct).ConfigureAwait(false);
+        await GitHubCall
+            .RunAsync(
+                () => client.Repository.Status.Create(repository.Owner, repository.Name, sha, request),
+                $"setting status '{status.Context}' on {sha[..12]} in {repository}",
+                ct
+            )
+            .ConfigureAwait(false);
     }
 
     private static string Shorten(string description)

@@ -25,7 +25,11 @@ public static class GitHubCall
         }
         catch (HttpRequestException ex)
         {
-            throw new BuildException($"Cannot reach the GitHub API while {doing}: {ex.Message}. Check network access and {GitHubClientFactory.ApiUrlVariable}.", ExitCodes.TargetFailed, ex);
+            throw new BuildException(
+                $"Cannot reach the GitHub API while {doing}: {ex.Message}. Check network access and {GitHubClientFactory.ApiUrlVariable}.",
+                ExitCodes.TargetFailed,
+                ex
+            );
         }
     }
 
@@ -37,16 +41,24 @@ public static class GitHubCall
         {
             AuthorizationException => new BuildException(
                 $"GITHUB_TOKEN is missing or invalid: GitHub answered 401 ({GitHubMessage(ex)}) while {doing}. Set GITHUB_TOKEN to a token with contents: write, pull-requests: write and statuses: write.",
-                ExitCodes.TargetFailed, ex),
+                ExitCodes.TargetFailed,
+                ex
+            ),
             RateLimitExceededException limit => new BuildException(
                 $"GitHub's API rate limit is exhausted ({limit.Remaining}/{limit.Limit} left) while {doing}; it resets at {limit.Reset.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC. Wait until then, or authenticate with GITHUB_TOKEN for a higher limit.",
-                ExitCodes.TargetFailed, ex),
+                ExitCodes.TargetFailed,
+                ex
+            ),
             SecondaryRateLimitExceededException => new BuildException(
                 $"GitHub's secondary rate limit stopped the build while {doing} ({GitHubMessage(ex)}). Wait a few minutes and run the target again.",
-                ExitCodes.TargetFailed, ex),
+                ExitCodes.TargetFailed,
+                ex
+            ),
             _ => new BuildException(
                 $"GitHub answered {(int)ex.StatusCode} {ReasonPhrase(ex.StatusCode)} while {doing}: {GitHubMessage(ex)}.{Advice(ex.StatusCode)}",
-                ExitCodes.TargetFailed, ex),
+                ExitCodes.TargetFailed,
+                ex
+            ),
         };
     }
 
@@ -55,25 +67,31 @@ public static class GitHubCall
     {
         ArgumentNullException.ThrowIfNull(ex);
         var message = string.IsNullOrEmpty(ex.ApiError?.Message) ? ex.Message : ex.ApiError.Message;
-        var details = ex.ApiError?.Errors?
-            .Select(e => e.Message ?? string.Join(' ', new[] { e.Resource, e.Field, e.Code }.Where(s => !string.IsNullOrEmpty(s))))
-            .Where(s => !string.IsNullOrWhiteSpace(s))
-            .ToList() ?? [];
+        var details =
+            ex.ApiError?.Errors?.Select(e =>
+                    e.Message
+                    ?? string.Join(' ', new[] { e.Resource, e.Field, e.Code }.Where(s => !string.IsNullOrEmpty(s)))
+                )
+                .Where(s => !string.IsNullOrWhiteSpace(s))
+                .ToList()
+            ?? [];
         return details.Count == 0 ? message : $"{message} ({string.Join("; ", details)})";
     }
 
-    private static string ReasonPhrase(HttpStatusCode status) => status switch
-    {
-        HttpStatusCode.Forbidden => "Forbidden",
-        HttpStatusCode.NotFound => "Not Found",
-        HttpStatusCode.UnprocessableEntity => "Unprocessable Entity",
-        _ => status.ToString(),
-    };
+    private static string ReasonPhrase(HttpStatusCode status) =>
+        status switch
+        {
+            HttpStatusCode.Forbidden => "Forbidden",
+            HttpStatusCode.NotFound => "Not Found",
+            HttpStatusCode.UnprocessableEntity => "Unprocessable Entity",
+            _ => status.ToString(),
+        };
 
-    private static string Advice(HttpStatusCode status) => status switch
-    {
-        HttpStatusCode.Forbidden => " The token lacks a permission this step needs, or the repository forbids it.",
-        HttpStatusCode.NotFound => " Check the owner/repository name and that the token can see the repository.",
-        _ => string.Empty,
-    };
+    private static string Advice(HttpStatusCode status) =>
+        status switch
+        {
+            HttpStatusCode.Forbidden => " The token lacks a permission this step needs, or the repository forbids it.",
+            HttpStatusCode.NotFound => " Check the owner/repository name and that the token can see the repository.",
+            _ => string.Empty,
+        };
 }

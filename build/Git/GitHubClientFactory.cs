@@ -21,7 +21,11 @@ public static class GitHubClientFactory
     {
         ArgumentNullException.ThrowIfNull(apiBaseAddress);
         var credentials = string.IsNullOrEmpty(token) ? Credentials.Anonymous : new Credentials(token);
-        var connection = new Connection(new ProductHeaderValue(ProductName), WithTrailingSlash(apiBaseAddress), new InMemoryCredentialStore(credentials));
+        var connection = new Connection(
+            new ProductHeaderValue(ProductName),
+            WithTrailingSlash(apiBaseAddress),
+            new InMemoryCredentialStore(credentials)
+        );
         return new GitHubClient(connection);
     }
 
@@ -40,9 +44,14 @@ public static class GitHubClientFactory
             return DefaultApiUrl;
         }
 
-        if (!Uri.TryCreate(configured.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (
+            !Uri.TryCreate(configured.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        )
         {
-            throw new UsageException($"{ApiUrlVariable}='{configured}' is not an http(s) URL. Use e.g. https://api.github.com or https://<ghes-host>/api/v3.");
+            throw new UsageException(
+                $"{ApiUrlVariable}='{configured}' is not an http(s) URL. Use e.g. https://api.github.com or https://<ghes-host>/api/v3."
+            );
         }
 
         return WithTrailingSlash(uri);

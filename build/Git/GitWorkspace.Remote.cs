@@ -17,7 +17,9 @@ public sealed partial class GitWorkspace
     public GitHubRepository OwnerAndRepository() =>
         GitHubRepository.TryParseRemoteUrl(Origin().Url, out var repository)
             ? repository
-            : throw new BuildException($"The 'origin' remote ({OriginUrl}) is not a GitHub URL. Expected https://github.com/<owner>/<repo>.git or git@github.com:<owner>/<repo>.git.");
+            : throw new BuildException(
+                $"The 'origin' remote ({OriginUrl}) is not a GitHub URL. Expected https://github.com/<owner>/<repo>.git or git@github.com:<owner>/<repo>.git."
+            );
 
     /// <summary>The sha of <c>refs/heads/{branch}</c> on <c>origin</c> (an ls-remote), or null when the branch is absent.</summary>
     public Task<string?> RemoteBranchTipAsync(string branch, string? token, CancellationToken ct)
@@ -36,11 +38,19 @@ public sealed partial class GitWorkspace
     public Task<GitPushResult> PushAsync(string branch, bool force, string? token, CancellationToken ct)
     {
         var canonical = CanonicalBranch(branch);
-        var local = BranchTip(branch) ?? throw new BuildException($"Cannot push '{branch}': there is no such local branch.");
+        var local =
+            BranchTip(branch) ?? throw new BuildException($"Cannot push '{branch}': there is no such local branch.");
         return Task.Run(() => Push(branch, canonical, local, force, token, ct), ct);
     }
 
-    private GitPushResult Push(string branch, string canonical, string localSha, bool force, string? token, CancellationToken ct)
+    private GitPushResult Push(
+        string branch,
+        string canonical,
+        string localSha,
+        bool force,
+        string? token,
+        CancellationToken ct
+    )
     {
         var remoteSha = RemoteTip(canonical, branch, token);
         ct.ThrowIfCancellationRequested();
@@ -54,7 +64,11 @@ public sealed partial class GitWorkspace
             var remoteCommit = FetchRemoteCommit(branch, remoteSha, token, ct);
             if (remoteCommit.Tree.Sha == _repo.Lookup<Commit>(localSha).Tree.Sha)
             {
-                _repo.Refs.UpdateTarget(_repo.Refs[canonical], remoteCommit.Id, "gitops-runners: adopt identical remote commit");
+                _repo.Refs.UpdateTarget(
+                    _repo.Refs[canonical],
+                    remoteCommit.Id,
+                    "gitops-runners: adopt identical remote commit"
+                );
                 return new GitPushResult(branch, remoteSha, PushOutcome.AlreadyUpToDate);
             }
         }
@@ -79,18 +93,31 @@ public sealed partial class GitWorkspace
         }
         catch (NonFastForwardException ex)
         {
-            throw Rejected(branch, Redact(ex.Message, token),
-                "the remote branch has commits that are not in the local one (not a fast-forward). Push with force, or reset the branch onto the remote tip.", ex);
+            throw Rejected(
+                branch,
+                Redact(ex.Message, token),
+                "the remote branch has commits that are not in the local one (not a fast-forward). Push with force, or reset the branch onto the remote tip.",
+                ex
+            );
         }
         catch (LibGit2SharpException ex)
         {
-            throw Rejected(branch, Redact(ex.Message, token), "check the remote URL, network access and that the token may push (contents: write).", ex);
+            throw Rejected(
+                branch,
+                Redact(ex.Message, token),
+                "check the remote URL, network access and that the token may push (contents: write).",
+                ex
+            );
         }
 
         if (rejections.Count > 0)
         {
-            throw Rejected(branch, Redact(string.Join("; ", rejections), token),
-                "a hook or branch protection rule on the remote refused it; read the remote's message and fix the rule or the branch name.", inner: null);
+            throw Rejected(
+                branch,
+                Redact(string.Join("; ", rejections), token),
+                "a hook or branch protection rule on the remote refused it; read the remote's message and fix the rule or the branch name.",
+                inner: null
+            );
         }
 
         return new GitPushResult(branch, localSha, PushOutcome.Pushed);
@@ -111,7 +138,13 @@ public sealed partial class GitWorkspace
         };
         try
         {
-            Commands.Fetch(_repo, RemoteName, [$"+refs/heads/{branch}:refs/remotes/{RemoteName}/{branch}"], options, "gitops-runners: fetch before push");
+            Commands.Fetch(
+                _repo,
+                RemoteName,
+                [$"+refs/heads/{branch}:refs/remotes/{RemoteName}/{branch}"],
+                options,
+                "gitops-runners: fetch before push"
+            );
         }
         catch (UserCancelledException) when (ct.IsCancellationRequested)
         {
@@ -119,7 +152,11 @@ public sealed partial class GitWorkspace
         }
         catch (LibGit2SharpException ex)
         {
-            throw new BuildException($"Cannot fetch '{branch}' from {OriginUrl}: {Redact(ex.Message, token)}", ExitCodes.TargetFailed, ex);
+            throw new BuildException(
+                $"Cannot fetch '{branch}' from {OriginUrl}: {Redact(ex.Message, token)}",
+                ExitCodes.TargetFailed,
+                ex
+            );
         }
 
         return _repo.Lookup<Commit>(remoteSha)
@@ -131,22 +168,37 @@ public sealed partial class GitWorkspace
         try
         {
             var credentials = Credentials(token);
-            var references = credentials is null ? _repo.Network.ListReferences(Origin()) : _repo.Network.ListReferences(Origin(), credentials);
+            var references = credentials is null
+                ? _repo.Network.ListReferences(Origin())
+                : _repo.Network.ListReferences(Origin(), credentials);
             return references
-                .FirstOrDefault(r => r.CanonicalName == canonical)?
-                .ResolveToDirectReference()?.TargetIdentifier;
+                .FirstOrDefault(r => r.CanonicalName == canonical)
+                ?.ResolveToDirectReference()
+                ?.TargetIdentifier;
         }
         catch (LibGit2SharpException ex)
         {
-            throw new BuildException($"Cannot list the branches of {OriginUrl} to find '{branch}': {Redact(ex.Message, token)}. Check the URL, network access and the token.", ExitCodes.TargetFailed, ex);
+            throw new BuildException(
+                $"Cannot list the branches of {OriginUrl} to find '{branch}': {Redact(ex.Message, token)}. Check the URL, network access and the token.",
+                ExitCodes.TargetFailed,
+                ex
+            );
         }
     }
 
-    private Remote Origin() => _repo.Network.Remotes[RemoteName]
-        ?? throw new BuildException($"The repository at {Root} has no 'origin' remote. Add one with: git remote add origin https://github.com/<owner>/<repo>.git");
+    private Remote Origin() =>
+        _repo.Network.Remotes[RemoteName]
+        ?? throw new BuildException(
+            $"The repository at {Root} has no 'origin' remote. Add one with: git remote add origin https://github.com/<owner>/<repo>.git"
+        );
 
     private GitPushException Rejected(string branch, string remoteMessage, string advice, Exception? inner) =>
-        new(branch, remoteMessage, $"Pushing '{branch}' to {OriginUrl} was rejected: {remoteMessage}. {char.ToUpperInvariant(advice[0])}{advice[1..]}", inner);
+        new(
+            branch,
+            remoteMessage,
+            $"Pushing '{branch}' to {OriginUrl} was rejected: {remoteMessage}. {char.ToUpperInvariant(advice[0])}{advice[1..]}",
+            inner
+        );
 
     private static CredentialsHandler? Credentials(string? token) =>
         string.IsNullOrEmpty(token)
@@ -156,7 +208,9 @@ public sealed partial class GitWorkspace
     private static string Redact(string text, string? token)
     {
         var withoutUserInfo = UserInfo().Replace(text, "://***@");
-        return string.IsNullOrEmpty(token) ? withoutUserInfo : withoutUserInfo.Replace(token, "***", StringComparison.Ordinal);
+        return string.IsNullOrEmpty(token)
+            ? withoutUserInfo
+            : withoutUserInfo.Replace(token, "***", StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"://[^/@\s]+@")]

@@ -23,27 +23,37 @@ public sealed partial class GitWorkspace : IDisposable
     /// <summary>The checked-out branch's short name, or null when HEAD is detached.</summary>
     public string? CurrentBranch => _repo.Info.IsHeadDetached ? null : _repo.Head.FriendlyName;
 
-    public string HeadSha => _repo.Head.Tip?.Sha
+    public string HeadSha =>
+        _repo.Head.Tip?.Sha
         ?? throw new BuildException($"The repository at {Root} has no commits yet; commit something first.");
 
     /// <summary>True when nothing is staged, modified or untracked (ignored files do not count).</summary>
-    public bool IsClean => !_repo.RetrieveStatus(new StatusOptions
-    {
-        IncludeUntracked = true,
-        RecurseUntrackedDirs = false,
-        IncludeIgnored = false,
-    }).IsDirty;
+    public bool IsClean =>
+        !_repo
+            .RetrieveStatus(
+                new StatusOptions
+                {
+                    IncludeUntracked = true,
+                    RecurseUntrackedDirs = false,
+                    IncludeIgnored = false,
+                }
+            )
+            .IsDirty;
 
     /// <summary>Opens the repository that contains <paramref name="path"/>.</summary>
     public static GitWorkspace Open(string path)
     {
-        var gitDir = Repository.Discover(path)
-            ?? throw new BuildException($"{path} is not inside a git repository. Run the build from a clone of the repository.");
+        var gitDir =
+            Repository.Discover(path)
+            ?? throw new BuildException(
+                $"{path} is not inside a git repository. Run the build from a clone of the repository."
+            );
         return new GitWorkspace(new Repository(gitDir));
     }
 
     /// <summary>The sha a branch points at, or null when there is no such local branch.</summary>
-    public string? BranchTip(string branch) => _repo.Refs[BranchPrefix + branch]?.ResolveToDirectReference()?.TargetIdentifier;
+    public string? BranchTip(string branch) =>
+        _repo.Refs[BranchPrefix + branch]?.ResolveToDirectReference()?.TargetIdentifier;
 
     /// <summary>
     /// Points branch <paramref name="name"/> at <paramref name="fromCommit"/> (a sha, branch or any
@@ -72,7 +82,12 @@ public sealed partial class GitWorkspace : IDisposable
         }
         else
         {
-            _repo.Refs.Add(canonical, new ObjectId(previousTip), "gitops-runners: restore after a failed publish", allowOverwrite: true);
+            _repo.Refs.Add(
+                canonical,
+                new ObjectId(previousTip),
+                "gitops-runners: restore after a failed publish",
+                allowOverwrite: true
+            );
         }
     }
 
@@ -82,7 +97,12 @@ public sealed partial class GitWorkspace : IDisposable
     /// then the branch ref moves. Existing files keep their mode. When the tree does not change, no
     /// commit is made and <see cref="GitCommitResult.Changed"/> is false.
     /// </summary>
-    public GitCommitResult CommitFiles(string branch, IReadOnlyDictionary<string, string> files, string message, GitAuthor author)
+    public GitCommitResult CommitFiles(
+        string branch,
+        IReadOnlyDictionary<string, string> files,
+        string message,
+        GitAuthor author
+    )
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(author);
@@ -93,7 +113,8 @@ public sealed partial class GitWorkspace : IDisposable
 
         var canonical = CanonicalBranch(branch);
         RefuseCheckedOut(branch, canonical, "commit to");
-        var reference = _repo.Refs[canonical]
+        var reference =
+            _repo.Refs[canonical]
             ?? throw new BuildException($"Branch '{branch}' does not exist; create it with CreateOrResetBranch first.");
         var tip = _repo.Lookup<Commit>(reference.ResolveToDirectReference().TargetIdentifier);
 
@@ -104,7 +125,9 @@ public sealed partial class GitWorkspace : IDisposable
             var existing = tip.Tree[path];
             if (existing is not null && existing.TargetType != TreeEntryTargetType.Blob)
             {
-                throw new BuildException($"Cannot write '{path}' on '{branch}': it is a {existing.TargetType.ToString().ToLowerInvariant()} there, not a file.");
+                throw new BuildException(
+                    $"Cannot write '{path}' on '{branch}': it is a {existing.TargetType.ToString().ToLowerInvariant()} there, not a file."
+                );
             }
 
             using var stream = new MemoryStream(new UTF8Encoding(false).GetBytes(content));
@@ -119,7 +142,14 @@ public sealed partial class GitWorkspace : IDisposable
         }
 
         var signature = new Signature(author.Name, author.Email, author.When ?? DateTimeOffset.Now);
-        var commit = _repo.ObjectDatabase.CreateCommit(signature, signature, message, tree, [tip], prettifyMessage: true);
+        var commit = _repo.ObjectDatabase.CreateCommit(
+            signature,
+            signature,
+            message,
+            tree,
+            [tip],
+            prettifyMessage: true
+        );
         _repo.Refs.UpdateTarget(_repo.Refs[canonical], commit.Id, $"gitops-runners: {commit.MessageShort}");
         return new GitCommitResult(branch, commit.Sha, tree.Sha, Changed: true);
     }
@@ -162,7 +192,11 @@ public sealed partial class GitWorkspace : IDisposable
     {
         var normalized = RepositoryPath.Normalize(path);
         var result = new List<FileRevision>();
-        for (var commit = ResolveCommit(revision ?? DefaultBranch()); commit is not null && result.Count < limit; commit = commit.Parents.FirstOrDefault())
+        for (
+            var commit = ResolveCommit(revision ?? DefaultBranch());
+            commit is not null && result.Count < limit;
+            commit = commit.Parents.FirstOrDefault()
+        )
         {
             var mine = commit.Tree[normalized]?.Target.Id;
             var parentEntry = commit.Parents.FirstOrDefault()?.Tree[normalized]?.Target.Id;
@@ -190,7 +224,9 @@ public sealed partial class GitWorkspace : IDisposable
         }
 
         return found
-            ?? throw new BuildException($"'{revision}' is not a commit in {Root}. Fetch it or pass an existing branch or sha.");
+            ?? throw new BuildException(
+                $"'{revision}' is not a commit in {Root}. Fetch it or pass an existing branch or sha."
+            );
     }
 
     private static string CanonicalBranch(string name)
@@ -208,7 +244,9 @@ public sealed partial class GitWorkspace : IDisposable
     {
         if (!_repo.Info.IsBare && !_repo.Info.IsHeadDetached && _repo.Head.CanonicalName == canonical)
         {
-            throw new BuildException($"Refusing to {verb} '{name}': it is the checked-out branch. The build writes to its own branch; switch away from '{name}' or pick another branch name.");
+            throw new BuildException(
+                $"Refusing to {verb} '{name}': it is the checked-out branch. The build writes to its own branch; switch away from '{name}' or pick another branch name."
+            );
         }
     }
 }

@@ -17,7 +17,8 @@ public sealed partial record PullRequestBody(
     IReadOnlyList<PullRequestChange> Changes,
     IReadOnlyList<PullRequestDetails> Details,
     string? Footer,
-    int MaxLength = PullRequestBody.DefaultMaxLength)
+    int MaxLength = PullRequestBody.DefaultMaxLength
+)
 {
     public const int GitHubLimit = 65536;
     public const int DefaultMaxLength = 65000;
@@ -27,9 +28,16 @@ public sealed partial record PullRequestBody(
     /// <summary>An empty body whose marker is <c>&lt;!-- gitops-runners:{marker} --&gt;</c>, e.g. <c>bump</c> or <c>promote/production</c>.</summary>
     public static PullRequestBody For(string marker)
     {
-        if (string.IsNullOrWhiteSpace(marker) || !MarkerName().IsMatch(marker) || marker.Contains("--", StringComparison.Ordinal))
+        if (
+            string.IsNullOrWhiteSpace(marker)
+            || !MarkerName().IsMatch(marker)
+            || marker.Contains("--", StringComparison.Ordinal)
+        )
         {
-            throw new ArgumentException($"Marker '{marker}' must be letters, digits and - _ . / : only, without '--'.", nameof(marker));
+            throw new ArgumentException(
+                $"Marker '{marker}' must be letters, digits and - _ . / : only, without '--'.",
+                nameof(marker)
+            );
         }
 
         return new PullRequestBody(marker, null, [], [], null);
@@ -97,7 +105,9 @@ public sealed partial record PullRequestBody(
 
         if (shown < Changes.Count)
         {
-            text.Append($"\n…and {Changes.Count - shown} more change(s), left out to stay within GitHub's size limit.\n");
+            text.Append(
+                $"\n…and {Changes.Count - shown} more change(s), left out to stay within GitHub's size limit.\n"
+            );
         }
     }
 
@@ -152,11 +162,14 @@ public sealed partial record PullRequestBody(
     }
 
     private static string Cell(string text) =>
-        text.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal).Replace("`", "'", StringComparison.Ordinal);
+        text.ReplaceLineEndings(" ")
+            .Replace("|", "\\|", StringComparison.Ordinal)
+            .Replace("`", "'", StringComparison.Ordinal);
 
     private static int LongestBacktickRun(string text)
     {
-        int longest = 0, run = 0;
+        int longest = 0,
+            run = 0;
         foreach (var c in text)
         {
             run = c == '`' ? run + 1 : 0;

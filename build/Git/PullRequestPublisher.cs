@@ -23,22 +23,33 @@ public sealed class PullRequestPublisher(IGitHubClient client)
         {
             try
             {
-                pullRequest = await client.PullRequest.Create(owner, name, new NewPullRequest(spec.Title, spec.Head, spec.Base)
-                {
-                    Body = spec.Body,
-                    Draft = spec.Draft,
-                }).WaitAsync(ct).ConfigureAwait(false);
+                pullRequest = await client
+                    .PullRequest.Create(
+                        owner,
+                        name,
+                        new NewPullRequest(spec.Title, spec.Head, spec.Base) { Body = spec.Body, Draft = spec.Draft }
+                    )
+                    .WaitAsync(ct)
+                    .ConfigureAwait(false);
                 outcome = PullRequestOutcome.Created;
             }
             catch (ApiValidationException ex) when (AlreadyExists(ex))
             {
-                existing = await FindOpenAsync(spec, ct).ConfigureAwait(false)
-                    ?? throw new BuildException($"GitHub says a pull request for {Head(spec)} already exists, but none is open for it. Close or reopen it by hand, then run the target again.", ExitCodes.TargetFailed, ex);
+                existing =
+                    await FindOpenAsync(spec, ct).ConfigureAwait(false)
+                    ?? throw new BuildException(
+                        $"GitHub says a pull request for {Head(spec)} already exists, but none is open for it. Close or reopen it by hand, then run the target again.",
+                        ExitCodes.TargetFailed,
+                        ex
+                    );
                 (pullRequest, outcome) = await UpdateAsync(spec, existing, ct).ConfigureAwait(false);
             }
             catch (ApiException ex)
             {
-                throw GitHubCall.Describe(ex, $"opening a pull request from {Head(spec)} into {spec.Base} in {spec.Repository}");
+                throw GitHubCall.Describe(
+                    ex,
+                    $"opening a pull request from {Head(spec)} into {spec.Base} in {spec.Repository}"
+                );
             }
         }
         else
@@ -47,7 +58,10 @@ public sealed class PullRequestPublisher(IGitHubClient client)
         }
 
         var warnings = new List<string>();
-        if (await AddMissingLabelsAsync(spec, pullRequest, warnings, ct).ConfigureAwait(false) && outcome == PullRequestOutcome.Unchanged)
+        if (
+            await AddMissingLabelsAsync(spec, pullRequest, warnings, ct).ConfigureAwait(false)
+            && outcome == PullRequestOutcome.Unchanged
+        )
         {
             outcome = PullRequestOutcome.Updated;
         }
@@ -60,19 +74,29 @@ public sealed class PullRequestPublisher(IGitHubClient client)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var request = new PullRequestRequest { State = ItemStateFilter.Open, Head = Head(spec) };
-        var open = await GitHubCall.RunAsync(
-            () => client.PullRequest.GetAllForRepository(spec.Repository.Owner, spec.Repository.Name, request),
-            $"looking for the open pull request from {Head(spec)} in {spec.Repository}", ct).ConfigureAwait(false);
+        var open = await GitHubCall
+            .RunAsync(
+                () => client.PullRequest.GetAllForRepository(spec.Repository.Owner, spec.Repository.Name, request),
+                $"looking for the open pull request from {Head(spec)} in {spec.Repository}",
+                ct
+            )
+            .ConfigureAwait(false);
 
         // GitHub ignores a head filter it cannot parse and returns every open pull request, so check the head here.
-        return open
-            .Where(p => p.Head?.Ref == spec.Head)
-            .Where(p => p.Head?.User?.Login is null || p.Head.User.Login.Equals(spec.Repository.Owner, StringComparison.OrdinalIgnoreCase))
+        return open.Where(p => p.Head?.Ref == spec.Head)
+            .Where(p =>
+                p.Head?.User?.Login is null
+                || p.Head.User.Login.Equals(spec.Repository.Owner, StringComparison.OrdinalIgnoreCase)
+            )
             .OrderBy(p => p.Number)
             .FirstOrDefault();
     }
 
-    private async Task<(PullRequest, PullRequestOutcome)> UpdateAsync(PullRequestSpec spec, PullRequest existing, CancellationToken ct)
+    private async Task<(PullRequest, PullRequestOutcome)> UpdateAsync(
+        PullRequestSpec spec,
+        PullRequest existing,
+        CancellationToken ct
+    )
     {
         var update = new PullRequestUpdate();
         var changed = false;
@@ -99,16 +123,28 @@ public sealed class PullRequestPublisher(IGitHubClient client)
             return (existing, PullRequestOutcome.Unchanged);
         }
 
-        var updated = await GitHubCall.RunAsync(
-            () => client.PullRequest.Update(spec.Repository.Owner, spec.Repository.Name, existing.Number, update),
-            $"updating pull request #{existing.Number} in {spec.Repository}", ct).ConfigureAwait(false);
+        var updated = await GitHubCall
+            .RunAsync(
+                () => client.PullRequest.Update(spec.Repository.Owner, spec.Repository.Name, existing.Number, update),
+                $"updating pull request #{existing.Number} in {spec.Repository}",
+                ct
+            )
+            .ConfigureAwait(false);
         return (updated, PullRequestOutcome.Updated);
     }
 
-    private async Task<bool> AddMissingLabelsAsync(PullRequestSpec spec, PullRequest pullRequest, List<string> warnings, CancellationToken ct)
+    private async Task<bool> AddMissingLabelsAsync(
+        PullRequestSpec spec,
+        PullRequest pullRequest,
+        List<string> warnings,
+        CancellationToken ct
+    )
     {
         var present = (pullRequest.Labels ?? []).Select(l => l.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var missing = spec.Labels.Where(l => !string.IsNullOrWhiteSpace(l) && !present.Contains(l)).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var missing = spec
+            .Labels.Where(l => !string.IsNullOrWhiteSpace(l) && !present.Contains(l))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToArray();
         if (missing.Length == 0)
         {
             return false;
@@ -116,12 +152,20 @@ public sealed class PullRequestPublisher(IGitHubClient client)
 
         try
         {
-            await client.Issue.Labels.AddToIssue(spec.Repository.Owner, spec.Repository.Name, pullRequest.Number, missing).WaitAsync(ct).ConfigureAwait(false);
+            await client
+                .Issue.Labels.AddToIssue(spec.Repository.Owner, spec.Repository.Name, pullRequest.Number, missing)
+                .WaitAsync(ct)
+                .ConfigureAwait(false);
             return true;
         }
-        catch (ApiException ex) when (ex is NotFoundException or ApiValidationException || (ex is ForbiddenException && ex is not RateLimitExceededException))
+        catch (ApiException ex)
+            when (ex is NotFoundException or ApiValidationException
+                || (ex is ForbiddenException && ex is not RateLimitExceededException)
+            )
         {
-            warnings.Add($"Could not add labels {string.Join(", ", missing)} to pull request #{pullRequest.Number}: GitHub answered {(int)ex.StatusCode} ({GitHubCall.GitHubMessage(ex)}). The pull request is up to date; add the labels by hand or give the token issues: write.");
+            warnings.Add(
+                $"Could not add labels {string.Join(", ", missing)} to pull request #{pullRequest.Number}: GitHub answered {(int)ex.StatusCode} ({GitHubCall.GitHubMessage(ex)}). The pull request is up to date; add the labels by hand or give the token issues: write."
+            );
             return false;
         }
         catch (ApiException ex)
@@ -135,5 +179,6 @@ public sealed class PullRequestPublisher(IGitHubClient client)
 
     private static string Head(PullRequestSpec spec) => $"{spec.Repository.Owner}:{spec.Head}";
 
-    private static string Normalize(string? body) => (body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
+    private static string Normalize(string? body) =>
+        (body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd();
 }

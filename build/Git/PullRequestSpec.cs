@@ -11,4 +11,5 @@ public sealed record PullRequestSpec(
     string Title,
     string Body,
     IReadOnlyList<string> Labels,
-    bool Draft = false);
+    bool Draft = false
+);

@@ -7,7 +7,13 @@ namespace GitOpsRunners.Git;
 /// A published GitHub release. <see cref="Version"/> is read from the tag: a leading <c>v</c> is
 /// dropped and a name prefix such as <c>gha-runner-scale-set-</c> is skipped; null when the tag holds no semantic version.
 /// </summary>
-public sealed partial record ReleaseInfo(string TagName, SemanticVersion? Version, DateTimeOffset? PublishedAt, string HtmlUrl, bool Prerelease)
+public sealed partial record ReleaseInfo(
+    string TagName,
+    SemanticVersion? Version,
+    DateTimeOffset? PublishedAt,
+    string HtmlUrl,
+    bool Prerelease
+)
 {
     /// <summary>
     /// The semantic version in a tag: <c>v2.329.0</c> → 2.329.0, <c>gha-runner-scale-set-0.15.0</c> → 0.15.0.

@@ -18,7 +18,11 @@ public sealed class ReleaseLookup(IGitHubClient client)
         }
         catch (NotFoundException ex)
         {
-            throw new BuildException($"{owner}/{repo} has no published release, or the repository does not exist (GitHub answered 404). Check the name in the version sources.", ExitCodes.TargetFailed, ex);
+            throw new BuildException(
+                $"{owner}/{repo} has no published release, or the repository does not exist (GitHub answered 404). Check the name in the version sources.",
+                ExitCodes.TargetFailed,
+                ex
+            );
         }
         catch (ApiException ex)
         {
@@ -49,16 +53,36 @@ public sealed class ReleaseLookup(IGitHubClient client)
         ReleasesAsync(owner, repo, maxPages: 3, ct);
 
     /// <summary>Published releases from the first <paramref name="maxPages"/> pages of 100; drafts are left out.</summary>
-    public async Task<IReadOnlyList<ReleaseInfo>> ReleasesAsync(string owner, string repo, int maxPages, CancellationToken ct)
+    public async Task<IReadOnlyList<ReleaseInfo>> ReleasesAsync(
+        string owner,
+        string repo,
+        int maxPages,
+        CancellationToken ct
+    )
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPages, 1);
-        var options = new ApiOptions { PageSize = PageSize, PageCount = maxPages, StartPage = 1 };
-        var releases = await GitHubCall.RunAsync(
-            () => client.Repository.Release.GetAll(owner, repo, options),
-            $"listing the releases of {owner}/{repo}", ct).ConfigureAwait(false);
+        var options = new ApiOptions
+        {
+            PageSize = PageSize,
+            PageCount = maxPages,
+            StartPage = 1,
+        };
+        var releases = await GitHubCall
+            .RunAsync(
+                () => client.Repository.Release.GetAll(owner, repo, options),
+                $"listing the releases of {owner}/{repo}",
+                ct
+            )
+            .ConfigureAwait(false);
         return releases.Where(r => !r.Draft).Select(ToInfo).ToList();
     }
 
     private static ReleaseInfo ToInfo(Release release) =>
-        new(release.TagName, ReleaseInfo.ParseVersion(release.TagName), release.PublishedAt, release.HtmlUrl, release.Prerelease);
+        new(
+            release.TagName,
+            ReleaseInfo.ParseVersion(release.TagName),
+            release.PublishedAt,
+            release.HtmlUrl,
+            release.Prerelease
+        );
 }

@@ -40,5 +40,7 @@ public static class RepositoryPath
     }
 
     private static BuildException Invalid(string path, string why) =>
-        new($"Cannot commit '{path}': {why}. This is a bug in the caller: pass paths like 'kubernetes/apps/base/arc.yaml'.");
+        new(
+            $"Cannot commit '{path}': {why}. This is a bug in the caller: pass paths like 'kubernetes/apps/base/arc.yaml'."
+        );
 }

@@ -11,15 +11,22 @@ namespace GitOpsRunners.Manifests;
 /// </summary>
 public static class ManifestParser
 {
-    private static readonly HashSet<string> KustomizeFileNames = new(StringComparer.Ordinal) { "kustomization.yaml", "kustomization.yml", "Kustomization" };
+    private static readonly HashSet<string> KustomizeFileNames = new(StringComparer.Ordinal)
+    {
+        "kustomization.yaml",
+        "kustomization.yml",
+        "Kustomization",
+    };
 
     /// <summary>Classifies a document; <paramref name="fileName"/> is the bare file name.</summary>
     public static DocumentKind Classify(YamlMappingNode root, string fileName)
     {
         var apiVersion = root.ScalarAt("apiVersion");
         var kind = root.ScalarAt("kind");
-        if (apiVersion?.StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal) == true
-            || (KustomizeFileNames.Contains(fileName) && kind is null or "Kustomization" or "Component"))
+        if (
+            apiVersion?.StartsWith("kustomize.config.k8s.io/", StringComparison.Ordinal) == true
+            || (KustomizeFileNames.Contains(fileName) && kind is null or "Kustomization" or "Component")
+        )
         {
             return DocumentKind.KustomizeConfiguration;
         }
@@ -60,11 +67,20 @@ public static class ManifestParser
         return new ManifestParseResult(manifests, findings);
     }
 
-    private static void ParseInto(YamlMappingNode root, SourceLocation location, List<Manifest> manifests, List<Finding> findings)
+    private static void ParseInto(
+        YamlMappingNode root,
+        SourceLocation location,
+        List<Manifest> manifests,
+        List<Finding> findings
+    )
     {
         var apiVersion = root.ScalarAt("apiVersion");
         var kind = root.ScalarAt("kind");
-        if (kind is not null && kind.EndsWith("List", StringComparison.Ordinal) && root.At("items") is YamlSequenceNode items)
+        if (
+            kind is not null
+            && kind.EndsWith("List", StringComparison.Ordinal)
+            && root.At("items") is YamlSequenceNode items
+        )
         {
             foreach (var item in items)
             {
@@ -75,7 +91,14 @@ public static class ManifestParser
                 }
                 else
                 {
-                    findings.Add(new Finding(Severity.Error, ManifestRuleIds.YamlNotAMapping, $"an item of this {kind} is not a mapping; each item must be a Kubernetes object.", at));
+                    findings.Add(
+                        new Finding(
+                            Severity.Error,
+                            ManifestRuleIds.YamlNotAMapping,
+                            $"an item of this {kind} is not a mapping; each item must be a Kubernetes object.",
+                            at
+                        )
+                    );
                 }
             }
 
@@ -102,12 +125,15 @@ public static class ManifestParser
         if (missing.Count > 0)
         {
             var what = kind is { Length: > 0 } ? $"this {kind}" : "this object";
-            findings.Add(new Finding(
-                Severity.Error,
-                ManifestRuleIds.MissingField,
-                $"{what} has no {string.Join(", ", missing.Select(m => $"'{m}'"))}; every Kubernetes object needs apiVersion, kind and metadata.name.",
-                location,
-                Object: name is null ? kind : $"{kind}/{name}"));
+            findings.Add(
+                new Finding(
+                    Severity.Error,
+                    ManifestRuleIds.MissingField,
+                    $"{what} has no {string.Join(", ", missing.Select(m => $"'{m}'"))}; every Kubernetes object needs apiVersion, kind and metadata.name.",
+                    location,
+                    Object: name is null ? kind : $"{kind}/{name}"
+                )
+            );
             return;
         }
 

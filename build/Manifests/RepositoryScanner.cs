@@ -14,16 +14,32 @@ public sealed class RepositoryScanner
     /// Scans <paramref name="directory"/>; locations are relative to <paramref name="repositoryRoot"/>.
     /// <paramref name="inspectText"/>, when given, also sees each file's text (read once) and may add findings.
     /// </summary>
-    public async Task<RepositoryScan> ScanAsync(string repositoryRoot, string directory, CancellationToken ct, Func<string, string, IEnumerable<Finding>>? inspectText = null)
+    public async Task<RepositoryScan> ScanAsync(
+        string repositoryRoot,
+        string directory,
+        CancellationToken ct,
+        Func<string, string, IEnumerable<Finding>>? inspectText = null
+    )
     {
         var files = YamlFiles(directory).Order(StringComparer.Ordinal).ToArray();
         var results = new (ManifestParseResult Parsed, IReadOnlyList<Finding> Syntax)[files.Length];
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
-        await Parallel.ForAsync(0, files.Length, options, (i, _) =>
+        var options = new ParallelOptions
         {
-            results[i] = ScanFile(repositoryRoot, files[i], inspectText);
-            return ValueTask.CompletedTask;
-        }).ConfigureAwait(false);
+            MaxDegreeOfParallelism = Environment.ProcessorCount,
+            CancellationToken = ct,
+        };
+        await Parallel
+            .ForAsync(
+                0,
+                files.Length,
+                options,
+                (i, _) =>
+                {
+                    results[i] = ScanFile(repositoryRoot, files[i], inspectText);
+                    return ValueTask.CompletedTask;
+                }
+            )
+            .ConfigureAwait(false);
 
         var manifests = results.SelectMany(r => r.Parsed.Manifests).ToList();
         var findings = results.SelectMany(r => r.Syntax.Concat(r.Parsed.Findings)).ToList();
@@ -31,11 +47,17 @@ public sealed class RepositoryScanner
     }
 
     /// <summary>Scans the whole repository.</summary>
-    public Task<RepositoryScan> ScanAsync(string repositoryRoot, CancellationToken ct) => ScanAsync(repositoryRoot, repositoryRoot, ct);
+    public Task<RepositoryScan> ScanAsync(string repositoryRoot, CancellationToken ct) =>
+        ScanAsync(repositoryRoot, repositoryRoot, ct);
 
-    internal static string Relative(string root, string fullPath) => Path.GetRelativePath(root, fullPath).Replace('\\', '/');
+    internal static string Relative(string root, string fullPath) =>
+        Path.GetRelativePath(root, fullPath).Replace('\\', '/');
 
-    private static (ManifestParseResult, IReadOnlyList<Finding>) ScanFile(string root, string file, Func<string, string, IEnumerable<Finding>>? inspectText)
+    private static (ManifestParseResult, IReadOnlyList<Finding>) ScanFile(
+        string root,
+        string file,
+        Func<string, string, IEnumerable<Finding>>? inspectText
+    )
     {
         var relative = Relative(root, file);
         try
@@ -52,12 +74,22 @@ public sealed class RepositoryScanner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var finding = new Finding(Severity.Error, ManifestRuleIds.FileUnreadable, $"cannot read the file: {e.Message}", new SourceLocation(relative, 1));
+            var finding = new Finding(
+                Severity.Error,
+                ManifestRuleIds.FileUnreadable,
+                $"cannot read the file: {e.Message}",
+                new SourceLocation(relative, 1)
+            );
             return (new ManifestParseResult([], []), [finding]);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var finding = new Finding(Severity.Error, ManifestRuleIds.YamlSyntax, $"cannot read this file as YAML: {e.Message}", new SourceLocation(relative, 1));
+            var finding = new Finding(
+                Severity.Error,
+                ManifestRuleIds.YamlSyntax,
+                $"cannot read this file as YAML: {e.Message}",
+                new SourceLocation(relative, 1)
+            );
             return (new ManifestParseResult([], []), [finding]);
         }
     }
@@ -93,7 +125,10 @@ public sealed class RepositoryScanner
                         pending.Push(entry);
                     }
                 }
-                else if (name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+                else if (
+                    name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+                    || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase)
+                )
                 {
                     yield return entry;
                 }

@@ -1,5 +1,5 @@
-using GitOpsRunners.Diagnostics;
 using System.Text.RegularExpressions;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -23,7 +23,12 @@ public static partial class YamlFileLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var finding = new Finding(Severity.Error, ManifestRuleIds.FileUnreadable, $"cannot read the file: {e.Message}", new SourceLocation(relativeFile, 1));
+            var finding = new Finding(
+                Severity.Error,
+                ManifestRuleIds.FileUnreadable,
+                $"cannot read the file: {e.Message}",
+                new SourceLocation(relativeFile, 1)
+            );
             return new YamlLoadResult(relativeFile, [], [finding]);
         }
 
@@ -49,19 +54,32 @@ public static partial class YamlFileLoader
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
         {
-            var at = new SourceLocation(relativeFile, Math.Max(1, (int)filter.LastGood.Line), Math.Max(1, (int)filter.LastGood.Column));
-            findings.Add(new Finding(Severity.Error, ManifestRuleIds.YamlSyntax,
-                "invalid YAML after this point: the parser could not continue. Check unclosed brackets or quotes and the indentation.", at));
+            var at = new SourceLocation(
+                relativeFile,
+                Math.Max(1, (int)filter.LastGood.Line),
+                Math.Max(1, (int)filter.LastGood.Column)
+            );
+            findings.Add(
+                new Finding(
+                    Severity.Error,
+                    ManifestRuleIds.YamlSyntax,
+                    "invalid YAML after this point: the parser could not continue. Check unclosed brackets or quotes and the indentation.",
+                    at
+                )
+            );
             return new YamlLoadResult(relativeFile, [], findings);
         }
 
         foreach (var (key, start) in filter.Duplicates)
         {
-            findings.Add(new Finding(
-                Severity.Error,
-                ManifestRuleIds.YamlDuplicateKey,
-                $"duplicate key '{key}' in the same mapping; Kubernetes rejects it (or silently keeps one value). Remove or rename one of them.",
-                new SourceLocation(relativeFile, (int)start.Line, (int)start.Column)));
+            findings.Add(
+                new Finding(
+                    Severity.Error,
+                    ManifestRuleIds.YamlDuplicateKey,
+                    $"duplicate key '{key}' in the same mapping; Kubernetes rejects it (or silently keeps one value). Remove or rename one of them.",
+                    new SourceLocation(relativeFile, (int)start.Line, (int)start.Column)
+                )
+            );
         }
 
         for (var index = 0; index < stream.Documents.Count; index++)
@@ -70,16 +88,25 @@ public static partial class YamlFileLoader
             switch (root)
             {
                 case YamlMappingNode map:
-                    documents.Add(new LoadedDocument(map, new SourceLocation(relativeFile, (int)map.Start.Line, (int)map.Start.Column), index));
+                    documents.Add(
+                        new LoadedDocument(
+                            map,
+                            new SourceLocation(relativeFile, (int)map.Start.Line, (int)map.Start.Column),
+                            index
+                        )
+                    );
                     break;
                 case YamlScalarNode scalar when scalar.IsNull() && scalar.Tag.IsEmpty:
                     break;
                 default:
-                    findings.Add(new Finding(
-                        Severity.Error,
-                        ManifestRuleIds.YamlNotAMapping,
-                        $"document {index + 1} is a {Describe(root)}, not a mapping; a Kubernetes object starts with 'apiVersion:' and 'kind:' keys.",
-                        new SourceLocation(relativeFile, (int)root.Start.Line, (int)root.Start.Column)));
+                    findings.Add(
+                        new Finding(
+                            Severity.Error,
+                            ManifestRuleIds.YamlNotAMapping,
+                            $"document {index + 1} is a {Describe(root)}, not a mapping; a Kubernetes object starts with 'apiVersion:' and 'kind:' keys.",
+                            new SourceLocation(relativeFile, (int)root.Start.Line, (int)root.Start.Column)
+                        )
+                    );
                     break;
             }
         }
@@ -95,12 +122,13 @@ public static partial class YamlFileLoader
         return error is null ? result.Documents : throw new YamlSyntaxException(error.Location!, error.Message);
     }
 
-    private static string Describe(YamlNode node) => node switch
-    {
-        YamlSequenceNode => "list",
-        YamlScalarNode => "plain value",
-        _ => "alias",
-    };
+    private static string Describe(YamlNode node) =>
+        node switch
+        {
+            YamlSequenceNode => "list",
+            YamlScalarNode => "plain value",
+            _ => "alias",
+        };
 
     private static SourceLocation SyntaxLocation(string text, string file, YamlException e)
     {
@@ -138,12 +166,18 @@ public static partial class YamlFileLoader
             return "a tab is used for indentation; YAML allows only spaces. Replace the tab with spaces.";
         }
 
-        if (m.Contains("found invalid mapping", StringComparison.Ordinal) || m.Contains("mapping values are not allowed", StringComparison.Ordinal))
+        if (
+            m.Contains("found invalid mapping", StringComparison.Ordinal)
+            || m.Contains("mapping values are not allowed", StringComparison.Ordinal)
+        )
         {
             return "unexpected 'key: value' here; check the indentation of this line, or quote the value if it contains ': '.";
         }
 
-        if (m.Contains("did not find expected key", StringComparison.Ordinal) || m.Contains("did not find expected '-'", StringComparison.Ordinal))
+        if (
+            m.Contains("did not find expected key", StringComparison.Ordinal)
+            || m.Contains("did not find expected '-'", StringComparison.Ordinal)
+        )
         {
             return "bad indentation: this line does not line up with the keys or list items above it.";
         }

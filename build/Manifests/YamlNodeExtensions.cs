@@ -14,8 +14,15 @@ public static class YamlNodeExtensions
         var current = node;
         foreach (var key in path)
         {
-            if (current is YamlSequenceNode sequence
-                && int.TryParse(key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index))
+            if (
+                current is YamlSequenceNode sequence
+                && int.TryParse(
+                    key,
+                    System.Globalization.NumberStyles.None,
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    out var index
+                )
+            )
             {
                 current = index < sequence.Children.Count ? sequence.Children[index] : null;
             }
@@ -36,23 +43,33 @@ public static class YamlNodeExtensions
     public static string? ScalarAt(this YamlNode? node, params string[] path) =>
         node.At(path) is YamlScalarNode { Value: { } value } scalar && !IsNull(scalar) ? value : null;
 
-    public static YamlMappingNode? MappingAt(this YamlNode? node, params string[] path) => node.At(path) as YamlMappingNode;
+    public static YamlMappingNode? MappingAt(this YamlNode? node, params string[] path) =>
+        node.At(path) as YamlMappingNode;
 
-    public static YamlSequenceNode? SequenceAt(this YamlNode? node, params string[] path) => node.At(path) as YamlSequenceNode;
+    public static YamlSequenceNode? SequenceAt(this YamlNode? node, params string[] path) =>
+        node.At(path) as YamlSequenceNode;
 
     /// <summary>The items of the sequence at the path; none when it is absent or not a sequence.</summary>
     public static IEnumerable<YamlNode> ItemsAt(this YamlNode? node, params string[] path) =>
         node.At(path) is YamlSequenceNode sequence ? sequence.Children : [];
 
     public static int? IntAt(this YamlNode? node, params string[] path) =>
-        int.TryParse(node.ScalarAt(path), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+        int.TryParse(
+            node.ScalarAt(path),
+            System.Globalization.NumberStyles.Integer,
+            System.Globalization.CultureInfo.InvariantCulture,
+            out var value
+        )
+            ? value
+            : null;
 
-    public static bool? BoolAt(this YamlNode? node, params string[] path) => node.ScalarAt(path) switch
-    {
-        "true" or "True" or "TRUE" => true,
-        "false" or "False" or "FALSE" => false,
-        _ => null,
-    };
+    public static bool? BoolAt(this YamlNode? node, params string[] path) =>
+        node.ScalarAt(path) switch
+        {
+            "true" or "True" or "TRUE" => true,
+            "false" or "False" or "FALSE" => false,
+            _ => null,
+        };
 
     /// <summary>1-based line of the node at <paramref name="path"/>, if it exists.</summary>
     public static int? LineOf(this YamlNode? node, params string[] path) =>
@@ -74,7 +91,8 @@ public static class YamlNodeExtensions
 
     /// <summary>Whether <paramref name="scalar"/> is a plain YAML null (<c>~</c>, <c>null</c>, empty).</summary>
     public static bool IsNull(this YamlScalarNode scalar) =>
-        scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
+        scalar.Style == YamlDotNet.Core.ScalarStyle.Plain
+        && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
 
     /// <summary>String entries of a mapping of scalars (labels, data); non-scalar values are skipped.</summary>
     public static IReadOnlyDictionary<string, string> StringMap(this YamlMappingNode? map)
@@ -113,7 +131,10 @@ public static class YamlNodeExtensions
             current = next;
         }
 
-        current.Children[new YamlScalarNode(path[^1])] = new YamlScalarNode(value) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
+        current.Children[new YamlScalarNode(path[^1])] = new YamlScalarNode(value)
+        {
+            Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted,
+        };
     }
 
     /// <summary>Removes an entry by key; returns whether it was there.</summary>

@@ -10,7 +10,19 @@ public static class HealthGate
         ArgumentNullException.ThrowIfNull(report);
         var details = report.NotPassed.Select(r => r.ToString()).ToList();
         return report.Passed
-            ? new GateResult(GateResult.HealthContext, "Health", true, $"{report.Cluster} is healthy ({report.Summary})", details)
-            : new GateResult(GateResult.HealthContext, "Health", false, $"{report.Cluster} is not healthy ({report.Summary})", details);
+            ? new GateResult(
+                GateResult.HealthContext,
+                "Health",
+                true,
+                $"{report.Cluster} is healthy ({report.Summary})",
+                details
+            )
+            : new GateResult(
+                GateResult.HealthContext,
+                "Health",
+                false,
+                $"{report.Cluster} is not healthy ({report.Summary})",
+                details
+            );
     }
 }

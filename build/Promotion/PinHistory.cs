@@ -59,7 +59,9 @@ public sealed class PinHistory(GitWorkspace git, string branch)
 
         try
         {
-            return YamlScalarEditor.Locate(text, site.Address, site.Location.File).Value.Contains(site.Text, StringComparison.Ordinal);
+            return YamlScalarEditor
+                .Locate(text, site.Address, site.Location.File)
+                .Value.Contains(site.Text, StringComparison.Ordinal);
         }
         catch (YamlEditException)
         {

@@ -10,17 +10,22 @@ public static class PromotionConsole
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(draft);
         var route = draft.Route;
-        console.MarkupLine($"Promoting [bold]{Markup.Escape(route.From)}[/] -> [bold]{Markup.Escape(route.To)}[/] (pins at {draft.SourceSha[..12]})");
+        console.MarkupLine(
+            $"Promoting [bold]{Markup.Escape(route.From)}[/] -> [bold]{Markup.Escape(route.To)}[/] (pins at {draft.SourceSha[..12]})"
+        );
         if (!draft.Plan.IsEmpty)
         {
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Component", $"{route.To} now", $"{route.From}", "Set at");
+            var table = new Table()
+                .Border(TableBorder.Rounded)
+                .AddColumns("Component", $"{route.To} now", $"{route.From}", "Set at");
             foreach (var change in draft.Plan.Changes)
             {
                 table.AddRow(
                     Markup.Escape(PromotionPullRequest.Component(change)),
                     Markup.Escape(PromotionPullRequest.Value(change.From, change.FromDigest)),
                     Markup.Escape(PromotionPullRequest.Value(change.To, change.ToDigest)),
-                    Markup.Escape(change.Pin.SetAt.ToString()));
+                    Markup.Escape(change.Pin.SetAt.ToString())
+                );
             }
 
             console.Write(table);
@@ -33,7 +38,9 @@ public static class PromotionConsole
 
         foreach (var missing in draft.Plan.Missing)
         {
-            console.MarkupLine($"[yellow]{Markup.Escape($"{missing.SetAt}: {missing.Component} is pinned in {route.From} but not in {route.To}; add it to {route.To} by hand")}[/]");
+            console.MarkupLine(
+                $"[yellow]{Markup.Escape($"{missing.SetAt}: {missing.Component} is pinned in {route.From} but not in {route.To}; add it to {route.To} by hand")}[/]"
+            );
         }
     }
 
@@ -43,7 +50,9 @@ public static class PromotionConsole
         ArgumentNullException.ThrowIfNull(gates);
         foreach (var gate in gates)
         {
-            console.MarkupLine($"{(gate.Passed ? "[green]PASS[/]" : "[red]FAIL[/]")} {Markup.Escape(gate.Name)} gate: {Markup.Escape(gate.Summary)}");
+            console.MarkupLine(
+                $"{(gate.Passed ? "[green]PASS[/]" : "[red]FAIL[/]")} {Markup.Escape(gate.Name)} gate: {Markup.Escape(gate.Summary)}"
+            );
             foreach (var detail in gate.Details)
             {
                 console.MarkupLine($"    [grey]{Markup.Escape(detail)}[/]");

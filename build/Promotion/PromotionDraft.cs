@@ -13,7 +13,8 @@ public sealed record PromotionDraft(
     string SourceSha,
     PromotionPlan Plan,
     IReadOnlyList<VersionPin> SourcePins,
-    RenderedCluster TargetBefore)
+    RenderedCluster TargetBefore
+)
 {
     /// <summary>The source pins whose values the plan carries over (matched as the planner matches them).</summary>
     public IReadOnlyList<VersionPin> PromotedSourcePins
@@ -25,5 +26,6 @@ public sealed record PromotionDraft(
         }
     }
 
-    private static (string, PinKind, string) Identity(VersionPin pin) => (pin.Component, pin.Kind, pin.Variable ?? pin.Field);
+    private static (string, PinKind, string) Identity(VersionPin pin) =>
+        (pin.Component, pin.Kind, pin.Variable ?? pin.Field);
 }

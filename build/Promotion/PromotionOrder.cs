@@ -30,7 +30,9 @@ public sealed record PromotionOrder(IReadOnlyList<string> Stages, SourceLocation
         var index = Stages.ToList().IndexOf(cluster);
         return index >= 0
             ? index
-            : throw new UsageException($"{cluster} is not a stage of the promotion order in {Location.File} ({string.Join(" -> ", Stages)}).");
+            : throw new UsageException(
+                $"{cluster} is not a stage of the promotion order in {Location.File} ({string.Join(" -> ", Stages)})."
+            );
     }
 
     /// <summary>Reads the order; a missing or malformed file is a <see cref="BuildException"/> naming file:line.</summary>
@@ -40,7 +42,9 @@ public sealed record PromotionOrder(IReadOnlyList<string> Stages, SourceLocation
         var path = Path.Combine(repositoryRoot, relative);
         if (!File.Exists(path))
         {
-            throw new BuildException($"{relative}: not found; declare the promotion order there as 'stages: [<first cluster>, <next cluster>, …]'.");
+            throw new BuildException(
+                $"{relative}: not found; declare the promotion order there as 'stages: [<first cluster>, <next cluster>, …]'."
+            );
         }
 
         return Parse(File.ReadAllText(path), relative);
@@ -55,10 +59,15 @@ public sealed record PromotionOrder(IReadOnlyList<string> Stages, SourceLocation
         }
 
         var document = loaded.Documents.FirstOrDefault();
-        var stages = document?.Root.Children.TryGetValue(new YamlScalarNode("stages"), out var node) == true ? node as YamlSequenceNode : null;
+        var stages =
+            document?.Root.Children.TryGetValue(new YamlScalarNode("stages"), out var node) == true
+                ? node as YamlSequenceNode
+                : null;
         if (document is null || stages is null || stages.Children.Count == 0)
         {
-            throw new BuildException($"{relativeFile}:1: expected 'stages:' with a list of cluster names in promotion order.");
+            throw new BuildException(
+                $"{relativeFile}:1: expected 'stages:' with a list of cluster names in promotion order."
+            );
         }
 
         var names = new List<string>();
@@ -66,7 +75,9 @@ public sealed record PromotionOrder(IReadOnlyList<string> Stages, SourceLocation
         {
             if (item is not YamlScalarNode { Value: { Length: > 0 } name })
             {
-                throw new BuildException($"{relativeFile}:{item.Start.Line}: each stage is a cluster name (a folder under clusters/).");
+                throw new BuildException(
+                    $"{relativeFile}:{item.Start.Line}: each stage is a cluster name (a folder under clusters/)."
+                );
             }
 
             names.Add(name);
@@ -80,17 +91,32 @@ public sealed record PromotionOrder(IReadOnlyList<string> Stages, SourceLocation
     {
         foreach (var duplicate in Stages.GroupBy(s => s, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            yield return new Finding(Severity.Error, RuleId, $"stage {duplicate.Key} appears {duplicate.Count()} times; a cluster has one place in the order", Location);
+            yield return new Finding(
+                Severity.Error,
+                RuleId,
+                $"stage {duplicate.Key} appears {duplicate.Count()} times; a cluster has one place in the order",
+                Location
+            );
         }
 
         foreach (var unknown in Stages.Where(s => !clusters.Contains(s)).Distinct(StringComparer.Ordinal))
         {
-            yield return new Finding(Severity.Error, RuleId, $"stage {unknown} is not a cluster (no folder clusters/{unknown}); fix the name or add the cluster", Location);
+            yield return new Finding(
+                Severity.Error,
+                RuleId,
+                $"stage {unknown} is not a cluster (no folder clusters/{unknown}); fix the name or add the cluster",
+                Location
+            );
         }
 
         foreach (var missing in clusters.Where(c => !Stages.Contains(c)).Order(StringComparer.Ordinal))
         {
-            yield return new Finding(Severity.Warning, RuleId, $"cluster {missing} has no stage in the promotion order; add it so releases reach it", Location);
+            yield return new Finding(
+                Severity.Warning,
+                RuleId,
+                $"cluster {missing} has no stage in the promotion order; add it so releases reach it",
+                Location
+            );
         }
     }
 }

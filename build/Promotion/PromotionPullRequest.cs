@@ -10,7 +10,14 @@ public static class PromotionPullRequest
 {
     public const string Label = "promotion";
 
-    public static ChangeRequest Change(PromotionDraft draft, IReadOnlyDictionary<string, string> files, string baseBranch, IReadOnlyList<GateResult> gates, string validation, DiffReport diff)
+    public static ChangeRequest Change(
+        PromotionDraft draft,
+        IReadOnlyDictionary<string, string> files,
+        string baseBranch,
+        IReadOnlyList<GateResult> gates,
+        string validation,
+        DiffReport diff
+    )
     {
         ArgumentNullException.ThrowIfNull(draft);
         return new ChangeRequest(
@@ -20,7 +27,8 @@ public static class PromotionPullRequest
             CommitMessage(draft),
             Title(draft),
             Body(draft, gates, validation, diff),
-            [Label]);
+            [Label]
+        );
     }
 
     public static string Title(PromotionDraft draft)
@@ -34,11 +42,14 @@ public static class PromotionPullRequest
     {
         ArgumentNullException.ThrowIfNull(draft);
         var text = new StringBuilder()
-            .Append(Title(draft)).Append("\n\n")
+            .Append(Title(draft))
+            .Append("\n\n")
             .Append($"Carries the version pins of {draft.Route.From} at {draft.SourceSha} to {draft.Route.To}.\n\n");
         foreach (var change in draft.Plan.Changes)
         {
-            text.Append($"- {Component(change)}: {Value(change.From, change.FromDigest)} -> {Value(change.To, change.ToDigest)} ({change.Pin.SetAt})\n");
+            text.Append(
+                $"- {Component(change)}: {Value(change.From, change.FromDigest)} -> {Value(change.To, change.ToDigest)} ({change.Pin.SetAt})\n"
+            );
         }
 
         return text.ToString();
@@ -50,8 +61,12 @@ public static class PromotionPullRequest
         ArgumentNullException.ThrowIfNull(gates);
         ArgumentNullException.ThrowIfNull(diff);
         var intro = new StringBuilder()
-            .Append($"Carries the version pins of **{draft.Route.From}** (at `{draft.SourceSha[..12]}`) to **{draft.Route.To}**. ")
-            .Append("Cluster settings are never promoted. The table shows the target's current value and the source's.\n\n")
+            .Append(
+                $"Carries the version pins of **{draft.Route.From}** (at `{draft.SourceSha[..12]}`) to **{draft.Route.To}**. "
+            )
+            .Append(
+                "Cluster settings are never promoted. The table shows the target's current value and the source's.\n\n"
+            )
             .Append("**Gates**\n\n");
         foreach (var gate in gates)
         {
@@ -76,25 +91,43 @@ public static class PromotionPullRequest
 
         foreach (var missing in draft.Plan.Missing)
         {
-            intro.Append($"\n> {missing.Component} ({missing.Variable ?? missing.Field}) is pinned in {draft.Route.From} but not in {draft.Route.To}; add it there by hand.");
+            intro.Append(
+                $"\n> {missing.Component} ({missing.Variable ?? missing.Field}) is pinned in {draft.Route.From} but not in {draft.Route.To}; add it there by hand."
+            );
         }
 
-        var body = PullRequestBody.For($"promote/{draft.Route.To}")
+        var body = PullRequestBody
+            .For($"promote/{draft.Route.To}")
             .WithIntro(intro.ToString())
-            .WithFooter($"Opened by `./build.sh Promote --from {draft.Route.From} --to {draft.Route.To} --pr`. Running it again updates this pull request; it never opens a second one.");
+            .WithFooter(
+                $"Opened by `./build.sh Promote --from {draft.Route.From} --to {draft.Route.To} --pr`. Running it again updates this pull request; it never opens a second one."
+            );
         foreach (var change in draft.Plan.Changes)
         {
-            body = body.WithChange(new PullRequestChange(Component(change), Value(change.From, change.FromDigest), Value(change.To, change.ToDigest)));
+            body = body.WithChange(
+                new PullRequestChange(
+                    Component(change),
+                    Value(change.From, change.FromDigest),
+                    Value(change.To, change.ToDigest)
+                )
+            );
         }
 
-        var gateDetails = gates.Where(g => g.Details.Count > 0).Select(g => $"{g.Name}:\n  {string.Join("\n  ", g.Details)}");
+        var gateDetails = gates
+            .Where(g => g.Details.Count > 0)
+            .Select(g => $"{g.Name}:\n  {string.Join("\n  ", g.Details)}");
         if (gateDetails.Any())
         {
             body = body.WithDetails(new PullRequestDetails("Gate details", string.Join('\n', gateDetails)));
         }
 
-        return body
-            .WithDetails(new PullRequestDetails($"Rendered diff of {draft.Route.To} ({diff.Summary}; secrets masked)", diff.IsEmpty ? "(no rendered object changes)\n" : diff.ToUnifiedDiff(), "diff"))
+        return body.WithDetails(
+                new PullRequestDetails(
+                    $"Rendered diff of {draft.Route.To} ({diff.Summary}; secrets masked)",
+                    diff.IsEmpty ? "(no rendered object changes)\n" : diff.ToUnifiedDiff(),
+                    "diff"
+                )
+            )
             .Render();
     }
 

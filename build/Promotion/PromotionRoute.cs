@@ -17,22 +17,32 @@ public sealed record PromotionRoute(string From, string To)
         ArgumentNullException.ThrowIfNull(order);
         var fromIndex = order.IndexOf(from);
         var next = order.Next(from);
-        var target = to ?? next
-            ?? throw new UsageException($"{from} is the last stage of the promotion order in {order.Location.File} ({Describe(order)}); nothing comes after it.");
+        var target =
+            to
+            ?? next
+            ?? throw new UsageException(
+                $"{from} is the last stage of the promotion order in {order.Location.File} ({Describe(order)}); nothing comes after it."
+            );
         var toIndex = order.IndexOf(target);
         if (toIndex == fromIndex)
         {
-            throw new UsageException($"--from and --to both name {from}; promotion moves pins to the next stage ({next ?? "none"}).");
+            throw new UsageException(
+                $"--from and --to both name {from}; promotion moves pins to the next stage ({next ?? "none"})."
+            );
         }
 
         if (toIndex < fromIndex)
         {
-            throw new UsageException($"Refusing to promote from {from} back to {target}: the order in {order.Location.File} is {Describe(order)}. Change {target} through its own stage instead.");
+            throw new UsageException(
+                $"Refusing to promote from {from} back to {target}: the order in {order.Location.File} is {Describe(order)}. Change {target} through its own stage instead."
+            );
         }
 
         if (toIndex > fromIndex + 1)
         {
-            throw new UsageException($"Refusing to promote from {from} to {target}: it would skip {string.Join(", ", order.Stages.Skip(fromIndex + 1).Take(toIndex - fromIndex - 1))} in the order {Describe(order)}. Promote to {next} first.");
+            throw new UsageException(
+                $"Refusing to promote from {from} to {target}: it would skip {string.Join(", ", order.Stages.Skip(fromIndex + 1).Take(toIndex - fromIndex - 1))} in the order {Describe(order)}. Promote to {next} first."
+            );
         }
 
         return new PromotionRoute(from, target);

@@ -1,5 +1,5 @@
-using GitOpsRunners.Diagnostics;
 using System.Text;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Validation;
@@ -48,7 +48,13 @@ public sealed class PromotionWorkspace : IDisposable
     }
 
     /// <summary>Renders both clusters of <paramref name="route"/> and plans which of the target's pins take the source's values.</summary>
-    public async Task<PromotionDraft> PlanAsync(FluxRenderer renderer, PromotionRoute route, string kubernetesFolder, string? only, CancellationToken ct)
+    public async Task<PromotionDraft> PlanAsync(
+        FluxRenderer renderer,
+        PromotionRoute route,
+        string kubernetesFolder,
+        string? only,
+        CancellationToken ct
+    )
     {
         ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(route);
@@ -60,8 +66,14 @@ public sealed class PromotionWorkspace : IDisposable
         var targetPins = PinInventory.Find(target, await reader.ReadAsync(target, ct).ConfigureAwait(false));
         if (only is not null && !sourcePins.Any(new BumpPolicy(Only: only).Selects))
         {
-            var known = sourcePins.Select(p => p.Component.Split('/')[^1]).Concat(sourcePins.Select(p => p.GroupName)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-            throw new UsageException($"--only {only}: {route.From} has no pin of that component, variable or group; use one of {string.Join(", ", known)}.");
+            var known = sourcePins
+                .Select(p => p.Component.Split('/')[^1])
+                .Concat(sourcePins.Select(p => p.GroupName))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal);
+            throw new UsageException(
+                $"--only {only}: {route.From} has no pin of that component, variable or group; use one of {string.Join(", ", known)}."
+            );
         }
 
         var plan = PromotionPlanner.Plan(sourcePins, targetPins, only);
@@ -76,7 +88,9 @@ public sealed class PromotionWorkspace : IDisposable
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in plan.Edits.Select(e => e.File).Distinct(StringComparer.Ordinal))
         {
-            files[file] = Utf8.GetString(await File.ReadAllBytesAsync(Path.Combine(Root, file), ct).ConfigureAwait(false));
+            files[file] = Utf8.GetString(
+                await File.ReadAllBytesAsync(Path.Combine(Root, file), ct).ConfigureAwait(false)
+            );
         }
 
         return files;
@@ -88,7 +102,9 @@ public sealed class PromotionWorkspace : IDisposable
     {
         if (cluster.Findings.FirstOrDefault(f => f.Severity == Severity.Error) is { } broken)
         {
-            throw new BuildException($"{cluster.Name} does not render, so its pins cannot be read: {broken}. Run ./build.sh Validate --cluster {cluster.Name} and fix it first.");
+            throw new BuildException(
+                $"{cluster.Name} does not render, so its pins cannot be read: {broken}. Run ./build.sh Validate --cluster {cluster.Name} and fix it first."
+            );
         }
 
         return cluster;
@@ -103,11 +119,7 @@ public sealed class PromotionWorkspace : IDisposable
                 Directory.Delete(root, recursive: true);
             }
         }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }

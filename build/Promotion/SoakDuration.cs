@@ -10,7 +10,9 @@ public static class SoakDuration
     /// <exception cref="UsageException">The text is not a duration.</exception>
     public static TimeSpan Parse(string text, string option = "--min-soak") =>
         DurationText.Parse(text)
-        ?? throw new UsageException($"{option} {text}: not a duration; use days, hours, minutes or seconds, e.g. 3d, 36h or 1d12h.");
+        ?? throw new UsageException(
+            $"{option} {text}: not a duration; use days, hours, minutes or seconds, e.g. 3d, 36h or 1d12h."
+        );
 
     /// <summary><c>2d 3h 5m</c>; seconds only below a minute.</summary>
     public static string Format(TimeSpan span)
@@ -38,5 +40,4 @@ public static class SoakDuration
 
         return text.ToString().Trim();
     }
-
 }

@@ -50,7 +50,10 @@ internal sealed class ArtifactAssembler(string temporaryRoot, ConcurrentDictiona
         var single = Path.Combine(copy.SourceRoot, pattern);
         if (!GlobPattern.HasWildcard(pattern) && File.Exists(single))
         {
-            yield return (single, copy.To.EndsWith('/') || copy.To.Length == 0 ? copy.To + Path.GetFileName(single) : copy.To);
+            yield return (
+                single,
+                copy.To.EndsWith('/') || copy.To.Length == 0 ? copy.To + Path.GetFileName(single) : copy.To
+            );
             yield break;
         }
 
@@ -69,7 +72,9 @@ internal sealed class ArtifactAssembler(string temporaryRoot, ConcurrentDictiona
         var match = GlobPattern.ToRegex(pattern);
         var excludes = copy.Exclude.Select(GlobPattern.ToRegex).ToList();
         var to = copy.To.Length == 0 || copy.To.EndsWith('/') ? copy.To : copy.To + "/";
-        foreach (var file in Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (
+            var file in Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+        )
         {
             var relative = Path.GetRelativePath(copy.SourceRoot, file).Replace('\\', '/');
             if (relative.StartsWith(".git/", StringComparison.Ordinal) || !match.IsMatch(relative))

@@ -23,7 +23,13 @@ public static class ClusterDiscovery
         var folder = layout.FullPath(layout.ClustersFolder);
         if (Directory.Exists(folder))
         {
-            return Directory.GetDirectories(folder).Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal).ToList();
+            return Directory
+                .GetDirectories(folder)
+                .Select(Path.GetFileName)
+                .OfType<string>()
+                .Where(n => !n.StartsWith('.'))
+                .Order(StringComparer.Ordinal)
+                .ToList();
         }
 
         return SingleClusterName(layout) is { } single ? [single] : [];
@@ -39,20 +45,29 @@ public static class ClusterDiscovery
 
     private static string ClusterDirectory(RepositoryLayout layout, string clusterName) =>
         !Directory.Exists(layout.FullPath(layout.ClustersFolder)) && SingleClusterName(layout) == clusterName
-            ? layout.RelativeOrNull(layout.FullPath(layout.KubernetesFolder is "" ? "." : layout.KubernetesFolder)) ?? ""
+            ? layout.RelativeOrNull(layout.FullPath(layout.KubernetesFolder is "" ? "." : layout.KubernetesFolder))
+                ?? ""
             : $"{layout.ClustersFolder}/{clusterName}".TrimStart('/');
 
-    public static IReadOnlyList<ClusterEntry> DiscoverAll(RepositoryLayout layout) => ClusterNames(layout).Select(n => Discover(layout, n)).ToList();
+    public static IReadOnlyList<ClusterEntry> DiscoverAll(RepositoryLayout layout) =>
+        ClusterNames(layout).Select(n => Discover(layout, n)).ToList();
 
     /// <exception cref="UsageException">There is no such cluster folder; the message lists the ones there are.</exception>
     public static ClusterEntry Discover(RepositoryLayout layout, string clusterName)
     {
         var directory = ClusterDirectory(layout, clusterName);
         var full = layout.FullPath(directory is "" ? "." : directory);
-        if (string.IsNullOrWhiteSpace(clusterName) || clusterName.Contains('/', StringComparison.Ordinal) || !Directory.Exists(full))
+        if (
+            string.IsNullOrWhiteSpace(clusterName)
+            || clusterName.Contains('/', StringComparison.Ordinal)
+            || !Directory.Exists(full)
+        )
         {
             var known = ClusterNames(layout);
-            var list = known.Count == 0 ? $"there is no '{layout.ClustersFolder}' folder with clusters" : $"known clusters: {string.Join(", ", known)}";
+            var list =
+                known.Count == 0
+                    ? $"there is no '{layout.ClustersFolder}' folder with clusters"
+                    : $"known clusters: {string.Join(", ", known)}";
             throw new UsageException($"No cluster '{clusterName}' under {layout.ClustersFolder}/ ({list}).");
         }
 
@@ -63,17 +78,35 @@ public static class ClusterDiscovery
             var loaded = YamlFileLoader.Load(sync, relative);
             findings.AddRange(loaded.Findings.Select(f => f with { Cluster = clusterName }));
             var parsed = ManifestParser.Parse(loaded);
-            var root = parsed.Manifests.Where(FluxKustomizationReader.IsFluxKustomization)
+            var root = parsed
+                .Manifests.Where(FluxKustomizationReader.IsFluxKustomization)
                 .Select(m => FluxKustomizationReader.Read(m, clusterName))
-                .FirstOrDefault(r => r.Kustomization is not null && (IsGotkSync(sync) || BuildsFolder(r.Kustomization, directory)));
+                .FirstOrDefault(r =>
+                    r.Kustomization is not null && (IsGotkSync(sync) || BuildsFolder(r.Kustomization, directory))
+                );
             if (root.Kustomization is { } kustomization)
             {
-                var repository = parsed.Manifests.FirstOrDefault(m => m.Kind == "GitRepository" && m.Name == kustomization.SourceRef.Name);
-                return new ClusterEntry(clusterName, directory, kustomization, true, repository?.Body.ScalarAt("spec", "url"), findings);
+                var repository = parsed.Manifests.FirstOrDefault(m =>
+                    m.Kind == "GitRepository" && m.Name == kustomization.SourceRef.Name
+                );
+                return new ClusterEntry(
+                    clusterName,
+                    directory,
+                    kustomization,
+                    true,
+                    repository?.Body.ScalarAt("spec", "url"),
+                    findings
+                );
             }
         }
 
-        var bootstrap = new FluxKustomization(FluxSystem, FluxSystem, "./" + directory, new SourceReference("GitRepository", FluxSystem, FluxSystem), new SourceLocation(directory, 1));
+        var bootstrap = new FluxKustomization(
+            FluxSystem,
+            FluxSystem,
+            "./" + directory,
+            new SourceReference("GitRepository", FluxSystem, FluxSystem),
+            new SourceLocation(directory, 1)
+        );
         return new ClusterEntry(clusterName, directory, bootstrap, false, null, findings);
     }
 
@@ -83,7 +116,8 @@ public static class ClusterDiscovery
     /// </summary>
     private static IEnumerable<string> RootCandidates(string directory)
     {
-        var files = Directory.EnumerateFiles(directory, "*.y*ml", SearchOption.AllDirectories)
+        var files = Directory
+            .EnumerateFiles(directory, "*.y*ml", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -93,7 +127,8 @@ public static class ClusterDiscovery
     private static bool IsGotkSync(string file) => Path.GetFileNameWithoutExtension(file) == "gotk-sync";
 
     private static bool MentionsFluxKustomization(string file) =>
-        File.ReadLines(file).Any(line => line.StartsWith("apiVersion: kustomize.toolkit.fluxcd.io/", StringComparison.Ordinal));
+        File.ReadLines(file)
+            .Any(line => line.StartsWith("apiVersion: kustomize.toolkit.fluxcd.io/", StringComparison.Ordinal));
 
     private static bool BuildsFolder(FluxKustomization kustomization, string directory) =>
         kustomization.Path.Trim().TrimStart('.').Trim('/') == directory.Trim('/');

@@ -14,4 +14,5 @@ public sealed record ClusterEntry(
     FluxKustomization Root,
     bool RootIsCommitted,
     string? RepositoryUrl,
-    IReadOnlyList<Finding> Findings);
+    IReadOnlyList<Finding> Findings
+);

@@ -38,7 +38,8 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
 
             var snapshot = Snapshot();
             var doneBefore = _done.Count;
-            var outcomes = await Task.WhenAll(ready.Select(n => renderer.RenderAsync(n.Kustomization, snapshot, ct))).ConfigureAwait(false);
+            var outcomes = await Task.WhenAll(ready.Select(n => renderer.RenderAsync(n.Kustomization, snapshot, ct)))
+                .ConfigureAwait(false);
             for (var i = 0; i < ready.Count; i++)
             {
                 if (outcomes[i].Deferral is { } deferral)
@@ -99,9 +100,16 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
 
         if (_known.TryGetValue(kustomization.Id, out var existing))
         {
-            _findings.Add(new Finding(Severity.Error, RenderRuleIds.KustomizationDuplicate,
-                $"Kustomization {kustomization.Id} is applied twice in this cluster (also at {existing.Kustomization.Location}); the two copies would fight over the same object. Keep one.",
-                kustomization.Location, entry.Name, $"Kustomization/{kustomization.Id}"));
+            _findings.Add(
+                new Finding(
+                    Severity.Error,
+                    RenderRuleIds.KustomizationDuplicate,
+                    $"Kustomization {kustomization.Id} is applied twice in this cluster (also at {existing.Kustomization.Location}); the two copies would fight over the same object. Keep one.",
+                    kustomization.Location,
+                    entry.Name,
+                    $"Kustomization/{kustomization.Id}"
+                )
+            );
             return;
         }
 
@@ -121,8 +129,14 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
         {
             foreach (var missing in node.Dependencies.Where(d => !_known.ContainsKey(d)).ToList())
             {
-                _findings.Add(Problem(node, Severity.Warning, RenderRuleIds.DependsOnMissing,
-                    $"dependsOn names {missing}, which this cluster never applies; Flux would wait for it forever. Fix the name or namespace, or remove the entry."));
+                _findings.Add(
+                    Problem(
+                        node,
+                        Severity.Warning,
+                        RenderRuleIds.DependsOnMissing,
+                        $"dependsOn names {missing}, which this cluster never applies; Flux would wait for it forever. Fix the name or namespace, or remove the entry."
+                    )
+                );
                 node.Dependencies.Remove(missing);
             }
         }
@@ -146,9 +160,16 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
         foreach (var node in _pending.ToList())
         {
             var cycle = FindCycle(node);
-            _findings.Add(Problem(node, Severity.Error, RenderRuleIds.DependsOnCycle, cycle is null
-                ? "it waits on a Kustomization that is part of a dependsOn cycle, so Flux never applies it."
-                : $"dependsOn forms a cycle ({string.Join(" -> ", cycle)}), so Flux never applies these Kustomizations. Remove one of the dependsOn entries."));
+            _findings.Add(
+                Problem(
+                    node,
+                    Severity.Error,
+                    RenderRuleIds.DependsOnCycle,
+                    cycle is null
+                        ? "it waits on a Kustomization that is part of a dependsOn cycle, so Flux never applies it."
+                        : $"dependsOn forms a cycle ({string.Join(" -> ", cycle)}), so Flux never applies these Kustomizations. Remove one of the dependsOn entries."
+                )
+            );
             _pending.Remove(node);
             _done.Add(node.Id);
         }
@@ -161,7 +182,10 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
         while (current is not null && !path.Contains(current.Id))
         {
             path.Add(current.Id);
-            current = current.Dependencies.Where(d => !_done.Contains(d)).Select(d => _known.GetValueOrDefault(d)).FirstOrDefault();
+            current = current
+                .Dependencies.Where(d => !_done.Contains(d))
+                .Select(d => _known.GetValueOrDefault(d))
+                .FirstOrDefault();
         }
 
         if (current is null || current.Id != start.Id)
@@ -173,14 +197,23 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
         return path;
     }
 
-    private ClusterSnapshot Snapshot() => new(
-        new Dictionary<string, Manifest>(_configMaps, StringComparer.Ordinal),
-        new Dictionary<string, SecretValues>(_secrets, StringComparer.Ordinal),
-        new Dictionary<string, Manifest>(_gitRepositories, StringComparer.Ordinal),
-        [.. _artifactGenerators]);
+    private ClusterSnapshot Snapshot() =>
+        new(
+            new Dictionary<string, Manifest>(_configMaps, StringComparer.Ordinal),
+            new Dictionary<string, SecretValues>(_secrets, StringComparer.Ordinal),
+            new Dictionary<string, Manifest>(_gitRepositories, StringComparer.Ordinal),
+            [.. _artifactGenerators]
+        );
 
     private Finding Problem(Node node, Severity severity, string rule, string message) =>
-        new(severity, rule, $"Kustomization {node.Id}: {message}", node.Kustomization.Location, entry.Name, $"Kustomization/{node.Id}");
+        new(
+            severity,
+            rule,
+            $"Kustomization {node.Id}: {message}",
+            node.Kustomization.Location,
+            entry.Name,
+            $"Kustomization/{node.Id}"
+        );
 
     private sealed class Node(FluxKustomization kustomization)
     {

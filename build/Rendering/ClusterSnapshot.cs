@@ -7,4 +7,5 @@ internal sealed record ClusterSnapshot(
     IReadOnlyDictionary<string, Manifest> ConfigMaps,
     IReadOnlyDictionary<string, SecretValues> Secrets,
     IReadOnlyDictionary<string, Manifest> GitRepositories,
-    IReadOnlyList<Manifest> ArtifactGenerators);
+    IReadOnlyList<Manifest> ArtifactGenerators
+);

@@ -1,5 +1,5 @@
-using GitOpsRunners.Diagnostics;
 using System.Text;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering.Substitution;
 using GitOpsRunners.Validation;
@@ -16,7 +16,13 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
 {
     private const string KustomizationGroup = "kustomize.toolkit.fluxcd.io";
 
-    public FinishedDocument Finish(string text, FluxKustomization kustomization, string wrapperDirectory, IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string> secretValues)
+    public FinishedDocument Finish(
+        string text,
+        FluxKustomization kustomization,
+        string wrapperDirectory,
+        IReadOnlyDictionary<string, string> variables,
+        IReadOnlyDictionary<string, string> secretValues
+    )
     {
         var appliedBy = kustomization.Id;
         var root = YamlFileLoader.Parse(text, "<kustomize output>").Documents.FirstOrDefault()?.Root;
@@ -34,12 +40,31 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
         {
             try
             {
-                text = PostBuildSubstituter.Apply(text, variables, postBuild.Strategy, context.Options.StrictSubstitution, PostBuildSubstituter.IsSubstitutionDisabled(root));
+                text = PostBuildSubstituter.Apply(
+                    text,
+                    variables,
+                    postBuild.Strategy,
+                    context.Options.StrictSubstitution,
+                    PostBuildSubstituter.IsSubstitutionDisabled(root)
+                );
             }
             catch (SubstitutionException e)
             {
-                var message = $"Kustomization {appliedBy} cannot substitute '${{{e.Variable}}}' in {objectId}: {e.Reason}";
-                return new FinishedDocument([], [new Finding(Severity.Error, RenderRuleIds.Substitution, message, VariableLocation(sourceFile, location, e.Variable ?? ""), cluster, objectId)]);
+                var message =
+                    $"Kustomization {appliedBy} cannot substitute '${{{e.Variable}}}' in {objectId}: {e.Reason}";
+                return new FinishedDocument(
+                    [],
+                    [
+                        new Finding(
+                            Severity.Error,
+                            RenderRuleIds.Substitution,
+                            message,
+                            VariableLocation(sourceFile, location, e.Variable ?? ""),
+                            cluster,
+                            objectId
+                        ),
+                    ]
+                );
             }
 
             text = MaskSecretValues(text, secretValues);
@@ -48,8 +73,19 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
             if (broken is not null || reparsed.Documents.Count == 0)
             {
                 var why = broken?.Message ?? "the document is empty";
-                return new FinishedDocument([], [new Finding(Severity.Error, RenderRuleIds.Substitution,
-                    $"Kustomization {appliedBy}: after variable substitution {objectId} is no longer valid YAML ({why}); quote the substituted value.", location, cluster, objectId)]);
+                return new FinishedDocument(
+                    [],
+                    [
+                        new Finding(
+                            Severity.Error,
+                            RenderRuleIds.Substitution,
+                            $"Kustomization {appliedBy}: after variable substitution {objectId} is no longer valid YAML ({why}); quote the substituted value.",
+                            location,
+                            cluster,
+                            objectId
+                        ),
+                    ]
+                );
             }
 
             root = reparsed.Documents[0].Root;
@@ -73,14 +109,26 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
         }
 
         var parsed = ManifestParser.Parse(root, location);
-        var findings = parsed.Findings.Select(f => f with { Cluster = cluster, Message = $"{f.Message} (applied by Kustomization {appliedBy})" }).ToList();
+        var findings = parsed
+            .Findings.Select(f =>
+                f with
+                {
+                    Cluster = cluster,
+                    Message = $"{f.Message} (applied by Kustomization {appliedBy})",
+                }
+            )
+            .ToList();
         (string, SecretValues)? secret = null;
         foreach (var manifest in parsed.Manifests.Where(m => m.Kind == "Secret" && m.ApiVersion == "v1"))
         {
             secret = ($"{manifest.Namespace}/{manifest.Name}", Mask(manifest.Body));
         }
 
-        return new FinishedDocument(parsed.Manifests.Select(m => new RenderedObject(m, appliedBy)).ToList(), findings, secret);
+        return new FinishedDocument(
+            parsed.Manifests.Select(m => new RenderedObject(m, appliedBy)).ToList(),
+            findings,
+            secret
+        );
     }
 
     /// <summary>Replaces Secret values with <c>..PLACEHOLDER_key..</c> and returns the real ones.</summary>
@@ -91,7 +139,10 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
         var encrypted = secret.At("sops") is not null;
         foreach (var key in data.Keys)
         {
-            secret.SetScalar(["data", key], Convert.ToBase64String(Encoding.UTF8.GetBytes(SubstitutionVariables.Placeholder(key))));
+            secret.SetScalar(
+                ["data", key],
+                Convert.ToBase64String(Encoding.UTF8.GetBytes(SubstitutionVariables.Placeholder(key)))
+            );
         }
 
         foreach (var key in stringData.Keys)

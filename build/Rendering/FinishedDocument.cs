@@ -7,4 +7,5 @@ namespace GitOpsRunners.Rendering;
 internal sealed record FinishedDocument(
     IReadOnlyList<RenderedObject> Objects,
     IReadOnlyList<Finding> Findings,
-    (string Key, SecretValues Values)? Secret = null);
+    (string Key, SecretValues Values)? Secret = null
+);

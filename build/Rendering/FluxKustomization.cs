@@ -13,7 +13,8 @@ public sealed record FluxKustomization(
     string Namespace,
     string Path,
     SourceReference SourceRef,
-    SourceLocation Location)
+    SourceLocation Location
+)
 {
     public string Id => $"{Namespace}/{Name}";
 

@@ -11,17 +11,29 @@ public static class FluxKustomizationReader
 {
     public const string Group = "kustomize.toolkit.fluxcd.io";
 
-    public static bool IsFluxKustomization(Manifest manifest) => manifest.Kind == "Kustomization" && manifest.Group == Group;
+    public static bool IsFluxKustomization(Manifest manifest) =>
+        manifest.Kind == "Kustomization" && manifest.Group == Group;
 
     /// <summary>The Kustomization, or null with error findings when it cannot be rendered.</summary>
-    public static (FluxKustomization? Kustomization, IReadOnlyList<Finding> Findings) Read(Manifest manifest, string? cluster = null)
+    public static (FluxKustomization? Kustomization, IReadOnlyList<Finding> Findings) Read(
+        Manifest manifest,
+        string? cluster = null
+    )
     {
         var findings = new List<Finding>();
         var id = manifest.Id;
         if (manifest.Namespace is null)
         {
-            findings.Add(new Finding(Severity.Error, ManifestRuleIds.MissingField,
-                $"Flux Kustomization '{manifest.Name}' has no metadata.namespace; set it (usually flux-system).", manifest.Location, cluster, id));
+            findings.Add(
+                new Finding(
+                    Severity.Error,
+                    ManifestRuleIds.MissingField,
+                    $"Flux Kustomization '{manifest.Name}' has no metadata.namespace; set it (usually flux-system).",
+                    manifest.Location,
+                    cluster,
+                    id
+                )
+            );
             return (null, findings);
         }
 
@@ -30,13 +42,31 @@ public static class FluxKustomizationReader
         var sourceName = spec.ScalarAt("sourceRef", "name");
         if (spec is null || sourceKind is null || sourceName is null)
         {
-            findings.Add(new Finding(Severity.Error, RenderRuleIds.KustomizationInvalid,
-                $"Flux Kustomization {manifest.Namespace}/{manifest.Name} has no spec.sourceRef.kind/name; Flux cannot fetch anything for it.", manifest.Location, cluster, id));
+            findings.Add(
+                new Finding(
+                    Severity.Error,
+                    RenderRuleIds.KustomizationInvalid,
+                    $"Flux Kustomization {manifest.Namespace}/{manifest.Name} has no spec.sourceRef.kind/name; Flux cannot fetch anything for it.",
+                    manifest.Location,
+                    cluster,
+                    id
+                )
+            );
             return (null, findings);
         }
 
-        var source = new SourceReference(sourceKind, sourceName, spec.ScalarAt("sourceRef", "namespace") ?? manifest.Namespace);
-        var kustomization = new FluxKustomization(manifest.Name, manifest.Namespace, spec.ScalarAt("path") ?? "", source, manifest.Location)
+        var source = new SourceReference(
+            sourceKind,
+            sourceName,
+            spec.ScalarAt("sourceRef", "namespace") ?? manifest.Namespace
+        );
+        var kustomization = new FluxKustomization(
+            manifest.Name,
+            manifest.Namespace,
+            spec.ScalarAt("path") ?? "",
+            source,
+            manifest.Location
+        )
         {
             TargetNamespace = Empty(spec.ScalarAt("targetNamespace")),
             NamePrefix = Empty(spec.ScalarAt("namePrefix")),
@@ -69,9 +99,15 @@ public static class FluxKustomizationReader
         var from = (postBuild.SequenceAt("substituteFrom") ?? [])
             .OfType<YamlMappingNode>()
             .Where(s => s.ScalarAt("name") is not null)
-            .Select(s => new SubstituteReference(s.ScalarAt("kind") ?? "ConfigMap", s.ScalarAt("name")!, s.ScalarAt("optional") is "true"))
+            .Select(s => new SubstituteReference(
+                s.ScalarAt("kind") ?? "ConfigMap",
+                s.ScalarAt("name")!,
+                s.ScalarAt("optional") is "true"
+            ))
             .ToList();
-        var strategy = postBuild.ScalarAt("substituteStrategy") is "Always" ? SubstituteStrategy.Always : SubstituteStrategy.WithVariables;
+        var strategy = postBuild.ScalarAt("substituteStrategy") is "Always"
+            ? SubstituteStrategy.Always
+            : SubstituteStrategy.WithVariables;
         return new PostBuildSpec(postBuild.MappingAt("substitute").StringMap(), from, strategy);
     }
 

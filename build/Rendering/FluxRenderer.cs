@@ -26,7 +26,8 @@ public sealed class FluxRenderer(KustomizeCli kustomize, RenderOptions? options 
     {
         var context = Context(layout);
         var entries = ClusterDiscovery.DiscoverAll(layout);
-        return await Task.WhenAll(entries.Select(e => new ClusterRenderRun(context, e).RunAsync(ct))).ConfigureAwait(false);
+        return await Task.WhenAll(entries.Select(e => new ClusterRenderRun(context, e).RunAsync(ct)))
+            .ConfigureAwait(false);
     }
 
     public void Dispose()

@@ -11,7 +11,11 @@ namespace GitOpsRunners.Rendering;
 /// </summary>
 internal static class GeneratedResources
 {
-    public static (IReadOnlyList<string> Resources, IReadOnlyList<Finding> Findings) Scan(string directory, SourceIgnore? ignore, ParsedFileCache files)
+    public static (IReadOnlyList<string> Resources, IReadOnlyList<Finding> Findings) Scan(
+        string directory,
+        SourceIgnore? ignore,
+        ParsedFileCache files
+    )
     {
         var resources = new List<string>();
         var findings = new List<Finding>();
@@ -19,7 +23,13 @@ internal static class GeneratedResources
         return (resources, findings);
     }
 
-    private static void Walk(string directory, SourceIgnore? ignore, ParsedFileCache files, List<string> resources, List<Finding> findings)
+    private static void Walk(
+        string directory,
+        SourceIgnore? ignore,
+        ParsedFileCache files,
+        List<string> resources,
+        List<Finding> findings
+    )
     {
         foreach (var entry in Directory.GetFileSystemEntries(directory).Order(StringComparer.Ordinal))
         {
@@ -50,16 +60,28 @@ internal static class GeneratedResources
 
             var loaded = files.Get(entry);
             var problem = loaded.Findings.FirstOrDefault(f => f.Severity == Severity.Error);
-            var notAnObject = loaded.Documents.FirstOrDefault(d => d.Root.ScalarAt("kind") is null || d.Root.ScalarAt("apiVersion") is null);
+            var notAnObject = loaded.Documents.FirstOrDefault(d =>
+                d.Root.ScalarAt("kind") is null || d.Root.ScalarAt("apiVersion") is null
+            );
             if (problem is not null)
             {
-                findings.Add(problem with { Message = $"Flux cannot generate a kustomization for this folder: {problem.Message}" });
+                findings.Add(
+                    problem with
+                    {
+                        Message = $"Flux cannot generate a kustomization for this folder: {problem.Message}",
+                    }
+                );
             }
             else if (notAnObject is not null)
             {
-                findings.Add(new Finding(Severity.Error, RenderRuleIds.GenerateFailed,
-                    "this file is in a folder Flux turns into a kustomization, but it is not a Kubernetes object (no apiVersion/kind), so Flux fails to decode it. Move it out of the folder, add a kustomization.yaml that lists the real resources, or list it in .sourceignore.",
-                    notAnObject.Location));
+                findings.Add(
+                    new Finding(
+                        Severity.Error,
+                        RenderRuleIds.GenerateFailed,
+                        "this file is in a folder Flux turns into a kustomization, but it is not a Kubernetes object (no apiVersion/kind), so Flux fails to decode it. Move it out of the folder, add a kustomization.yaml that lists the real resources, or list it in .sourceignore.",
+                        notAnObject.Location
+                    )
+                );
             }
             else
             {

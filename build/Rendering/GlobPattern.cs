@@ -20,12 +20,14 @@ public static class GlobPattern
             }
             else
             {
-                pattern.Append(c switch
-                {
-                    '*' => "[^/]*",
-                    '?' => "[^/]",
-                    _ => Regex.Escape(c.ToString()),
-                });
+                pattern.Append(
+                    c switch
+                    {
+                        '*' => "[^/]*",
+                        '?' => "[^/]",
+                        _ => Regex.Escape(c.ToString()),
+                    }
+                );
             }
         }
 

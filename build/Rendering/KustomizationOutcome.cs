@@ -11,9 +11,12 @@ internal sealed record KustomizationOutcome(
     IReadOnlyList<RenderedObject> Objects,
     IReadOnlyList<Finding> Findings,
     IReadOnlyDictionary<string, SecretValues> Secrets,
-    Finding? Deferral = null)
+    Finding? Deferral = null
+)
 {
-    public static KustomizationOutcome Failed(params Finding[] findings) => new([], findings, new Dictionary<string, SecretValues>());
+    public static KustomizationOutcome Failed(params Finding[] findings) =>
+        new([], findings, new Dictionary<string, SecretValues>());
 
-    public static KustomizationOutcome Deferred(Finding finding) => new([], [], new Dictionary<string, SecretValues>(), finding);
+    public static KustomizationOutcome Deferred(Finding finding) =>
+        new([], [], new Dictionary<string, SecretValues>(), finding);
 }

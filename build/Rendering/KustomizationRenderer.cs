@@ -11,7 +11,11 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
 {
     private readonly DocumentFinisher _finisher = new(context, cluster);
 
-    public async Task<KustomizationOutcome> RenderAsync(FluxKustomization kustomization, ClusterSnapshot snapshot, CancellationToken ct)
+    public async Task<KustomizationOutcome> RenderAsync(
+        FluxKustomization kustomization,
+        ClusterSnapshot snapshot,
+        CancellationToken ct
+    )
     {
         var source = sources.Resolve(kustomization, snapshot);
         if (source.Defer is { } wait)
@@ -27,8 +31,14 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
         var directory = TargetDirectory(source.Root, kustomization.Path);
         if (directory is null || !Directory.Exists(directory))
         {
-            return KustomizationOutcome.Failed(Problem(kustomization, Severity.Error, RenderRuleIds.PathMissing,
-                $"spec.path '{kustomization.Path}' does not exist in its source {kustomization.SourceRef}; Flux fails with 'kustomization path not found'. Fix the path (it is relative to the repository root)."));
+            return KustomizationOutcome.Failed(
+                Problem(
+                    kustomization,
+                    Severity.Error,
+                    RenderRuleIds.PathMissing,
+                    $"spec.path '{kustomization.Path}' does not exist in its source {kustomization.SourceRef}; Flux fails with 'kustomization path not found'. Fix the path (it is relative to the repository root)."
+                )
+            );
         }
 
         IReadOnlyDictionary<string, string> variables = new Dictionary<string, string>();
@@ -49,22 +59,36 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
         IReadOnlyList<string> resources = [directory];
         if (!KustomizeFiles.HasKustomization(directory))
         {
-            var generated = GeneratedResources.Scan(directory, source.Root == context.Layout.Root ? context.Ignore : null, context.Files);
+            var generated = GeneratedResources.Scan(
+                directory,
+                source.Root == context.Layout.Root ? context.Ignore : null,
+                context.Files
+            );
             findings.AddRange(generated.Findings.Select(f => f with { Cluster = cluster }));
             resources = generated.Resources;
         }
 
-        var components = kustomization.Components
-            .Select(c => Path.GetFullPath(Path.Combine(directory, c)))
+        var components = kustomization
+            .Components.Select(c => Path.GetFullPath(Path.Combine(directory, c)))
             .Where(c => !kustomization.IgnoreMissingComponents || Directory.Exists(c))
             .Select(context.RelativeToWrapper)
             .ToList();
-        var wrapper = KustomizationWrapper.Create(kustomization, resources.Select(context.RelativeToWrapper).ToList(), components);
+        var wrapper = KustomizationWrapper.Create(
+            kustomization,
+            resources.Select(context.RelativeToWrapper).ToList(),
+            components
+        );
         var build = await context.BuildAsync(wrapper, ct).ConfigureAwait(false);
         if (build.Error is { } error)
         {
-            findings.Add(Problem(kustomization, Severity.Error, RenderRuleIds.KustomizeBuild,
-                $"kustomize build of '{kustomization.Path}' failed: {context.CleanMessage(error.Problem)}"));
+            findings.Add(
+                Problem(
+                    kustomization,
+                    Severity.Error,
+                    RenderRuleIds.KustomizeBuild,
+                    $"kustomize build of '{kustomization.Path}' failed: {context.CleanMessage(error.Problem)}"
+                )
+            );
             return new KustomizationOutcome([], findings, new Dictionary<string, SecretValues>());
         }
 
@@ -92,9 +116,13 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             relative = relative.StartsWith('/') ? relative[1..] : relative[2..];
         }
 
-        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.Combine(sourceRoot, relative is "." ? "" : relative)));
+        var full = Path.TrimEndingDirectorySeparator(
+            Path.GetFullPath(Path.Combine(sourceRoot, relative is "." ? "" : relative))
+        );
         var root = Path.GetFullPath(sourceRoot).TrimEnd(Path.DirectorySeparatorChar);
-        return full == root || full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : null;
+        return full == root || full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            ? full
+            : null;
     }
 
     private static IEnumerable<string> SplitDocuments(string output)
@@ -123,5 +151,12 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
     }
 
     private Finding Problem(FluxKustomization kustomization, Severity severity, string rule, string message) =>
-        new(severity, rule, $"Kustomization {kustomization.Id}: {message}", kustomization.Location, cluster, $"Kustomization/{kustomization.Id}");
+        new(
+            severity,
+            rule,
+            $"Kustomization {kustomization.Id}: {message}",
+            kustomization.Location,
+            cluster,
+            $"Kustomization/{kustomization.Id}"
+        );
 }

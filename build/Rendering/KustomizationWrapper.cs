@@ -13,7 +13,11 @@ public static class KustomizationWrapper
 {
     public const string OriginAnnotations = "originAnnotations";
 
-    public static string Create(FluxKustomization kustomization, IReadOnlyList<string> resources, IReadOnlyList<string> components)
+    public static string Create(
+        FluxKustomization kustomization,
+        IReadOnlyList<string> resources,
+        IReadOnlyList<string> components
+    )
     {
         var root = new YamlMappingNode
         {

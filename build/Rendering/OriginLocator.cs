@@ -1,5 +1,5 @@
-using GitOpsRunners.Diagnostics;
 using System.Text.RegularExpressions;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using YamlDotNet.RepresentationModel;
 
@@ -13,7 +13,12 @@ internal sealed partial class OriginLocator(ParsedFileCache files, Func<string, 
 {
     public const string OriginAnnotation = "config.kubernetes.io/origin";
 
-    public (SourceLocation Location, string? FullPath) Locate(string? origin, string wrapperDirectory, string? kind, string? name)
+    public (SourceLocation Location, string? FullPath) Locate(
+        string? origin,
+        string wrapperDirectory,
+        string? kind,
+        string? name
+    )
     {
         if (string.IsNullOrWhiteSpace(origin))
         {
@@ -64,8 +69,9 @@ internal sealed partial class OriginLocator(ParsedFileCache files, Func<string, 
             return null;
         }
 
-        var best = files.Get(fullPath).Documents
-            .SelectMany(d => NameNodes(d.Root))
+        var best = files
+            .Get(fullPath)
+            .Documents.SelectMany(d => NameNodes(d.Root))
             .Where(n => n.Value is { Length: > 0 } v && NameMatches(v, name))
             .OrderByDescending(n => n.Value!.Length)
             .FirstOrDefault();

@@ -6,4 +6,5 @@ namespace GitOpsRunners.Rendering;
 public sealed record PostBuildSpec(
     IReadOnlyDictionary<string, string> Substitute,
     IReadOnlyList<SubstituteReference> SubstituteFrom,
-    SubstituteStrategy Strategy);
+    SubstituteStrategy Strategy
+);

@@ -61,7 +61,8 @@ internal sealed class RenderContext : IDisposable
 
     /// <summary>kustomize's message with temporary wrapper paths turned back into repository paths.</summary>
     public string CleanMessage(string message) =>
-        message.Replace(RelativeToWrapper(Layout.Root) + "/", "", StringComparison.Ordinal)
+        message
+            .Replace(RelativeToWrapper(Layout.Root) + "/", "", StringComparison.Ordinal)
             .Replace(Layout.Root + "/", "", StringComparison.Ordinal);
 
     public void Dispose()
@@ -74,12 +75,8 @@ internal sealed class RenderContext : IDisposable
                 Directory.Delete(TemporaryRoot, recursive: true);
             }
         }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 
     private async Task<BuildResult> RunBuildAsync(string content, CancellationToken ct)

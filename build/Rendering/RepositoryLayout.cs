@@ -7,7 +7,8 @@ namespace GitOpsRunners.Rendering;
 public sealed record RepositoryLayout(string Root, string KubernetesFolder = "kubernetes")
 {
     /// <summary>Repository-relative folder whose sub-folders are clusters, e.g. <c>kubernetes/clusters</c>.</summary>
-    public string ClustersFolder => Normalize(Path.Combine(KubernetesFolder is "" or "." ? "" : KubernetesFolder, "clusters"));
+    public string ClustersFolder =>
+        Normalize(Path.Combine(KubernetesFolder is "" or "." ? "" : KubernetesFolder, "clusters"));
 
     public string FullPath(string relativePath) => Path.GetFullPath(Path.Combine(Root, relativePath));
 
@@ -15,7 +16,11 @@ public sealed record RepositoryLayout(string Root, string KubernetesFolder = "ku
     public string? RelativeOrNull(string fullPath)
     {
         var relative = Path.GetRelativePath(Path.GetFullPath(Root), Path.GetFullPath(fullPath));
-        return relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || relative.StartsWith("..\\", StringComparison.Ordinal) || Path.IsPathRooted(relative)
+        return
+            relative == ".."
+            || relative.StartsWith("../", StringComparison.Ordinal)
+            || relative.StartsWith("..\\", StringComparison.Ordinal)
+            || Path.IsPathRooted(relative)
             ? null
             : Normalize(relative);
     }

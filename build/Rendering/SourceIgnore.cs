@@ -12,9 +12,30 @@ public sealed class SourceIgnore(string repositoryRoot)
 {
     private static readonly string[] Defaults =
     [
-        ".git/", ".gitignore", ".gitmodules", ".gitattributes", "*.jpg", "*.jpeg", "*.gif", "*.png", "*.wmv", "*.flv",
-        "*.tar.gz", "*.zip", ".github/", ".circleci/", ".travis.yml", ".gitlab-ci.yml", "appveyor.yml", ".drone.yml",
-        "cloudbuild.yaml", "codeship-services.yml", "codeship-steps.yml", "**/.goreleaser.yml", "**/.sops.yaml", "**/.flux.yaml",
+        ".git/",
+        ".gitignore",
+        ".gitmodules",
+        ".gitattributes",
+        "*.jpg",
+        "*.jpeg",
+        "*.gif",
+        "*.png",
+        "*.wmv",
+        "*.flv",
+        "*.tar.gz",
+        "*.zip",
+        ".github/",
+        ".circleci/",
+        ".travis.yml",
+        ".gitlab-ci.yml",
+        "appveyor.yml",
+        ".drone.yml",
+        "cloudbuild.yaml",
+        "codeship-services.yml",
+        "codeship-steps.yml",
+        "**/.goreleaser.yml",
+        "**/.sops.yaml",
+        "**/.flux.yaml",
     ];
 
     private readonly string _root = Path.GetFullPath(repositoryRoot);

@@ -14,7 +14,8 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
 {
     private const string ArtifactGeneratorGroup = "source.extensions.fluxcd.io";
 
-    public static bool IsArtifactGenerator(Manifest manifest) => manifest.Kind == "ArtifactGenerator" && manifest.Group == ArtifactGeneratorGroup;
+    public static bool IsArtifactGenerator(Manifest manifest) =>
+        manifest.Kind == "ArtifactGenerator" && manifest.Group == ArtifactGeneratorGroup;
 
     public SourceResolution Resolve(FluxKustomization kustomization, ClusterSnapshot snapshot)
     {
@@ -23,25 +24,48 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
         {
             "GitRepository" => IsThisRepository(source, snapshot, out var url)
                 ? new SourceResolution(context.Layout.Root)
-                : new SourceResolution(null, Skip(kustomization, $"its source {source} ({url}) is another Git repository, which is not rendered offline; its objects are not checked.")),
+                : new SourceResolution(
+                    null,
+                    Skip(
+                        kustomization,
+                        $"its source {source} ({url}) is another Git repository, which is not rendered offline; its objects are not checked."
+                    )
+                ),
             "ExternalArtifact" => ResolveArtifact(kustomization, snapshot),
-            _ => new SourceResolution(null, Skip(kustomization, $"its source {source} is a {source.Kind}, which is not rendered offline; its objects are not checked.")),
+            _ => new SourceResolution(
+                null,
+                Skip(
+                    kustomization,
+                    $"its source {source} is a {source.Kind}, which is not rendered offline; its objects are not checked."
+                )
+            ),
         };
     }
 
     private SourceResolution ResolveArtifact(FluxKustomization kustomization, ClusterSnapshot snapshot)
     {
         var source = kustomization.SourceRef;
-        var found = snapshot.ArtifactGenerators
-            .Where(g => g.Namespace == source.Namespace)
-            .SelectMany(g => (g.Body.SequenceAt("spec", "artifacts") ?? []).OfType<YamlMappingNode>().Select(a => (Generator: g, Artifact: a)))
+        var found = snapshot
+            .ArtifactGenerators.Where(g => g.Namespace == source.Namespace)
+            .SelectMany(g =>
+                (g.Body.SequenceAt("spec", "artifacts") ?? [])
+                    .OfType<YamlMappingNode>()
+                    .Select(a => (Generator: g, Artifact: a))
+            )
             .FirstOrDefault(x => x.Artifact.ScalarAt("name") == source.Name);
         if (found.Generator is null)
         {
-            return new SourceResolution(null, Defer: Skip(kustomization, $"no ArtifactGenerator in this cluster produces {source}, so its content is unknown offline; its objects are not checked."));
+            return new SourceResolution(
+                null,
+                Defer: Skip(
+                    kustomization,
+                    $"no ArtifactGenerator in this cluster produces {source}, so its content is unknown offline; its objects are not checked."
+                )
+            );
         }
 
-        var aliases = (found.Generator.Body.SequenceAt("spec", "sources") ?? []).OfType<YamlMappingNode>()
+        var aliases = (found.Generator.Body.SequenceAt("spec", "sources") ?? [])
+            .OfType<YamlMappingNode>()
             .Where(s => s.ScalarAt("alias") is not null)
             .ToDictionary(s => s.ScalarAt("alias")!, StringComparer.Ordinal);
         var copies = new List<ArtifactCopy>();
@@ -53,18 +77,40 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
             var alias = from.StartsWith('@') ? (slash > 0 ? from[1..slash] : from[1..]) : "";
             if (!aliases.TryGetValue(alias, out var aliasSource))
             {
-                return new SourceResolution(null, Skip(kustomization, $"ArtifactGenerator {found.Generator.Namespace}/{found.Generator.Name} copies from '{from}', whose alias is not in spec.sources; fix the copy rule."));
+                return new SourceResolution(
+                    null,
+                    Skip(
+                        kustomization,
+                        $"ArtifactGenerator {found.Generator.Namespace}/{found.Generator.Name} copies from '{from}', whose alias is not in spec.sources; fix the copy rule."
+                    )
+                );
             }
 
-            var reference = new SourceReference(aliasSource.ScalarAt("kind") ?? "", aliasSource.ScalarAt("name") ?? "", aliasSource.ScalarAt("namespace") ?? found.Generator.Namespace!);
+            var reference = new SourceReference(
+                aliasSource.ScalarAt("kind") ?? "",
+                aliasSource.ScalarAt("name") ?? "",
+                aliasSource.ScalarAt("namespace") ?? found.Generator.Namespace!
+            );
             if (reference.Kind != "GitRepository" || !IsThisRepository(reference, snapshot, out _))
             {
-                return new SourceResolution(null, Skip(kustomization, $"ExternalArtifact {source.Name} is built from {reference}, which is not this repository and is not rendered offline; its objects are not checked."));
+                return new SourceResolution(
+                    null,
+                    Skip(
+                        kustomization,
+                        $"ExternalArtifact {source.Name} is built from {reference}, which is not this repository and is not rendered offline; its objects are not checked."
+                    )
+                );
             }
 
             var pattern = slash > 0 ? from[(slash + 1)..] : "";
-            var target = to.StartsWith("@artifact", StringComparison.Ordinal) ? to["@artifact".Length..].TrimStart('/') : to;
-            var exclude = (rule.SequenceAt("exclude") ?? []).OfType<YamlScalarNode>().Select(s => s.Value).OfType<string>().ToList();
+            var target = to.StartsWith("@artifact", StringComparison.Ordinal)
+                ? to["@artifact".Length..].TrimStart('/')
+                : to;
+            var exclude = (rule.SequenceAt("exclude") ?? [])
+                .OfType<YamlScalarNode>()
+                .Select(s => s.Value)
+                .OfType<string>()
+                .ToList();
             copies.Add(new ArtifactCopy(context.Layout.Root, pattern, target, exclude));
         }
 
@@ -79,8 +125,10 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
             return true;
         }
 
-        if (!snapshot.GitRepositories.TryGetValue($"{source.Namespace}/{source.Name}", out var repository)
-            || repository.Body.ScalarAt("spec", "url") is not { } found)
+        if (
+            !snapshot.GitRepositories.TryGetValue($"{source.Namespace}/{source.Name}", out var repository)
+            || repository.Body.ScalarAt("spec", "url") is not { } found
+        )
         {
             return true;
         }
@@ -90,5 +138,12 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
     }
 
     private Finding Skip(FluxKustomization kustomization, string message) =>
-        new(Severity.Warning, RenderRuleIds.SourceUnsupported, $"Kustomization {kustomization.Id}: {message}", kustomization.Location, cluster, $"Kustomization/{kustomization.Id}");
+        new(
+            Severity.Warning,
+            RenderRuleIds.SourceUnsupported,
+            $"Kustomization {kustomization.Id}: {message}",
+            kustomization.Location,
+            cluster,
+            $"Kustomization/{kustomization.Id}"
+        );
 }

@@ -1,5 +1,5 @@
-using GitOpsRunners.Diagnostics;
 using System.Text;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Validation;
 
@@ -12,8 +12,11 @@ namespace GitOpsRunners.Rendering;
 /// </summary>
 internal static class SubstitutionVariables
 {
-    public static (IReadOnlyList<IReadOnlyDictionary<string, string>> InOrder, IReadOnlyDictionary<string, string> SecretValues, Finding? Missing) Collect(
-        FluxKustomization kustomization, ClusterSnapshot snapshot, string cluster)
+    public static (
+        IReadOnlyList<IReadOnlyDictionary<string, string>> InOrder,
+        IReadOnlyDictionary<string, string> SecretValues,
+        Finding? Missing
+    ) Collect(FluxKustomization kustomization, ClusterSnapshot snapshot, string cluster)
     {
         var inOrder = new List<IReadOnlyDictionary<string, string>>();
         var secretValues = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -42,7 +45,10 @@ internal static class SubstitutionVariables
             }
             else if (reference.Kind != "Secret" && snapshot.ConfigMaps.TryGetValue(key, out var configMap))
             {
-                var values = new Dictionary<string, string>(configMap.Body.MappingAt("data").StringMap(), StringComparer.Ordinal);
+                var values = new Dictionary<string, string>(
+                    configMap.Body.MappingAt("data").StringMap(),
+                    StringComparer.Ordinal
+                );
                 foreach (var (name, encoded) in configMap.Body.MappingAt("binaryData").StringMap())
                 {
                     values[name] = Decode(encoded) ?? "";
@@ -52,9 +58,14 @@ internal static class SubstitutionVariables
             }
             else if (!reference.Optional)
             {
-                var finding = new Finding(Severity.Error, RenderRuleIds.SubstituteFromMissing,
+                var finding = new Finding(
+                    Severity.Error,
+                    RenderRuleIds.SubstituteFromMissing,
                     $"Kustomization {kustomization.Id}: spec.postBuild.substituteFrom names {reference.Kind} {key}, which no Kustomization in this cluster applies; Flux stops at this. Add it, fix the name, or mark it 'optional: true'.",
-                    kustomization.Location, cluster, $"Kustomization/{kustomization.Id}");
+                    kustomization.Location,
+                    cluster,
+                    $"Kustomization/{kustomization.Id}"
+                );
                 return ([], secretValues, finding);
             }
         }

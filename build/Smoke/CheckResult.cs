@@ -5,9 +5,11 @@ public sealed record CheckResult(string Name, CheckState State, string Reason, s
 {
     public static CheckResult Pass(string name, string? obj, string reason) => new(name, CheckState.Pass, reason, obj);
 
-    public static CheckResult Pending(string name, string? obj, string reason) => new(name, CheckState.Pending, reason, obj);
+    public static CheckResult Pending(string name, string? obj, string reason) =>
+        new(name, CheckState.Pending, reason, obj);
 
     public static CheckResult Fail(string name, string? obj, string reason) => new(name, CheckState.Fail, reason, obj);
 
-    public override string ToString() => $"{State.ToString().ToUpperInvariant()} {Name} {Object} {Reason}".Replace("  ", " ", StringComparison.Ordinal);
+    public override string ToString() =>
+        $"{State.ToString().ToUpperInvariant()} {Name} {Object} {Reason}".Replace("  ", " ", StringComparison.Ordinal);
 }

@@ -9,9 +9,11 @@ public sealed record ClusterEvent(
     string Reason,
     string Message,
     int Count,
-    DateTimeOffset? LastSeen)
+    DateTimeOffset? LastSeen
+)
 {
-    public string InvolvedId => Namespace is null ? $"{InvolvedKind}/{InvolvedName}" : $"{InvolvedKind}/{Namespace}/{InvolvedName}";
+    public string InvolvedId =>
+        Namespace is null ? $"{InvolvedKind}/{InvolvedName}" : $"{InvolvedKind}/{Namespace}/{InvolvedName}";
 
     public override string ToString() => $"{Type} {Reason}: {Message}" + (Count > 1 ? $" (x{Count})" : "");
 }

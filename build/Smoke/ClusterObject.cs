@@ -28,14 +28,16 @@ public sealed record ClusterObject(JsonElement Json)
 
     public IReadOnlyDictionary<string, string> Annotations => StringMap("metadata", "annotations");
 
-    public IReadOnlyList<ClusterCondition> Conditions => Items("status", "conditions")
-        .Select(c => new ClusterCondition(
-            Read(c, "type") ?? "",
-            Read(c, "status") ?? "Unknown",
-            Read(c, "reason"),
-            Read(c, "message"),
-            c.TryGetProperty("observedGeneration", out var g) && g.TryGetInt64(out var value) ? value : null))
-        .ToList();
+    public IReadOnlyList<ClusterCondition> Conditions =>
+        Items("status", "conditions")
+            .Select(c => new ClusterCondition(
+                Read(c, "type") ?? "",
+                Read(c, "status") ?? "Unknown",
+                Read(c, "reason"),
+                Read(c, "message"),
+                c.TryGetProperty("observedGeneration", out var g) && g.TryGetInt64(out var value) ? value : null
+            ))
+            .ToList();
 
     public static ClusterObject Parse(string json)
     {
@@ -61,8 +63,12 @@ public sealed record ClusterObject(JsonElement Json)
 
     public string? Str(params string[] path) => Node(path) is { } node ? Text(node) : null;
 
-    public long? Long(params string[] path) => Node(path) is { } node && Text(node) is { } text
-        && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+    public long? Long(params string[] path) =>
+        Node(path) is { } node
+        && Text(node) is { } text
+        && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
 
     public IEnumerable<JsonElement> Items(params string[] path) =>
         Node(path) is { ValueKind: JsonValueKind.Array } array ? array.EnumerateArray() : [];
@@ -71,18 +77,21 @@ public sealed record ClusterObject(JsonElement Json)
 
     private Dictionary<string, string> StringMap(params string[] path) =>
         Node(path) is { ValueKind: JsonValueKind.Object } map
-            ? map.EnumerateObject().Where(p => Text(p.Value) is not null).ToDictionary(p => p.Name, p => Text(p.Value)!, StringComparer.Ordinal)
+            ? map.EnumerateObject()
+                .Where(p => Text(p.Value) is not null)
+                .ToDictionary(p => p.Name, p => Text(p.Value)!, StringComparer.Ordinal)
             : [];
 
     private static string? Read(JsonElement element, string key) =>
         element.TryGetProperty(key, out var value) ? Text(value) : null;
 
-    private static string? Text(JsonElement node) => node.ValueKind switch
-    {
-        JsonValueKind.String => node.GetString(),
-        JsonValueKind.Number => node.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => null,
-    };
+    private static string? Text(JsonElement node) =>
+        node.ValueKind switch
+        {
+            JsonValueKind.String => node.GetString(),
+            JsonValueKind.Number => node.GetRawText(),
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            _ => null,
+        };
 }

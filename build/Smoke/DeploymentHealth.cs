@@ -14,7 +14,11 @@ internal static class DeploymentHealth
             return (CheckState.Fail, $"rollout stalled: {progressing}");
         }
 
-        if (deployment.ObservedGeneration is { } observed && deployment.Generation is { } generation && observed != generation)
+        if (
+            deployment.ObservedGeneration is { } observed
+            && deployment.Generation is { } generation
+            && observed != generation
+        )
         {
             return (CheckState.Pending, $"generation {generation} not observed yet (observed {observed})");
         }
@@ -39,7 +43,10 @@ internal static class DeploymentHealth
             chosen = containers.FirstOrDefault();
         }
 
-        var image = chosen.ValueKind == System.Text.Json.JsonValueKind.Object && chosen.TryGetProperty("image", out var i) ? i.GetString() : null;
+        var image =
+            chosen.ValueKind == System.Text.Json.JsonValueKind.Object && chosen.TryGetProperty("image", out var i)
+                ? i.GetString()
+                : null;
         if (image is null)
         {
             return null;

@@ -16,15 +16,19 @@ internal static class ExpectationPlanner
         var manifests = cluster.Objects.Select(o => o.Manifest).ToList();
         var defined = manifests.Select(m => Key(m, fluxNamespace)).ToHashSet();
 
-        var sources = manifests.Where(m => KnownResources.IsFluxGroup(m.Group) && KnownResources.SourceKinds.Contains(m.Kind))
-            .Select(m => new ExpectedObject(Key(m, fluxNamespace), m.Location)).ToList();
+        var sources = manifests
+            .Where(m => KnownResources.IsFluxGroup(m.Group) && KnownResources.SourceKinds.Contains(m.Kind))
+            .Select(m => new ExpectedObject(Key(m, fluxNamespace), m.Location))
+            .ToList();
         var kustomizations = new List<ExpectedKustomization>();
         foreach (var m in manifests.Where(m => m.Group == KnownResources.KustomizeGroup && m.Kind == "Kustomization"))
         {
             var key = Key(m, fluxNamespace);
             var source = Reference(m.Body.MappingAt("spec", "sourceRef"), "GitRepository", key.Namespace!);
             AddReferenced(sources, defined, source);
-            kustomizations.Add(new ExpectedKustomization(key, source.Kind == "GitRepository" && !defined.Contains(source), m.Location));
+            kustomizations.Add(
+                new ExpectedKustomization(key, source.Kind == "GitRepository" && !defined.Contains(source), m.Location)
+            );
         }
 
         var helmReleases = new List<ExpectedHelmRelease>();
@@ -39,16 +43,26 @@ internal static class ExpectationPlanner
             helmReleases.Add(new ExpectedHelmRelease(Key(m, fluxNamespace), chart, version, m.Location));
         }
 
-        var crds = manifests.Where(m => KnownResources.IsFluxGroup(m.Group))
+        var crds = manifests
+            .Where(m => KnownResources.IsFluxGroup(m.Group))
             .Select(m => new ExpectedCrd($"{KnownResources.Plural(m.Kind)}.{m.Group}", m.Group, m.Version, m.Kind))
-            .Distinct().OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Version, StringComparer.Ordinal).ToList();
+            .Distinct()
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ThenBy(c => c.Version, StringComparer.Ordinal)
+            .ToList();
         var controllers = crds.Select(c => KnownResources.ControllerFor(c.Group))
             .Concat(kustomizations.Count > 0 ? ["source-controller", "kustomize-controller"] : Array.Empty<string>())
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
-        var stores = manifests.Where(m => m.Group == KnownResources.ExternalSecretsGroup && m.Kind == "ClusterSecretStore")
-            .Select(m => new ExpectedObject(Key(m, fluxNamespace), m.Location)).ToList();
-        var externalSecrets = manifests.Where(m => m.Group == KnownResources.ExternalSecretsGroup && m.Kind == "ExternalSecret").ToList();
+        var stores = manifests
+            .Where(m => m.Group == KnownResources.ExternalSecretsGroup && m.Kind == "ClusterSecretStore")
+            .Select(m => new ExpectedObject(Key(m, fluxNamespace), m.Location))
+            .ToList();
+        var externalSecrets = manifests
+            .Where(m => m.Group == KnownResources.ExternalSecretsGroup && m.Kind == "ExternalSecret")
+            .ToList();
 
         var arcControllers = ArcControllers(helmReleases, manifests, fluxNamespace);
         var scaleSets = ScaleSets(helmReleases, manifests, fluxNamespace, arcControllers, out var arcSecrets);
@@ -67,19 +81,33 @@ internal static class ExpectationPlanner
             externalSecrets.Select(m => new ExpectedObject(Key(m, fluxNamespace), m.Location)).ToList(),
             secrets,
             arcControllers,
-            scaleSets);
+            scaleSets
+        );
     }
 
     private static ObjectKey Key(Manifest m, string fluxNamespace) =>
-        ObjectKey.For(m.ApiVersion, m.Kind, m.Namespace ?? (KnownResources.IsFluxGroup(m.Group) ? fluxNamespace : "default"), m.Name);
+        ObjectKey.For(
+            m.ApiVersion,
+            m.Kind,
+            m.Namespace ?? (KnownResources.IsFluxGroup(m.Group) ? fluxNamespace : "default"),
+            m.Name
+        );
 
     private static ObjectKey Reference(YamlMappingNode? reference, string defaultKind, string ns)
     {
         var kind = reference.ScalarAt("kind") ?? defaultKind;
-        var version = reference.ScalarAt("apiVersion") is { } apiVersion && apiVersion.Contains('/', StringComparison.Ordinal)
-            ? apiVersion[(apiVersion.IndexOf('/', StringComparison.Ordinal) + 1)..]
-            : SourceVersion;
-        return new ObjectKey(KnownResources.SourceGroup, version, kind, KnownResources.Plural(kind), reference.ScalarAt("namespace") ?? ns, reference.ScalarAt("name") ?? "");
+        var version =
+            reference.ScalarAt("apiVersion") is { } apiVersion && apiVersion.Contains('/', StringComparison.Ordinal)
+                ? apiVersion[(apiVersion.IndexOf('/', StringComparison.Ordinal) + 1)..]
+                : SourceVersion;
+        return new ObjectKey(
+            KnownResources.SourceGroup,
+            version,
+            kind,
+            KnownResources.Plural(kind),
+            reference.ScalarAt("namespace") ?? ns,
+            reference.ScalarAt("name") ?? ""
+        );
     }
 
     private static void AddReferenced(List<ExpectedObject> sources, HashSet<ObjectKey> defined, ObjectKey source)
@@ -91,15 +119,25 @@ internal static class ExpectationPlanner
     }
 
     /// <summary>Chart name, the exact version pinned (null for ranges) and the source it comes from (null for a HelmChart reference).</summary>
-    private static (string? Chart, string? Version, ObjectKey? Source) Chart(Manifest release, List<Manifest> manifests, string fluxNamespace)
+    private static (string? Chart, string? Version, ObjectKey? Source) Chart(
+        Manifest release,
+        List<Manifest> manifests,
+        string fluxNamespace
+    )
     {
         var ns = release.Namespace ?? fluxNamespace;
         if (release.Body.MappingAt("spec", "chartRef") is { } chartRef)
         {
             var source = Reference(chartRef, "OCIRepository", ns);
-            var repository = manifests.FirstOrDefault(m => m.Kind == source.Kind && m.Name == source.Name && (m.Namespace ?? fluxNamespace) == source.Namespace);
+            var repository = manifests.FirstOrDefault(m =>
+                m.Kind == source.Kind && m.Name == source.Name && (m.Namespace ?? fluxNamespace) == source.Namespace
+            );
             var chart = BodyOf(repository).ScalarAt("spec", "url")?.TrimEnd('/').Split('/').LastOrDefault();
-            return (chart, Exact(BodyOf(repository).ScalarAt("spec", "ref", "tag")), source.Kind == "HelmChart" ? null : source);
+            return (
+                chart,
+                Exact(BodyOf(repository).ScalarAt("spec", "ref", "tag")),
+                source.Kind == "HelmChart" ? null : source
+            );
         }
 
         var spec = release.Body.MappingAt("spec", "chart", "spec");
@@ -110,10 +148,22 @@ internal static class ExpectationPlanner
     private static YamlMappingNode? BodyOf(Manifest? manifest) => manifest?.Body;
 
     private static string? Exact(string? version) =>
-        version is not null && !version.Contains('$', StringComparison.Ordinal) && NuGetVersion.TryParse(version.TrimStart('v'), out _) ? version : null;
+        version is not null
+        && !version.Contains('$', StringComparison.Ordinal)
+        && NuGetVersion.TryParse(version.TrimStart('v'), out _)
+            ? version
+            : null;
 
-    private static Manifest ReleaseManifest(ExpectedHelmRelease release, List<Manifest> manifests, string fluxNamespace) =>
-        manifests.First(m => m.Kind == "HelmRelease" && m.Name == release.Key.Name && (m.Namespace ?? fluxNamespace) == release.Key.Namespace);
+    private static Manifest ReleaseManifest(
+        ExpectedHelmRelease release,
+        List<Manifest> manifests,
+        string fluxNamespace
+    ) =>
+        manifests.First(m =>
+            m.Kind == "HelmRelease"
+            && m.Name == release.Key.Name
+            && (m.Namespace ?? fluxNamespace) == release.Key.Namespace
+        );
 
     private static string ReleaseNamespace(Manifest release, string fluxNamespace) =>
         release.Body.ScalarAt("spec", "targetNamespace") ?? release.Namespace ?? fluxNamespace;
@@ -123,19 +173,38 @@ internal static class ExpectationPlanner
         release.Body.ScalarAt("spec", "releaseName")
         ?? (release.Body.ScalarAt("spec", "targetNamespace") is { } target ? $"{target}-{release.Name}" : release.Name);
 
-    private static List<ExpectedArcController> ArcControllers(List<ExpectedHelmRelease> releases, List<Manifest> manifests, string fluxNamespace) =>
-        releases.Where(r => r.ChartName == ArcCharts.Controller).Select(r =>
-        {
-            var manifest = ReleaseManifest(r, manifests, fluxNamespace);
-            var values = manifest.Body.MappingAt("spec", "values");
-            var name = values.ScalarAt("nameOverride") ?? "gha-rs-controller";
-            var release = ReleaseName(manifest);
-            var fullName = values.ScalarAt("fullnameOverride") ?? (release.Contains(name, StringComparison.Ordinal) ? release : $"{release}-{name}");
-            return new ExpectedArcController(ReleaseNamespace(manifest, fluxNamespace), Truncate(fullName, 63), r.ChartVersion, r.Key);
-        }).ToList();
+    private static List<ExpectedArcController> ArcControllers(
+        List<ExpectedHelmRelease> releases,
+        List<Manifest> manifests,
+        string fluxNamespace
+    ) =>
+        releases
+            .Where(r => r.ChartName == ArcCharts.Controller)
+            .Select(r =>
+            {
+                var manifest = ReleaseManifest(r, manifests, fluxNamespace);
+                var values = manifest.Body.MappingAt("spec", "values");
+                var name = values.ScalarAt("nameOverride") ?? "gha-rs-controller";
+                var release = ReleaseName(manifest);
+                var fullName =
+                    values.ScalarAt("fullnameOverride")
+                    ?? (release.Contains(name, StringComparison.Ordinal) ? release : $"{release}-{name}");
+                return new ExpectedArcController(
+                    ReleaseNamespace(manifest, fluxNamespace),
+                    Truncate(fullName, 63),
+                    r.ChartVersion,
+                    r.Key
+                );
+            })
+            .ToList();
 
     private static List<ExpectedScaleSet> ScaleSets(
-        List<ExpectedHelmRelease> releases, List<Manifest> manifests, string fluxNamespace, List<ExpectedArcController> controllers, out List<ExpectedSecret> secrets)
+        List<ExpectedHelmRelease> releases,
+        List<Manifest> manifests,
+        string fluxNamespace,
+        List<ExpectedArcController> controllers,
+        out List<ExpectedSecret> secrets
+    )
     {
         var found = new List<ExpectedScaleSet>();
         secrets = [];
@@ -145,9 +214,15 @@ internal static class ExpectationPlanner
             var values = manifest.Body.MappingAt("spec", "values");
             var ns = values.ScalarAt("namespaceOverride") ?? ReleaseNamespace(manifest, fluxNamespace);
             var name = Truncate((values.ScalarAt("runnerScaleSetName") ?? ReleaseName(manifest)).Replace('_', '-'), 45);
-            var controllerNs = values.ScalarAt("controllerServiceAccount", "namespace") ?? controllers.FirstOrDefault()?.Namespace;
-            found.Add(new ExpectedScaleSet(ns, name, values.IntAt("minRunners") ?? 0, r.ChartVersion, controllerNs, r.Key));
-            var secretName = values.At("githubConfigSecret") is YamlMappingNode ? $"{name}-gha-rs-github-secret" : values.ScalarAt("githubConfigSecret");
+            var controllerNs =
+                values.ScalarAt("controllerServiceAccount", "namespace") ?? controllers.FirstOrDefault()?.Namespace;
+            found.Add(
+                new ExpectedScaleSet(ns, name, values.IntAt("minRunners") ?? 0, r.ChartVersion, controllerNs, r.Key)
+            );
+            var secretName =
+                values.At("githubConfigSecret") is YamlMappingNode
+                    ? $"{name}-gha-rs-github-secret"
+                    : values.ScalarAt("githubConfigSecret");
             if (secretName is not null)
             {
                 secrets.Add(new ExpectedSecret(ns, secretName, [], ArcCredentials: true));
@@ -157,7 +232,11 @@ internal static class ExpectationPlanner
         return found;
     }
 
-    private static List<ExpectedSecret> Secrets(List<Manifest> externalSecrets, List<ExpectedSecret> arcSecrets, string fluxNamespace)
+    private static List<ExpectedSecret> Secrets(
+        List<Manifest> externalSecrets,
+        List<ExpectedSecret> arcSecrets,
+        string fluxNamespace
+    )
     {
         var secrets = new List<ExpectedSecret>();
         foreach (var es in externalSecrets)
@@ -168,10 +247,22 @@ internal static class ExpectationPlanner
                 ? template.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).ToList()
                 : es.Body.ItemsAt("spec", "data").Select(d => d.ScalarAt("secretKey")).OfType<string>().ToList();
             var arc = arcSecrets.Any(s => s.Namespace == key.Namespace && s.Name == target);
-            secrets.Add(new ExpectedSecret(key.Namespace!, target, keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(), arc, key));
+            secrets.Add(
+                new ExpectedSecret(
+                    key.Namespace!,
+                    target,
+                    keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                    arc,
+                    key
+                )
+            );
         }
 
-        secrets.AddRange(arcSecrets.Where(a => !secrets.Any(s => s.Namespace == a.Namespace && s.Name == a.Name)).DistinctBy(a => (a.Namespace, a.Name)));
+        secrets.AddRange(
+            arcSecrets
+                .Where(a => !secrets.Any(s => s.Namespace == a.Namespace && s.Name == a.Name))
+                .DistinctBy(a => (a.Namespace, a.Name))
+        );
         return secrets;
     }
 

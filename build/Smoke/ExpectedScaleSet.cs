@@ -10,7 +10,8 @@ public sealed record ExpectedScaleSet(
     int MinRunners,
     string? ChartVersion,
     string? ControllerNamespace,
-    ObjectKey Release)
+    ObjectKey Release
+)
 {
     public string Id => $"AutoscalingRunnerSet/{Namespace}/{Name}";
 }

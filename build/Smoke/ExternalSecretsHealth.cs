@@ -3,7 +3,12 @@ namespace GitOpsRunners.Smoke;
 /// <summary>ClusterSecretStores validated, ExternalSecrets synced, and their target Secrets holding the keys that are needed.</summary>
 internal static class ExternalSecretsHealth
 {
-    private static readonly string[] AppKeys = ["github_app_id", "github_app_installation_id", "github_app_private_key"];
+    private static readonly string[] AppKeys =
+    [
+        "github_app_id",
+        "github_app_installation_id",
+        "github_app_private_key",
+    ];
 
     public static IEnumerable<CheckResult> Evaluate(SmokeExpectations expected, ClusterSnapshot snapshot)
     {
@@ -14,7 +19,12 @@ internal static class ExternalSecretsHealth
 
         foreach (var external in expected.ExternalSecrets)
         {
-            yield return Ready(CheckNames.ExternalSecret, external.Key, snapshot, ["SecretSynced", "SecretMissing", "SecretDeleted"]);
+            yield return Ready(
+                CheckNames.ExternalSecret,
+                external.Key,
+                snapshot,
+                ["SecretSynced", "SecretMissing", "SecretDeleted"]
+            );
         }
 
         foreach (var secret in expected.Secrets)
@@ -33,7 +43,11 @@ internal static class ExternalSecretsHealth
         return found.Condition("Ready") switch
         {
             null => CheckResult.Pending(check, found.Id, "not validated yet (no Ready condition)"),
-            { IsTrue: true } ready when ready.Reason is null || goodReasons.Contains(ready.Reason) => CheckResult.Pass(check, found.Id, ready.ToString()),
+            { IsTrue: true } ready when ready.Reason is null || goodReasons.Contains(ready.Reason) => CheckResult.Pass(
+                check,
+                found.Id,
+                ready.ToString()
+            ),
             { IsTrue: true } ready => CheckResult.Pending(check, found.Id, ready.ToString()),
             { Status: "False" } ready => CheckResult.Fail(check, found.Id, ready.ToString()),
             var ready => CheckResult.Pending(check, found.Id, ready.ToString()),
@@ -44,7 +58,9 @@ internal static class ExternalSecretsHealth
     {
         if (snapshot.Secret(expected.Namespace, expected.Name) is not { } found)
         {
-            var by = expected.ProducedBy is { } producer ? $"; {producer.Id} has not written it yet" : "; nothing in the repository produces it";
+            var by = expected.ProducedBy is { } producer
+                ? $"; {producer.Id} has not written it yet"
+                : "; nothing in the repository produces it";
             return CheckResult.Pending(CheckNames.Secret, expected.Id, "Secret not found" + by);
         }
 
@@ -53,7 +69,11 @@ internal static class ExternalSecretsHealth
         var missing = expected.Keys.Where(k => !keys.Contains(k)).ToList();
         if (missing.Count > 0)
         {
-            return CheckResult.Fail(CheckNames.Secret, expected.Id, $"lacks {string.Join(", ", missing)} (has {listed})");
+            return CheckResult.Fail(
+                CheckNames.Secret,
+                expected.Id,
+                $"lacks {string.Join(", ", missing)} (has {listed})"
+            );
         }
 
         if (expected.ArcCredentials)
@@ -62,12 +82,20 @@ internal static class ExternalSecretsHealth
             var app = AppKeys.All(keys.Contains);
             if (!pat && !app)
             {
-                return CheckResult.Fail(CheckNames.Secret, expected.Id, $"has {listed} but ARC needs github_token or {string.Join(", ", AppKeys)}");
+                return CheckResult.Fail(
+                    CheckNames.Secret,
+                    expected.Id,
+                    $"has {listed} but ARC needs github_token or {string.Join(", ", AppKeys)}"
+                );
             }
 
             if (pat && AppKeys.Any(keys.Contains))
             {
-                return CheckResult.Fail(CheckNames.Secret, expected.Id, $"has {listed}: ARC refuses a token together with GitHub App keys; keep one");
+                return CheckResult.Fail(
+                    CheckNames.Secret,
+                    expected.Id,
+                    $"has {listed}: ARC refuses a token together with GitHub App keys; keep one"
+                );
             }
         }
 

@@ -10,17 +10,31 @@ internal static class FluxHealth
             yield return snapshot.Crds.TryGetValue(crd.Name, out var served)
                 ? served.Contains(crd.Version)
                     ? CheckResult.Pass(CheckNames.FluxCrd, crd.Name, $"serves {crd.Version}")
-                    : CheckResult.Fail(CheckNames.FluxCrd, crd.Name, $"serves [{string.Join(", ", served)}] but the repository uses {crd.Group}/{crd.Version} {crd.Kind}; upgrade Flux")
-                : CheckResult.Fail(CheckNames.FluxCrd, crd.Name, "CRD is not installed; install or bootstrap Flux on this cluster");
+                    : CheckResult.Fail(
+                        CheckNames.FluxCrd,
+                        crd.Name,
+                        $"serves [{string.Join(", ", served)}] but the repository uses {crd.Group}/{crd.Version} {crd.Kind}; upgrade Flux"
+                    )
+                : CheckResult.Fail(
+                    CheckNames.FluxCrd,
+                    crd.Name,
+                    "CRD is not installed; install or bootstrap Flux on this cluster"
+                );
         }
 
         foreach (var controller in expected.FluxControllers)
         {
             var id = $"Deployment/{expected.FluxNamespace}/{controller}";
-            var deployment = snapshot.OfKind("Deployment", expected.FluxNamespace).FirstOrDefault(d => d.Name == controller);
+            var deployment = snapshot
+                .OfKind("Deployment", expected.FluxNamespace)
+                .FirstOrDefault(d => d.Name == controller);
             if (deployment is null)
             {
-                yield return CheckResult.Fail(CheckNames.FluxController, id, $"not found in namespace {expected.FluxNamespace}");
+                yield return CheckResult.Fail(
+                    CheckNames.FluxController,
+                    id,
+                    $"not found in namespace {expected.FluxNamespace}"
+                );
                 continue;
             }
 
@@ -60,9 +74,17 @@ internal static class FluxHealth
         }
 
         var applied = found.Str("status", "lastAppliedRevision") ?? "";
-        if (expected.TracksRevision && revision is not null && !applied.Contains(revision, StringComparison.OrdinalIgnoreCase))
+        if (
+            expected.TracksRevision
+            && revision is not null
+            && !applied.Contains(revision, StringComparison.OrdinalIgnoreCase)
+        )
         {
-            return CheckResult.Pending(CheckNames.Kustomization, found.Id, $"applied {Display(applied)}, waiting for {revision}");
+            return CheckResult.Pending(
+                CheckNames.Kustomization,
+                found.Id,
+                $"applied {Display(applied)}, waiting for {revision}"
+            );
         }
 
         return CheckResult.Pass(CheckNames.Kustomization, found.Id, $"applied {Display(applied)}");
@@ -86,13 +108,21 @@ internal static class FluxHealth
         var chart = $"{entry?.Str("chartName") ?? expected.ChartName}@{entry?.Str("chartVersion")}";
         if (status != "deployed")
         {
-            return CheckResult.Pending(CheckNames.HelmRelease, found.Id, status is null ? "no release in status.history yet" : $"latest release {chart} is {status}");
+            return CheckResult.Pending(
+                CheckNames.HelmRelease,
+                found.Id,
+                status is null ? "no release in status.history yet" : $"latest release {chart} is {status}"
+            );
         }
 
         var deployed = (entry!.Str("chartVersion") ?? "").Split('+')[0].TrimStart('v');
         if (expected.ChartVersion is { } pinned && deployed != pinned.TrimStart('v'))
         {
-            return CheckResult.Pending(CheckNames.HelmRelease, found.Id, $"deployed {chart}, the repository pins {pinned}");
+            return CheckResult.Pending(
+                CheckNames.HelmRelease,
+                found.Id,
+                $"deployed {chart}, the repository pins {pinned}"
+            );
         }
 
         return CheckResult.Pass(CheckNames.HelmRelease, found.Id, $"deployed {chart}");
@@ -111,24 +141,43 @@ internal static class FluxHealth
         }
 
         return FluxObjectHealth.Evaluate(CheckNames.Source, found)
-            ?? CheckResult.Pass(CheckNames.Source, found.Id, $"artifact {Display(found.Str("status", "artifact", "revision") ?? "ready")}");
+            ?? CheckResult.Pass(
+                CheckNames.Source,
+                found.Id,
+                $"artifact {Display(found.Str("status", "artifact", "revision") ?? "ready")}"
+            );
     }
 
     /// <summary>
     /// Flux objects in the cluster that a Kustomization applied but the repository no longer defines. Pending while the managing
     /// Kustomization has not applied the expected revision (pruning may still remove them), failing afterwards.
     /// </summary>
-    public static IEnumerable<CheckResult> Orphans(SmokeExpectations expected, ClusterSnapshot snapshot, IReadOnlyList<CheckResult> kustomizations)
+    public static IEnumerable<CheckResult> Orphans(
+        SmokeExpectations expected,
+        ClusterSnapshot snapshot,
+        IReadOnlyList<CheckResult> kustomizations
+    )
     {
-        var known = expected.Kustomizations.Select(k => k.Key.Id)
+        var known = expected
+            .Kustomizations.Select(k => k.Key.Id)
             .Concat(expected.HelmReleases.Select(h => h.Key.Id))
             .Concat(expected.Sources.Select(s => s.Key.Id))
             .ToHashSet(StringComparer.Ordinal);
-        var fluxKinds = KnownResources.SourceKinds.Append("Kustomization").Append("HelmRelease").ToHashSet(StringComparer.Ordinal);
-        foreach (var found in snapshot.Objects.Where(o => fluxKinds.Contains(o.Kind) && KnownResources.IsFluxGroup(o.ApiVersion.Split('/')[0])))
+        var fluxKinds = KnownResources
+            .SourceKinds.Append("Kustomization")
+            .Append("HelmRelease")
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (
+            var found in snapshot.Objects.Where(o =>
+                fluxKinds.Contains(o.Kind) && KnownResources.IsFluxGroup(o.ApiVersion.Split('/')[0])
+            )
+        )
         {
-            if (known.Contains(found.Id) || found.Label(KnownResources.KustomizationNameLabel) is not { } owner
-                || (found.Name == "flux-system" && found.Namespace == expected.FluxNamespace))
+            if (
+                known.Contains(found.Id)
+                || found.Label(KnownResources.KustomizationNameLabel) is not { } owner
+                || (found.Name == "flux-system" && found.Namespace == expected.FluxNamespace)
+            )
             {
                 continue;
             }
@@ -137,7 +186,14 @@ internal static class FluxHealth
             var ownerId = $"Kustomization/{ownerNs}/{owner}";
             var ownerDone = kustomizations.FirstOrDefault(k => k.Object == ownerId) is { } ownerCheck
                 ? ownerCheck.State == CheckState.Pass
-                : Kustomization(new ExpectedKustomization(ObjectKey.For($"{KnownResources.KustomizeGroup}/v1", "Kustomization", ownerNs, owner), true), expected.Revision, snapshot).State == CheckState.Pass;
+                : Kustomization(
+                    new ExpectedKustomization(
+                        ObjectKey.For($"{KnownResources.KustomizeGroup}/v1", "Kustomization", ownerNs, owner),
+                        true
+                    ),
+                    expected.Revision,
+                    snapshot
+                ).State == CheckState.Pass;
             var reason = $"applied by {ownerId} but no longer defined by the repository";
             yield return ownerDone
                 ? CheckResult.Fail(CheckNames.Orphan, found.Id, $"{reason}; enable prune on {ownerId} or delete it")

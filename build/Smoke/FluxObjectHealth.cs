@@ -9,14 +9,22 @@ internal static class FluxObjectHealth
     /// <summary>Ready=False reasons that mean "still on its way", not "broken".</summary>
     private static readonly HashSet<string> ProgressingReasons = new(StringComparer.Ordinal)
     {
-        "Progressing", "ProgressingWithRetry", "DependencyNotReady", "ArtifactFailed", "Reconciling",
+        "Progressing",
+        "ProgressingWithRetry",
+        "DependencyNotReady",
+        "ArtifactFailed",
+        "Reconciling",
     };
 
     public static CheckResult? Evaluate(string check, ClusterObject found)
     {
         if (found.Suspended)
         {
-            return CheckResult.Fail(check, found.Id, $"suspended (spec.suspend: true); its status is stale until it is resumed: flux resume {found.Kind.ToLowerInvariant()} {found.Name} -n {found.Namespace}");
+            return CheckResult.Fail(
+                check,
+                found.Id,
+                $"suspended (spec.suspend: true); its status is stale until it is resumed: flux resume {found.Kind.ToLowerInvariant()} {found.Name} -n {found.Namespace}"
+            );
         }
 
         if (found.IsDeleting)
@@ -31,7 +39,11 @@ internal static class FluxObjectHealth
 
         if (found.ObservedGeneration is var observed && found.Generation is { } generation && observed != generation)
         {
-            return CheckResult.Pending(check, found.Id, $"generation {generation} not reconciled yet (observed {observed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})");
+            return CheckResult.Pending(
+                check,
+                found.Id,
+                $"generation {generation} not reconciled yet (observed {observed?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})"
+            );
         }
 
         if (found.Condition("Reconciling") is { IsTrue: true } reconciling)
@@ -43,12 +55,18 @@ internal static class FluxObjectHealth
         {
             null => CheckResult.Pending(check, found.Id, "waiting to be reconciled (no Ready condition)"),
             { IsTrue: true } => null,
-            { Status: "False" } ready when ready.Reason is null || !ProgressingReasons.Contains(ready.Reason) => CheckResult.Fail(check, found.Id, ready.ToString()),
+            { Status: "False" } ready when ready.Reason is null || !ProgressingReasons.Contains(ready.Reason) =>
+                CheckResult.Fail(check, found.Id, ready.ToString()),
             var ready => CheckResult.Pending(check, found.Id, ready.ToString()),
         };
     }
 
-    public static CheckResult Missing(string check, ObjectKey key, ClusterSnapshot snapshot) => snapshot.IsServed(key)
-        ? CheckResult.Pending(check, key.Id, "not found in the cluster")
-        : CheckResult.Pending(check, key.Id, $"the cluster does not serve {key.Plural}.{key.Group}/{key.Version} (CRD missing or older)");
+    public static CheckResult Missing(string check, ObjectKey key, ClusterSnapshot snapshot) =>
+        snapshot.IsServed(key)
+            ? CheckResult.Pending(check, key.Id, "not found in the cluster")
+            : CheckResult.Pending(
+                check,
+                key.Id,
+                $"the cluster does not serve {key.Plural}.{key.Group}/{key.Version} (CRD missing or older)"
+            );
 }

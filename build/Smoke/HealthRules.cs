@@ -8,7 +8,9 @@ public static class HealthRules
         var results = new List<CheckResult>();
         results.AddRange(FluxHealth.Installation(expected, snapshot));
         results.AddRange(FluxHealth.Objects(expected, snapshot));
-        results.AddRange(FluxHealth.Orphans(expected, snapshot, results.Where(r => r.Name == CheckNames.Kustomization).ToList()));
+        results.AddRange(
+            FluxHealth.Orphans(expected, snapshot, results.Where(r => r.Name == CheckNames.Kustomization).ToList())
+        );
         results.AddRange(ExternalSecretsHealth.Evaluate(expected, snapshot));
         results.AddRange(ArcHealth.Evaluate(expected, snapshot));
         return results;

@@ -6,5 +6,11 @@ namespace GitOpsRunners.Smoke;
 /// </summary>
 public interface IWorkflowDispatcher
 {
-    Task<WorkflowRunResult> DispatchAndWaitAsync(string workflowFile, string gitRef, IReadOnlyDictionary<string, string> inputs, TimeSpan timeout, CancellationToken ct);
+    Task<WorkflowRunResult> DispatchAndWaitAsync(
+        string workflowFile,
+        string gitRef,
+        IReadOnlyDictionary<string, string> inputs,
+        TimeSpan timeout,
+        CancellationToken ct
+    );
 }

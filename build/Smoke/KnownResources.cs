@@ -15,7 +15,15 @@ public static class KnownResources
     public const string KustomizationNameLabel = "kustomize.toolkit.fluxcd.io/name";
     public const string KustomizationNamespaceLabel = "kustomize.toolkit.fluxcd.io/namespace";
 
-    public static readonly string[] SourceKinds = ["GitRepository", "OCIRepository", "HelmRepository", "Bucket", "HelmChart", "ExternalArtifact"];
+    public static readonly string[] SourceKinds =
+    [
+        "GitRepository",
+        "OCIRepository",
+        "HelmRepository",
+        "Bucket",
+        "HelmChart",
+        "ExternalArtifact",
+    ];
 
     private static readonly Dictionary<string, string> Plurals = new(StringComparer.Ordinal)
     {
@@ -47,24 +55,30 @@ public static class KnownResources
 
     private static readonly HashSet<string> ClusterScoped = new(StringComparer.Ordinal)
     {
-        "ClusterSecretStore", "Namespace", "CustomResourceDefinition", "ClusterRole", "ClusterRoleBinding",
+        "ClusterSecretStore",
+        "Namespace",
+        "CustomResourceDefinition",
+        "ClusterRole",
+        "ClusterRoleBinding",
     };
 
-    public static string Plural(string kind) => Plurals.TryGetValue(kind, out var plural)
-        ? plural
-        : kind.ToLowerInvariant() is var lower && lower.EndsWith('y') ? lower[..^1] + "ies" : kind.ToLowerInvariant() + "s";
+    public static string Plural(string kind) =>
+        Plurals.TryGetValue(kind, out var plural) ? plural
+        : kind.ToLowerInvariant() is var lower && lower.EndsWith('y') ? lower[..^1] + "ies"
+        : kind.ToLowerInvariant() + "s";
 
     public static bool IsClusterScoped(string kind) => ClusterScoped.Contains(kind);
 
     public static bool IsFluxGroup(string group) => group.EndsWith(".toolkit.fluxcd.io", StringComparison.Ordinal);
 
     /// <summary>The Flux controller that serves a toolkit API group.</summary>
-    public static string ControllerFor(string group) => group switch
-    {
-        KustomizeGroup => "kustomize-controller",
-        HelmGroup => "helm-controller",
-        SourceGroup => "source-controller",
-        NotificationGroup => "notification-controller",
-        _ => group.Split('.')[0] + "-controller",
-    };
+    public static string ControllerFor(string group) =>
+        group switch
+        {
+            KustomizeGroup => "kustomize-controller",
+            HelmGroup => "helm-controller",
+            SourceGroup => "source-controller",
+            NotificationGroup => "notification-controller",
+            _ => group.Split('.')[0] + "-controller",
+        };
 }

@@ -44,15 +44,32 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
                 }
             }
 
-            foreach (var ns in expected.ArcControllers.Select(c => c.Namespace).Append(expected.FluxNamespace).Distinct(StringComparer.Ordinal))
+            foreach (
+                var ns in expected
+                    .ArcControllers.Select(c => c.Namespace)
+                    .Append(expected.FluxNamespace)
+                    .Distinct(StringComparer.Ordinal)
+            )
             {
-                var deployments = await _client.AppsV1.ListNamespacedDeploymentAsync(ns, cancellationToken: ct).ConfigureAwait(false);
+                var deployments = await _client
+                    .AppsV1.ListNamespacedDeploymentAsync(ns, cancellationToken: ct)
+                    .ConfigureAwait(false);
                 objects.AddRange(deployments.Items.Select(d => Typed(d, "apps/v1", "Deployment")));
             }
 
-            foreach (var ns in expected.ScaleSets.Select(s => s.ControllerNamespace ?? s.Namespace).Distinct(StringComparer.Ordinal))
+            foreach (
+                var ns in expected
+                    .ScaleSets.Select(s => s.ControllerNamespace ?? s.Namespace)
+                    .Distinct(StringComparer.Ordinal)
+            )
             {
-                var pods = await _client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: "app.kubernetes.io/component=runner-scale-set-listener", cancellationToken: ct).ConfigureAwait(false);
+                var pods = await _client
+                    .CoreV1.ListNamespacedPodAsync(
+                        ns,
+                        labelSelector: "app.kubernetes.io/component=runner-scale-set-listener",
+                        cancellationToken: ct
+                    )
+                    .ConfigureAwait(false);
                 objects.AddRange(pods.Items.Select(p => Typed(p, "v1", "Pod")));
             }
 
@@ -67,13 +84,20 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
 
             return new ClusterSnapshot(crds, objects, secrets, unserved);
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && KubernetesErrors.Map(e, configuration.Host, configuration.CurrentContext) is var mapped && mapped != e)
+        catch (Exception e)
+            when (!ct.IsCancellationRequested
+                && KubernetesErrors.Map(e, configuration.Host, configuration.CurrentContext) is var mapped
+                && mapped != e
+            )
         {
             throw mapped;
         }
     }
 
-    public async Task<IReadOnlyList<ClusterEvent>> ReadWarningEventsAsync(IReadOnlyList<string> objectIds, CancellationToken ct)
+    public async Task<IReadOnlyList<ClusterEvent>> ReadWarningEventsAsync(
+        IReadOnlyList<string> objectIds,
+        CancellationToken ct
+    )
     {
         var events = new List<ClusterEvent>();
         try
@@ -82,17 +106,36 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
             {
                 var parts = id.Split('/');
                 var (kind, ns, name) = parts.Length == 3 ? (parts[0], parts[1], parts[2]) : (parts[0], null, parts[^1]);
-                var list = await _client.CoreV1.ListNamespacedEventAsync(
-                    ns ?? ClusterScopedEventNamespace, fieldSelector: $"involvedObject.kind={kind},involvedObject.name={name},type=Warning", cancellationToken: ct).ConfigureAwait(false);
-                events.AddRange(list.Items
-                    .Select(e => new ClusterEvent(
-                        ns, kind, name, e.Type ?? "Warning", e.Reason ?? "", e.Message ?? "", e.Count ?? 1,
-                        (e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp) is { } seen ? new DateTimeOffset(DateTime.SpecifyKind(seen, DateTimeKind.Utc)) : null))
-                    .OrderByDescending(e => e.LastSeen)
-                    .Take(EventsPerObject));
+                var list = await _client
+                    .CoreV1.ListNamespacedEventAsync(
+                        ns ?? ClusterScopedEventNamespace,
+                        fieldSelector: $"involvedObject.kind={kind},involvedObject.name={name},type=Warning",
+                        cancellationToken: ct
+                    )
+                    .ConfigureAwait(false);
+                events.AddRange(
+                    list.Items.Select(e => new ClusterEvent(
+                            ns,
+                            kind,
+                            name,
+                            e.Type ?? "Warning",
+                            e.Reason ?? "",
+                            e.Message ?? "",
+                            e.Count ?? 1,
+                            (e.LastTimestamp ?? e.EventTime ?? e.FirstTimestamp) is { } seen
+                                ? new DateTimeOffset(DateTime.SpecifyKind(seen, DateTimeKind.Utc))
+                                : null
+                        ))
+                        .OrderByDescending(e => e.LastSeen)
+                        .Take(EventsPerObject)
+                );
             }
         }
-        catch (Exception e) when (!ct.IsCancellationRequested && KubernetesErrors.Map(e, configuration.Host, configuration.CurrentContext) is var mapped && mapped != e)
+        catch (Exception e)
+            when (!ct.IsCancellationRequested
+                && KubernetesErrors.Map(e, configuration.Host, configuration.CurrentContext) is var mapped
+                && mapped != e
+            )
         {
             throw mapped;
         }
@@ -103,31 +146,76 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
     public void Dispose() => _client.Dispose();
 
     /// <summary>Each custom collection to list: Flux kinds in every Flux namespace, ESO and ARC kinds where they are expected.</summary>
-    private static IEnumerable<(string Group, string Version, string Plural, string? Namespace)> Collections(SmokeExpectations expected)
+    private static IEnumerable<(string Group, string Version, string Plural, string? Namespace)> Collections(
+        SmokeExpectations expected
+    )
     {
-        var fluxTypes = expected.Kustomizations.Select(k => k.Key).Concat(expected.HelmReleases.Select(h => h.Key)).Concat(expected.Sources.Select(s => s.Key))
-            .Select(k => (k.Group, k.Version, k.Plural)).Distinct();
-        var collections = fluxTypes.SelectMany(t => expected.FluxNamespaces.Select(ns => (t.Group, t.Version, t.Plural, (string?)ns)))
+        var fluxTypes = expected
+            .Kustomizations.Select(k => k.Key)
+            .Concat(expected.HelmReleases.Select(h => h.Key))
+            .Concat(expected.Sources.Select(s => s.Key))
+            .Select(k => (k.Group, k.Version, k.Plural))
+            .Distinct();
+        var collections = fluxTypes
+            .SelectMany(t => expected.FluxNamespaces.Select(ns => (t.Group, t.Version, t.Plural, (string?)ns)))
             .Concat(expected.ClusterSecretStores.Select(s => (s.Key.Group, s.Key.Version, s.Key.Plural, (string?)null)))
             .Concat(expected.ExternalSecrets.Select(e => (e.Key.Group, e.Key.Version, e.Key.Plural, e.Key.Namespace)))
-            .Concat(expected.ScaleSets.SelectMany(s => new[]
-            {
-                (KnownResources.ArcGroup, KnownResources.ArcVersion, "autoscalingrunnersets", (string?)s.Namespace),
-                (KnownResources.ArcGroup, KnownResources.ArcVersion, "ephemeralrunners", (string?)s.Namespace),
-            }));
+            .Concat(
+                expected.ScaleSets.SelectMany(s =>
+                    new[]
+                    {
+                        (
+                            KnownResources.ArcGroup,
+                            KnownResources.ArcVersion,
+                            "autoscalingrunnersets",
+                            (string?)s.Namespace
+                        ),
+                        (KnownResources.ArcGroup, KnownResources.ArcVersion, "ephemeralrunners", (string?)s.Namespace),
+                    }
+                )
+            );
         return collections.Distinct();
     }
 
-    private async Task<IReadOnlyList<ClusterObject>?> ListCustomAsync(string group, string version, string plural, string? ns, CancellationToken ct)
+    private async Task<IReadOnlyList<ClusterObject>?> ListCustomAsync(
+        string group,
+        string version,
+        string plural,
+        string? ns,
+        CancellationToken ct
+    )
     {
         try
         {
             var list = ns is null
-                ? await _client.CustomObjects.ListClusterCustomObjectAsync<JsonElement>(group, version, plural, cancellationToken: ct).ConfigureAwait(false)
-                : await _client.CustomObjects.ListNamespacedCustomObjectAsync<JsonElement>(group, version, ns, plural, cancellationToken: ct).ConfigureAwait(false);
-            var kind = list.TryGetProperty("kind", out var k) && k.GetString() is { } listKind && listKind.EndsWith("List", StringComparison.Ordinal) ? listKind[..^4] : null;
+                ? await _client
+                    .CustomObjects.ListClusterCustomObjectAsync<JsonElement>(
+                        group,
+                        version,
+                        plural,
+                        cancellationToken: ct
+                    )
+                    .ConfigureAwait(false)
+                : await _client
+                    .CustomObjects.ListNamespacedCustomObjectAsync<JsonElement>(
+                        group,
+                        version,
+                        ns,
+                        plural,
+                        cancellationToken: ct
+                    )
+                    .ConfigureAwait(false);
+            var kind =
+                list.TryGetProperty("kind", out var k)
+                && k.GetString() is { } listKind
+                && listKind.EndsWith("List", StringComparison.Ordinal)
+                    ? listKind[..^4]
+                    : null;
             return list.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array
-                ? items.EnumerateArray().Select(i => WithType(JsonNode.Parse(i.GetRawText())!.AsObject(), $"{group}/{version}", kind)).ToList()
+                ? items
+                    .EnumerateArray()
+                    .Select(i => WithType(JsonNode.Parse(i.GetRawText())!.AsObject(), $"{group}/{version}", kind))
+                    .ToList()
                 : [];
         }
         catch (Exception e) when (KubernetesErrors.IsNotFound(e))
@@ -140,7 +228,9 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
     {
         try
         {
-            var crd = await _client.ApiextensionsV1.ReadCustomResourceDefinitionAsync(name, cancellationToken: ct).ConfigureAwait(false);
+            var crd = await _client
+                .ApiextensionsV1.ReadCustomResourceDefinitionAsync(name, cancellationToken: ct)
+                .ConfigureAwait(false);
             return crd.Spec.Versions.Where(v => v.Served).Select(v => v.Name).ToList();
         }
         catch (Exception e) when (KubernetesErrors.IsNotFound(e))
@@ -153,8 +243,14 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
     {
         try
         {
-            var secret = await _client.CoreV1.ReadNamespacedSecretAsync(name, ns, cancellationToken: ct).ConfigureAwait(false);
-            var keys = (secret.Data?.Keys ?? []).Concat(secret.StringData?.Keys ?? []).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var secret = await _client
+                .CoreV1.ReadNamespacedSecretAsync(name, ns, cancellationToken: ct)
+                .ConfigureAwait(false);
+            var keys = (secret.Data?.Keys ?? [])
+                .Concat(secret.StringData?.Keys ?? [])
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .ToList();
             return new SecretKeys(ns, name, keys);
         }
         catch (Exception e) when (KubernetesErrors.IsNotFound(e))

@@ -9,7 +9,10 @@ namespace GitOpsRunners.Smoke;
 /// </summary>
 public static class KubernetesConnection
 {
-    public static KubernetesClientConfiguration Configure(SmokeOptions options, Func<string, string?>? environment = null)
+    public static KubernetesClientConfiguration Configure(
+        SmokeOptions options,
+        Func<string, string?>? environment = null
+    )
     {
         environment ??= Environment.GetEnvironmentVariable;
         try
@@ -18,13 +21,18 @@ public static class KubernetesConnection
             {
                 if (!File.Exists(path))
                 {
-                    throw new SmokeConnectionException($"--kubeconfig {path}: file not found; pass the kubeconfig of the cluster to check");
+                    throw new SmokeConnectionException(
+                        $"--kubeconfig {path}: file not found; pass the kubeconfig of the cluster to check"
+                    );
                 }
 
                 return KubernetesClientConfiguration.BuildConfigFromConfigFile(path, currentContext: options.Context);
             }
 
-            var files = (environment("KUBECONFIG") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Where(File.Exists).ToList();
+            var files = (environment("KUBECONFIG") ?? "")
+                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+                .Where(File.Exists)
+                .ToList();
             var home = environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
             var defaultFile = Path.Combine(home, ".kube", "config");
             if (files.Count == 0 && File.Exists(defaultFile))
@@ -34,7 +42,10 @@ public static class KubernetesConnection
 
             if (files.Count > 0)
             {
-                return KubernetesClientConfiguration.BuildConfigFromConfigFile(files[0], currentContext: options.Context);
+                return KubernetesClientConfiguration.BuildConfigFromConfigFile(
+                    files[0],
+                    currentContext: options.Context
+                );
             }
 
             if (environment("KUBERNETES_SERVICE_HOST") is { Length: > 0 } && options.Context is null)
@@ -44,9 +55,14 @@ public static class KubernetesConnection
         }
         catch (KubeConfigException e)
         {
-            throw new SmokeConnectionException($"kubeconfig: {e.Message.TrimEnd('.')}; check --kubeconfig and --context", e);
+            throw new SmokeConnectionException(
+                $"kubeconfig: {e.Message.TrimEnd('.')}; check --kubeconfig and --context",
+                e
+            );
         }
 
-        throw new SmokeConnectionException("No kubeconfig found (--kubeconfig, KUBECONFIG, ~/.kube/config) and not running in a cluster; pass --kubeconfig");
+        throw new SmokeConnectionException(
+            "No kubeconfig found (--kubeconfig, KUBECONFIG, ~/.kube/config) and not running in a cluster; pass --kubeconfig"
+        );
     }
 }

@@ -9,7 +9,8 @@ namespace GitOpsRunners.Smoke;
 /// <summary>Turns client exceptions into one-line <see cref="SmokeConnectionException"/>s that say what to do.</summary>
 internal static class KubernetesErrors
 {
-    public static bool IsNotFound(Exception e) => e is HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound };
+    public static bool IsNotFound(Exception e) =>
+        e is HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound };
 
     public static Exception Map(Exception e, string server, string? context)
     {
@@ -17,13 +18,24 @@ internal static class KubernetesErrors
         return e switch
         {
             HttpOperationException { Response.StatusCode: HttpStatusCode.Unauthorized } => new SmokeConnectionException(
-                $"The Kubernetes API server at {where} rejected the credentials (401 Unauthorized); log in again (AKS: az login, then kubelogin convert-kubeconfig) and retry", e),
-            HttpOperationException { Response.StatusCode: HttpStatusCode.Forbidden } http => new SmokeConnectionException(
-                $"Forbidden (403) at {where}: {Refused(http)}; grant the smoke identity get/list on it (a read-only ClusterRole)", e),
+                $"The Kubernetes API server at {where} rejected the credentials (401 Unauthorized); log in again (AKS: az login, then kubelogin convert-kubeconfig) and retry",
+                e
+            ),
+            HttpOperationException { Response.StatusCode: HttpStatusCode.Forbidden } http =>
+                new SmokeConnectionException(
+                    $"Forbidden (403) at {where}: {Refused(http)}; grant the smoke identity get/list on it (a read-only ClusterRole)",
+                    e
+                ),
             HttpOperationException http => new BuildException(
-                $"The Kubernetes API server at {where} answered {(int)http.Response.StatusCode} to {http.Request.Method} {http.Request.RequestUri?.PathAndQuery}: {StatusMessage(http) ?? http.Message}", ExitCodes.TargetFailed, e),
-            HttpRequestException or SocketException or TaskCanceledException or IOException => new SmokeConnectionException(
-                $"Cannot reach the Kubernetes API server at {where}: {Innermost(e).Message.TrimEnd('.')}; check the cluster address, VPN and --context", e),
+                $"The Kubernetes API server at {where} answered {(int)http.Response.StatusCode} to {http.Request.Method} {http.Request.RequestUri?.PathAndQuery}: {StatusMessage(http) ?? http.Message}",
+                ExitCodes.TargetFailed,
+                e
+            ),
+            HttpRequestException or SocketException or TaskCanceledException or IOException =>
+                new SmokeConnectionException(
+                    $"Cannot reach the Kubernetes API server at {where}: {Innermost(e).Message.TrimEnd('.')}; check the cluster address, VPN and --context",
+                    e
+                ),
             _ => e,
         };
     }
@@ -45,7 +57,10 @@ internal static class KubernetesErrors
         }
 
         var resource = rest.FirstOrDefault() ?? "resource";
-        var verb = http.Request.Method == HttpMethod.Get ? (rest.Length > 1 ? "get" : "list") : http.Request.Method.Method.ToLowerInvariant();
+        var verb =
+            http.Request.Method == HttpMethod.Get
+                ? (rest.Length > 1 ? "get" : "list")
+                : http.Request.Method.Method.ToLowerInvariant();
         return $"cannot {verb} {resource}";
     }
 

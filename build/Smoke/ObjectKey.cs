@@ -13,7 +13,14 @@ public sealed record ObjectKey(string Group, string Version, string Kind, string
         var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
         var group = slash < 0 ? "" : apiVersion[..slash];
         var version = slash < 0 ? apiVersion : apiVersion[(slash + 1)..];
-        return new ObjectKey(group, version, kind, KnownResources.Plural(kind), KnownResources.IsClusterScoped(kind) ? null : ns, name);
+        return new ObjectKey(
+            group,
+            version,
+            kind,
+            KnownResources.Plural(kind),
+            KnownResources.IsClusterScoped(kind) ? null : ns,
+            name
+        );
     }
 
     public override string ToString() => Id;

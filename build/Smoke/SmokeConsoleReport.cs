@@ -10,7 +10,12 @@ public static class SmokeConsoleReport
         var table = new Table().Border(TableBorder.Rounded).AddColumns("Check", "Object", "State", "Reason");
         foreach (var r in report.Results)
         {
-            table.AddRow(Markup.Escape(r.Name), Markup.Escape(r.Object ?? "-"), State(r.State), Markup.Escape(r.Reason));
+            table.AddRow(
+                Markup.Escape(r.Name),
+                Markup.Escape(r.Object ?? "-"),
+                State(r.State),
+                Markup.Escape(r.Reason)
+            );
         }
 
         console.Write(table);
@@ -27,10 +32,11 @@ public static class SmokeConsoleReport
         console.MarkupLine($"Smoke {Markup.Escape(report.Cluster)} {verdict}: {Markup.Escape(report.Summary)}");
     }
 
-    private static string State(CheckState state) => state switch
-    {
-        CheckState.Pass => "[green]PASS[/]",
-        CheckState.Pending => "[yellow]PENDING[/]",
-        _ => "[red]FAIL[/]",
-    };
+    private static string State(CheckState state) =>
+        state switch
+        {
+            CheckState.Pass => "[green]PASS[/]",
+            CheckState.Pending => "[yellow]PENDING[/]",
+            _ => "[red]FAIL[/]",
+        };
 }

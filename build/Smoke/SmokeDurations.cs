@@ -14,7 +14,9 @@ public static class SmokeDurations
 
         var minutes = (int)span.TotalMinutes;
         var seconds = span.Seconds;
-        return minutes == 0 ? $"{seconds}s" : seconds == 0 ? $"{minutes}m" : $"{minutes}m{seconds}s";
+        return minutes == 0 ? $"{seconds}s"
+            : seconds == 0 ? $"{minutes}m"
+            : $"{minutes}m{seconds}s";
     }
 
     /// <summary>Parses <c>90s</c>, <c>10m</c>, <c>1h</c>, <c>1m30s</c>, <c>500ms</c> or plain seconds; null when it is not a duration.</summary>

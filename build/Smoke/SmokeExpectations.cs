@@ -16,16 +16,27 @@ public sealed record SmokeExpectations(
     IReadOnlyList<ExpectedObject> ExternalSecrets,
     IReadOnlyList<ExpectedSecret> Secrets,
     IReadOnlyList<ExpectedArcController> ArcControllers,
-    IReadOnlyList<ExpectedScaleSet> ScaleSets)
+    IReadOnlyList<ExpectedScaleSet> ScaleSets
+)
 {
     public const string DefaultFluxNamespace = "flux-system";
 
     /// <summary>Pure: reads only the rendered manifests.</summary>
-    public static SmokeExpectations From(RenderedCluster cluster, string? revision, string fluxNamespace = DefaultFluxNamespace) =>
-        ExpectationPlanner.Plan(cluster, revision, fluxNamespace);
+    public static SmokeExpectations From(
+        RenderedCluster cluster,
+        string? revision,
+        string fluxNamespace = DefaultFluxNamespace
+    ) => ExpectationPlanner.Plan(cluster, revision, fluxNamespace);
 
     /// <summary>Every namespace in which an expected Flux object lives, plus the Flux namespace.</summary>
     public IReadOnlyList<string> FluxNamespaces =>
-        Kustomizations.Select(k => k.Key.Namespace).Concat(HelmReleases.Select(h => h.Key.Namespace)).Concat(Sources.Select(s => s.Key.Namespace))
-            .Append(FluxNamespace).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        Kustomizations
+            .Select(k => k.Key.Namespace)
+            .Concat(HelmReleases.Select(h => h.Key.Namespace))
+            .Concat(Sources.Select(s => s.Key.Namespace))
+            .Append(FluxNamespace)
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
 }

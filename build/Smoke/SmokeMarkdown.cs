@@ -8,11 +8,17 @@ public static class SmokeMarkdown
     public static string Render(SmokeReport report, int maxRows = 100)
     {
         var text = new StringBuilder();
-        text.AppendLine($"### Smoke `{report.Cluster}`: {(report.Passed ? "passed" : "failed")} — {report.Summary}").AppendLine();
+        text.AppendLine($"### Smoke `{report.Cluster}`: {(report.Passed ? "passed" : "failed")} — {report.Summary}")
+            .AppendLine();
         text.AppendLine("| Check | Object | State | Reason |").AppendLine("|---|---|---|---|");
         foreach (var r in report.Results.OrderBy(r => r.State == CheckState.Pass).Take(maxRows))
         {
-            var icon = r.State switch { CheckState.Pass => "✅ pass", CheckState.Pending => "⏳ pending", _ => "❌ fail" };
+            var icon = r.State switch
+            {
+                CheckState.Pass => "✅ pass",
+                CheckState.Pending => "⏳ pending",
+                _ => "❌ fail",
+            };
             text.AppendLine($"| {r.Name} | `{r.Object ?? "-"}` | {icon} | {Escape(r.Reason)} |");
         }
 
@@ -34,5 +40,6 @@ public static class SmokeMarkdown
         return text.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Escape(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

@@ -11,7 +11,8 @@ public sealed record SmokeOptions(
     string? Revision = null,
     TimeSpan? Timeout = null,
     TimeSpan? PollInterval = null,
-    string? JUnitPath = null)
+    string? JUnitPath = null
+)
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(10);

@@ -8,7 +8,8 @@ public sealed record SmokeReport(
     IReadOnlyList<CheckResult> Results,
     bool TimedOut,
     TimeSpan Elapsed,
-    IReadOnlyList<ClusterEvent> Events)
+    IReadOnlyList<ClusterEvent> Events
+)
 {
     public bool Passed => Results.Count > 0 && Results.All(r => r.State == CheckState.Pass);
 

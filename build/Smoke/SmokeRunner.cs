@@ -17,7 +17,9 @@ public sealed class SmokeRunner(IClusterReader reader, IAnsiConsole console, Tim
         IReadOnlyList<CheckResult> results;
         var timedOut = false;
         var lastShown = "";
-        console.MarkupLine($"Smoke [bold]{Markup.Escape(expected.Cluster)}[/]: {expected.Kustomizations.Count} Kustomizations, {expected.HelmReleases.Count} HelmReleases, {expected.ScaleSets.Count} scale sets; revision {Markup.Escape(expected.Revision ?? "not checked")}, timeout {SmokeDurations.Format(timeout)}");
+        console.MarkupLine(
+            $"Smoke [bold]{Markup.Escape(expected.Cluster)}[/]: {expected.Kustomizations.Count} Kustomizations, {expected.HelmReleases.Count} HelmReleases, {expected.ScaleSets.Count} scale sets; revision {Markup.Escape(expected.Revision ?? "not checked")}, timeout {SmokeDurations.Format(timeout)}"
+        );
         while (true)
         {
             var snapshot = await reader.ReadAsync(expected, ct).ConfigureAwait(false);
@@ -35,12 +37,17 @@ public sealed class SmokeRunner(IClusterReader reader, IAnsiConsole console, Tim
             }
 
             lastShown = ShowProgress(results, elapsed, lastShown);
-            var wait = options.EffectivePollInterval < timeout - elapsed ? options.EffectivePollInterval : timeout - elapsed;
+            var wait =
+                options.EffectivePollInterval < timeout - elapsed ? options.EffectivePollInterval : timeout - elapsed;
             await Task.Delay(wait, time, ct).ConfigureAwait(false);
         }
 
-        var notPassed = results.Where(r => r.State != CheckState.Pass && r.Object is not null).Select(r => r.Object!).ToList();
-        var events = notPassed.Count == 0 ? [] : await reader.ReadWarningEventsAsync(notPassed, ct).ConfigureAwait(false);
+        var notPassed = results
+            .Where(r => r.State != CheckState.Pass && r.Object is not null)
+            .Select(r => r.Object!)
+            .ToList();
+        var events =
+            notPassed.Count == 0 ? [] : await reader.ReadWarningEventsAsync(notPassed, ct).ConfigureAwait(false);
         var report = new SmokeReport(expected.Cluster, results, timedOut, time.GetElapsedTime(started), events);
         SmokeConsoleReport.Write(console, report);
         if (options.JUnitPath is { Length: > 0 } junit)
@@ -55,8 +62,13 @@ public sealed class SmokeRunner(IClusterReader reader, IAnsiConsole console, Tim
     private string ShowProgress(IReadOnlyList<CheckResult> results, TimeSpan elapsed, string lastShown)
     {
         var waiting = results.Where(r => r.State != CheckState.Pass).ToList();
-        console.MarkupLine($"[grey][[{SmokeDurations.Format(elapsed)}]][/] {results.Count(r => r.State == CheckState.Pass)}/{results.Count} passed, waiting for {waiting.Count}");
-        var lines = waiting.Take(PendingLinesShown).Select(r => $"  {(r.State == CheckState.Fail ? "failing" : "pending")} {r.Object ?? r.Name}: {r.Reason}").ToList();
+        console.MarkupLine(
+            $"[grey][[{SmokeDurations.Format(elapsed)}]][/] {results.Count(r => r.State == CheckState.Pass)}/{results.Count} passed, waiting for {waiting.Count}"
+        );
+        var lines = waiting
+            .Take(PendingLinesShown)
+            .Select(r => $"  {(r.State == CheckState.Fail ? "failing" : "pending")} {r.Object ?? r.Name}: {r.Reason}")
+            .ToList();
         if (waiting.Count > PendingLinesShown)
         {
             lines.Add($"  …and {waiting.Count - PendingLinesShown} more");

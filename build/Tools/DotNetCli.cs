@@ -20,28 +20,37 @@ public sealed class DotNetCli(string executable = "dotnet")
         IReadOnlyList<string> arguments,
         IReadOnlyDictionary<string, string?> environment,
         string workingDirectory,
-        CancellationToken ct)
+        CancellationToken ct
+    )
     {
-        var result = await Run(Cli.Wrap(executable)
-                .WithArguments([assembly, .. arguments])
-                .WithEnvironmentVariables(environment)
-                .WithWorkingDirectory(workingDirectory)
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(ct))
+        var result = await Run(
+                Cli.Wrap(executable)
+                    .WithArguments([assembly, .. arguments])
+                    .WithEnvironmentVariables(environment)
+                    .WithWorkingDirectory(workingDirectory)
+                    .WithValidation(CommandResultValidation.None)
+                    .ExecuteBufferedAsync(ct)
+            )
             .ConfigureAwait(false);
         return (result.ExitCode, result.RunTime, result.StandardOutput + result.StandardError);
     }
 
     public async Task RestoreAsync(string project, string workingDirectory, CancellationToken ct)
     {
-        var result = await Run(Cli.Wrap(executable)
-                .WithArguments(["restore", project, "-nologo", "-v", "q"])
-                .WithWorkingDirectory(workingDirectory)
-                .ExecuteBufferedAsync(ct))
+        var result = await Run(
+                Cli.Wrap(executable)
+                    .WithArguments(["restore", project, "-nologo", "-v", "q"])
+                    .WithWorkingDirectory(workingDirectory)
+                    .ExecuteBufferedAsync(ct)
+            )
             .ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
-            throw new ToolFailedException("dotnet restore", result.ExitCode, result.StandardOutput + result.StandardError);
+            throw new ToolFailedException(
+                "dotnet restore",
+                result.ExitCode,
+                result.StandardOutput + result.StandardError
+            );
         }
     }
 
@@ -52,13 +61,23 @@ public sealed class DotNetCli(string executable = "dotnet")
         string? filter,
         string workingDirectory,
         Action<string> onOutput,
-        CancellationToken ct)
+        CancellationToken ct
+    )
     {
         List<string> arguments =
         [
-            "test", project, "--no-restore", "-nologo", "-v", "q",
-            "--logger", "trx", "--logger", "console;verbosity=minimal",
-            "--results-directory", resultsDirectory,
+            "test",
+            project,
+            "--no-restore",
+            "-nologo",
+            "-v",
+            "q",
+            "--logger",
+            "trx",
+            "--logger",
+            "console;verbosity=minimal",
+            "--results-directory",
+            resultsDirectory,
         ];
         if (!string.IsNullOrWhiteSpace(filter))
         {
@@ -66,12 +85,14 @@ public sealed class DotNetCli(string executable = "dotnet")
         }
 
         var pipe = PipeTarget.ToDelegate(onOutput);
-        var result = await Run(Cli.Wrap(executable)
-                .WithArguments(arguments)
-                .WithWorkingDirectory(workingDirectory)
-                .WithStandardOutputPipe(pipe)
-                .WithStandardErrorPipe(pipe)
-                .ExecuteAsync(ct))
+        var result = await Run(
+                Cli.Wrap(executable)
+                    .WithArguments(arguments)
+                    .WithWorkingDirectory(workingDirectory)
+                    .WithStandardOutputPipe(pipe)
+                    .WithStandardErrorPipe(pipe)
+                    .ExecuteAsync(ct)
+            )
             .ConfigureAwait(false);
         return result.ExitCode;
     }
@@ -84,7 +105,10 @@ public sealed class DotNetCli(string executable = "dotnet")
         }
         catch (Win32Exception)
         {
-            throw new ToolMissingException("dotnet", "Install the .NET SDK named in global.json, or run ./build.sh which installs it.");
+            throw new ToolMissingException(
+                "dotnet",
+                "Install the .NET SDK named in global.json, or run ./build.sh which installs it."
+            );
         }
     }
 }

@@ -13,9 +13,13 @@ public sealed class KubeconformCli(string executable)
         (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, "kubeconform"))
-            .FirstOrDefault(File.Exists) is { } found
+            .FirstOrDefault(File.Exists)
+            is { } found
             ? new KubeconformCli(found)
-            : throw new ToolMissingException("kubeconform", "Install it from https://github.com/yannh/kubeconform/releases, or drop --validator kubeconform to use the built-in validator.");
+            : throw new ToolMissingException(
+                "kubeconform",
+                "Install it from https://github.com/yannh/kubeconform/releases, or drop --validator kubeconform to use the built-in validator."
+            );
 
     public async Task<string> ValidateAsync(
         string folder,
@@ -25,9 +29,18 @@ public sealed class KubeconformCli(string executable)
         bool ignoreMissingSchemas,
         IReadOnlyCollection<string> skip,
         IReadOnlyCollection<string> reject,
-        CancellationToken ct)
+        CancellationToken ct
+    )
     {
-        List<string> arguments = ["-output", "json", "-kubernetes-version", kubernetesVersion, "-n", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        List<string> arguments =
+        [
+            "-output",
+            "json",
+            "-kubernetes-version",
+            kubernetesVersion,
+            "-n",
+            Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ];
         if (strict)
         {
             arguments.Add("-strict");
@@ -54,9 +67,17 @@ public sealed class KubeconformCli(string executable)
         }
 
         arguments.Add(folder);
-        var result = await Cli.Wrap(executable).WithArguments(arguments).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(ct).ConfigureAwait(false);
+        var result = await Cli.Wrap(executable)
+            .WithArguments(arguments)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(ct)
+            .ConfigureAwait(false);
         return result.ExitCode is 0 or 1 && result.StandardOutput.TrimStart().StartsWith('{')
             ? result.StandardOutput
-            : throw new ToolFailedException("kubeconform", result.ExitCode, result.StandardError + result.StandardOutput);
+            : throw new ToolFailedException(
+                "kubeconform",
+                result.ExitCode,
+                result.StandardError + result.StandardOutput
+            );
     }
 }

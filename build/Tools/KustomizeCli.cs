@@ -31,8 +31,7 @@ public sealed partial class KustomizeCli
     public IReadOnlyCollection<KustomizeInvocation> Invocations => _invocations;
 
     /// <summary>The executable and arguments of a build of <paramref name="directory"/>.</summary>
-    public IReadOnlyList<string> CommandLine(string directory) =>
-        [_executable, .. Arguments(directory)];
+    public IReadOnlyList<string> CommandLine(string directory) => [_executable, .. Arguments(directory)];
 
     /// <summary>Finds <c>kustomize</c>, else <c>kubectl</c>, on PATH.</summary>
     /// <exception cref="ToolMissingException">Neither is installed.</exception>
@@ -71,15 +70,18 @@ public sealed partial class KustomizeCli
             throw new ToolMissingException(_executable, $"{HowToInstall} ({e.Message})");
         }
 
-        _invocations.Enqueue(new KustomizeInvocation(directory, System.Diagnostics.Stopwatch.GetElapsedTime(started), result.ExitCode));
+        _invocations.Enqueue(
+            new KustomizeInvocation(directory, System.Diagnostics.Stopwatch.GetElapsedTime(started), result.ExitCode)
+        );
         return result.ExitCode == 0
             ? result.StandardOutput
             : throw new KustomizeBuildException(directory, UsefulLine(result.StandardError), result.StandardError);
     }
 
-    private string[] Arguments(string directory) => _viaKubectl
-        ? ["kustomize", "--load-restrictor=LoadRestrictionsNone", directory]
-        : ["build", "--load-restrictor=LoadRestrictionsNone", directory];
+    private string[] Arguments(string directory) =>
+        _viaKubectl
+            ? ["kustomize", "--load-restrictor=LoadRestrictionsNone", directory]
+            : ["build", "--load-restrictor=LoadRestrictionsNone", directory];
 
     /// <summary>The error itself from kustomize's stderr: klog prefixes and "Error:" removed, one line.</summary>
     public static string UsefulLine(string standardError)
@@ -92,7 +94,9 @@ public sealed partial class KustomizeCli
         }
         else
         {
-            var errorLine = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("Error:", StringComparison.Ordinal));
+            var errorLine = text.Split('\n')
+                .Select(l => l.Trim())
+                .FirstOrDefault(l => l.StartsWith("Error:", StringComparison.Ordinal));
             text = errorLine is null ? text : errorLine["Error:".Length..];
         }
 

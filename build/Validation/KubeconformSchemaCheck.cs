@@ -13,7 +13,12 @@ public static class KubeconformSchemaCheck
     /// Schema checks by a kubeconform binary with the same locations: each object in its own file (so results map
     /// back to objects), and the cluster's own CRDs written as schemas in front of every other location.
     /// </summary>
-    public static async Task<IReadOnlyList<Finding>> RunAsync(RenderedCluster cluster, ValidationOptions options, ScanLocator locator, CancellationToken ct)
+    public static async Task<IReadOnlyList<Finding>> RunAsync(
+        RenderedCluster cluster,
+        ValidationOptions options,
+        ScanLocator locator,
+        CancellationToken ct
+    )
     {
         var folder = Path.Combine(Path.GetTempPath(), "gitops-kubeconform-" + Guid.NewGuid().ToString("N")[..12]);
         try
@@ -26,21 +31,35 @@ public static class KubeconformSchemaCheck
             {
                 var name = $"{index++:D5}.yaml";
                 objects[name] = rendered.Manifest;
-                await File.WriteAllTextAsync(Path.Combine(manifestsFolder, name), RenderedClusterWriter.ObjectYaml(rendered), ct).ConfigureAwait(false);
+                await File.WriteAllTextAsync(
+                        Path.Combine(manifestsFolder, name),
+                        RenderedClusterWriter.ObjectYaml(rendered),
+                        ct
+                    )
+                    .ConfigureAwait(false);
             }
 
             var crdFolder = Path.Combine(folder, "crds");
-            await new CrdSchemaConverter(CrdSchemaLayout.GroupKindVersion).WriteAsync(cluster.Objects.Select(o => o.Manifest).Where(CrdSchemaConverter.IsCrd), crdFolder, ct).ConfigureAwait(false);
+            await new CrdSchemaConverter(CrdSchemaLayout.GroupKindVersion)
+                .WriteAsync(cluster.Objects.Select(o => o.Manifest).Where(CrdSchemaConverter.IsCrd), crdFolder, ct)
+                .ConfigureAwait(false);
             var schemas = options.Schemas;
-            var output = await KubeconformCli.Locate().ValidateAsync(
-                manifestsFolder,
-                [Path.Combine(crdFolder, "{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"), .. schemas.Locations],
-                schemas.KubernetesVersion,
-                schemas.Strict,
-                schemas.IgnoreMissingSchemas,
-                schemas.Skip,
-                schemas.Reject,
-                ct).ConfigureAwait(false);
+            var output = await KubeconformCli
+                .Locate()
+                .ValidateAsync(
+                    manifestsFolder,
+                    [
+                        Path.Combine(crdFolder, "{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
+                        .. schemas.Locations,
+                    ],
+                    schemas.KubernetesVersion,
+                    schemas.Strict,
+                    schemas.IgnoreMissingSchemas,
+                    schemas.Skip,
+                    schemas.Reject,
+                    ct
+                )
+                .ConfigureAwait(false);
             return KubeconformReport.ToFindings(output, objects, locator);
         }
         finally

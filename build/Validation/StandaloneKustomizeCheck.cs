@@ -1,5 +1,5 @@
-using GitOpsRunners.Diagnostics;
 using System.Collections.Concurrent;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
@@ -12,8 +12,12 @@ namespace GitOpsRunners.Validation;
 /// </summary>
 public sealed class StandaloneKustomizeCheck(KustomizeCli kustomize)
 {
-    public Task<IReadOnlyList<Finding>> RunAsync(string root, string treeRoot, IReadOnlyList<RenderedCluster> clusters, CancellationToken ct) =>
-        BuildAsync(root, treeRoot, Covered(root, clusters), ct);
+    public Task<IReadOnlyList<Finding>> RunAsync(
+        string root,
+        string treeRoot,
+        IReadOnlyList<RenderedCluster> clusters,
+        CancellationToken ct
+    ) => BuildAsync(root, treeRoot, Covered(root, clusters), ct);
 
     /// <summary>
     /// Folders whose files the rendered clusters were built from (and their parents): kustomize already built
@@ -22,11 +26,18 @@ public sealed class StandaloneKustomizeCheck(KustomizeCli kustomize)
     private static HashSet<string> Covered(string root, IReadOnlyList<RenderedCluster> clusters)
     {
         var covered = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in clusters.SelectMany(c => c.Objects).Select(o => o.Manifest.Location.File).Distinct(StringComparer.Ordinal))
+        foreach (
+            var file in clusters
+                .SelectMany(c => c.Objects)
+                .Select(o => o.Manifest.Location.File)
+                .Distinct(StringComparer.Ordinal)
+        )
         {
-            for (var folder = Path.GetDirectoryName(file)?.Replace('\\', '/'); !string.IsNullOrEmpty(folder) && covered.Add(folder); folder = Path.GetDirectoryName(folder)?.Replace('\\', '/'))
-            {
-            }
+            for (
+                var folder = Path.GetDirectoryName(file)?.Replace('\\', '/');
+                !string.IsNullOrEmpty(folder) && covered.Add(folder);
+                folder = Path.GetDirectoryName(folder)?.Replace('\\', '/')
+            ) { }
         }
 
         return covered;
@@ -36,27 +47,42 @@ public sealed class StandaloneKustomizeCheck(KustomizeCli kustomize)
     /// Every kustomization directory must build on its own with load restrictions off, as Flux builds it;
     /// components (<c>kind: Component</c>) only build inside a kustomization and are left out.
     /// </summary>
-    private async Task<IReadOnlyList<Finding>> BuildAsync(string root, string treeRoot, IReadOnlySet<string> covered, CancellationToken ct)
+    private async Task<IReadOnlyList<Finding>> BuildAsync(
+        string root,
+        string treeRoot,
+        IReadOnlySet<string> covered,
+        CancellationToken ct
+    )
     {
         var directories = KustomizationDirectories(treeRoot)
             .Where(d => !covered.Contains(Path.GetRelativePath(root, d.Directory).Replace('\\', '/')))
             .ToList();
         var findings = new ConcurrentBag<Finding>();
-        await Parallel.ForEachAsync(
-            directories,
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-            async (directory, token) =>
-            {
-                try
+        await Parallel
+            .ForEachAsync(
+                directories,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+                async (directory, token) =>
                 {
-                    await kustomize.BuildAsync(directory.Directory, token).ConfigureAwait(false);
+                    try
+                    {
+                        await kustomize.BuildAsync(directory.Directory, token).ConfigureAwait(false);
+                    }
+                    catch (KustomizeBuildException e)
+                    {
+                        var file = Path.GetRelativePath(root, directory.KustomizationFile).Replace('\\', '/');
+                        findings.Add(
+                            new Finding(
+                                Severity.Error,
+                                RenderRuleIds.KustomizeBuild,
+                                $"kustomize build failed: {e.Problem}; fix the kustomization (checked with load restrictions off, as Flux builds it)",
+                                new SourceLocation(file, 1)
+                            )
+                        );
+                    }
                 }
-                catch (KustomizeBuildException e)
-                {
-                    var file = Path.GetRelativePath(root, directory.KustomizationFile).Replace('\\', '/');
-                    findings.Add(new Finding(Severity.Error, RenderRuleIds.KustomizeBuild, $"kustomize build failed: {e.Problem}; fix the kustomization (checked with load restrictions off, as Flux builds it)", new SourceLocation(file, 1)));
-                }
-            }).ConfigureAwait(false);
+            )
+            .ConfigureAwait(false);
         return findings.ToList();
     }
 
@@ -65,7 +91,9 @@ public sealed class StandaloneKustomizeCheck(KustomizeCli kustomize)
         var pending = new Stack<string>([treeRoot]);
         while (pending.TryPop(out var directory))
         {
-            foreach (var child in Directory.EnumerateDirectories(directory).Where(d => !Path.GetFileName(d).StartsWith('.')))
+            foreach (
+                var child in Directory.EnumerateDirectories(directory).Where(d => !Path.GetFileName(d).StartsWith('.'))
+            )
             {
                 pending.Push(child);
             }

@@ -14,7 +14,8 @@ public sealed record ValidationOptions(
     SchemaValidationOptions Schemas,
     string RenovateSchema,
     IReadOnlySet<string> DisabledRules,
-    string CacheDirectory)
+    string CacheDirectory
+)
 {
     /// <summary>Delegate schema checks to a <c>kubeconform</c> binary instead of the built-in validator.</summary>
     public bool UseKubeconform { get; init; }

@@ -1,6 +1,6 @@
-using GitOpsRunners.Diagnostics;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
@@ -23,7 +23,9 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var treeRoot = Path.GetFullPath(Path.Combine(root, options.KubernetesFolder));
         if (!Directory.Exists(treeRoot))
         {
-            throw new Engine.UsageException($"--root {options.KubernetesFolder}: no such folder under {root}; point --root at the folder that holds clusters/.");
+            throw new Engine.UsageException(
+                $"--root {options.KubernetesFolder}: no such folder under {root}; point --root at the folder that holds clusters/."
+            );
         }
 
         var total = Stopwatch.StartNew();
@@ -51,7 +53,9 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         }
 
         var renderTime = renderClock.Elapsed;
-        var standaloneTask = Timed(() => new StandaloneKustomizeCheck(kustomize).RunAsync(root, treeRoot, clusters, ct));
+        var standaloneTask = Timed(() =>
+            new StandaloneKustomizeCheck(kustomize).RunAsync(root, treeRoot, clusters, ct)
+        );
         var (scan, scanTime) = await scanTask.ConfigureAwait(false);
         foreach (var finding in scan.Findings)
         {
@@ -63,15 +67,22 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var locator = new ScanLocator(scan.Manifests);
         await warmup.ConfigureAwait(false);
         var rules = new RuleSet(
-            options.RunnerReleases is { } releases ? [.. RuleSet.Default, new RunnerAgePolicy(releases, DateTimeOffset.UtcNow)] : RuleSet.Default,
-            options.DisabledRules);
+            options.RunnerReleases is { } releases
+                ? [.. RuleSet.Default, new RunnerAgePolicy(releases, DateTimeOffset.UtcNow)]
+                : RuleSet.Default,
+            options.DisabledRules
+        );
         var converter = new CrdSchemaConverter();
         foreach (var cluster in clusters)
         {
             // An incomplete render (an object dropped by a failed build) would make its sources look unused.
             rulesClock.Start();
             var complete = !cluster.Findings.Any(f => f.Severity == Severity.Error);
-            foreach (var finding in cluster.Findings.Select(f => Relocate(f, locator)).Concat(rules.Check(cluster, locator).Where(f => complete || f.RuleId != "source-unused")))
+            foreach (
+                var finding in cluster
+                    .Findings.Select(f => Relocate(f, locator))
+                    .Concat(rules.Check(cluster, locator).Where(f => complete || f.RuleId != "source-unused"))
+            )
             {
                 findings.Add(finding);
             }
@@ -80,7 +91,11 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             schemaClock.Start();
             if (options.UseKubeconform)
             {
-                foreach (var finding in await KubeconformSchemaCheck.RunAsync(cluster, options, locator, ct).ConfigureAwait(false))
+                foreach (
+                    var finding in await KubeconformSchemaCheck
+                        .RunAsync(cluster, options, locator, ct)
+                        .ConfigureAwait(false)
+                )
                 {
                     findings.Add(finding with { Cluster = cluster.Name });
                 }
@@ -89,18 +104,26 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
                 continue;
             }
 
-            var crds = cluster.Objects.Select(o => o.Manifest).Where(CrdSchemaConverter.IsCrd).SelectMany(converter.Convert);
+            var crds = cluster
+                .Objects.Select(o => o.Manifest)
+                .Where(CrdSchemaConverter.IsCrd)
+                .SelectMany(converter.Convert);
             var validator = new ManifestSchemaValidator(registry.WithCustomResources(crds), options.Schemas, locator);
-            await Parallel.ForEachAsync(
-                cluster.Objects,
-                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-                async (rendered, token) =>
-                {
-                    foreach (var finding in await validator.ValidateAsync(rendered.Manifest, token).ConfigureAwait(false))
+            await Parallel
+                .ForEachAsync(
+                    cluster.Objects,
+                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+                    async (rendered, token) =>
                     {
-                        findings.Add(finding with { Cluster = cluster.Name });
+                        foreach (
+                            var finding in await validator.ValidateAsync(rendered.Manifest, token).ConfigureAwait(false)
+                        )
+                        {
+                            findings.Add(finding with { Cluster = cluster.Name });
+                        }
                     }
-                }).ConfigureAwait(false);
+                )
+                .ConfigureAwait(false);
             schemaClock.Stop();
         }
 
@@ -117,9 +140,22 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         }
 
         var kept = MergeClusters(findings.Where(f => !options.DisabledRules.Contains(f.RuleId)));
-        var report = new ValidationReport(clusters.Select(c => c.Name).ToList(), clusters.Sum(c => c.Objects.Count), kept);
-        var timings = new ValidationTimings(renderTime, scanTime, schemaClock.Elapsed, rulesClock.Elapsed, renovateTime, standaloneTime, total.Elapsed, kustomize.Invocations.Count - invocationsBefore,
-            TimeSpan.FromTicks(kustomize.Invocations.Skip(invocationsBefore).Sum(i => i.Elapsed.Ticks)));
+        var report = new ValidationReport(
+            clusters.Select(c => c.Name).ToList(),
+            clusters.Sum(c => c.Objects.Count),
+            kept
+        );
+        var timings = new ValidationTimings(
+            renderTime,
+            scanTime,
+            schemaClock.Elapsed,
+            rulesClock.Elapsed,
+            renovateTime,
+            standaloneTime,
+            total.Elapsed,
+            kustomize.Invocations.Count - invocationsBefore,
+            TimeSpan.FromTicks(kustomize.Invocations.Skip(invocationsBefore).Sum(i => i.Elapsed.Ticks))
+        );
         return new ValidationResult(report, clusters, timings);
     }
 
@@ -127,16 +163,24 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
     /// Rendering mostly waits for kustomize processes, so the schemas of the kinds the files declare are
     /// fetched and compiled meanwhile. Failures are left in the registry's cache and reported when validating.
     /// </summary>
-    private static async Task WarmSchemasAsync(Task<(RepositoryScan Value, TimeSpan Elapsed)> scanTask, SchemaRegistry registry, CancellationToken ct)
+    private static async Task WarmSchemasAsync(
+        Task<(RepositoryScan Value, TimeSpan Elapsed)> scanTask,
+        SchemaRegistry registry,
+        CancellationToken ct
+    )
     {
         var (scan, _) = await scanTask.ConfigureAwait(false);
         var kinds = scan.Manifests.Select(m => (m.ApiVersion, m.Kind)).Distinct().ToList();
         try
         {
-            await Parallel.ForEachAsync(
-                kinds,
-                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-                async (kind, token) => await registry.ResolveAsync(kind.ApiVersion, kind.Kind, token).ConfigureAwait(false)).ConfigureAwait(false);
+            await Parallel
+                .ForEachAsync(
+                    kinds,
+                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+                    async (kind, token) =>
+                        await registry.ResolveAsync(kind.ApiVersion, kind.Kind, token).ConfigureAwait(false)
+                )
+                .ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -164,25 +208,39 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
 
     private static Finding Relocate(Finding finding, ScanLocator locator) =>
         finding.Location is { } at && KustomizationFields.TryGetValue(finding.RuleId, out var path)
-            ? finding with { Location = locator.Locate(at, path) }
+            ? finding with
+            {
+                Location = locator.Locate(at, path),
+            }
             : finding;
 
     /// <summary>One finding about a shared file that every cluster reports the same way is shown once, naming the clusters.</summary>
     private static List<Finding> MergeClusters(IEnumerable<Finding> findings) =>
         findings
             .GroupBy(f => f with { Cluster = null })
-            .Select(g => g.Key with
-            {
-                Cluster = g.Select(f => f.Cluster).OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList() is { Count: > 0 } names
-                    ? string.Join(", ", names)
-                    : null,
-            })
+            .Select(g =>
+                g.Key with
+                {
+                    Cluster = g.Select(f => f.Cluster)
+                        .OfType<string>()
+                        .Distinct(StringComparer.Ordinal)
+                        .Order(StringComparer.Ordinal)
+                        .ToList()
+                        is { Count: > 0 } names
+                        ? string.Join(", ", names)
+                        : null,
+                }
+            )
             .ToList();
 
     /// <summary>The promotion order, when the tree declares one, names every cluster once.</summary>
     private static IEnumerable<Finding> CheckPromotionOrder(ValidationOptions options, RepositoryLayout layout)
     {
-        if (!File.Exists(Path.Combine(options.RepositoryRoot, options.KubernetesFolder, Promotion.PromotionOrder.FileName)))
+        if (
+            !File.Exists(
+                Path.Combine(options.RepositoryRoot, options.KubernetesFolder, Promotion.PromotionOrder.FileName)
+            )
+        )
         {
             return [];
         }
@@ -195,7 +253,15 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         catch (Engine.BuildException e)
         {
             var file = Path.Combine(options.KubernetesFolder, Promotion.PromotionOrder.FileName).Replace('\\', '/');
-            return [new Finding(Severity.Error, Promotion.PromotionOrder.RuleId, e.Message, new Diagnostics.SourceLocation(file, 1))];
+            return
+            [
+                new Finding(
+                    Severity.Error,
+                    Promotion.PromotionOrder.RuleId,
+                    e.Message,
+                    new Diagnostics.SourceLocation(file, 1)
+                ),
+            ];
         }
     }
 
@@ -209,14 +275,20 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
 
         // Loading Renovate's large schema dominates a warm run: a configuration that already passed against the
         // same schema is not checked again.
-        var stamp = Path.Combine(options.CacheDirectory, "renovate-check", RenovateStampKey(path, options.RenovateSchema) + ".ok");
+        var stamp = Path.Combine(
+            options.CacheDirectory,
+            "renovate-check",
+            RenovateStampKey(path, options.RenovateSchema) + ".ok"
+        );
         if (File.Exists(stamp))
         {
             return [];
         }
 
         var source = new RenovateSchemaSource(options.RenovateSchema, options.CacheDirectory, http);
-        var findings = await new RenovateConfigValidator(source).ValidateAsync(path, "renovate.json", ct).ConfigureAwait(false);
+        var findings = await new RenovateConfigValidator(source)
+            .ValidateAsync(path, "renovate.json", ct)
+            .ConfigureAwait(false);
         if (findings.Count == 0)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(stamp)!);
@@ -231,7 +303,9 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var schemaIdentity = File.Exists(schemaLocation)
             ? $"{Path.GetFullPath(schemaLocation)}|{new FileInfo(schemaLocation).Length}|{File.GetLastWriteTimeUtc(schemaLocation).Ticks}"
             : schemaLocation;
-        var bytes = File.ReadAllBytes(configPath).Concat(System.Text.Encoding.UTF8.GetBytes("\0" + schemaIdentity)).ToArray();
+        var bytes = File.ReadAllBytes(configPath)
+            .Concat(System.Text.Encoding.UTF8.GetBytes("\0" + schemaIdentity))
+            .ToArray();
         return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
     }
 }

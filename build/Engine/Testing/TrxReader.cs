@@ -11,7 +11,9 @@ public static class TrxReader
     public static TestRunSummary Read(IEnumerable<string> trxFiles)
     {
         ArgumentNullException.ThrowIfNull(trxFiles);
-        int passed = 0, failed = 0, skipped = 0;
+        int passed = 0,
+            failed = 0,
+            skipped = 0;
         foreach (var file in trxFiles)
         {
             XDocument document;

@@ -10,13 +10,24 @@ internal sealed class EnvSubstErrors(string text)
         Fail(start, $"missing closing brace: \"{Snippet(start)}\" is never closed; {LiteralHint}");
 
     public SubstitutionException BadName(int start) =>
-        Fail(start, $"unable to parse variable name in \"{Snippet(start)}\": a name is letters, digits and underscores; {LiteralHint}");
+        Fail(
+            start,
+            $"unable to parse variable name in \"{Snippet(start)}\": a name is letters, digits and underscores; {LiteralHint}"
+        );
 
-    public SubstitutionException NoClosingBrace(int start, string name, char found) => found is '-' or '+' or '?'
-        ? Fail(start,
-            $"missing closing brace in \"{Snippet(start)}\": Flux's envsubst has no \"${{{name}{found}…}}\" operator; " +
-            $"use \"${{{name}:-default}}\" for a default", name)
-        : Fail(start, $"missing closing brace in \"{Snippet(start)}\": expected \"}}\" after \"{name}\"; {LiteralHint}", name);
+    public SubstitutionException NoClosingBrace(int start, string name, char found) =>
+        found is '-' or '+' or '?'
+            ? Fail(
+                start,
+                $"missing closing brace in \"{Snippet(start)}\": Flux's envsubst has no \"${{{name}{found}…}}\" operator; "
+                    + $"use \"${{{name}:-default}}\" for a default",
+                name
+            )
+            : Fail(
+                start,
+                $"missing closing brace in \"{Snippet(start)}\": expected \"}}\" after \"{name}\"; {LiteralHint}",
+                name
+            );
 
     public SubstitutionException Malformed(int start, string detail) =>
         Fail(start, $"bad substitution in \"{Snippet(start)}\": {detail}; {LiteralHint}");

@@ -21,12 +21,13 @@ internal sealed class EnvSubstEvaluator(string input, IReadOnlyDictionary<string
         return output.ToString();
     }
 
-    private string Evaluate(EnvSubstNode node) => node switch
-    {
-        EnvSubstText text => text.Value,
-        EnvSubstExpansion expansion => Expand(expansion),
-        _ => throw new InvalidOperationException($"Unknown envsubst node {node.GetType().Name}."),
-    };
+    private string Evaluate(EnvSubstNode node) =>
+        node switch
+        {
+            EnvSubstText text => text.Value,
+            EnvSubstExpansion expansion => Expand(expansion),
+            _ => throw new InvalidOperationException($"Unknown envsubst node {node.GetType().Name}."),
+        };
 
     private string Expand(EnvSubstExpansion expansion)
     {
@@ -41,11 +42,12 @@ internal sealed class EnvSubstEvaluator(string input, IReadOnlyDictionary<string
             var name = expansion.Variable;
             var position = TextPosition.Of(input, expansion.Offset);
             throw new SubstitutionException(
-                $"variable not set (strict mode): \"{name}\"; define it in spec.postBuild.substitute or a " +
-                $"substituteFrom ConfigMap/Secret, or give it a default such as \"${{{name}:=value}}\"",
+                $"variable not set (strict mode): \"{name}\"; define it in spec.postBuild.substitute or a "
+                    + $"substituteFrom ConfigMap/Secret, or give it a default such as \"${{{name}:=value}}\"",
                 name,
                 position.Line,
-                position.Column);
+                position.Column
+            );
         }
 
         return EnvSubstOperators.Apply(expansion.Operator, "", args);

@@ -10,4 +10,5 @@ internal sealed record EnvSubstExpansion(
     string Variable,
     string Operator,
     IReadOnlyList<EnvSubstNode> Arguments,
-    int Offset) : EnvSubstNode;
+    int Offset
+) : EnvSubstNode;

@@ -19,28 +19,37 @@ namespace GitOpsRunners.Rendering.Substitution;
 /// </summary>
 internal static class EnvSubstOperators
 {
-    public static readonly IReadOnlySet<string> Defaulting =
-        new HashSet<string>(StringComparer.Ordinal) { "=", ":=", ":-", ":?", ":+" };
-
-    public static string Apply(string op, string value, IReadOnlyList<string> args) => op switch
+    public static readonly IReadOnlySet<string> Defaulting = new HashSet<string>(StringComparer.Ordinal)
     {
-        "#" when args.Count == 0 => Encoding.UTF8.GetByteCount(value).ToString(CultureInfo.InvariantCulture),
-        "^" => MapFirst(value, Rune.ToUpperInvariant),
-        "^^" => value.ToUpperInvariant(),
-        "," => MapFirst(value, Rune.ToLowerInvariant),
-        ",," => value.ToLowerInvariant(),
-        ":" => Substring(value, args),
-        "#" => Strip(value, args[0], longest: false),
-        "##" => Strip(value, args[0], longest: true),
-        "%" => Reverse(Strip(Reverse(value), Reverse(args[0]), longest: false)),
-        "%%" => Reverse(Strip(Reverse(value), Reverse(args[0]), longest: true)),
-        "/" => Replace(value, args[0], args.Count > 1 ? args[1] : "", 1),
-        "//" => Replace(value, args[0], args.Count > 1 ? args[1] : "", int.MaxValue),
-        "/#" when args.Count == 2 && value.StartsWith(args[0], StringComparison.Ordinal) => args[1] + value[args[0].Length..],
-        "/%" when args.Count == 2 && value.EndsWith(args[0], StringComparison.Ordinal) => value[..^args[0].Length] + args[1],
-        "/#" or "/%" => value,
-        _ => value.Length == 0 && args.Count > 0 ? string.Concat(args) : value,
+        "=",
+        ":=",
+        ":-",
+        ":?",
+        ":+",
     };
+
+    public static string Apply(string op, string value, IReadOnlyList<string> args) =>
+        op switch
+        {
+            "#" when args.Count == 0 => Encoding.UTF8.GetByteCount(value).ToString(CultureInfo.InvariantCulture),
+            "^" => MapFirst(value, Rune.ToUpperInvariant),
+            "^^" => value.ToUpperInvariant(),
+            "," => MapFirst(value, Rune.ToLowerInvariant),
+            ",," => value.ToLowerInvariant(),
+            ":" => Substring(value, args),
+            "#" => Strip(value, args[0], longest: false),
+            "##" => Strip(value, args[0], longest: true),
+            "%" => Reverse(Strip(Reverse(value), Reverse(args[0]), longest: false)),
+            "%%" => Reverse(Strip(Reverse(value), Reverse(args[0]), longest: true)),
+            "/" => Replace(value, args[0], args.Count > 1 ? args[1] : "", 1),
+            "//" => Replace(value, args[0], args.Count > 1 ? args[1] : "", int.MaxValue),
+            "/#" when args.Count == 2 && value.StartsWith(args[0], StringComparison.Ordinal) => args[1]
+                + value[args[0].Length..],
+            "/%" when args.Count == 2 && value.EndsWith(args[0], StringComparison.Ordinal) => value[..^args[0].Length]
+                + args[1],
+            "/#" or "/%" => value,
+            _ => value.Length == 0 && args.Count > 0 ? string.Concat(args) : value,
+        };
 
     private static string MapFirst(string value, Func<Rune, Rune> map)
     {
@@ -127,9 +136,11 @@ internal static class EnvSubstOperators
             return done < limit ? result.Append(replacement).ToString() : result.ToString();
         }
 
-        for (var hit = value.IndexOf(pattern, StringComparison.Ordinal);
-             hit >= 0 && done < limit;
-             hit = value.IndexOf(pattern, pos, StringComparison.Ordinal), done++)
+        for (
+            var hit = value.IndexOf(pattern, StringComparison.Ordinal);
+            hit >= 0 && done < limit;
+            hit = value.IndexOf(pattern, pos, StringComparison.Ordinal), done++
+        )
         {
             result.Append(value, pos, hit - pos).Append(replacement);
             pos = hit + pattern.Length;

@@ -84,7 +84,9 @@ internal sealed class EnvSubstParser(string text)
         var name = ReadName();
         if (name.Length == 0)
         {
-            throw Peek() == End ? _errors.Unclosed(start) : _errors.Malformed(start, "a variable name must follow \"#\"");
+            throw Peek() == End
+                ? _errors.Unclosed(start)
+                : _errors.Malformed(start, "a variable name must follow \"#\"");
         }
 
         return Close(new EnvSubstExpansion(name, "#", [], start));
@@ -116,7 +118,9 @@ internal sealed class EnvSubstParser(string text)
 
         if (Peek() != ':')
         {
-            throw Peek() == End ? _errors.Unclosed(start) : _errors.Malformed(start, "expected \":length\" or \"}\" after the offset");
+            throw Peek() == End
+                ? _errors.Unclosed(start)
+                : _errors.Malformed(start, "expected \":length\" or \"}\" after the offset");
         }
 
         ReadRun(c => c == ':', int.MaxValue);
@@ -128,12 +132,13 @@ internal sealed class EnvSubstParser(string text)
     {
         _pos++;
         var op = Peek() is '/' or '#' or '%' ? "/" + text[_pos++] : "/";
-        var pattern = Peek() == '/'
-            ? new EnvSubstText("")
-            : ParseOperand(start, name, op, c => c == '/', escapes: true);
+        var pattern =
+            Peek() == '/' ? new EnvSubstText("") : ParseOperand(start, name, op, c => c == '/', escapes: true);
         if (Peek() != '/')
         {
-            throw Peek() == End ? _errors.Unclosed(start) : _errors.Malformed(start, "expected \"/\" between the pattern and the replacement");
+            throw Peek() == End
+                ? _errors.Unclosed(start)
+                : _errors.Malformed(start, "expected \"/\" between the pattern and the replacement");
         }
 
         ReadRun(c => c == '/', int.MaxValue);
@@ -189,7 +194,9 @@ internal sealed class EnvSubstParser(string text)
 
         if (_pos == from)
         {
-            throw Peek() == End ? _errors.Unclosed(start) : _errors.Malformed(start, $"the \"{op}\" operator of \"{name}\" needs an operand here");
+            throw Peek() == End
+                ? _errors.Unclosed(start)
+                : _errors.Malformed(start, $"the \"{op}\" operator of \"{name}\" needs an operand here");
         }
 
         return new EnvSubstText(value.ToString());
@@ -198,8 +205,12 @@ internal sealed class EnvSubstParser(string text)
     private string ReadName()
     {
         var from = _pos;
-        while (_pos < text.Length && Rune.DecodeFromUtf16(text.AsSpan(_pos), out var rune, out var width) == System.Buffers.OperationStatus.Done
-               && (Rune.IsLetter(rune) || Rune.IsDigit(rune) || rune.Value == '_'))
+        while (
+            _pos < text.Length
+            && Rune.DecodeFromUtf16(text.AsSpan(_pos), out var rune, out var width)
+                == System.Buffers.OperationStatus.Done
+            && (Rune.IsLetter(rune) || Rune.IsDigit(rune) || rune.Value == '_')
+        )
         {
             _pos += width;
         }

@@ -31,7 +31,8 @@ public static class PostBuildSubstituter
         IReadOnlyDictionary<string, string> variables,
         SubstituteStrategy strategy,
         bool strict,
-        bool disabledByLabelOrAnnotation)
+        bool disabledByLabelOrAnnotation
+    )
     {
         ArgumentNullException.ThrowIfNull(resourceYaml);
         ArgumentNullException.ThrowIfNull(variables);
@@ -50,7 +51,7 @@ public static class PostBuildSubstituter
         ArgumentNullException.ThrowIfNull(resource);
         var metadata = Child(resource, "metadata") as YamlMappingNode;
         return metadata is not null
-               && (IsDisabled(Child(metadata, "labels")) || IsDisabled(Child(metadata, "annotations")));
+            && (IsDisabled(Child(metadata, "labels")) || IsDisabled(Child(metadata, "annotations")));
     }
 
     private static bool IsDisabled(YamlNode? map) =>

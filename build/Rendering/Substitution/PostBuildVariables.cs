@@ -11,7 +11,8 @@ public static class PostBuildVariables
     /// <exception cref="SubstitutionException">A variable name is invalid.</exception>
     public static IReadOnlyDictionary<string, string> Merge(
         IEnumerable<IReadOnlyDictionary<string, string>> substituteFromInOrder,
-        IReadOnlyDictionary<string, string>? substitute)
+        IReadOnlyDictionary<string, string>? substitute
+    )
     {
         ArgumentNullException.ThrowIfNull(substituteFromInOrder);
         var merged = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -41,10 +42,11 @@ public static class PostBuildVariables
         {
             var list = string.Join(", ", invalid.Select(n => $"'{n}'"));
             throw new SubstitutionException(
-                $"invalid post-build variable name {list}: a name must match '^[_[:alpha:]][_[:alpha:][:digit:]]*$' " +
-                "(a letter or '_', then letters, digits or '_'); rename the key in spec.postBuild.substitute or in " +
-                "the substituteFrom ConfigMap/Secret",
-                invalid[0]);
+                $"invalid post-build variable name {list}: a name must match '^[_[:alpha:]][_[:alpha:][:digit:]]*$' "
+                    + "(a letter or '_', then letters, digits or '_'); rename the key in spec.postBuild.substitute or in "
+                    + "the substituteFrom ConfigMap/Secret",
+                invalid[0]
+            );
         }
     }
 }

@@ -59,7 +59,10 @@ internal sealed class ShellGlob
     /// <summary>Whether the whole of <paramref name="name"/> matches.</summary>
     public bool Matches(ReadOnlySpan<int> name)
     {
-        int t = 0, n = 0, starToken = -1, starName = 0;
+        int t = 0,
+            n = 0,
+            starToken = -1,
+            starName = 0;
         while (n < name.Length)
         {
             if (t < _tokens.Count && _tokens[t].Kind == TokenKind.AnySequence)
@@ -158,14 +161,16 @@ internal sealed class ShellGlob
         TokenKind Kind,
         int Value = 0,
         bool Negated = false,
-        IReadOnlyList<(int Low, int High)>? Ranges = null)
+        IReadOnlyList<(int Low, int High)>? Ranges = null
+    )
     {
-        public bool Accepts(int c) => Kind switch
-        {
-            TokenKind.Literal => c == Value,
-            TokenKind.AnyOne => true,
-            TokenKind.Class => Ranges!.Any(r => r.Low <= c && c <= r.High) != Negated,
-            _ => false,
-        };
+        public bool Accepts(int c) =>
+            Kind switch
+            {
+                TokenKind.Literal => c == Value,
+                TokenKind.AnyOne => true,
+                TokenKind.Class => Ranges!.Any(r => r.Low <= c && c <= r.High) != Negated,
+                _ => false,
+            };
     }
 }

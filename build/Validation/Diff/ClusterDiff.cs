@@ -11,7 +11,10 @@ public static class ClusterDiff
 {
     public static DiffReport Compare(IReadOnlyList<RenderedCluster> before, IReadOnlyList<RenderedCluster> after)
     {
-        var clusters = before.Select(c => c.Name).Union(after.Select(c => c.Name), StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        var clusters = before
+            .Select(c => c.Name)
+            .Union(after.Select(c => c.Name), StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
         var changes = new List<ObjectChange>();
         foreach (var name in clusters)
         {
@@ -22,10 +25,18 @@ public static class ClusterDiff
                 var oldYaml = old.TryGetValue(key, out var o) ? RenderedClusterWriter.ObjectYaml(o) : "";
                 var newYaml = now.TryGetValue(key, out var n) ? RenderedClusterWriter.ObjectYaml(n) : "";
                 var id = (n ?? o)!.Manifest.Id;
-                var diff = UnifiedDiff.Render(oldYaml, newYaml, o is null ? "/dev/null" : $"a/{name}/{id}", n is null ? "/dev/null" : $"b/{name}/{id}");
+                var diff = UnifiedDiff.Render(
+                    oldYaml,
+                    newYaml,
+                    o is null ? "/dev/null" : $"a/{name}/{id}",
+                    n is null ? "/dev/null" : $"b/{name}/{id}"
+                );
                 if (diff.Length > 0)
                 {
-                    var kind = o is null ? ChangeKind.Added : n is null ? ChangeKind.Removed : ChangeKind.Changed;
+                    var kind =
+                        o is null ? ChangeKind.Added
+                        : n is null ? ChangeKind.Removed
+                        : ChangeKind.Changed;
                     changes.Add(new ObjectChange(name, id, kind, diff));
                 }
             }

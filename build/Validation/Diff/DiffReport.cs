@@ -7,9 +7,15 @@ public sealed record DiffReport(IReadOnlyList<ObjectChange> Changes)
 {
     public bool IsEmpty => Changes.Count == 0;
 
-    public string Summary => IsEmpty
-        ? "no rendered object changes"
-        : string.Join(", ", Changes.GroupBy(c => c.Cluster).Select(g => $"{g.Key}: {g.Count()} object{(g.Count() == 1 ? "" : "s")} changed"));
+    public string Summary =>
+        IsEmpty
+            ? "no rendered object changes"
+            : string.Join(
+                ", ",
+                Changes
+                    .GroupBy(c => c.Cluster)
+                    .Select(g => $"{g.Key}: {g.Count()} object{(g.Count() == 1 ? "" : "s")} changed")
+            );
 
     public string ToUnifiedDiff() => string.Concat(Changes.Select(c => c.UnifiedDiff));
 
@@ -21,16 +27,26 @@ public sealed record DiffReport(IReadOnlyList<ObjectChange> Changes)
         foreach (var cluster in Changes.GroupBy(c => c.Cluster))
         {
             var section = new StringBuilder();
-            section.AppendLine().AppendLine($"<details><summary>{cluster.Key}: {cluster.Count()} object(s)</summary>").AppendLine();
+            section
+                .AppendLine()
+                .AppendLine($"<details><summary>{cluster.Key}: {cluster.Count()} object(s)</summary>")
+                .AppendLine();
             foreach (var change in cluster)
             {
-                section.AppendLine($"`{change.Object}` ({change.Kind.ToString().ToLowerInvariant()})").AppendLine("```diff").Append(change.UnifiedDiff).AppendLine("```");
+                section
+                    .AppendLine($"`{change.Object}` ({change.Kind.ToString().ToLowerInvariant()})")
+                    .AppendLine("```diff")
+                    .Append(change.UnifiedDiff)
+                    .AppendLine("```");
             }
 
             section.AppendLine("</details>");
             if (text.Length + section.Length > maxLength)
             {
-                text.AppendLine().AppendLine($"…diff of {cluster.Key} and later clusters left out (too long); run `./build.sh Diff` locally.");
+                text.AppendLine()
+                    .AppendLine(
+                        $"…diff of {cluster.Key} and later clusters left out (too long); run `./build.sh Diff` locally."
+                    );
                 break;
             }
 

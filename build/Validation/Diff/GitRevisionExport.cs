@@ -15,15 +15,21 @@ public static class GitRevisionExport
         using var repository = Open(repositoryRoot);
         if (revision is not null)
         {
-            var commit = repository.Lookup<Commit>(revision)
+            var commit =
+                repository.Lookup<Commit>(revision)
                 ?? throw new UsageException($"--base {revision}: no such commit, branch or tag in {repositoryRoot}.");
             return (commit.Sha, revision);
         }
 
-        var head = repository.Head.Tip ?? throw new BuildException("The repository has no commits yet; there is nothing to diff against.");
+        var head =
+            repository.Head.Tip
+            ?? throw new BuildException("The repository has no commits yet; there is nothing to diff against.");
         foreach (var remote in new[] { "origin/main", "origin/master" })
         {
-            if (repository.Branches[remote]?.Tip is { } tip && repository.ObjectDatabase.FindMergeBase(head, tip) is { } mergeBase)
+            if (
+                repository.Branches[remote]?.Tip is { } tip
+                && repository.ObjectDatabase.FindMergeBase(head, tip) is { } mergeBase
+            )
             {
                 return (mergeBase.Sha, $"merge-base with {remote}");
             }

@@ -33,10 +33,10 @@ public static class UnifiedDiff
         return text.ToString();
     }
 
-    private static string Range(int start, int count) => count == 1 ? $"{start}" : $"{(count == 0 ? start - 1 : start)},{count}";
+    private static string Range(int start, int count) =>
+        count == 1 ? $"{start}" : $"{(count == 0 ? start - 1 : start)},{count}";
 
-    private static string[] SplitLines(string text) =>
-        text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n');
+    private static string[] SplitLines(string text) => text.Length == 0 ? [] : text.TrimEnd('\n').Split('\n');
 
     private sealed record Edit(char Op, string Text, int OldLine, int NewLine);
 
@@ -52,7 +52,8 @@ public static class UnifiedDiff
         }
 
         var edits = new List<Edit>();
-        int x = 0, y = 0;
+        int x = 0,
+            y = 0;
         while (x < a.Length || y < b.Length)
         {
             if (x < a.Length && y < b.Length && a[x] == b[y])

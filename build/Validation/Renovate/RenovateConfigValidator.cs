@@ -27,27 +27,51 @@ public sealed class RenovateConfigValidator(RenovateSchemaSource source)
         JToken config;
         try
         {
-            config = JToken.Parse(text, new JsonLoadSettings
-            {
-                LineInfoHandling = LineInfoHandling.Load,
-                CommentHandling = CommentHandling.Ignore,
-                DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
-            });
+            config = JToken.Parse(
+                text,
+                new JsonLoadSettings
+                {
+                    LineInfoHandling = LineInfoHandling.Load,
+                    CommentHandling = CommentHandling.Ignore,
+                    DuplicatePropertyNameHandling = DuplicatePropertyNameHandling.Error,
+                }
+            );
         }
         catch (JsonReaderException e)
         {
-            return [new Finding(Severity.Error, SyntaxRule, $"invalid JSON: {e.Message}", new SourceLocation(reportedAs, Math.Max(e.LineNumber, 1), e.LinePosition))];
+            return
+            [
+                new Finding(
+                    Severity.Error,
+                    SyntaxRule,
+                    $"invalid JSON: {e.Message}",
+                    new SourceLocation(reportedAs, Math.Max(e.LineNumber, 1), e.LinePosition)
+                ),
+            ];
         }
 
         var schema = await _schema.Value.WaitAsync(ct).ConfigureAwait(false);
         var errors = schema.Validate(config);
-        var violations = SchemaErrorFormatter.Format(errors.Where(e => e.Kind != ValidationErrorKind.ExcludedSchemaValidates))
+        var violations = SchemaErrorFormatter
+            .Format(errors.Where(e => e.Kind != ValidationErrorKind.ExcludedSchemaValidates))
             .Concat(GlobalOnlyOptions(schema, config, errors))
             .Concat(config is JObject root ? UnknownOptions(schema, root) : []);
-        return [.. violations.Select(v => new Finding(Severity.Error, SchemaRule, v.Message, LocationOf(v.Token, reportedAs)))];
+        return
+        [
+            .. violations.Select(v => new Finding(
+                Severity.Error,
+                SchemaRule,
+                v.Message,
+                LocationOf(v.Token, reportedAs)
+            )),
+        ];
     }
 
-    private static IEnumerable<SchemaViolation> GlobalOnlyOptions(JsonSchema schema, JToken config, ICollection<ValidationError> errors)
+    private static IEnumerable<SchemaViolation> GlobalOnlyOptions(
+        JsonSchema schema,
+        JToken config,
+        ICollection<ValidationError> errors
+    )
     {
         if (config is not JObject root || !errors.Any(e => e.Kind == ValidationErrorKind.ExcludedSchemaValidates))
         {
@@ -57,21 +81,37 @@ public sealed class RenovateConfigValidator(RenovateSchemaSource source)
         var globalOnly = GlobalOnlyNames(schema);
         return root.Properties()
             .Where(p => globalOnly.Contains(p.Name))
-            .Select(p => new SchemaViolation([p.Name], $"at '/{p.Name}': option \"{p.Name}\" is only allowed in the global (self-hosted) configuration", p));
+            .Select(p => new SchemaViolation(
+                [p.Name],
+                $"at '/{p.Name}': option \"{p.Name}\" is only allowed in the global (self-hosted) configuration",
+                p
+            ));
     }
 
-    private static IEnumerable<SchemaViolation> UnknownOptions(JsonSchema root, JObject config, IReadOnlySet<string>? extra = null)
+    private static IEnumerable<SchemaViolation> UnknownOptions(
+        JsonSchema root,
+        JObject config,
+        IReadOnlySet<string>? extra = null
+    )
     {
         var globalOnly = GlobalOnlyNames(root);
         foreach (var property in config.Properties())
         {
             if (!root.ActualProperties.TryGetValue(property.Name, out var known))
             {
-                if (!property.Name.StartsWith('$') && !globalOnly.Contains(property.Name) && extra?.Contains(property.Name) != true)
+                if (
+                    !property.Name.StartsWith('$')
+                    && !globalOnly.Contains(property.Name)
+                    && extra?.Contains(property.Name) != true
+                )
                 {
                     var path = SchemaErrorFormatter.PathOf(property);
                     var parent = string.Concat(path.Take(path.Count - 1).Select(s => "/" + s));
-                    yield return new SchemaViolation(path, $"at '{parent}': unknown option \"{property.Name}\"", property);
+                    yield return new SchemaViolation(
+                        path,
+                        $"at '{parent}': unknown option \"{property.Name}\"",
+                        property
+                    );
                 }
 
                 continue;
@@ -101,7 +141,10 @@ public sealed class RenovateConfigValidator(RenovateSchemaSource source)
             return names;
         }
 
-        var children = schema.AllOf.Concat(schema.AnyOf).Concat(schema.OneOf).Append(schema.Item)
+        var children = schema
+            .AllOf.Concat(schema.AnyOf)
+            .Concat(schema.OneOf)
+            .Append(schema.Item)
             .Select(s => s?.ActualSchema)
             .Where(s => s is not null && !ReferenceEquals(s, root));
         foreach (var child in children)
@@ -113,5 +156,7 @@ public sealed class RenovateConfigValidator(RenovateSchemaSource source)
     }
 
     private static SourceLocation LocationOf(JToken? token, string file) =>
-        token is IJsonLineInfo info && info.HasLineInfo() ? new SourceLocation(file, info.LineNumber) : new SourceLocation(file, 1);
+        token is IJsonLineInfo info && info.HasLineInfo()
+            ? new SourceLocation(file, info.LineNumber)
+            : new SourceLocation(file, 1);
 }

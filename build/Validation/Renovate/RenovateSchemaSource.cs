@@ -16,28 +16,40 @@ public sealed class RenovateSchemaSource(string location, string cacheDirectory,
     public string Location { get; } = location;
 
     public async Task<JsonSchema> LoadAsync(CancellationToken ct) =>
-        await JsonSchemaCompiler.CompileAsync(await ReadAsync(ct).ConfigureAwait(false), Location, ct).ConfigureAwait(false);
+        await JsonSchemaCompiler
+            .CompileAsync(await ReadAsync(ct).ConfigureAwait(false), Location, ct)
+            .ConfigureAwait(false);
 
     private async Task<string> ReadAsync(CancellationToken ct)
     {
-        var isHttp = Location.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        var isHttp =
+            Location.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || Location.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         string? text;
         try
         {
-            text = await new SchemaSourceReader(http, new SchemaDiskCache(cacheDirectory)).ReadAsync(Location, isHttp, ct).ConfigureAwait(false);
+            text = await new SchemaSourceReader(http, new SchemaDiskCache(cacheDirectory))
+                .ReadAsync(Location, isHttp, ct)
+                .ConfigureAwait(false);
         }
         catch (BuildException e) when (isHttp)
         {
             throw Unavailable(e.Message);
         }
 
-        return text ?? throw (isHttp
-            ? Unavailable($"{Location} answered 404 Not Found")
-            : new BuildException($"the Renovate schema file {Location} does not exist; set {EnvironmentVariable} to a local copy of renovate-schema.json"));
+        return text
+            ?? throw (
+                isHttp
+                    ? Unavailable($"{Location} answered 404 Not Found")
+                    : new BuildException(
+                        $"the Renovate schema file {Location} does not exist; set {EnvironmentVariable} to a local copy of renovate-schema.json"
+                    )
+            );
     }
 
-    private BuildException Unavailable(string reason) => new(
-        $"cannot get the Renovate schema from {Location} ({reason}). "
-        + $"Offline, set {EnvironmentVariable} to a local copy of renovate-schema.json (it ships in the renovate npm package).");
+    private BuildException Unavailable(string reason) =>
+        new(
+            $"cannot get the Renovate schema from {Location} ({reason}). "
+                + $"Offline, set {EnvironmentVariable} to a local copy of renovate-schema.json (it ships in the renovate npm package)."
+        );
 }

@@ -1,6 +1,6 @@
-using GitOpsRunners.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GitOpsRunners.Diagnostics;
 
 namespace GitOpsRunners.Validation.Reports;
 
@@ -18,17 +18,24 @@ public static class JsonReport
                 ["errors"] = report.Errors,
                 ["warnings"] = report.Warnings,
             },
-            ["findings"] = new JsonArray(report.Ordered.Select(f => (JsonNode?)new JsonObject
-            {
-                ["file"] = f.Location?.File,
-                ["line"] = f.Location?.Line,
-                ["column"] = f.Location is { Column: > 0 } ? f.Location.Column : null,
-                ["severity"] = f.Severity.ToString().ToLowerInvariant(),
-                ["rule"] = f.RuleId,
-                ["message"] = f.Message,
-                ["cluster"] = f.Cluster,
-                ["object"] = f.Object,
-            }).ToArray()),
+            ["findings"] = new JsonArray(
+                report
+                    .Ordered.Select(f =>
+                        (JsonNode?)
+                            new JsonObject
+                            {
+                                ["file"] = f.Location?.File,
+                                ["line"] = f.Location?.Line,
+                                ["column"] = f.Location is { Column: > 0 } ? f.Location.Column : null,
+                                ["severity"] = f.Severity.ToString().ToLowerInvariant(),
+                                ["rule"] = f.RuleId,
+                                ["message"] = f.Message,
+                                ["cluster"] = f.Cluster,
+                                ["object"] = f.Object,
+                            }
+                    )
+                    .ToArray()
+            ),
         };
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }

@@ -1,5 +1,5 @@
-using GitOpsRunners.Diagnostics;
 using System.Text;
+using GitOpsRunners.Diagnostics;
 
 namespace GitOpsRunners.Validation.Reports;
 
@@ -19,7 +19,9 @@ public static class MarkdownSummary
         text.AppendLine("| Severity | Rule | Where | Cluster | Message |").AppendLine("|---|---|---|---|---|");
         foreach (var f in shown)
         {
-            text.AppendLine($"| {f.Severity.ToString().ToLowerInvariant()} | `{f.RuleId}` | `{f.Location}` | {f.Cluster} | {Escape(f.Message)} |");
+            text.AppendLine(
+                $"| {f.Severity.ToString().ToLowerInvariant()} | `{f.RuleId}` | `{f.Location}` | {f.Cluster} | {Escape(f.Message)} |"
+            );
         }
 
         var hidden = report.Findings.Count(f => f.Severity >= Severity.Warning) - shown.Count;
@@ -31,5 +33,6 @@ public static class MarkdownSummary
         return text.ToString();
     }
 
-    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Escape(string text) =>
+        text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
 }

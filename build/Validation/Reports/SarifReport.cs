@@ -1,6 +1,6 @@
-using GitOpsRunners.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Validation.Rules;
 
 namespace GitOpsRunners.Validation.Reports;
@@ -10,74 +10,98 @@ public static class SarifReport
 {
     public static string Render(ValidationReport report, string toolVersion)
     {
-        var ruleIds = report.Findings.Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var rules = ruleIds.Select(id =>
-        {
-            var rule = RuleCatalog.Get(id);
-            return (JsonNode?)new JsonObject
+        var ruleIds = report
+            .Findings.Select(f => f.RuleId)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var rules = ruleIds
+            .Select(id =>
             {
-                ["id"] = id,
-                ["shortDescription"] = new JsonObject { ["text"] = rule.Rationale.Length > 0 ? rule.Rationale : id },
-                ["help"] = new JsonObject { ["text"] = $"{rule.Rationale} Opt-out: {rule.OptOut}".Trim() },
-                ["defaultConfiguration"] = new JsonObject { ["level"] = Level(rule.DefaultSeverity) },
-            };
-        }).ToArray();
+                var rule = RuleCatalog.Get(id);
+                return (JsonNode?)
+                    new JsonObject
+                    {
+                        ["id"] = id,
+                        ["shortDescription"] = new JsonObject
+                        {
+                            ["text"] = rule.Rationale.Length > 0 ? rule.Rationale : id,
+                        },
+                        ["help"] = new JsonObject { ["text"] = $"{rule.Rationale} Opt-out: {rule.OptOut}".Trim() },
+                        ["defaultConfiguration"] = new JsonObject { ["level"] = Level(rule.DefaultSeverity) },
+                    };
+            })
+            .ToArray();
 
-        var results = report.Ordered.Select(f =>
-        {
-            var result = new JsonObject
+        var results = report
+            .Ordered.Select(f =>
             {
-                ["ruleId"] = f.RuleId,
-                ["ruleIndex"] = ruleIds.IndexOf(f.RuleId),
-                ["level"] = Level(f.Severity),
-                ["message"] = new JsonObject { ["text"] = f.Cluster is null ? f.Message : $"[{f.Cluster}] {f.Message}" },
-            };
-            if (f.Location is { } location)
-            {
-                var region = new JsonObject { ["startLine"] = Math.Max(1, location.Line) };
-                if (location.Column > 0)
+                var result = new JsonObject
                 {
-                    region["startColumn"] = location.Column;
+                    ["ruleId"] = f.RuleId,
+                    ["ruleIndex"] = ruleIds.IndexOf(f.RuleId),
+                    ["level"] = Level(f.Severity),
+                    ["message"] = new JsonObject
+                    {
+                        ["text"] = f.Cluster is null ? f.Message : $"[{f.Cluster}] {f.Message}",
+                    },
+                };
+                if (f.Location is { } location)
+                {
+                    var region = new JsonObject { ["startLine"] = Math.Max(1, location.Line) };
+                    if (location.Column > 0)
+                    {
+                        region["startColumn"] = location.Column;
+                    }
+
+                    result["locations"] = new JsonArray(
+                        new JsonObject
+                        {
+                            ["physicalLocation"] = new JsonObject
+                            {
+                                ["artifactLocation"] = new JsonObject
+                                {
+                                    ["uri"] = location.File,
+                                    ["uriBaseId"] = "%SRCROOT%",
+                                },
+                                ["region"] = region,
+                            },
+                        }
+                    );
                 }
 
-                result["locations"] = new JsonArray(new JsonObject
-                {
-                    ["physicalLocation"] = new JsonObject
-                    {
-                        ["artifactLocation"] = new JsonObject { ["uri"] = location.File, ["uriBaseId"] = "%SRCROOT%" },
-                        ["region"] = region,
-                    },
-                });
-            }
-
-            return (JsonNode?)result;
-        }).ToArray();
+                return (JsonNode?)result;
+            })
+            .ToArray();
 
         var sarif = new JsonObject
         {
             ["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json",
             ["version"] = "2.1.0",
-            ["runs"] = new JsonArray(new JsonObject
-            {
-                ["tool"] = new JsonObject
+            ["runs"] = new JsonArray(
+                new JsonObject
                 {
-                    ["driver"] = new JsonObject
+                    ["tool"] = new JsonObject
                     {
-                        ["name"] = "gitops-validate",
-                        ["version"] = toolVersion,
-                        ["rules"] = new JsonArray(rules),
+                        ["driver"] = new JsonObject
+                        {
+                            ["name"] = "gitops-validate",
+                            ["version"] = toolVersion,
+                            ["rules"] = new JsonArray(rules),
+                        },
                     },
-                },
-                ["results"] = new JsonArray(results),
-            }),
+                    ["results"] = new JsonArray(results),
+                }
+            ),
         };
         return sarif.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n";
     }
 
-    private static string Level(Severity severity) => severity switch
-    {
-        Severity.Error => "error",
-        Severity.Warning => "warning",
-        _ => "note",
-    };
+    private static string Level(Severity severity) =>
+        severity switch
+        {
+            Severity.Error => "error",
+            Severity.Warning => "warning",
+            _ => "note",
+        };
 }

@@ -19,12 +19,17 @@ public static class TextReport
                     Severity.Warning => "yellow",
                     _ => "grey",
                 };
-                var scope = finding.Cluster is null ? "" : $" [grey]({Markup.Escape(finding.Cluster)}{(finding.Object is null ? "" : " " + Markup.Escape(finding.Object))})[/]";
+                var scope = finding.Cluster is null
+                    ? ""
+                    : $" [grey]({Markup.Escape(finding.Cluster)}{(finding.Object is null ? "" : " " + Markup.Escape(finding.Object))})[/]";
                 console.MarkupLine($"  [{colour}]{Markup.Escape(finding.ToString())}[/]{scope}");
             }
         }
 
-        var summaryColour = report.Errors > 0 ? "red" : report.Warnings > 0 ? "yellow" : "green";
+        var summaryColour =
+            report.Errors > 0 ? "red"
+            : report.Warnings > 0 ? "yellow"
+            : "green";
         console.MarkupLine($"[{summaryColour}]{Markup.Escape(report.Summary)}[/]");
     }
 }

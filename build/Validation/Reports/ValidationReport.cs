@@ -1,4 +1,5 @@
 using GitOpsRunners.Diagnostics;
+
 namespace GitOpsRunners.Validation.Reports;
 
 /// <summary>Everything one Validate run found, across clusters.</summary>
@@ -12,12 +13,13 @@ public sealed record ValidationReport(IReadOnlyList<string> Clusters, int Object
         $"{Plural(Clusters.Count, "cluster")}, {Plural(ObjectCount, "object")}, {Plural(Errors, "error")}, {Plural(Warnings, "warning")}";
 
     /// <summary>Findings in a stable order: by file, line, rule.</summary>
-    public IEnumerable<Finding> Ordered => Findings
-        .OrderBy(f => f.Location?.File ?? "", StringComparer.Ordinal)
-        .ThenBy(f => f.Location?.Line ?? 0)
-        .ThenBy(f => f.Location?.Column ?? 0)
-        .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-        .ThenBy(f => f.Cluster ?? "", StringComparer.Ordinal);
+    public IEnumerable<Finding> Ordered =>
+        Findings
+            .OrderBy(f => f.Location?.File ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.Location?.Line ?? 0)
+            .ThenBy(f => f.Location?.Column ?? 0)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Cluster ?? "", StringComparer.Ordinal);
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

@@ -1,5 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>The scale set's <c>controllerServiceAccount</c> names the controller's service account explicitly.</summary>
@@ -17,7 +18,13 @@ public sealed class ArcControllerServiceAccountRule : IClusterRule
         var controllerAccount = controller.Values.ScalarAt("serviceAccount", "name");
         if (controllerAccount is null)
         {
-            yield return context.Report("arc-controller-service-account", controller.Release, "the controller's values.serviceAccount.name is not set; set it so scale sets can name it", "spec", "values");
+            yield return context.Report(
+                "arc-controller-service-account",
+                controller.Release,
+                "the controller's values.serviceAccount.name is not set; set it so scale sets can name it",
+                "spec",
+                "values"
+            );
             yield break;
         }
 
@@ -27,11 +34,24 @@ public sealed class ArcControllerServiceAccountRule : IClusterRule
             var ns = scaleSet.Values.ScalarAt("controllerServiceAccount", "namespace");
             if (name is null || ns is null)
             {
-                yield return context.Report("arc-controller-service-account", scaleSet.Release, $"values.controllerServiceAccount is not set; set name: {controllerAccount} and namespace: {controller.ReleaseNamespace}", "spec", "values");
+                yield return context.Report(
+                    "arc-controller-service-account",
+                    scaleSet.Release,
+                    $"values.controllerServiceAccount is not set; set name: {controllerAccount} and namespace: {controller.ReleaseNamespace}",
+                    "spec",
+                    "values"
+                );
             }
             else if (name != controllerAccount || ns != controller.ReleaseNamespace)
             {
-                yield return context.Report("arc-controller-service-account", scaleSet.Release, $"controllerServiceAccount is {ns}/{name} but the controller runs as {controller.ReleaseNamespace}/{controllerAccount}", "spec", "values", "controllerServiceAccount");
+                yield return context.Report(
+                    "arc-controller-service-account",
+                    scaleSet.Release,
+                    $"controllerServiceAccount is {ns}/{name} but the controller runs as {controller.ReleaseNamespace}/{controllerAccount}",
+                    "spec",
+                    "values",
+                    "controllerServiceAccount"
+                );
             }
         }
     }

@@ -10,7 +10,12 @@ namespace GitOpsRunners.Validation.Rules;
 /// </summary>
 public sealed class ArcGitHubSecretRule : IClusterRule
 {
-    private static readonly string[] AppKeys = ["github_app_id", "github_app_installation_id", "github_app_private_key"];
+    private static readonly string[] AppKeys =
+    [
+        "github_app_id",
+        "github_app_installation_id",
+        "github_app_private_key",
+    ];
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
@@ -19,24 +24,51 @@ public sealed class ArcGitHubSecretRule : IClusterRule
             var node = scaleSet.Values.At("githubConfigSecret");
             if (node is YamlMappingNode)
             {
-                yield return context.Report("arc-github-secret", scaleSet.Release, "githubConfigSecret holds credentials inline; name a Secret produced by an ExternalSecret instead", "spec", "values", "githubConfigSecret");
+                yield return context.Report(
+                    "arc-github-secret",
+                    scaleSet.Release,
+                    "githubConfigSecret holds credentials inline; name a Secret produced by an ExternalSecret instead",
+                    "spec",
+                    "values",
+                    "githubConfigSecret"
+                );
                 continue;
             }
 
             if (node.ScalarAt() is not { } secretName)
             {
-                yield return context.Report("arc-github-secret", scaleSet.Release, "values.githubConfigSecret is not set; name the Secret that holds the GitHub credentials", "spec", "values");
+                yield return context.Report(
+                    "arc-github-secret",
+                    scaleSet.Release,
+                    "values.githubConfigSecret is not set; name the Secret that holds the GitHub credentials",
+                    "spec",
+                    "values"
+                );
                 continue;
             }
 
             var keys = ProducedKeys(context.Index, scaleSet.ReleaseNamespace, secretName);
             if (keys is null)
             {
-                yield return context.Report("arc-github-secret", scaleSet.Release, $"githubConfigSecret '{secretName}' is not produced by any ExternalSecret or Secret in namespace {scaleSet.ReleaseNamespace}; add one", "spec", "values", "githubConfigSecret");
+                yield return context.Report(
+                    "arc-github-secret",
+                    scaleSet.Release,
+                    $"githubConfigSecret '{secretName}' is not produced by any ExternalSecret or Secret in namespace {scaleSet.ReleaseNamespace}; add one",
+                    "spec",
+                    "values",
+                    "githubConfigSecret"
+                );
             }
             else if (keys.Count > 0 && !keys.Contains("github_token") && !AppKeys.All(keys.Contains))
             {
-                yield return context.Report("arc-github-secret", scaleSet.Release, $"githubConfigSecret '{secretName}' has keys [{string.Join(", ", keys.Order(StringComparer.Ordinal))}] but ARC needs github_token or {string.Join(", ", AppKeys)}", "spec", "values", "githubConfigSecret");
+                yield return context.Report(
+                    "arc-github-secret",
+                    scaleSet.Release,
+                    $"githubConfigSecret '{secretName}' has keys [{string.Join(", ", keys.Order(StringComparer.Ordinal))}] but ARC needs github_token or {string.Join(", ", AppKeys)}",
+                    "spec",
+                    "values",
+                    "githubConfigSecret"
+                );
             }
         }
     }
@@ -44,7 +76,11 @@ public sealed class ArcGitHubSecretRule : IClusterRule
     /// <summary>The keys the named Secret will have; empty when they cannot be known offline; null when nothing produces it.</summary>
     private static HashSet<string>? ProducedKeys(ClusterIndex index, string? ns, string secretName)
     {
-        foreach (var external in index.OfKind(FluxKinds.ExternalSecretsGroup, "ExternalSecret").Where(e => e.Namespace == ns || e.Namespace is null))
+        foreach (
+            var external in index
+                .OfKind(FluxKinds.ExternalSecretsGroup, "ExternalSecret")
+                .Where(e => e.Namespace == ns || e.Namespace is null)
+        )
         {
             var target = external.Body.ScalarAt("spec", "target", "name") ?? external.Name;
             if (target != secretName)
@@ -52,10 +88,17 @@ public sealed class ArcGitHubSecretRule : IClusterRule
                 continue;
             }
 
-            var keys = external.Body.ItemsAt("spec", "data").Select(d => d.ScalarAt("secretKey")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            var keys = external
+                .Body.ItemsAt("spec", "data")
+                .Select(d => d.ScalarAt("secretKey"))
+                .OfType<string>()
+                .ToHashSet(StringComparer.Ordinal);
             if (external.Body.MappingAt("spec", "target", "template", "data") is { } template)
             {
-                keys = template.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!).ToHashSet(StringComparer.Ordinal);
+                keys = template
+                    .Children.Keys.OfType<YamlScalarNode>()
+                    .Select(k => k.Value!)
+                    .ToHashSet(StringComparer.Ordinal);
             }
 
             return external.Body.ItemsAt("spec", "dataFrom").Any() ? [] : keys;

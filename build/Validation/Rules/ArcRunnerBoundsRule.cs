@@ -1,5 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary><c>minRunners</c> is not negative and not above <c>maxRunners</c>.</summary>
@@ -13,12 +14,26 @@ public sealed class ArcRunnerBoundsRule : IClusterRule
             var max = scaleSet.Values.IntAt("maxRunners");
             if (min < 0)
             {
-                yield return context.Report("arc-runner-bounds", scaleSet.Release, $"minRunners is {min}; it must be 0 or more", "spec", "values", "minRunners");
+                yield return context.Report(
+                    "arc-runner-bounds",
+                    scaleSet.Release,
+                    $"minRunners is {min}; it must be 0 or more",
+                    "spec",
+                    "values",
+                    "minRunners"
+                );
             }
 
             if (min is { } low && max is { } high && low > high)
             {
-                yield return context.Report("arc-runner-bounds", scaleSet.Release, $"minRunners ({low}) is greater than maxRunners ({high})", "spec", "values", "minRunners");
+                yield return context.Report(
+                    "arc-runner-bounds",
+                    scaleSet.Release,
+                    $"minRunners ({low}) is greater than maxRunners ({high})",
+                    "spec",
+                    "values",
+                    "minRunners"
+                );
             }
         }
     }

@@ -1,5 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Every ARC scale set runs the same chart version as the controller.</summary>
@@ -14,13 +15,18 @@ public sealed class ArcVersionSkewRule : IClusterRule
             yield break;
         }
 
-        foreach (var scaleSet in releases.Where(r => !r.IsController && r.ChartVersion is not null && r.ChartVersion != controllerVersion))
+        foreach (
+            var scaleSet in releases.Where(r =>
+                !r.IsController && r.ChartVersion is not null && r.ChartVersion != controllerVersion
+            )
+        )
         {
             yield return context.Report(
                 "arc-version-skew",
                 scaleSet.VersionSetBy,
                 $"{scaleSet.Release.Id} installs {ArcCharts.ScaleSet} {scaleSet.ChartVersion} but the controller {controller.Release.Id} is on {controllerVersion}; move both charts to one version",
-                scaleSet.VersionPath);
+                scaleSet.VersionPath
+            );
         }
     }
 }

@@ -10,7 +10,11 @@ public static class Containers
     public static IEnumerable<(YamlMappingNode Container, string[] Path)> Of(Manifest manifest)
     {
         string[]? podSpec = PodSpecPaths.ByKind.TryGetValue(manifest.Kind, out var path) ? path : null;
-        if (podSpec is null && manifest.Kind == "HelmRelease" && manifest.Body.At("spec", "values", "template", "spec") is not null)
+        if (
+            podSpec is null
+            && manifest.Kind == "HelmRelease"
+            && manifest.Body.At("spec", "values", "template", "spec") is not null
+        )
         {
             podSpec = ["spec", "values", "template", "spec"];
         }

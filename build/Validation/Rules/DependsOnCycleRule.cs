@@ -8,13 +8,15 @@ public sealed class DependsOnCycleRule : IClusterRule
 {
     public IEnumerable<Finding> Check(RuleContext context)
     {
-        var nodes = context.Index.OfKind(FluxKinds.KustomizeGroup, "Kustomization")
+        var nodes = context
+            .Index.OfKind(FluxKinds.KustomizeGroup, "Kustomization")
             .Concat(context.Index.OfKind(FluxKinds.HelmGroup, "HelmRelease"))
             .ToList();
         var byId = nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First());
         var edges = nodes.ToDictionary(
             n => n.Id,
-            n => FluxRef.DependsOn(n).Select(d => $"{n.Kind}/{d.Namespace}/{d.Name}").Where(byId.ContainsKey).ToList());
+            n => FluxRef.DependsOn(n).Select(d => $"{n.Kind}/{d.Namespace}/{d.Name}").Where(byId.ContainsKey).ToList()
+        );
 
         foreach (var cycle in Cycles(edges))
         {
@@ -23,7 +25,9 @@ public sealed class DependsOnCycleRule : IClusterRule
                 "flux-dependson-cycle",
                 first,
                 $"dependsOn forms a cycle: {string.Join(" -> ", cycle.Append(cycle[0]))}; remove one of these dependencies",
-                "spec", "dependsOn");
+                "spec",
+                "dependsOn"
+            );
         }
     }
 

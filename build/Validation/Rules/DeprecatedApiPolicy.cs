@@ -1,11 +1,14 @@
 using GitOpsRunners.Diagnostics;
+
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Objects on deprecated or removed API versions, with the version to move to.</summary>
 public sealed class DeprecatedApiPolicy : IClusterRule
 {
     /// <summary>apiVersion (or apiVersion/Kind) to its replacement.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Replacements = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, string> Replacements = new Dictionary<string, string>(
+        StringComparer.Ordinal
+    )
     {
         ["helm.toolkit.fluxcd.io/v2beta1"] = "helm.toolkit.fluxcd.io/v2",
         ["helm.toolkit.fluxcd.io/v2beta2"] = "helm.toolkit.fluxcd.io/v2",
@@ -40,7 +43,12 @@ public sealed class DeprecatedApiPolicy : IClusterRule
         {
             if (Replacement(manifest.ApiVersion, manifest.Kind) is { } replacement)
             {
-                yield return context.Report("policy-deprecated-api", manifest, $"{manifest.Kind} uses {manifest.ApiVersion}, which is deprecated or removed; use {replacement}", "apiVersion");
+                yield return context.Report(
+                    "policy-deprecated-api",
+                    manifest,
+                    $"{manifest.Kind} uses {manifest.ApiVersion}, which is deprecated or removed; use {replacement}",
+                    "apiVersion"
+                );
             }
         }
     }

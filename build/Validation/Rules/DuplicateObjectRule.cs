@@ -1,4 +1,5 @@
 using GitOpsRunners.Diagnostics;
+
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>The same object (group, kind, namespace, name) applied more than once.</summary>
@@ -6,8 +7,8 @@ public sealed class DuplicateObjectRule : IClusterRule
 {
     public IEnumerable<Finding> Check(RuleContext context)
     {
-        var groups = context.Cluster.Objects
-            .GroupBy(o => (o.Manifest.Group, o.Manifest.Kind, o.Manifest.Namespace, o.Manifest.Name))
+        var groups = context
+            .Cluster.Objects.GroupBy(o => (o.Manifest.Group, o.Manifest.Kind, o.Manifest.Namespace, o.Manifest.Name))
             .Where(g => g.Count() > 1);
         foreach (var group in groups)
         {
@@ -17,7 +18,8 @@ public sealed class DuplicateObjectRule : IClusterRule
                 yield return context.Report(
                     "duplicate-object",
                     duplicate.Manifest,
-                    $"{duplicate.Manifest.Id} is applied by {duplicate.AppliedBy} and also by {first.AppliedBy} ({first.Manifest.Location}); keep one definition");
+                    $"{duplicate.Manifest.Id} is applied by {duplicate.AppliedBy} and also by {first.AppliedBy} ({first.Manifest.Location}); keep one definition"
+                );
             }
         }
     }

@@ -13,5 +13,13 @@ public static class FluxKinds
     /// <summary>The GitRepository that <c>flux bootstrap</c> creates; it is not committed to the repository.</summary>
     public const string BootstrapSource = "flux-system";
 
-    public static readonly string[] SourceKinds = ["GitRepository", "OCIRepository", "HelmRepository", "Bucket", "HelmChart", "ExternalArtifact"];
+    public static readonly string[] SourceKinds =
+    [
+        "GitRepository",
+        "OCIRepository",
+        "HelmRepository",
+        "Bucket",
+        "HelmChart",
+        "ExternalArtifact",
+    ];
 }

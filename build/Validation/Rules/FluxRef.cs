@@ -16,7 +16,13 @@ public sealed record FluxRef(Manifest From, string Kind, string Name, string? Na
             return null;
         }
 
-        return new FluxRef(from, node.ScalarAt("kind") ?? defaultKind, name, node.ScalarAt("namespace") ?? from.Namespace, path);
+        return new FluxRef(
+            from,
+            node.ScalarAt("kind") ?? defaultKind,
+            name,
+            node.ScalarAt("namespace") ?? from.Namespace,
+            path
+        );
     }
 
     /// <summary>Every entry of a <c>dependsOn</c> list.</summary>
@@ -29,7 +35,6 @@ public sealed record FluxRef(Manifest From, string Kind, string Name, string? Na
             {
                 yield return new FluxRef(from, from.Kind, name, map.ScalarAt("namespace") ?? from.Namespace, path);
             }
-
         }
     }
 

@@ -1,5 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>HelmReleases detect drift and remediate failed upgrades.</summary>
@@ -11,12 +12,24 @@ public sealed class HelmRemediationPolicy : IClusterRule
         {
             if (release.Body.ScalarAt("spec", "driftDetection", "mode") != "enabled")
             {
-                yield return context.Report("policy-helm-remediation", release, "drift detection is not enabled; set spec.driftDetection.mode: enabled", "spec", "driftDetection");
+                yield return context.Report(
+                    "policy-helm-remediation",
+                    release,
+                    "drift detection is not enabled; set spec.driftDetection.mode: enabled",
+                    "spec",
+                    "driftDetection"
+                );
             }
 
             if (release.Body.MappingAt("spec", "upgrade", "remediation") is null)
             {
-                yield return context.Report("policy-helm-remediation", release, "upgrade remediation is not configured; set spec.upgrade.remediation (retries, remediateLastFailure)", "spec", "upgrade");
+                yield return context.Report(
+                    "policy-helm-remediation",
+                    release,
+                    "upgrade remediation is not configured; set spec.upgrade.remediation (retries, remediateLastFailure)",
+                    "spec",
+                    "upgrade"
+                );
             }
         }
     }

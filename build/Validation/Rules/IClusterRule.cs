@@ -1,5 +1,5 @@
-
 using GitOpsRunners.Diagnostics;
+
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>A pure check over one rendered cluster.</summary>

@@ -48,7 +48,11 @@ public sealed class ImageDigestPolicy : IClusterRule
                             yield return (text, childPath);
                         }
                     }
-                    else if (isImageKey && value is YamlMappingNode imageMap && imageMap.ScalarAt("repository") is { } repository)
+                    else if (
+                        isImageKey
+                        && value is YamlMappingNode imageMap
+                        && imageMap.ScalarAt("repository") is { } repository
+                    )
                     {
                         var tag = imageMap.ScalarAt("tag") ?? "";
                         if (imageMap.ScalarAt("digest") is null && !tag.Contains("@sha256:", StringComparison.Ordinal))
@@ -80,8 +84,14 @@ public sealed class ImageDigestPolicy : IClusterRule
     }
 
     private static bool LooksLikeImage(string text) =>
-        !text.Contains(' ', StringComparison.Ordinal) && (text.Contains('/', StringComparison.Ordinal) || text.Contains(':', StringComparison.Ordinal));
+        !text.Contains(' ', StringComparison.Ordinal)
+        && (text.Contains('/', StringComparison.Ordinal) || text.Contains(':', StringComparison.Ordinal));
 
     private static Finding Unpinned(RuleContext context, Manifest manifest, string image, string[] path) =>
-        context.Report("policy-image-digest", manifest, $"image {image} is not pinned by digest; use tag@sha256:<digest>", path);
+        context.Report(
+            "policy-image-digest",
+            manifest,
+            $"image {image} is not pinned by digest; use tag@sha256:<digest>",
+            path
+        );
 }

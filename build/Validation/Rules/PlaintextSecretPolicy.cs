@@ -1,5 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Secrets with values committed in clear text (SOPS-encrypted ones are fine).</summary>
@@ -18,7 +19,12 @@ public sealed class PlaintextSecretPolicy : IClusterRule
             {
                 if (secret.Body.MappingAt(field) is { Children.Count: > 0 })
                 {
-                    yield return context.Report("policy-plaintext-secret", secret, $"Secret {secret.Name} has values in {field}; keep them in Azure Key Vault and produce the Secret with an ExternalSecret (or encrypt it with SOPS)", field);
+                    yield return context.Report(
+                        "policy-plaintext-secret",
+                        secret,
+                        $"Secret {secret.Name} has values in {field}; keep them in Azure Key Vault and produce the Secret with an ExternalSecret (or encrypt it with SOPS)",
+                        field
+                    );
                 }
             }
         }

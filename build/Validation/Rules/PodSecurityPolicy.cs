@@ -1,5 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Namespaces carry a Pod Security Admission enforce label.</summary>
@@ -13,7 +14,12 @@ public sealed class PodSecurityPolicy : IClusterRule
         {
             if (ns.Body.ScalarAt("metadata", "labels", EnforceLabel) is null)
             {
-                yield return context.Report("policy-pod-security", ns, $"namespace {ns.Name} has no {EnforceLabel} label; set it to restricted, baseline or privileged", "metadata");
+                yield return context.Report(
+                    "policy-pod-security",
+                    ns,
+                    $"namespace {ns.Name} has no {EnforceLabel} label; set it to restricted, baseline or privileged",
+                    "metadata"
+                );
             }
         }
     }

@@ -24,13 +24,22 @@ public sealed class ReferenceRule : IClusterRule
 
         foreach (var release in index.OfKind(FluxKinds.HelmGroup, "HelmRelease"))
         {
-            foreach (var source in new[]
-                     {
-                         FluxRef.Read(release, "OCIRepository", "spec", "chartRef"),
-                         FluxRef.Read(release, "HelmRepository", "spec", "chart", "spec", "sourceRef"),
-                     }.OfType<FluxRef>().Where(s => !SourceExists(index, s)))
+            foreach (
+                var source in new[]
+                {
+                    FluxRef.Read(release, "OCIRepository", "spec", "chartRef"),
+                    FluxRef.Read(release, "HelmRepository", "spec", "chart", "spec", "sourceRef"),
+                }
+                    .OfType<FluxRef>()
+                    .Where(s => !SourceExists(index, s))
+            )
             {
-                yield return Missing(context, "ref-source", source, source.Path.Length == 2 ? "chartRef" : "chart.spec.sourceRef");
+                yield return Missing(
+                    context,
+                    "ref-source",
+                    source,
+                    source.Path.Length == 2 ? "chartRef" : "chart.spec.sourceRef"
+                );
             }
 
             foreach (var dependency in FluxRef.DependsOn(release).Where(d => !Exists(index, d)))
@@ -41,7 +50,10 @@ public sealed class ReferenceRule : IClusterRule
 
         foreach (var chart in index.OfKind(FluxKinds.SourceGroup, "HelmChart"))
         {
-            if (FluxRef.Read(chart, "HelmRepository", "spec", "sourceRef") is { } source && !SourceExists(index, source))
+            if (
+                FluxRef.Read(chart, "HelmRepository", "spec", "sourceRef") is { } source
+                && !SourceExists(index, source)
+            )
             {
                 yield return Missing(context, "ref-source", source, "sourceRef");
             }
@@ -62,25 +74,34 @@ public sealed class ReferenceRule : IClusterRule
                 continue;
             }
 
-            var found = store.Kind == "ClusterSecretStore"
-                ? index.Exists(store.Kind, null, store.Name)
-                : Exists(index, store);
+            var found =
+                store.Kind == "ClusterSecretStore" ? index.Exists(store.Kind, null, store.Name) : Exists(index, store);
             if (!found)
             {
-                yield return Missing(context, "ref-secret-store", store with { Namespace = store.Kind == "ClusterSecretStore" ? null : store.Namespace }, "secretStoreRef");
+                yield return Missing(
+                    context,
+                    "ref-secret-store",
+                    store with
+                    {
+                        Namespace = store.Kind == "ClusterSecretStore" ? null : store.Namespace,
+                    },
+                    "secretStoreRef"
+                );
             }
         }
     }
 
-    private static bool SourceExists(ClusterIndex index, FluxRef source) => source.Kind switch
-    {
-        "GitRepository" when source.Name == FluxKinds.BootstrapSource => true,
-        "ExternalArtifact" => Exists(index, source) || ArtifactGenerated(index, source),
-        _ => Exists(index, source),
-    };
+    private static bool SourceExists(ClusterIndex index, FluxRef source) =>
+        source.Kind switch
+        {
+            "GitRepository" when source.Name == FluxKinds.BootstrapSource => true,
+            "ExternalArtifact" => Exists(index, source) || ArtifactGenerated(index, source),
+            _ => Exists(index, source),
+        };
 
     private static bool ArtifactGenerated(ClusterIndex index, FluxRef source) =>
-        index.OfKind(FluxKinds.SourceExtensionsGroup, "ArtifactGenerator")
+        index
+            .OfKind(FluxKinds.SourceExtensionsGroup, "ArtifactGenerator")
             .Where(generator => generator.Namespace == source.Namespace)
             .SelectMany(generator => generator.Body.ItemsAt("spec", "artifacts"))
             .Any(artifact => artifact.ScalarAt("name") == source.Name);
@@ -93,5 +114,6 @@ public sealed class ReferenceRule : IClusterRule
             ruleId,
             reference.From,
             $"{field} names {reference.Display}, which this cluster does not define; add it or fix the reference",
-            reference.Path);
+            reference.Path
+        );
 }

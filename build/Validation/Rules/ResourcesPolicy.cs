@@ -1,5 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Every container declares resource requests and limits.</summary>
@@ -12,10 +13,17 @@ public sealed class ResourcesPolicy : IClusterRule
             foreach (var (container, path) in Containers.Of(manifest))
             {
                 var name = container.ScalarAt("name") ?? "(unnamed)";
-                var missing = new[] { "requests", "limits" }.Where(k => container.MappingAt("resources", k) is null).ToList();
+                var missing = new[] { "requests", "limits" }
+                    .Where(k => container.MappingAt("resources", k) is null)
+                    .ToList();
                 if (missing.Count > 0)
                 {
-                    yield return context.Report("policy-resources", manifest, $"container '{name}' has no resource {string.Join(" or ", missing)}; set resources.requests and resources.limits", path);
+                    yield return context.Report(
+                        "policy-resources",
+                        manifest,
+                        $"container '{name}' has no resource {string.Join(" or ", missing)}; set resources.requests and resources.limits",
+                        path
+                    );
                 }
             }
         }

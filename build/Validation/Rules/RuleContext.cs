@@ -12,5 +12,12 @@ public sealed record RuleContext(RenderedCluster Cluster, ClusterIndex Index, IS
 
     /// <summary>A finding about <paramref name="manifest"/>, located at the field <paramref name="path"/> when it can be.</summary>
     public Finding Report(string ruleId, Manifest manifest, string message, params string[] path) =>
-        new(RuleCatalog.Get(ruleId).DefaultSeverity, ruleId, message, Locator.Locate(manifest, path), Cluster.Name, manifest.Id);
+        new(
+            RuleCatalog.Get(ruleId).DefaultSeverity,
+            ruleId,
+            message,
+            Locator.Locate(manifest, path),
+            Cluster.Name,
+            manifest.Id
+        );
 }

@@ -1,4 +1,5 @@
 using GitOpsRunners.Diagnostics;
+
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>What a rule checks, how bad a violation is by default, why, and how to opt out.</summary>

@@ -29,13 +29,15 @@ public sealed class RuleSet(IReadOnlyList<IClusterRule> rules, IReadOnlySet<stri
     public IReadOnlyList<Finding> Check(RenderedCluster cluster, ISourceLocator? locator = null)
     {
         var context = RuleContext.For(cluster, locator);
-        var optOuts = cluster.Objects
-            .GroupBy(o => o.Manifest.Id)
+        var optOuts = cluster
+            .Objects.GroupBy(o => o.Manifest.Id)
             .ToDictionary(g => g.Key, g => IgnoredRules(g.First().Manifest.Body));
         return rules
             .SelectMany(rule => rule.Check(context))
             .Where(f => !disabledRules.Contains(f.RuleId))
-            .Where(f => f.Object is null || !optOuts.TryGetValue(f.Object, out var ignored) || !ignored.Contains(f.RuleId))
+            .Where(f =>
+                f.Object is null || !optOuts.TryGetValue(f.Object, out var ignored) || !ignored.Contains(f.RuleId)
+            )
             .ToList();
     }
 

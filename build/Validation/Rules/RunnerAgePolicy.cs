@@ -1,6 +1,6 @@
 using GitOpsRunners.Diagnostics;
-using GitOpsRunners.Manifests;
 using GitOpsRunners.Git;
+using GitOpsRunners.Manifests;
 using NuGet.Versioning;
 
 namespace GitOpsRunners.Validation.Rules;
@@ -25,7 +25,11 @@ public sealed class RunnerAgePolicy(IReadOnlyList<ReleaseInfo> runnerReleases, D
         {
             foreach (var (container, path) in Containers.Of(scaleSet.Release))
             {
-                if (container.ScalarAt("name") != "runner" || RunnerVersion(container.ScalarAt("image")) is not { } version || version >= newestVersion)
+                if (
+                    container.ScalarAt("name") != "runner"
+                    || RunnerVersion(container.ScalarAt("image")) is not { } version
+                    || version >= newestVersion
+                )
                 {
                     continue;
                 }
@@ -48,7 +52,8 @@ public sealed class RunnerAgePolicy(IReadOnlyList<ReleaseInfo> runnerReleases, D
                     age > Grace
                         ? $"runner {version} is behind actions/runner {newestVersion}; a newer release has been out since {since.Value:yyyy-MM-dd} (over 30 days), so GitHub no longer sends jobs to it. Bump the runner image"
                         : $"runner {version} is behind actions/runner {newestVersion} (newer since {since.Value:yyyy-MM-dd}); bump it within {Math.Max(0, (Grace - age).Days)} days or GitHub stops sending jobs",
-                    path);
+                    path
+                );
                 yield return age > Grace ? finding : finding with { Severity = Severity.Warning };
             }
         }

@@ -1,5 +1,5 @@
-using GitOpsRunners.Diagnostics;
 using System.Text.RegularExpressions;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 
 namespace GitOpsRunners.Validation.Rules;
@@ -14,16 +14,21 @@ public static partial class TokenScanner
         {
             foreach (Match match in TokenPattern().Matches(lines[i]))
             {
-                var kind = match.Value.StartsWith("-----", StringComparison.Ordinal) ? "a private key" : $"a GitHub token ({match.Value[..Math.Min(match.Value.Length, 11)]}…)";
+                var kind = match.Value.StartsWith("-----", StringComparison.Ordinal)
+                    ? "a private key"
+                    : $"a GitHub token ({match.Value[..Math.Min(match.Value.Length, 11)]}…)";
                 yield return new Finding(
                     Severity.Error,
                     "policy-plaintext-secret",
                     $"{kind} is committed in clear text; revoke it, remove it from history, and load it from Azure Key Vault",
-                    new SourceLocation(relativePath, i + 1, match.Index + 1));
+                    new SourceLocation(relativePath, i + 1, match.Index + 1)
+                );
             }
         }
     }
 
-    [GeneratedRegex(@"\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b|-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----")]
+    [GeneratedRegex(
+        @"\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})\b|-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----"
+    )]
     private static partial Regex TokenPattern();
 }

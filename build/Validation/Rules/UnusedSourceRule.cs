@@ -40,13 +40,15 @@ public sealed class UnusedSourceRule : IClusterRule
             {
                 if (source.ScalarAt("name") is { } name)
                 {
-                    used.Add($"{source.ScalarAt("kind") ?? "GitRepository"}/{source.ScalarAt("namespace") ?? generator.Namespace}/{name}");
+                    used.Add(
+                        $"{source.ScalarAt("kind") ?? "GitRepository"}/{source.ScalarAt("namespace") ?? generator.Namespace}/{name}"
+                    );
                 }
             }
         }
 
-        var sources = FluxKinds.SourceKinds
-            .Where(kind => kind != "ExternalArtifact")
+        var sources = FluxKinds
+            .SourceKinds.Where(kind => kind != "ExternalArtifact")
             .SelectMany(kind => index.OfKind(FluxKinds.SourceGroup, kind));
         foreach (var source in sources)
         {
@@ -57,7 +59,11 @@ public sealed class UnusedSourceRule : IClusterRule
 
             if (!used.Contains($"{source.Kind}/{source.Namespace}/{source.Name}"))
             {
-                yield return context.Report("source-unused", source, $"{source.Id} is not used by any Kustomization, HelmRelease or HelmChart; remove it or reference it");
+                yield return context.Report(
+                    "source-unused",
+                    source,
+                    $"{source.Id} is not used by any Kustomization, HelmRelease or HelmChart; remove it or reference it"
+                );
             }
         }
     }

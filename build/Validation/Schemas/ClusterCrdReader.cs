@@ -10,17 +10,24 @@ namespace GitOpsRunners.Validation.Schemas;
 /// <summary>Reads the CustomResourceDefinitions a live cluster serves, as manifests for <see cref="CrdSchemaConverter"/>.</summary>
 public static class ClusterCrdReader
 {
-    public static async Task<IReadOnlyList<Manifest>> ReadAsync(KubernetesClientConfiguration configuration, CancellationToken ct)
+    public static async Task<IReadOnlyList<Manifest>> ReadAsync(
+        KubernetesClientConfiguration configuration,
+        CancellationToken ct
+    )
     {
         using var client = new Kubernetes(configuration);
         k8s.Models.V1CustomResourceDefinitionList list;
         try
         {
-            list = await client.ApiextensionsV1.ListCustomResourceDefinitionAsync(cancellationToken: ct).ConfigureAwait(false);
+            list = await client
+                .ApiextensionsV1.ListCustomResourceDefinitionAsync(cancellationToken: ct)
+                .ConfigureAwait(false);
         }
         catch (HttpOperationException e)
         {
-            throw new BuildException($"Listing CustomResourceDefinitions at {configuration.Host} failed with HTTP {(int)e.Response.StatusCode}: {e.Response.ReasonPhrase}; check the kubeconfig and that you may list customresourcedefinitions.");
+            throw new BuildException(
+                $"Listing CustomResourceDefinitions at {configuration.Host} failed with HTTP {(int)e.Response.StatusCode}: {e.Response.ReasonPhrase}; check the kubeconfig and that you may list customresourcedefinitions."
+            );
         }
         catch (HttpRequestException e)
         {
@@ -37,7 +44,16 @@ public static class ClusterCrdReader
             var body = (YamlMappingNode)stream.Documents[0].RootNode;
             body.Children[new YamlScalarNode("apiVersion")] = new YamlScalarNode("apiextensions.k8s.io/v1");
             body.Children[new YamlScalarNode("kind")] = new YamlScalarNode("CustomResourceDefinition");
-            manifests.Add(new Manifest("apiextensions.k8s.io/v1", "CustomResourceDefinition", crd.Metadata.Name, null, body, new SourceLocation($"cluster:{crd.Metadata.Name}", 1)));
+            manifests.Add(
+                new Manifest(
+                    "apiextensions.k8s.io/v1",
+                    "CustomResourceDefinition",
+                    crd.Metadata.Name,
+                    null,
+                    body,
+                    new SourceLocation($"cluster:{crd.Metadata.Name}", 1)
+                )
+            );
         }
 
         return manifests;

@@ -15,7 +15,8 @@ namespace GitOpsRunners.Validation.Schemas;
 public sealed class CrdSchemaConverter(
     CrdSchemaLayout layout = CrdSchemaLayout.KindVersion,
     bool denyRootAdditionalProperties = false,
-    string kubernetesVersion = "master")
+    string kubernetesVersion = "master"
+)
 {
     public static bool IsCrd(Manifest manifest) =>
         manifest.Kind == "CustomResourceDefinition" && manifest.Group == "apiextensions.k8s.io";
@@ -24,7 +25,9 @@ public sealed class CrdSchemaConverter(
     {
         if (!IsCrd(crd))
         {
-            throw new BuildException($"{crd.Location}: {crd.Id} is not an apiextensions.k8s.io CustomResourceDefinition");
+            throw new BuildException(
+                $"{crd.Location}: {crd.Id} is not an apiextensions.k8s.io CustomResourceDefinition"
+            );
         }
 
         var json = (JObject)YamlJsonConverter.Convert(crd.Body);
@@ -35,7 +38,11 @@ public sealed class CrdSchemaConverter(
         var schemas = new List<CrdSchema>();
         if (json.SelectToken("spec.versions") is JArray { Count: > 0 } versions)
         {
-            foreach (var version in versions.OfType<JObject>().Where(v => v["served"]?.Type != JTokenType.Boolean || (bool)v["served"]!))
+            foreach (
+                var version in versions
+                    .OfType<JObject>()
+                    .Where(v => v["served"]?.Type != JTokenType.Boolean || (bool)v["served"]!)
+            )
             {
                 var name = version["name"]?.ToString();
                 var schema = version.SelectToken("schema.openAPIV3Schema") as JObject ?? legacy;
@@ -54,12 +61,19 @@ public sealed class CrdSchemaConverter(
     }
 
     /// <summary>Writes the schemas of <paramref name="crds"/> under <paramref name="outputDir"/>; returns the files written.</summary>
-    public async Task<IReadOnlyList<string>> WriteAsync(IEnumerable<Manifest> crds, string outputDir, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> WriteAsync(
+        IEnumerable<Manifest> crds,
+        string outputDir,
+        CancellationToken ct
+    )
     {
         var planned = crds.Where(IsCrd)
             .SelectMany(Convert)
-            .SelectMany(schema => schema.RelativePaths(layout, kubernetesVersion)
-                .Select(relative => (Path: Path.Combine(outputDir, relative), schema.Schema)))
+            .SelectMany(schema =>
+                schema
+                    .RelativePaths(layout, kubernetesVersion)
+                    .Select(relative => (Path: Path.Combine(outputDir, relative), schema.Schema))
+            )
             .ToList();
         foreach (var (path, schema) in planned)
         {
@@ -101,16 +115,19 @@ public sealed class CrdSchemaConverter(
         }
     }
 
-    private static JToken ReplaceIntOrString(JToken token) => token switch
-    {
-        JObject obj when obj["format"] is JValue { Value: "int-or-string" } => new JObject
+    private static JToken ReplaceIntOrString(JToken token) =>
+        token switch
         {
-            ["oneOf"] = new JArray(new JObject { ["type"] = "string" }, new JObject { ["type"] = "integer" }),
-        },
-        JObject obj => new JObject(obj.Properties().Select(p => new JProperty(p.Name, ReplaceIntOrString(p.Value)))),
-        JArray array => new JArray(array.Select(ReplaceIntOrString)),
-        _ => token,
-    };
+            JObject obj when obj["format"] is JValue { Value: "int-or-string" } => new JObject
+            {
+                ["oneOf"] = new JArray(new JObject { ["type"] = "string" }, new JObject { ["type"] = "integer" }),
+            },
+            JObject obj => new JObject(
+                obj.Properties().Select(p => new JProperty(p.Name, ReplaceIntOrString(p.Value)))
+            ),
+            JArray array => new JArray(array.Select(ReplaceIntOrString)),
+            _ => token,
+        };
 
     private static string Required(JObject json, Manifest crd, params string[] path)
     {
@@ -118,6 +135,7 @@ public sealed class CrdSchemaConverter(
         return token?.Type == JTokenType.String && token.ToString().Length > 0
             ? token.ToString()
             : throw new BuildException(
-                $"{crd.Location}: CustomResourceDefinition {crd.Name} has no {string.Join('.', path)}; it cannot be turned into a schema");
+                $"{crd.Location}: CustomResourceDefinition {crd.Name} has no {string.Join('.', path)}; it cannot be turned into a schema"
+            );
     }
 }

@@ -23,7 +23,8 @@ public static class JsonSchemaCompiler
         {
             throw new BuildException(
                 $"schema at {source} is not valid JSON (line {e.LineNumber}, column {e.LinePosition}): {e.Message} "
-                + "Fix or remove that schema (delete it from the schema cache if it came from there).");
+                    + "Fix or remove that schema (delete it from the schema cache if it came from there)."
+            );
         }
 
         return await CompileAsync(document, source, ct).ConfigureAwait(false);

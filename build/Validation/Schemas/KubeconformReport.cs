@@ -1,5 +1,5 @@
-using GitOpsRunners.Diagnostics;
 using System.Text.Json;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Validation.Rules;
 
@@ -11,7 +11,11 @@ namespace GitOpsRunners.Validation.Schemas;
 /// </summary>
 public static class KubeconformReport
 {
-    public static IReadOnlyList<Finding> ToFindings(string json, IReadOnlyDictionary<string, Manifest> objectsByFile, ISourceLocator locator)
+    public static IReadOnlyList<Finding> ToFindings(
+        string json,
+        IReadOnlyDictionary<string, Manifest> objectsByFile,
+        ISourceLocator locator
+    )
     {
         using var document = JsonDocument.Parse(json);
         var findings = new List<Finding>();
@@ -33,12 +37,18 @@ public static class KubeconformReport
             var message = Text(resource, "msg") ?? status;
             var missing = message.Contains("could not find schema", StringComparison.OrdinalIgnoreCase);
             var rule = missing ? ManifestSchemaValidator.MissingRule : ManifestSchemaValidator.SchemaRule;
-            if (resource.TryGetProperty("validationErrors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0)
+            if (
+                resource.TryGetProperty("validationErrors", out var errors)
+                && errors.ValueKind == JsonValueKind.Array
+                && errors.GetArrayLength() > 0
+            )
             {
                 foreach (var error in errors.EnumerateArray())
                 {
                     var path = (Text(error, "path") ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
-                    findings.Add(Finding(rule, $"at '{Text(error, "path")}': {Text(error, "msg")}", manifest, locator, path));
+                    findings.Add(
+                        Finding(rule, $"at '{Text(error, "path")}': {Text(error, "msg")}", manifest, locator, path)
+                    );
                 }
             }
             else
@@ -50,9 +60,23 @@ public static class KubeconformReport
         return findings;
     }
 
-    private static Finding Finding(string rule, string message, Manifest? manifest, ISourceLocator locator, string[] path) =>
-        new(Severity.Error, rule, message + " (kubeconform)", manifest is null ? null : locator.Locate(manifest, path), Object: manifest?.Id);
+    private static Finding Finding(
+        string rule,
+        string message,
+        Manifest? manifest,
+        ISourceLocator locator,
+        string[] path
+    ) =>
+        new(
+            Severity.Error,
+            rule,
+            message + " (kubeconform)",
+            manifest is null ? null : locator.Locate(manifest, path),
+            Object: manifest?.Id
+        );
 
     private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 }

@@ -13,7 +13,11 @@ namespace GitOpsRunners.Validation.Schemas;
 /// With a <see cref="Rules.ISourceLocator"/> (rendered objects, whose bodies come from kustomize's output) the
 /// offending field is looked up in the object's source document; without one the body's own marks are used.
 /// </remarks>
-public sealed class ManifestSchemaValidator(SchemaRegistry registry, SchemaValidationOptions options, Rules.ISourceLocator? locator = null)
+public sealed class ManifestSchemaValidator(
+    SchemaRegistry registry,
+    SchemaValidationOptions options,
+    Rules.ISourceLocator? locator = null
+)
 {
     public const string SchemaRule = "schema";
     public const string MissingRule = "schema-missing";
@@ -43,15 +47,26 @@ public sealed class ManifestSchemaValidator(SchemaRegistry registry, SchemaValid
                     Error(
                         MissingRule,
                         $"could not find schema for {manifest.Kind} ({manifest.ApiVersion}) in {string.Join(", ", registry.Locations)}; "
-                        + "add a schema location that has it, or ignore missing schemas",
+                            + "add a schema location that has it, or ignore missing schemas",
                         manifest.Location,
-                        manifest),
+                        manifest
+                    ),
                 ];
         }
 
         var document = Prepare(manifest);
         var violations = SchemaErrorFormatter.Format(resolved.Schema.Validate(document));
-        return [.. violations.Select(v => Error(SchemaRule, v.Message, locator?.Locate(manifest, [.. v.Path]) ?? LocationOf(manifest, v.Path), manifest))];
+        return
+        [
+            .. violations.Select(v =>
+                Error(
+                    SchemaRule,
+                    v.Message,
+                    locator?.Locate(manifest, [.. v.Path]) ?? LocationOf(manifest, v.Path),
+                    manifest
+                )
+            ),
+        ];
     }
 
     /// <summary>The JSON that is validated: Secret <c>data</c>/<c>stringData</c> and top-level <c>sops</c> removed.</summary>

@@ -19,7 +19,8 @@ public sealed record SchemaLocation(string Original, SchemaLocationTemplate Temp
     public const string StandaloneSuffix =
         "/{{ .NormalizedKubernetesVersion }}-standalone{{ .StrictSuffix }}/{{ .ResourceKind }}{{ .KindSuffix }}.json";
 
-    public bool IsHttp => Template.Text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+    public bool IsHttp =>
+        Template.Text.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
         || Template.Text.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Parses a <c>--schema-location</c> value; a bad template is a usage error naming it.</summary>
@@ -45,7 +46,8 @@ public sealed record SchemaLocation(string Original, SchemaLocationTemplate Temp
         {
             throw new UsageException(
                 $"failed initialising schema location registry for \"{location}\": {error}. "
-                + "Known variables: NormalizedKubernetesVersion, StrictSuffix, ResourceKind, ResourceAPIVersion, Group, KindSuffix");
+                    + "Known variables: NormalizedKubernetesVersion, StrictSuffix, ResourceKind, ResourceAPIVersion, Group, KindSuffix"
+            );
         }
 
         return new SchemaLocation(location, template);

@@ -27,7 +27,8 @@ public sealed class SchemaRegistry
             new SchemaSourceReader(http, new SchemaDiskCache(options.CacheDirectory)),
             new(StringComparer.Ordinal),
             new(StringComparer.Ordinal),
-            ImmutableDictionary<string, Lazy<Task<ResolvedSchema?>>>.Empty)
+            ImmutableDictionary<string, Lazy<Task<ResolvedSchema?>>>.Empty
+        )
     {
         SchemaTemplateVariables.NormalizeKubernetesVersion(options.KubernetesVersion);
     }
@@ -39,7 +40,8 @@ public sealed class SchemaRegistry
         SchemaSourceReader reader,
         ConcurrentDictionary<string, Lazy<Task<ResolvedSchema?>>> lookups,
         ConcurrentDictionary<string, Lazy<Task<JsonSchema?>>> compiled,
-        ImmutableDictionary<string, Lazy<Task<ResolvedSchema?>>> custom)
+        ImmutableDictionary<string, Lazy<Task<ResolvedSchema?>>> custom
+    )
     {
         _locations = locations;
         _kubernetesVersion = kubernetesVersion;
@@ -65,7 +67,14 @@ public sealed class SchemaRegistry
             custom = custom.SetItem(
                 Key(schema.ApiVersion, schema.Kind),
                 new Lazy<Task<ResolvedSchema?>>(async () =>
-                    new ResolvedSchema(await JsonSchemaCompiler.CompileAsync(schema.Schema, source, CancellationToken.None).ConfigureAwait(false), source)));
+                    new ResolvedSchema(
+                        await JsonSchemaCompiler
+                            .CompileAsync(schema.Schema, source, CancellationToken.None)
+                            .ConfigureAwait(false),
+                        source
+                    )
+                )
+            );
         }
 
         return new SchemaRegistry(_locations, _kubernetesVersion, _strict, _reader, _lookups, _compiled, custom);
@@ -89,7 +98,8 @@ public sealed class SchemaRegistry
         foreach (var location in _locations)
         {
             var resolved = location.Resolve(variables);
-            var schema = await Cached(_compiled, resolved, () => LoadAsync(resolved, location.IsHttp, ct)).ConfigureAwait(false);
+            var schema = await Cached(_compiled, resolved, () => LoadAsync(resolved, location.IsHttp, ct))
+                .ConfigureAwait(false);
             if (schema is not null)
             {
                 return new ResolvedSchema(schema, resolved);
@@ -105,19 +115,28 @@ public sealed class SchemaRegistry
         return text is null ? null : await JsonSchemaCompiler.CompileAsync(text, resolved, ct).ConfigureAwait(false);
     }
 
-    private static Task<T> Cached<T>(ConcurrentDictionary<string, Lazy<Task<T>>> cache, string key, Func<Task<T>> load) =>
-        cache.GetOrAdd(key, _ => new Lazy<Task<T>>(async () =>
-        {
-            try
-            {
-                return await load().ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                cache.TryRemove(key, out Lazy<Task<T>>? _);
-                throw;
-            }
-        })).Value;
+    private static Task<T> Cached<T>(
+        ConcurrentDictionary<string, Lazy<Task<T>>> cache,
+        string key,
+        Func<Task<T>> load
+    ) =>
+        cache
+            .GetOrAdd(
+                key,
+                _ => new Lazy<Task<T>>(async () =>
+                {
+                    try
+                    {
+                        return await load().ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        cache.TryRemove(key, out Lazy<Task<T>>? _);
+                        throw;
+                    }
+                })
+            )
+            .Value;
 
     private static string Key(string apiVersion, string kind) => apiVersion + "|" + kind;
 }

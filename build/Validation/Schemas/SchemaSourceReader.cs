@@ -10,7 +10,9 @@ namespace GitOpsRunners.Validation.Schemas;
 public sealed class SchemaSourceReader(HttpClient http, SchemaDiskCache cache)
 {
     public async Task<string?> ReadAsync(string resolved, bool isHttp, CancellationToken ct) =>
-        isHttp ? await DownloadAsync(resolved, ct).ConfigureAwait(false) : await ReadFileAsync(resolved, ct).ConfigureAwait(false);
+        isHttp
+            ? await DownloadAsync(resolved, ct).ConfigureAwait(false)
+            : await ReadFileAsync(resolved, ct).ConfigureAwait(false);
 
     private static async Task<string?> ReadFileAsync(string path, CancellationToken ct)
     {
@@ -44,7 +46,8 @@ public sealed class SchemaSourceReader(HttpClient http, SchemaDiskCache cache)
         {
             throw new BuildException(
                 $"failed downloading schema at {url}: {e.Message}. "
-                + "When offline, point --schema-location at a local folder of schemas.");
+                    + "When offline, point --schema-location at a local folder of schemas."
+            );
         }
 
         using (response)
@@ -58,7 +61,8 @@ public sealed class SchemaSourceReader(HttpClient http, SchemaDiskCache cache)
             {
                 throw new BuildException(
                     $"error while downloading schema at {url} - received HTTP status {(int)response.StatusCode}. "
-                    + "Check the schema location or try again later.");
+                        + "Check the schema location or try again later."
+                );
             }
 
             var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);

@@ -13,7 +13,8 @@ public sealed partial record SchemaTemplateVariables(
     string ResourceKind,
     string ResourceAPIVersion,
     string Group,
-    string KindSuffix)
+    string KindSuffix
+)
 {
     public static SchemaTemplateVariables For(string apiVersion, string kind, string kubernetesVersion, bool strict)
     {
@@ -26,7 +27,8 @@ public sealed partial record SchemaTemplateVariables(
             kind.ToLowerInvariant(),
             parts[^1],
             parts[0],
-            kindSuffix);
+            kindSuffix
+        );
     }
 
     /// <summary>"master" stays, "1.36.0" becomes "v1.36.0"; anything else is a usage error.</summary>
@@ -41,25 +43,33 @@ public sealed partial record SchemaTemplateVariables(
         if (!FullVersion().IsMatch(bare))
         {
             throw new UsageException(
-                $"invalid Kubernetes version \"{version}\": use \"master\" or a full version x.y.z (e.g. \"1.36.0\")");
+                $"invalid Kubernetes version \"{version}\": use \"master\" or a full version x.y.z (e.g. \"1.36.0\")"
+            );
         }
 
         return "v" + bare;
     }
 
-    public string? Get(string name) => name switch
-    {
-        nameof(NormalizedKubernetesVersion) => NormalizedKubernetesVersion,
-        nameof(StrictSuffix) => StrictSuffix,
-        nameof(ResourceKind) => ResourceKind,
-        nameof(ResourceAPIVersion) => ResourceAPIVersion,
-        nameof(Group) => Group,
-        nameof(KindSuffix) => KindSuffix,
-        _ => null,
-    };
+    public string? Get(string name) =>
+        name switch
+        {
+            nameof(NormalizedKubernetesVersion) => NormalizedKubernetesVersion,
+            nameof(StrictSuffix) => StrictSuffix,
+            nameof(ResourceKind) => ResourceKind,
+            nameof(ResourceAPIVersion) => ResourceAPIVersion,
+            nameof(Group) => Group,
+            nameof(KindSuffix) => KindSuffix,
+            _ => null,
+        };
 
-    public static bool IsKnown(string name) => name is nameof(NormalizedKubernetesVersion) or nameof(StrictSuffix)
-        or nameof(ResourceKind) or nameof(ResourceAPIVersion) or nameof(Group) or nameof(KindSuffix);
+    public static bool IsKnown(string name) =>
+        name
+            is nameof(NormalizedKubernetesVersion)
+                or nameof(StrictSuffix)
+                or nameof(ResourceKind)
+                or nameof(ResourceAPIVersion)
+                or nameof(Group)
+                or nameof(KindSuffix);
 
     [GeneratedRegex(@"^\d+\.\d+\.\d+$")]
     private static partial Regex FullVersion();

@@ -12,4 +12,5 @@ public sealed record SchemaValidationOptions(
     bool IgnoreMissingSchemas,
     IReadOnlySet<string> Skip,
     IReadOnlySet<string> Reject,
-    string CacheDirectory);
+    string CacheDirectory
+);

@@ -10,5 +10,10 @@ namespace GitOpsRunners.Validation.Schemas;
 public sealed record SchemaViolation(IReadOnlyList<string> Path, string Message, JToken? Token)
 {
     /// <summary>The path as a JSON pointer, e.g. <c>/spec/replicas</c>; empty for the document root.</summary>
-    public string Pointer => string.Concat(Path.Select(segment => "/" + segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)));
+    public string Pointer =>
+        string.Concat(
+            Path.Select(segment =>
+                "/" + segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)
+            )
+        );
 }

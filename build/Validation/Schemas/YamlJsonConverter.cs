@@ -12,13 +12,14 @@ public static class YamlJsonConverter
 {
     private const string TagPrefix = "tag:yaml.org,2002:";
 
-    public static JToken Convert(YamlNode node) => node switch
-    {
-        YamlMappingNode mapping => ConvertMapping(mapping),
-        YamlSequenceNode sequence => new JArray(sequence.Children.Select(Convert)),
-        YamlScalarNode scalar => ConvertScalar(scalar),
-        _ => JValue.CreateNull(),
-    };
+    public static JToken Convert(YamlNode node) =>
+        node switch
+        {
+            YamlMappingNode mapping => ConvertMapping(mapping),
+            YamlSequenceNode sequence => new JArray(sequence.Children.Select(Convert)),
+            YamlScalarNode scalar => ConvertScalar(scalar),
+            _ => JValue.CreateNull(),
+        };
 
     public static JToken ConvertScalar(YamlScalarNode scalar)
     {
@@ -36,9 +37,8 @@ public static class YamlJsonConverter
     }
 
     /// <summary>The JSON property name of a mapping key (scalars by their text, others as compact JSON).</summary>
-    public static string KeyText(YamlNode key) => key is YamlScalarNode scalar
-        ? scalar.Value ?? ""
-        : Convert(key).ToString(Newtonsoft.Json.Formatting.None);
+    public static string KeyText(YamlNode key) =>
+        key is YamlScalarNode scalar ? scalar.Value ?? "" : Convert(key).ToString(Newtonsoft.Json.Formatting.None);
 
     private static JObject ConvertMapping(YamlMappingNode mapping)
     {

@@ -18,7 +18,9 @@ public static class YamlNodeLocator
             switch (current)
             {
                 case YamlMappingNode mapping:
-                    var entry = mapping.Children.FirstOrDefault(child => YamlJsonConverter.KeyText(child.Key) == segment);
+                    var entry = mapping.Children.FirstOrDefault(child =>
+                        YamlJsonConverter.KeyText(child.Key) == segment
+                    );
                     if (entry.Key is null)
                     {
                         return current;
@@ -32,7 +34,8 @@ public static class YamlNodeLocator
                     current = entry.Value;
                     break;
                 case YamlSequenceNode sequence
-                    when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < sequence.Children.Count:
+                    when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                        && index < sequence.Children.Count:
                     current = sequence.Children[index];
                     break;
                 default:

@@ -11,18 +11,30 @@ public static class BumpChangeRequests
 {
     public static readonly IReadOnlyList<string> Labels = ["dependencies", "bump"];
 
-    public static ChangeRequest For(string cluster, PinChangeGroup group, IReadOnlyDictionary<string, string> files, string diff, string baseBranch)
+    public static ChangeRequest For(
+        string cluster,
+        PinChangeGroup group,
+        IReadOnlyDictionary<string, string> files,
+        string diff,
+        string baseBranch
+    )
     {
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(files);
         var branch = BumpBranch.Name(cluster, group.Name);
-        var body = PullRequestBody.For(branch)
-            .WithIntro($"Bumps **{BumpBranch.ShortName(group.Name)}** in `{cluster}`, the first stage of the promotion order. "
-                + "Later clusters get it through `./build.sh Promote` once this one is healthy.");
+        var body = PullRequestBody
+            .For(branch)
+            .WithIntro(
+                $"Bumps **{BumpBranch.ShortName(group.Name)}** in `{cluster}`, the first stage of the promotion order. "
+                    + "Later clusters get it through `./build.sh Promote` once this one is healthy."
+            );
         foreach (var change in BumpText.Distinct(group.Changes))
         {
-            var notes = change.ReleaseNotesUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
-            body = body.WithChange(new PullRequestChange(change.Pin.Component, BumpText.From(change), BumpText.To(change), notes));
+            var notes =
+                change.ReleaseNotesUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
+            body = body.WithChange(
+                new PullRequestChange(change.Pin.Component, BumpText.From(change), BumpText.To(change), notes)
+            );
         }
 
         if (diff.Length > 0)
@@ -30,7 +42,17 @@ public static class BumpChangeRequests
             body = body.WithDetails(new PullRequestDetails("Changed lines", diff, "diff"));
         }
 
-        body = body.WithFooter($"Opened by `./build.sh Bump --pr`. A later run with the same pending change updates this branch and pull request; a newer version replaces its content.");
-        return new ChangeRequest(branch, baseBranch, files, BumpText.CommitMessage(cluster, group), BumpText.Title(cluster, group), body.Render(), Labels);
+        body = body.WithFooter(
+            $"Opened by `./build.sh Bump --pr`. A later run with the same pending change updates this branch and pull request; a newer version replaces its content."
+        );
+        return new ChangeRequest(
+            branch,
+            baseBranch,
+            files,
+            BumpText.CommitMessage(cluster, group),
+            BumpText.Title(cluster, group),
+            body.Render(),
+            Labels
+        );
     }
 }

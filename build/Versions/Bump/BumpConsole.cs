@@ -18,7 +18,9 @@ public static class BumpConsole
 
         if (plan.IsEmpty)
         {
-            console.MarkupLine($"Nothing to bump in {Markup.Escape(cluster)}: every selected pin is at the newest version the policy allows.");
+            console.MarkupLine(
+                $"Nothing to bump in {Markup.Escape(cluster)}: every selected pin is at the newest version the policy allows."
+            );
             return;
         }
 
@@ -35,7 +37,8 @@ public static class BumpConsole
                     Markup.Escape(BumpText.To(change)),
                     Markup.Escape(BumpText.Type(change)),
                     Markup.Escape(change.Pin.Site?.Location.ToString() ?? change.Pin.SetAt.ToString()),
-                    Markup.Escape(change.ReleaseNotesUrl ?? "—"));
+                    Markup.Escape(change.ReleaseNotesUrl ?? "—")
+                );
             }
         }
 
@@ -56,7 +59,9 @@ public static class BumpConsole
         {
             foreach (var change in BumpText.Distinct(group.Changes))
             {
-                text.Append($"| {BumpBranch.ShortName(group.Name)} | {change.Pin.Component} | `{BumpText.From(change)}` | `{BumpText.To(change)}` | {BumpText.Type(change)} |\n");
+                text.Append(
+                    $"| {BumpBranch.ShortName(group.Name)} | {change.Pin.Component} | `{BumpText.From(change)}` | `{BumpText.To(change)}` | {BumpText.Type(change)} |\n"
+                );
             }
         }
 

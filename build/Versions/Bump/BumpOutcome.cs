@@ -10,4 +10,5 @@ public sealed record BumpOutcome(
     BumpPlan Plan,
     IReadOnlyList<string> ChangedFiles,
     IReadOnlyList<PublishedGroup> Published,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings
+);

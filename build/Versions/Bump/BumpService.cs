@@ -18,7 +18,12 @@ public sealed class BumpService(IAnsiConsole console, string repositoryRoot, Ver
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public async Task<BumpOutcome> RunAsync(IReadOnlyList<VersionPin> pins, BumpOptions options, BumpPublishing? publishing, CancellationToken ct)
+    public async Task<BumpOutcome> RunAsync(
+        IReadOnlyList<VersionPin> pins,
+        BumpOptions options,
+        BumpPublishing? publishing,
+        CancellationToken ct
+    )
     {
         ArgumentNullException.ThrowIfNull(pins);
         ArgumentNullException.ThrowIfNull(options);
@@ -33,8 +38,9 @@ public sealed class BumpService(IAnsiConsole console, string repositoryRoot, Ver
         {
             throw new BuildException(
                 $"Nothing was changed: {found.Failures.Count} look-up(s) failed after their retries:\n  "
-                + string.Join("\n  ", found.Failures.Select(f => f.Message))
-                + "\nRun again later, fix the registry settings, or leave the component out with --only.");
+                    + string.Join("\n  ", found.Failures.Select(f => f.Message))
+                    + "\nRun again later, fix the registry settings, or leave the component out with --only."
+            );
         }
 
         var plan = BumpPlanner.Plan(selected, found.Available, options.Policy);
@@ -51,7 +57,9 @@ public sealed class BumpService(IAnsiConsole console, string repositoryRoot, Ver
             {
                 foreach (var group in plan.Groups)
                 {
-                    console.MarkupLine($"Would publish [blue]{Markup.Escape(BumpBranch.Name(options.Cluster, group.Name))}[/]: {Markup.Escape(BumpText.Title(options.Cluster, group))}");
+                    console.MarkupLine(
+                        $"Would publish [blue]{Markup.Escape(BumpBranch.Name(options.Cluster, group.Name))}[/]: {Markup.Escape(BumpText.Title(options.Cluster, group))}"
+                    );
                 }
             }
 
@@ -61,8 +69,13 @@ public sealed class BumpService(IAnsiConsole console, string repositoryRoot, Ver
 
         if (options.Pr)
         {
-            var published = await PublishAsync(plan, options.Cluster, publishing
-                ?? throw new InvalidOperationException("--pr needs a git workspace and publisher."), ct).ConfigureAwait(false);
+            var published = await PublishAsync(
+                    plan,
+                    options.Cluster,
+                    publishing ?? throw new InvalidOperationException("--pr needs a git workspace and publisher."),
+                    ct
+                )
+                .ConfigureAwait(false);
             return new BumpOutcome(plan, [], published, found.Warnings);
         }
 
@@ -88,8 +101,13 @@ public sealed class BumpService(IAnsiConsole console, string repositoryRoot, Ver
 
         if (selected.Count == 0)
         {
-            var names = pins.Select(p => p.GroupName).Concat(pins.Select(p => BumpBranch.ShortName(p.Component))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-            throw new UsageException($"--only {policy.Only}: no pin of {options.Cluster} has that name; use one of {string.Join(", ", names)}.");
+            var names = pins.Select(p => p.GroupName)
+                .Concat(pins.Select(p => BumpBranch.ShortName(p.Component)))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal);
+            throw new UsageException(
+                $"--only {policy.Only}: no pin of {options.Cluster} has that name; use one of {string.Join(", ", names)}."
+            );
         }
 
         return selected;
@@ -100,15 +118,24 @@ public sealed class BumpService(IAnsiConsole console, string repositoryRoot, Ver
         var writer = console.Profile.Out.Writer;
         foreach (var edit in plan.Edits)
         {
-            var before = Utf8.GetString(await File.ReadAllBytesAsync(Path.Combine(repositoryRoot, edit.File), ct).ConfigureAwait(false));
+            var before = Utf8.GetString(
+                await File.ReadAllBytesAsync(Path.Combine(repositoryRoot, edit.File), ct).ConfigureAwait(false)
+            );
             var after = YamlScalarEditor.Apply(before, edit.Edits, edit.File);
-            await writer.WriteAsync(UnifiedDiff.Render(before, after, "a/" + edit.File, "b/" + edit.File).AsMemory(), ct).ConfigureAwait(false);
+            await writer
+                .WriteAsync(UnifiedDiff.Render(before, after, "a/" + edit.File, "b/" + edit.File).AsMemory(), ct)
+                .ConfigureAwait(false);
         }
 
         await writer.FlushAsync(ct).ConfigureAwait(false);
     }
 
-    private async Task<IReadOnlyList<PublishedGroup>> PublishAsync(BumpPlan plan, string cluster, BumpPublishing publishing, CancellationToken ct)
+    private async Task<IReadOnlyList<PublishedGroup>> PublishAsync(
+        BumpPlan plan,
+        string cluster,
+        BumpPublishing publishing,
+        CancellationToken ct
+    )
     {
         var requests = plan.Groups.Select(group => (group, request: Request(cluster, group, publishing))).ToList();
         var published = new List<PublishedGroup>();
@@ -117,7 +144,9 @@ public sealed class BumpService(IAnsiConsole console, string repositoryRoot, Ver
         {
             if (request is null)
             {
-                console.MarkupLine($"[grey]{Markup.Escape(group.Name)}: {Markup.Escape(publishing.BaseBranch)} already has this change; nothing to publish.[/]");
+                console.MarkupLine(
+                    $"[grey]{Markup.Escape(group.Name)}: {Markup.Escape(publishing.BaseBranch)} already has this change; nothing to publish.[/]"
+                );
                 continue;
             }
 
@@ -126,8 +155,10 @@ public sealed class BumpService(IAnsiConsole console, string repositoryRoot, Ver
                 var result = await publishing.Publisher.PublishAsync(request, ct).ConfigureAwait(false);
                 published.Add(new PublishedGroup(group.Name, request.Branch, result));
                 var pr = result.PullRequest;
-                console.MarkupLine($"{Markup.Escape(request.Branch)}: {result.Push.ToString().ToLowerInvariant()} at {result.Sha[..12]}; "
-                    + $"pull request #{pr.Number} {pr.Outcome.ToString().ToLowerInvariant()} ({Markup.Escape(pr.Url)})");
+                console.MarkupLine(
+                    $"{Markup.Escape(request.Branch)}: {result.Push.ToString().ToLowerInvariant()} at {result.Sha[..12]}; "
+                        + $"pull request #{pr.Number} {pr.Outcome.ToString().ToLowerInvariant()} ({Markup.Escape(pr.Url)})"
+                );
                 foreach (var warning in pr.Warnings)
                 {
                     console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
@@ -141,11 +172,18 @@ public sealed class BumpService(IAnsiConsole console, string repositoryRoot, Ver
 
         if (failed.Count > 0)
         {
-            var done = published.Count == 0
-                ? "No other branch or pull request was published."
-                : "Published before the failure: " + string.Join(", ", published.Select(p => $"{p.Branch} (#{p.Result.PullRequest.Number})")) + ".";
-            throw new BuildException($"Publishing {failed.Count} of {requests.Count} group(s) failed; the working tree and the checked-out branch were not touched.\n  "
-                + string.Join("\n  ", failed) + "\n" + done);
+            var done =
+                published.Count == 0
+                    ? "No other branch or pull request was published."
+                    : "Published before the failure: "
+                        + string.Join(", ", published.Select(p => $"{p.Branch} (#{p.Result.PullRequest.Number})"))
+                        + ".";
+            throw new BuildException(
+                $"Publishing {failed.Count} of {requests.Count} group(s) failed; the working tree and the checked-out branch were not touched.\n  "
+                    + string.Join("\n  ", failed)
+                    + "\n"
+                    + done
+            );
         }
 
         return published;
@@ -158,8 +196,11 @@ public sealed class BumpService(IAnsiConsole console, string repositoryRoot, Ver
         var diff = new StringBuilder();
         foreach (var edit in PinEdits.For(group.Changes))
         {
-            var before = publishing.Git.ReadFile(publishing.BaseBranch, edit.File)
-                ?? throw new BuildException($"{edit.File}:1: the file is not on {publishing.BaseBranch}; commit and push it before bumping with --pr.");
+            var before =
+                publishing.Git.ReadFile(publishing.BaseBranch, edit.File)
+                ?? throw new BuildException(
+                    $"{edit.File}:1: the file is not on {publishing.BaseBranch}; commit and push it before bumping with --pr."
+                );
             var after = YamlScalarEditor.Apply(before, edit.Edits, edit.File);
             if (after != before)
             {
@@ -168,6 +209,8 @@ public sealed class BumpService(IAnsiConsole console, string repositoryRoot, Ver
             }
         }
 
-        return files.Count == 0 ? null : BumpChangeRequests.For(cluster, group, files, diff.ToString(), publishing.BaseBranch);
+        return files.Count == 0
+            ? null
+            : BumpChangeRequests.For(cluster, group, files, diff.ToString(), publishing.BaseBranch);
     }
 }

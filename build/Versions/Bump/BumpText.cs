@@ -45,10 +45,11 @@ public static class BumpText
     public static string CommitMessage(string cluster, PinChangeGroup group)
     {
         ArgumentNullException.ThrowIfNull(group);
-        var lines = Distinct(group.Changes)
-            .Select(c => $"- {c.Pin.Component}: {From(c)} -> {To(c)} ({Type(c)})");
-        var sites = group.Changes
-            .Select(c => c.Pin.Site?.Location.ToString() + (c.Pin.Variable is null ? "" : $" ({c.Pin.Variable})"))
+        var lines = Distinct(group.Changes).Select(c => $"- {c.Pin.Component}: {From(c)} -> {To(c)} ({Type(c)})");
+        var sites = group
+            .Changes.Select(c =>
+                c.Pin.Site?.Location.ToString() + (c.Pin.Variable is null ? "" : $" ({c.Pin.Variable})")
+            )
             .Distinct(StringComparer.Ordinal);
         return $"{Title(cluster, group)}\n\n{string.Join('\n', lines)}\n\nSet at {string.Join(", ", sites)}.\n";
     }

@@ -6,11 +6,22 @@ namespace GitOpsRunners.Versions.Editing;
 /// replaced by <see cref="NewValue"/>. When <see cref="Expected"/> is set the current value must equal it,
 /// so an edit planned against an older text fails instead of changing the wrong thing.
 /// </summary>
-public sealed record YamlEdit(YamlScalarAddress Target, string NewValue, string? OldPart = null, string? Expected = null)
+public sealed record YamlEdit(
+    YamlScalarAddress Target,
+    string NewValue,
+    string? OldPart = null,
+    string? Expected = null
+)
 {
-    public static YamlEdit Set(YamlScalarAddress target, string value, string? expected = null) => new(target, value, null, expected);
+    public static YamlEdit Set(YamlScalarAddress target, string value, string? expected = null) =>
+        new(target, value, null, expected);
 
-    public static YamlEdit ReplaceInScalar(YamlScalarAddress target, string oldPart, string newPart, string? expected = null)
+    public static YamlEdit ReplaceInScalar(
+        YamlScalarAddress target,
+        string oldPart,
+        string newPart,
+        string? expected = null
+    )
     {
         ArgumentException.ThrowIfNullOrEmpty(oldPart);
         return new(target, newPart, oldPart, expected);

@@ -23,7 +23,9 @@ public sealed class YamlFileEditor(string root)
             var path = Path.Combine(root, group.Key);
             if (!File.Exists(path))
             {
-                problems.Add($"{group.Key}:1: the file does not exist under {root}; run from the repository root or re-plan");
+                problems.Add(
+                    $"{group.Key}:1: the file does not exist under {root}; run from the repository root or re-plan"
+                );
                 continue;
             }
 

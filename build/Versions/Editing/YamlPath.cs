@@ -66,7 +66,9 @@ public static class YamlPath
             }
             else if (segment.Key.Length == 0 || segment.Key.IndexOfAny(['.', '[', ']', '"', '\\']) >= 0)
             {
-                var escaped = segment.Key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+                var escaped = segment
+                    .Key.Replace("\\", "\\\\", StringComparison.Ordinal)
+                    .Replace("\"", "\\\"", StringComparison.Ordinal);
                 text.Append("[\"").Append(escaped).Append("\"]");
             }
             else
@@ -84,12 +86,20 @@ public static class YamlPath
     }
 
     /// <summary>Joins keys (strings) and indices (ints) into the text form.</summary>
-    public static string Of(params object[] steps) => Format(steps.Select(s => s switch
-    {
-        int index => YamlPathSegment.At(index),
-        string key => YamlPathSegment.Of(key),
-        _ => throw new ArgumentException($"a path step must be a string key or an int index, not {s?.GetType().Name}", nameof(steps)),
-    }));
+    public static string Of(params object[] steps) =>
+        Format(
+            steps.Select(s =>
+                s switch
+                {
+                    int index => YamlPathSegment.At(index),
+                    string key => YamlPathSegment.Of(key),
+                    _ => throw new ArgumentException(
+                        $"a path step must be a string key or an int index, not {s?.GetType().Name}",
+                        nameof(steps)
+                    ),
+                }
+            )
+        );
 
     private static int ParseBracket(string path, int i, List<YamlPathSegment> segments)
     {
@@ -118,7 +128,15 @@ public static class YamlPath
         }
 
         var end = path.IndexOf(']', i);
-        if (end < 0 || !int.TryParse(path.AsSpan(i + 1, end - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        if (
+            end < 0
+            || !int.TryParse(
+                path.AsSpan(i + 1, end - i - 1),
+                NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out var index
+            )
+        )
         {
             throw Bad(path, "an index that is not [<number>]");
         }

@@ -37,20 +37,28 @@ public static class YamlScalarEditor
         }
 
         var first = planned[0].Node;
-        throw new YamlEditException([$"{file}:{first.Line}: the edit could not be written without changing other values; edit this file by hand"]);
+        throw new YamlEditException([
+            $"{file}:{first.Line}: the edit could not be written without changing other values; edit this file by hand",
+        ]);
     }
 
     public static string Set(string text, YamlScalarAddress target, string value, string file = NoFile) =>
         Apply(text, [YamlEdit.Set(target, value)], file);
 
-    public static string ReplaceInScalar(string text, YamlScalarAddress target, string oldPart, string newPart, string file = NoFile) =>
-        Apply(text, [YamlEdit.ReplaceInScalar(target, oldPart, newPart)], file);
+    public static string ReplaceInScalar(
+        string text,
+        YamlScalarAddress target,
+        string oldPart,
+        string newPart,
+        string file = NoFile
+    ) => Apply(text, [YamlEdit.ReplaceInScalar(target, oldPart, newPart)], file);
 
     /// <exception cref="YamlEditException">The target is missing or ambiguous.</exception>
     public static YamlScalarSpan Locate(string text, YamlScalarAddress target, string file = NoFile)
     {
         var tree = YamlSourceTree.Parse(text, file);
-        var node = YamlAddressResolver.Resolve(tree, target, out var problem) ?? throw new YamlEditException([problem!]);
+        var node =
+            YamlAddressResolver.Resolve(tree, target, out var problem) ?? throw new YamlEditException([problem!]);
         return ToSpan(node);
     }
 
@@ -58,7 +66,8 @@ public static class YamlScalarEditor
     public static IReadOnlyList<YamlScalarSpan> Scalars(string text, string file = NoFile) =>
         YamlSourceTree.Parse(text, file).Scalars.Select(ToSpan).ToList();
 
-    private static YamlScalarSpan ToSpan(YamlSourceNode n) => new(n.Document, n.Path, n.IsKey, n.Value, n.Style, n.Start, n.End, n.Line, n.Column);
+    private static YamlScalarSpan ToSpan(YamlSourceNode n) =>
+        new(n.Document, n.Path, n.IsKey, n.Value, n.Style, n.Start, n.End, n.Line, n.Column);
 
     private static List<PlannedScalar> Plan(YamlSourceTree tree, IReadOnlyList<YamlEdit> edits)
     {
@@ -76,7 +85,9 @@ public static class YamlScalarEditor
             var where = $"{tree.File}:{node.Line}: {edit.Target}";
             if (node.Style is ScalarStyle.Literal or ScalarStyle.Folded)
             {
-                problems.Add($"{where} is a block scalar ('{(node.Style == ScalarStyle.Literal ? '|' : '>')}'), which is not edited in place; rewrite it as a quoted value or edit it by hand");
+                problems.Add(
+                    $"{where} is a block scalar ('{(node.Style == ScalarStyle.Literal ? '|' : '>')}'), which is not edited in place; rewrite it as a quoted value or edit it by hand"
+                );
                 continue;
             }
 
@@ -88,7 +99,9 @@ public static class YamlScalarEditor
 
             if (edit.Expected is { } expected && expected != node.Value)
             {
-                problems.Add($"{where} holds '{node.Value}', not the expected '{expected}'; the file changed since the edit was planned, plan again");
+                problems.Add(
+                    $"{where} holds '{node.Value}', not the expected '{expected}'; the file changed since the edit was planned, plan again"
+                );
                 continue;
             }
 
@@ -107,7 +120,9 @@ public static class YamlScalarEditor
             else
             {
                 var count = CountOf(scalar.Value, edit.OldPart!);
-                problems.Add($"{where}: '{edit.OldPart}' occurs {count} times in '{scalar.Value}', it must occur exactly once; address a longer part of the value");
+                problems.Add(
+                    $"{where}: '{edit.OldPart}' occurs {count} times in '{scalar.Value}', it must occur exactly once; address a longer part of the value"
+                );
             }
         }
 
@@ -128,7 +143,10 @@ public static class YamlScalarEditor
             var node = scalar.Node;
             result.Append(text, at, node.Start - at);
             var raw = text[node.Start..node.End];
-            var spliced = splice && scalar.Edits is [{ OldPart: { } oldPart } edit] ? TrySplice(raw, node, oldPart, edit.NewValue, scalar.Value) : null;
+            var spliced =
+                splice && scalar.Edits is [{ OldPart: { } oldPart } edit]
+                    ? TrySplice(raw, node, oldPart, edit.NewValue, scalar.Value)
+                    : null;
             result.Append(spliced ?? Write(node, scalar.Value, forceDouble));
             at = node.End;
         }
@@ -136,25 +154,35 @@ public static class YamlScalarEditor
         return result.Append(text, at, text.Length - at).ToString();
     }
 
-    private static string Write(YamlSourceNode node, string value, bool forceDouble) => node.Style switch
-    {
-        ScalarStyle.Plain when !forceDouble && YamlScalarText.CanBePlain(value, node.InFlow)
-            && YamlScalarText.Resolution(value) == YamlScalarText.Resolution(node.Value) => YamlScalarText.Plain(value),
-        ScalarStyle.SingleQuoted when YamlScalarText.CanBeSingleQuoted(value) => YamlScalarText.SingleQuoted(value),
-        _ => YamlScalarText.DoubleQuoted(value),
-    };
+    private static string Write(YamlSourceNode node, string value, bool forceDouble) =>
+        node.Style switch
+        {
+            ScalarStyle.Plain
+                when !forceDouble
+                    && YamlScalarText.CanBePlain(value, node.InFlow)
+                    && YamlScalarText.Resolution(value) == YamlScalarText.Resolution(node.Value) =>
+                YamlScalarText.Plain(value),
+            ScalarStyle.SingleQuoted when YamlScalarText.CanBeSingleQuoted(value) => YamlScalarText.SingleQuoted(value),
+            _ => YamlScalarText.DoubleQuoted(value),
+        };
 
     private static string? TrySplice(string raw, YamlSourceNode node, string oldPart, string newPart, string newValue)
     {
-        if (CountOf(raw, oldPart) != 1 || oldPart.Any(char.IsWhiteSpace) || newPart.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        if (
+            CountOf(raw, oldPart) != 1
+            || oldPart.Any(char.IsWhiteSpace)
+            || newPart.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+        )
         {
             return null;
         }
 
         var safe = node.Style switch
         {
-            ScalarStyle.Plain => YamlScalarText.CanBePlain(newValue, node.InFlow) && YamlScalarText.Resolution(newValue) == YamlScalarText.Resolution(node.Value),
-            ScalarStyle.SingleQuoted => !oldPart.Contains('\'', StringComparison.Ordinal) && !newPart.Contains('\'', StringComparison.Ordinal),
+            ScalarStyle.Plain => YamlScalarText.CanBePlain(newValue, node.InFlow)
+                && YamlScalarText.Resolution(newValue) == YamlScalarText.Resolution(node.Value),
+            ScalarStyle.SingleQuoted => !oldPart.Contains('\'', StringComparison.Ordinal)
+                && !newPart.Contains('\'', StringComparison.Ordinal),
             ScalarStyle.DoubleQuoted => oldPart.IndexOfAny(['\\', '"']) < 0 && newPart.IndexOfAny(['\\', '"']) < 0,
             _ => false,
         };
@@ -191,7 +219,11 @@ public static class YamlScalarEditor
     private static int CountOf(string text, string part)
     {
         var count = 0;
-        for (var i = text.IndexOf(part, StringComparison.Ordinal); i >= 0; i = text.IndexOf(part, i + 1, StringComparison.Ordinal))
+        for (
+            var i = text.IndexOf(part, StringComparison.Ordinal);
+            i >= 0;
+            i = text.IndexOf(part, i + 1, StringComparison.Ordinal)
+        )
         {
             count++;
         }

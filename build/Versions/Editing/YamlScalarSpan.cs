@@ -16,7 +16,9 @@ public sealed record YamlScalarSpan(
     int Start,
     int End,
     int Line,
-    int Column)
+    int Column
+)
 {
-    public YamlScalarAddress Address => Path is not null && !IsKey ? YamlScalarAddress.AtPath(Path, Document) : YamlScalarAddress.AtMark(Line, Column);
+    public YamlScalarAddress Address =>
+        Path is not null && !IsKey ? YamlScalarAddress.AtPath(Path, Document) : YamlScalarAddress.AtMark(Line, Column);
 }

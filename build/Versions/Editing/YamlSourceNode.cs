@@ -50,11 +50,12 @@ internal sealed class YamlSourceNode(YamlSourceNodeKind kind, int document, stri
 
     public List<YamlSourceNode> Items { get; } = [];
 
-    public string Describe() => Kind switch
-    {
-        YamlSourceNodeKind.Mapping => "a mapping",
-        YamlSourceNodeKind.Sequence => "a sequence",
-        YamlSourceNodeKind.Alias => $"an alias (*{Anchor})",
-        _ => $"the scalar '{Value}'",
-    };
+    public string Describe() =>
+        Kind switch
+        {
+            YamlSourceNodeKind.Mapping => "a mapping",
+            YamlSourceNodeKind.Sequence => "a sequence",
+            YamlSourceNodeKind.Alias => $"an alias (*{Anchor})",
+            _ => $"the scalar '{Value}'",
+        };
 }

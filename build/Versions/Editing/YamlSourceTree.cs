@@ -39,7 +39,9 @@ internal sealed class YamlSourceTree
         }
         catch (YamlException e)
         {
-            throw new YamlEditException([$"{file}:{e.Start.Line}: not valid YAML ({e.Message}); fix the file before editing it"]);
+            throw new YamlEditException([
+                $"{file}:{e.Start.Line}: not valid YAML ({e.Message}); fix the file before editing it",
+            ]);
         }
 
         return tree;
@@ -85,43 +87,83 @@ internal sealed class YamlSourceTree
                     _documents.Add(null);
                     break;
                 case ScalarEvent scalar:
-                    var start = tokenStarts.TryGetValue(scalar.End.Index, out var mark) && scalar.End.Index > scalar.Start.Index ? mark : scalar.End;
-                    Attach(stack, document, (path, isKey, inFlow) =>
-                    {
-                        var node = new YamlSourceNode(YamlSourceNodeKind.Scalar, document, path, ordinal)
+                    var start =
+                        tokenStarts.TryGetValue(scalar.End.Index, out var mark) && scalar.End.Index > scalar.Start.Index
+                            ? mark
+                            : scalar.End;
+                    Attach(
+                        stack,
+                        document,
+                        (path, isKey, inFlow) =>
                         {
-                            IsKey = isKey,
-                            InFlow = inFlow,
-                            Value = scalar.Value,
-                            Style = scalar.Style,
-                            Anchor = scalar.Anchor.IsEmpty ? "" : scalar.Anchor.Value,
-                            Start = (int)start.Index + offset,
-                            End = (int)scalar.End.Index + offset,
-                            Line = (int)start.Line,
-                            Column = (int)start.Column,
-                            EventLine = (int)scalar.Start.Line,
-                            EventColumn = (int)scalar.Start.Column,
-                        };
-                        _scalars.Add(node);
-                        return node;
-                    });
+                            var node = new YamlSourceNode(YamlSourceNodeKind.Scalar, document, path, ordinal)
+                            {
+                                IsKey = isKey,
+                                InFlow = inFlow,
+                                Value = scalar.Value,
+                                Style = scalar.Style,
+                                Anchor = scalar.Anchor.IsEmpty ? "" : scalar.Anchor.Value,
+                                Start = (int)start.Index + offset,
+                                End = (int)scalar.End.Index + offset,
+                                Line = (int)start.Line,
+                                Column = (int)start.Column,
+                                EventLine = (int)scalar.Start.Line,
+                                EventColumn = (int)scalar.Start.Column,
+                            };
+                            _scalars.Add(node);
+                            return node;
+                        }
+                    );
                     break;
                 case AnchorAlias alias:
-                    Attach(stack, document, (path, isKey, inFlow) => new YamlSourceNode(YamlSourceNodeKind.Alias, document, path, ordinal)
-                    {
-                        IsKey = isKey,
-                        InFlow = inFlow,
-                        Anchor = alias.Value.Value,
-                        Line = (int)alias.Start.Line,
-                        Column = (int)alias.Start.Column,
-                    });
+                    Attach(
+                        stack,
+                        document,
+                        (path, isKey, inFlow) =>
+                            new YamlSourceNode(YamlSourceNodeKind.Alias, document, path, ordinal)
+                            {
+                                IsKey = isKey,
+                                InFlow = inFlow,
+                                Anchor = alias.Value.Value,
+                                Line = (int)alias.Start.Line,
+                                Column = (int)alias.Start.Column,
+                            }
+                    );
                     break;
                 case MappingStart map:
-                    var mapping = Attach(stack, document, (path, isKey, inFlow) => Collection(YamlSourceNodeKind.Mapping, map, map.Style == MappingStyle.Flow, document, path, ordinal, isKey, inFlow));
+                    var mapping = Attach(
+                        stack,
+                        document,
+                        (path, isKey, inFlow) =>
+                            Collection(
+                                YamlSourceNodeKind.Mapping,
+                                map,
+                                map.Style == MappingStyle.Flow,
+                                document,
+                                path,
+                                ordinal,
+                                isKey,
+                                inFlow
+                            )
+                    );
                     stack.Push(new Frame(mapping));
                     break;
                 case SequenceStart seq:
-                    var sequence = Attach(stack, document, (path, isKey, inFlow) => Collection(YamlSourceNodeKind.Sequence, seq, seq.Style == SequenceStyle.Flow, document, path, ordinal, isKey, inFlow));
+                    var sequence = Attach(
+                        stack,
+                        document,
+                        (path, isKey, inFlow) =>
+                            Collection(
+                                YamlSourceNodeKind.Sequence,
+                                seq,
+                                seq.Style == SequenceStyle.Flow,
+                                document,
+                                path,
+                                ordinal,
+                                isKey,
+                                inFlow
+                            )
+                    );
                     stack.Push(new Frame(sequence));
                     break;
                 case MappingEnd or SequenceEnd:
@@ -131,7 +173,16 @@ internal sealed class YamlSourceTree
         }
     }
 
-    private static YamlSourceNode Collection(YamlSourceNodeKind kind, NodeEvent start, bool flow, int document, string? path, int ordinal, bool isKey, bool inFlow) =>
+    private static YamlSourceNode Collection(
+        YamlSourceNodeKind kind,
+        NodeEvent start,
+        bool flow,
+        int document,
+        string? path,
+        int ordinal,
+        bool isKey,
+        bool inFlow
+    ) =>
         new(kind, document, path, ordinal)
         {
             IsKey = isKey,
@@ -193,14 +244,15 @@ internal sealed class YamlSourceTree
         return YamlPath.Format(segments);
     }
 
-    private static string Sign(ParsingEvent e) => e switch
-    {
-        ScalarEvent s => $"scalar &{s.Anchor} !{s.Tag} {s.Value}",
-        MappingStart m => $"map &{m.Anchor} !{m.Tag} {m.Style}",
-        SequenceStart q => $"seq &{q.Anchor} !{q.Tag} {q.Style}",
-        AnchorAlias a => $"alias *{a.Value}",
-        _ => e.GetType().Name,
-    };
+    private static string Sign(ParsingEvent e) =>
+        e switch
+        {
+            ScalarEvent s => $"scalar &{s.Anchor} !{s.Tag} {s.Value}",
+            MappingStart m => $"map &{m.Anchor} !{m.Tag} {m.Style}",
+            SequenceStart q => $"seq &{q.Anchor} !{q.Tag} {q.Style}",
+            AnchorAlias a => $"alias *{a.Value}",
+            _ => e.GetType().Name,
+        };
 
     private sealed class Frame(YamlSourceNode node)
     {

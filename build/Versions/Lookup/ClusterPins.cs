@@ -10,14 +10,21 @@ namespace GitOpsRunners.Versions.Lookup;
 public static class ClusterPins
 {
     /// <exception cref="BuildException">The cluster does not render, so its pins cannot be traced.</exception>
-    public static async Task<IReadOnlyList<VersionPin>> ReadAsync(FluxRenderer renderer, RepositoryLayout layout, string cluster, CancellationToken ct)
+    public static async Task<IReadOnlyList<VersionPin>> ReadAsync(
+        FluxRenderer renderer,
+        RepositoryLayout layout,
+        string cluster,
+        CancellationToken ct
+    )
     {
         ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(layout);
         var rendered = await renderer.RenderAsync(layout, cluster, ct).ConfigureAwait(false);
         if (rendered.Findings.FirstOrDefault(f => f.Severity == Severity.Error) is { } broken)
         {
-            throw new BuildException($"{cluster} does not render, so its version pins cannot be found: {broken}. Fix it first (./build.sh Validate --cluster {cluster}).");
+            throw new BuildException(
+                $"{cluster} does not render, so its version pins cannot be found: {broken}. Fix it first (./build.sh Validate --cluster {cluster})."
+            );
         }
 
         var sources = await new PinSourceReader(layout.Root).ReadAsync(rendered, ct).ConfigureAwait(false);

@@ -11,21 +11,29 @@ public sealed class GitTagLister
     public Task<IReadOnlyList<string>> ListTagsAsync(string url, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
-        return Task.Run<IReadOnlyList<string>>(() =>
-        {
-            try
+        return Task.Run<IReadOnlyList<string>>(
+            () =>
             {
-                return Repository.ListRemoteReferences(url)
-                    .Select(r => r.CanonicalName)
-                    .Where(n => n.StartsWith(TagPrefix, StringComparison.Ordinal))
-                    .Select(n => n[TagPrefix.Length..].Replace("^{}", "", StringComparison.Ordinal))
-                    .Distinct(StringComparer.Ordinal)
-                    .ToList();
-            }
-            catch (LibGit2SharpException ex)
-            {
-                throw new BuildException($"{url}: listing its tags failed: {ex.Message}. Check the GitRepository URL and network access.", ExitCodes.TargetFailed, ex);
-            }
-        }, ct);
+                try
+                {
+                    return Repository
+                        .ListRemoteReferences(url)
+                        .Select(r => r.CanonicalName)
+                        .Where(n => n.StartsWith(TagPrefix, StringComparison.Ordinal))
+                        .Select(n => n[TagPrefix.Length..].Replace("^{}", "", StringComparison.Ordinal))
+                        .Distinct(StringComparer.Ordinal)
+                        .ToList();
+                }
+                catch (LibGit2SharpException ex)
+                {
+                    throw new BuildException(
+                        $"{url}: listing its tags failed: {ex.Message}. Check the GitRepository URL and network access.",
+                        ExitCodes.TargetFailed,
+                        ex
+                    );
+                }
+            },
+            ct
+        );
     }
 }

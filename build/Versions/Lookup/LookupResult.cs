@@ -10,7 +10,8 @@ namespace GitOpsRunners.Versions.Lookup;
 public sealed record LookupResult(
     IReadOnlyDictionary<PinKey, AvailableVersions> Available,
     IReadOnlyList<LookupFailure> Failures,
-    IReadOnlyList<string> Warnings)
+    IReadOnlyList<string> Warnings
+)
 {
     public bool Succeeded => Failures.Count == 0;
 }

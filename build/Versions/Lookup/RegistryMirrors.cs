@@ -10,7 +10,10 @@ namespace GitOpsRunners.Versions.Lookup;
 /// A Helm repository mirror maps a repository URL prefix to another (<c>https://charts.external-secrets.io=http://127.0.0.1:8080</c>).
 /// The manifests are never rewritten: mirrors change only where versions and digests are read.
 /// </summary>
-public sealed record RegistryMirrors(IReadOnlyDictionary<string, Uri> Registries, IReadOnlyDictionary<string, Uri> HelmRepositories)
+public sealed record RegistryMirrors(
+    IReadOnlyDictionary<string, Uri> Registries,
+    IReadOnlyDictionary<string, Uri> HelmRepositories
+)
 {
     public static RegistryMirrors None { get; } = new(new Dictionary<string, Uri>(), new Dictionary<string, Uri>());
 
@@ -20,7 +23,8 @@ public sealed record RegistryMirrors(IReadOnlyDictionary<string, Uri> Registries
         IEnumerable<string> registryMirrors,
         IEnumerable<string> helmRepositoryMirrors,
         string registryOption = "--registry-mirror",
-        string helmOption = "--helm-repository-mirror")
+        string helmOption = "--helm-repository-mirror"
+    )
     {
         ArgumentNullException.ThrowIfNull(registryMirrors);
         ArgumentNullException.ThrowIfNull(helmRepositoryMirrors);
@@ -30,7 +34,9 @@ public sealed record RegistryMirrors(IReadOnlyDictionary<string, Uri> Registries
             var (from, to) = Split(entry, registryOption, "ghcr.io=http://127.0.0.1:5000");
             if (!OciReference.TryParse($"{from}/probe", out var host) || from.Contains('/', StringComparison.Ordinal))
             {
-                throw new UsageException($"{registryOption} {entry}: '{from}' is not a registry host; use e.g. ghcr.io or registry.example:5000.");
+                throw new UsageException(
+                    $"{registryOption} {entry}: '{from}' is not a registry host; use e.g. ghcr.io or registry.example:5000."
+                );
             }
 
             registries[host.Registry] = to;
@@ -42,7 +48,9 @@ public sealed record RegistryMirrors(IReadOnlyDictionary<string, Uri> Registries
             var (from, to) = Split(entry, helmOption, "https://charts.external-secrets.io=http://127.0.0.1:8080");
             if (!Uri.TryCreate(from, UriKind.Absolute, out var fromUri) || fromUri.Scheme is not ("http" or "https"))
             {
-                throw new UsageException($"{helmOption} {entry}: '{from}' is not the http(s) URL of a Helm repository.");
+                throw new UsageException(
+                    $"{helmOption} {entry}: '{from}' is not the http(s) URL of a Helm repository."
+                );
             }
 
             helm[Prefix(fromUri)] = to;
@@ -61,7 +69,12 @@ public sealed record RegistryMirrors(IReadOnlyDictionary<string, Uri> Registries
         }
 
         var prefix = mirror.AbsolutePath.Trim('/');
-        return new OciReference(mirror.Authority.ToLowerInvariant(), prefix.Length == 0 ? reference.Repository : $"{prefix}/{reference.Repository}", reference.Tag, reference.Digest)
+        return new OciReference(
+            mirror.Authority.ToLowerInvariant(),
+            prefix.Length == 0 ? reference.Repository : $"{prefix}/{reference.Repository}",
+            reference.Tag,
+            reference.Digest
+        )
         {
             Scheme = mirror.Scheme,
         };
@@ -72,10 +85,12 @@ public sealed record RegistryMirrors(IReadOnlyDictionary<string, Uri> Registries
     {
         ArgumentNullException.ThrowIfNull(repository);
         var text = Prefix(repository);
-        var match = HelmRepositories.Keys
-            .Where(k => text == k || text.StartsWith(k + "/", StringComparison.Ordinal))
+        var match = HelmRepositories
+            .Keys.Where(k => text == k || text.StartsWith(k + "/", StringComparison.Ordinal))
             .MaxBy(k => k.Length);
-        return match is null ? repository : new Uri(HelmRepositories[match].AbsoluteUri.TrimEnd('/') + text[match.Length..]);
+        return match is null
+            ? repository
+            : new Uri(HelmRepositories[match].AbsoluteUri.TrimEnd('/') + text[match.Length..]);
     }
 
     /// <summary>The mirror a registry host is read through, for messages; null when there is none.</summary>
@@ -86,9 +101,15 @@ public sealed record RegistryMirrors(IReadOnlyDictionary<string, Uri> Registries
         var equals = entry.IndexOf('=', StringComparison.Ordinal);
         var from = equals > 0 ? entry[..equals].Trim() : "";
         var to = equals > 0 ? entry[(equals + 1)..].Trim() : "";
-        if (from.Length == 0 || !Uri.TryCreate(to, UriKind.Absolute, out var target) || target.Scheme is not ("http" or "https"))
+        if (
+            from.Length == 0
+            || !Uri.TryCreate(to, UriKind.Absolute, out var target)
+            || target.Scheme is not ("http" or "https")
+        )
         {
-            throw new UsageException($"{option} '{entry}' is not from=to with an http(s) URL after '='; use e.g. {example}.");
+            throw new UsageException(
+                $"{option} '{entry}' is not from=to with an http(s) URL after '='; use e.g. {example}."
+            );
         }
 
         return (from, target);

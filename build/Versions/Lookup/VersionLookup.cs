@@ -19,9 +19,14 @@ public sealed class VersionLookup(
     HelmRepositoryClient helm,
     GitTagLister git,
     RegistryMirrors mirrors,
-    ReleaseLookup? releases = null)
+    ReleaseLookup? releases = null
+)
 {
-    public async Task<LookupResult> LookUpAsync(IReadOnlyList<VersionPin> pins, LookupOptions options, CancellationToken ct)
+    public async Task<LookupResult> LookUpAsync(
+        IReadOnlyList<VersionPin> pins,
+        LookupOptions options,
+        CancellationToken ct
+    )
     {
         ArgumentNullException.ThrowIfNull(pins);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,7 +39,9 @@ public sealed class VersionLookup(
             try
             {
                 var tags = await ListAsync(key, ct).ConfigureAwait(false);
-                var digests = options.Digests ? await DigestsAsync(key, keyPins, tags, options.Policy, ct).ConfigureAwait(false) : null;
+                var digests = options.Digests
+                    ? await DigestsAsync(key, keyPins, tags, options.Policy, ct).ConfigureAwait(false)
+                    : null;
                 available[key] = new AvailableVersions(tags, digests);
             }
             catch (BuildException ex) when (ex is not UsageException)
@@ -57,29 +64,41 @@ public sealed class VersionLookup(
         switch (key.Kind)
         {
             case PinKind.HelmChartOci or PinKind.ContainerImage:
-                return await oci.ListTagsAsync(mirrors.Resolve(OciReference.Parse(key.Source).WithoutVersion()), ct).ConfigureAwait(false);
+                return await oci.ListTagsAsync(mirrors.Resolve(OciReference.Parse(key.Source).WithoutVersion()), ct)
+                    .ConfigureAwait(false);
             case PinKind.HelmChartHttp:
-                if (!Uri.TryCreate(key.Source, UriKind.Absolute, out var repository) || repository.Scheme is not ("http" or "https"))
+                if (
+                    !Uri.TryCreate(key.Source, UriKind.Absolute, out var repository)
+                    || repository.Scheme is not ("http" or "https")
+                )
                 {
-                    throw new BuildException($"{key.Component}: its HelmRepository ({key.Source}) was not found in the rendered cluster or has no http(s) URL.");
+                    throw new BuildException(
+                        $"{key.Component}: its HelmRepository ({key.Source}) was not found in the rendered cluster or has no http(s) URL."
+                    );
                 }
 
-                var versions = await helm.GetVersionsAsync(mirrors.Resolve(repository), key.Component, ct).ConfigureAwait(false);
+                var versions = await helm.GetVersionsAsync(mirrors.Resolve(repository), key.Component, ct)
+                    .ConfigureAwait(false);
                 return versions.Select(v => v.Version).ToList();
             default:
                 return await git.ListTagsAsync(key.Source, ct).ConfigureAwait(false);
         }
     }
 
-    private async Task<IReadOnlyDictionary<string, string>?> DigestsAsync(PinKey key, List<VersionPin> pins, IReadOnlyList<string> tags, BumpPolicy policy, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<string, string>?> DigestsAsync(
+        PinKey key,
+        List<VersionPin> pins,
+        IReadOnlyList<string> tags,
+        BumpPolicy policy,
+        CancellationToken ct
+    )
     {
         if (key.Kind is not (PinKind.HelmChartOci or PinKind.ContainerImage))
         {
             return null;
         }
 
-        var wanted = pins
-            .Where(p => p.CurrentDigest is not null && p.Group != VersionPin.ArcGroup && policy.Selects(p))
+        var wanted = pins.Where(p => p.CurrentDigest is not null && p.Group != VersionPin.ArcGroup && policy.Selects(p))
             .SelectMany(p => Candidates(p, tags, policy))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
@@ -117,7 +136,8 @@ public sealed class VersionLookup(
             yield break;
         }
 
-        var best = tags.Select(PinVersion.Parse).OfType<SemanticVersion>()
+        var best = tags.Select(PinVersion.Parse)
+            .OfType<SemanticVersion>()
             .Where(v => PinVersion.Allowed(current, v, policy))
             .Max(VersionComparer.VersionRelease);
         if (best is not null && PinVersion.TagOf(best, tags, pin.CurrentVersion) is { } tag)
@@ -126,10 +146,14 @@ public sealed class VersionLookup(
         }
     }
 
-    private async Task AddReleaseNotesAsync(IReadOnlyList<VersionPin> pins, Dictionary<PinKey, AvailableVersions> available, List<string> warnings, CancellationToken ct)
+    private async Task AddReleaseNotesAsync(
+        IReadOnlyList<VersionPin> pins,
+        Dictionary<PinKey, AvailableVersions> available,
+        List<string> warnings,
+        CancellationToken ct
+    )
     {
-        var bySource = pins
-            .Where(p => available.ContainsKey(p.Key) && ReleaseSources.For(p) is not null)
+        var bySource = pins.Where(p => available.ContainsKey(p.Key) && ReleaseSources.For(p) is not null)
             .GroupBy(p => ReleaseSources.For(p)!);
         foreach (var group in bySource)
         {
@@ -137,7 +161,9 @@ public sealed class VersionLookup(
             IReadOnlyList<ReleaseInfo> published;
             try
             {
-                published = await releases!.ReleasesAsync(source.Owner, source.Repository, maxPages: 1, ct).ConfigureAwait(false);
+                published = await releases!
+                    .ReleasesAsync(source.Owner, source.Repository, maxPages: 1, ct)
+                    .ConfigureAwait(false);
             }
             catch (BuildException ex)
             {
@@ -152,8 +178,14 @@ public sealed class VersionLookup(
                 foreach (var tag in versions.Versions)
                 {
                     var version = PinVersion.Parse(tag);
-                    var release = version is null ? null : published.FirstOrDefault(r =>
-                        VersionComparer.VersionRelease.Equals(ReleaseInfo.ParseVersion(r.TagName, source.TagPrefix), version));
+                    var release = version is null
+                        ? null
+                        : published.FirstOrDefault(r =>
+                            VersionComparer.VersionRelease.Equals(
+                                ReleaseInfo.ParseVersion(r.TagName, source.TagPrefix),
+                                version
+                            )
+                        );
                     if (release is not null)
                     {
                         notes[tag] = release.HtmlUrl;
@@ -165,9 +197,19 @@ public sealed class VersionLookup(
         }
     }
 
-    private async Task CheckRunnerAsync(IReadOnlyList<VersionPin> pins, Dictionary<PinKey, AvailableVersions> available, List<string> warnings, CancellationToken ct)
+    private async Task CheckRunnerAsync(
+        IReadOnlyList<VersionPin> pins,
+        Dictionary<PinKey, AvailableVersions> available,
+        List<string> warnings,
+        CancellationToken ct
+    )
     {
-        var runnerKeys = pins.Where(p => ReleaseSources.For(p) == ReleaseSources.ActionsRunner && available.ContainsKey(p.Key)).Select(p => p.Key).Distinct().ToList();
+        var runnerKeys = pins.Where(p =>
+                ReleaseSources.For(p) == ReleaseSources.ActionsRunner && available.ContainsKey(p.Key)
+            )
+            .Select(p => p.Key)
+            .Distinct()
+            .ToList();
         if (runnerKeys.Count == 0)
         {
             return;
@@ -196,20 +238,30 @@ public sealed class VersionLookup(
             if (newest is null || VersionComparer.VersionRelease.Compare(newest.Version, latest.Version) < 0)
             {
                 var published = latest.PublishedAt is { } at ? $", published {at.UtcDateTime:yyyy-MM-dd}" : "";
-                warnings.Add($"{key.Source}: its newest tag {newest?.Tag ?? "(none)"} is behind {source}'s newest release {latest.TagName}{published}. "
-                    + "GitHub stops sending jobs to runners that miss a release for 30 days: make sure the image is rebuilt for it, or switch images.");
+                warnings.Add(
+                    $"{key.Source}: its newest tag {newest?.Tag ?? "(none)"} is behind {source}'s newest release {latest.TagName}{published}. "
+                        + "GitHub stops sending jobs to runners that miss a release for 30 days: make sure the image is rebuilt for it, or switch images."
+                );
             }
         }
     }
 
     private string Describe(PinKey key, BuildException ex)
     {
-        var registry = key.Kind is PinKind.HelmChartOci or PinKind.ContainerImage && OciReference.TryParse(key.Source, out var reference)
-            ? reference.Registry
-            : null;
+        var registry =
+            key.Kind is PinKind.HelmChartOci or PinKind.ContainerImage
+            && OciReference.TryParse(key.Source, out var reference)
+                ? reference.Registry
+                : null;
         var mirror = registry is null ? null : mirrors.MirrorOf(registry);
-        var helmMirror = key.Kind == PinKind.HelmChartHttp && Uri.TryCreate(key.Source, UriKind.Absolute, out var url) && mirrors.Resolve(url) != url ? mirrors.Resolve(url) : null;
-        var through = mirror is not null ? $" ({registry} is read through the mirror {mirror})"
+        var helmMirror =
+            key.Kind == PinKind.HelmChartHttp
+            && Uri.TryCreate(key.Source, UriKind.Absolute, out var url)
+            && mirrors.Resolve(url) != url
+                ? mirrors.Resolve(url)
+                : null;
+        var through =
+            mirror is not null ? $" ({registry} is read through the mirror {mirror})"
             : helmMirror is not null ? $" ({key.Source} is read through the mirror {helmMirror})"
             : "";
         var what = key.Component == key.Source ? key.Source : $"{key.Component} from {key.Source}";

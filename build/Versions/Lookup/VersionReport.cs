@@ -17,21 +17,22 @@ public static class VersionReport
     {
         ArgumentNullException.ThrowIfNull(pins);
         return pins.Select(pin =>
-        {
-            if (lookup is null)
             {
-                return new VersionRow(pin);
-            }
+                if (lookup is null)
+                {
+                    return new VersionRow(pin);
+                }
 
-            if (lookup.Failures.FirstOrDefault(f => f.Key == pin.Key) is { } failure)
-            {
-                return new VersionRow(pin, Problem: failure.Message);
-            }
+                if (lookup.Failures.FirstOrDefault(f => f.Key == pin.Key) is { } failure)
+                {
+                    return new VersionRow(pin, Problem: failure.Message);
+                }
 
-            var available = lookup.Available.TryGetValue(pin.Key, out var found) ? found : null;
-            var newest = available is null ? null : Newest(pin, available, preRelease);
-            return new VersionRow(pin, newest, newest is null ? "no tag is a semantic version" : null);
-        }).ToList();
+                var available = lookup.Available.TryGetValue(pin.Key, out var found) ? found : null;
+                var newest = available is null ? null : Newest(pin, available, preRelease);
+                return new VersionRow(pin, newest, newest is null ? "no tag is a semantic version" : null);
+            })
+            .ToList();
     }
 
     public static void Write(IAnsiConsole console, IReadOnlyList<VersionRow> rows, bool check)
@@ -60,9 +61,11 @@ public static class VersionReport
             ];
             if (check)
             {
-                cells.Add(row.Problem is not null && row.Newest is null ? "[red]look-up failed[/]"
+                cells.Add(
+                    row.Problem is not null && row.Newest is null ? "[red]look-up failed[/]"
                     : row.IsBehind ? $"[yellow]{Markup.Escape(row.Newest!)}[/]"
-                    : Markup.Escape(row.Newest ?? "—"));
+                    : Markup.Escape(row.Newest ?? "—")
+                );
             }
 
             table.AddRow(cells.ToArray());
@@ -105,17 +108,22 @@ public static class VersionReport
         return new JsonObject { ["pins"] = array }.ToJsonString(Indented);
     }
 
-    public static string KindKey(PinKind kind) => kind switch
-    {
-        PinKind.HelmChartOci => "helm-oci",
-        PinKind.HelmChartHttp => "helm-http",
-        PinKind.ContainerImage => "image",
-        _ => "git-tag",
-    };
+    public static string KindKey(PinKind kind) =>
+        kind switch
+        {
+            PinKind.HelmChartOci => "helm-oci",
+            PinKind.HelmChartHttp => "helm-http",
+            PinKind.ContainerImage => "image",
+            _ => "git-tag",
+        };
 
     private static string? Newest(VersionPin pin, AvailableVersions available, bool preRelease) =>
-        VersionTags.Latest(available.Versions, preRelease, pin.Kind == PinKind.HelmChartOci ? HelmOci.TagToVersion : null)?.Tag;
+        VersionTags
+            .Latest(available.Versions, preRelease, pin.Kind == PinKind.HelmChartOci ? HelmOci.TagToVersion : null)
+            ?.Tag;
 
     private static string ShortDigest(string? digest) =>
-        digest is null ? "—" : digest.Length > 19 ? digest[..19] + "…" : digest;
+        digest is null ? "—"
+        : digest.Length > 19 ? digest[..19] + "…"
+        : digest;
 }

@@ -8,14 +8,18 @@ namespace GitOpsRunners.Versions.Lookup;
 /// </summary>
 public sealed record VersionRow(VersionPin Pin, string? Newest = null, string? Problem = null)
 {
-    public bool IsBehind => Newest is not null && Planning.PinVersion.Parse(Newest) is { } newest
-        && Planning.PinVersion.Parse(Pin.CurrentVersion) is { } current && NuGet.Versioning.VersionComparer.VersionRelease.Compare(newest, current) > 0;
+    public bool IsBehind =>
+        Newest is not null
+        && Planning.PinVersion.Parse(Newest) is { } newest
+        && Planning.PinVersion.Parse(Pin.CurrentVersion) is { } current
+        && NuGet.Versioning.VersionComparer.VersionRelease.Compare(newest, current) > 0;
 
-    public static string KindName(PinKind kind) => kind switch
-    {
-        PinKind.HelmChartOci => "Helm chart (OCI)",
-        PinKind.HelmChartHttp => "Helm chart (HTTP repository)",
-        PinKind.ContainerImage => "container image",
-        _ => "Git tag",
-    };
+    public static string KindName(PinKind kind) =>
+        kind switch
+        {
+            PinKind.HelmChartOci => "Helm chart (OCI)",
+            PinKind.HelmChartHttp => "Helm chart (HTTP repository)",
+            PinKind.ContainerImage => "container image",
+            _ => "Git tag",
+        };
 }

@@ -5,7 +5,11 @@ public sealed record ImageReference(string Repository, string? Tag, string? Dige
 {
     public static ImageReference? Parse(string? reference)
     {
-        if (string.IsNullOrWhiteSpace(reference) || reference.Contains(' ', StringComparison.Ordinal) || reference.Contains("${", StringComparison.Ordinal))
+        if (
+            string.IsNullOrWhiteSpace(reference)
+            || reference.Contains(' ', StringComparison.Ordinal)
+            || reference.Contains("${", StringComparison.Ordinal)
+        )
         {
             return null;
         }

@@ -16,7 +16,8 @@ internal sealed record PinField(
     string Version,
     string? Digest,
     IReadOnlyList<YamlPathSegment> VersionPath,
-    IReadOnlyList<YamlPathSegment>? DigestPath = null)
+    IReadOnlyList<YamlPathSegment>? DigestPath = null
+)
 {
     public string Field => $"{Object.Manifest.Kind}/{Object.Manifest.Name}#{YamlPath.Format(VersionPath)}";
 }

@@ -23,11 +23,18 @@ internal static partial class PinFields
             var m = rendered.Manifest;
             var fields = (m.Group, m.Kind) switch
             {
-                (FluxKinds.SourceGroup, "OCIRepository") => OciRepository(rendered, chartSources.Contains(Key(m.Namespace, m.Name))),
+                (FluxKinds.SourceGroup, "OCIRepository") => OciRepository(
+                    rendered,
+                    chartSources.Contains(Key(m.Namespace, m.Name))
+                ),
                 (FluxKinds.SourceGroup, "GitRepository") => GitRepository(rendered),
-                (FluxKinds.HelmGroup, "HelmRelease") => HelmChart(rendered, cluster).Concat(ValueImages(rendered, m.Body.MappingAt("spec", "values"), Path("spec", "values"))),
+                (FluxKinds.HelmGroup, "HelmRelease") => HelmChart(rendered, cluster)
+                    .Concat(ValueImages(rendered, m.Body.MappingAt("spec", "values"), Path("spec", "values"))),
                 (FluxKinds.KustomizeGroup, "Kustomization") => KustomizationImages(rendered),
-                (_, var kind) when PodSpecPaths.ByKind.TryGetValue(kind, out var podSpec) => WorkloadImages(rendered, podSpec),
+                (_, var kind) when PodSpecPaths.ByKind.TryGetValue(kind, out var podSpec) => WorkloadImages(
+                    rendered,
+                    podSpec
+                ),
                 _ => [],
             };
             foreach (var field in fields)
@@ -45,20 +52,33 @@ internal static partial class PinFields
             yield break;
         }
 
-        var helm = usedAsChart
-            || (body.ScalarAt("spec", "layerSelector", "mediaType")?.Contains("helm", StringComparison.Ordinal) ?? false)
+        var helm =
+            usedAsChart
+            || (
+                body.ScalarAt("spec", "layerSelector", "mediaType")?.Contains("helm", StringComparison.Ordinal) ?? false
+            )
             || url.Contains("chart", StringComparison.OrdinalIgnoreCase);
         var component = url.TrimEnd('/').Split('/')[^1];
-        var versionKey = body.ScalarAt("spec", "ref", "tag") is not null ? "tag" : body.ScalarAt("spec", "ref", "semver") is not null ? "semver" : null;
+        var versionKey =
+            body.ScalarAt("spec", "ref", "tag") is not null ? "tag"
+            : body.ScalarAt("spec", "ref", "semver") is not null ? "semver"
+            : null;
         var digest = body.ScalarAt("spec", "ref", "digest");
         if (versionKey is null && digest is null)
         {
             yield break;
         }
 
-        yield return new PinField(o, helm ? PinKind.HelmChartOci : PinKind.ContainerImage, component, url,
-            versionKey is null ? "" : body.ScalarAt("spec", "ref", versionKey)!, digest,
-            Path("spec", "ref", versionKey ?? "digest"), digest is null ? null : Path("spec", "ref", "digest"));
+        yield return new PinField(
+            o,
+            helm ? PinKind.HelmChartOci : PinKind.ContainerImage,
+            component,
+            url,
+            versionKey is null ? "" : body.ScalarAt("spec", "ref", versionKey)!,
+            digest,
+            Path("spec", "ref", versionKey ?? "digest"),
+            digest is null ? null : Path("spec", "ref", "digest")
+        );
     }
 
     private static IEnumerable<PinField> GitRepository(RenderedObject o)
@@ -75,19 +95,44 @@ internal static partial class PinFields
     {
         var body = o.Manifest.Body;
         var spec = body.MappingAt("spec", "chart", "spec");
-        if (spec.ScalarAt("chart") is not { } chart || spec.ScalarAt("version") is not { } version || spec.ScalarAt("sourceRef", "kind") != "HelmRepository")
+        if (
+            spec.ScalarAt("chart") is not { } chart
+            || spec.ScalarAt("version") is not { } version
+            || spec.ScalarAt("sourceRef", "kind") != "HelmRepository"
+        )
         {
             yield break;
         }
 
         var ns = spec.ScalarAt("sourceRef", "namespace") ?? o.Manifest.Namespace;
-        var repository = cluster.Objects.Select(r => r.Manifest)
-            .FirstOrDefault(r => r.Kind == "HelmRepository" && r.Name == spec.ScalarAt("sourceRef", "name") && r.Namespace == ns);
-        var url = repository?.Body.ScalarAt("spec", "url") ?? $"helmrepository://{ns}/{spec.ScalarAt("sourceRef", "name")}";
-        var oci = url.StartsWith("oci://", StringComparison.Ordinal) || repository?.Body.ScalarAt("spec", "type") == "oci";
+        var repository = cluster
+            .Objects.Select(r => r.Manifest)
+            .FirstOrDefault(r =>
+                r.Kind == "HelmRepository" && r.Name == spec.ScalarAt("sourceRef", "name") && r.Namespace == ns
+            );
+        var url =
+            repository?.Body.ScalarAt("spec", "url") ?? $"helmrepository://{ns}/{spec.ScalarAt("sourceRef", "name")}";
+        var oci =
+            url.StartsWith("oci://", StringComparison.Ordinal) || repository?.Body.ScalarAt("spec", "type") == "oci";
         yield return oci
-            ? new PinField(o, PinKind.HelmChartOci, chart, url.TrimEnd('/') + "/" + chart, version, null, Path("spec", "chart", "spec", "version"))
-            : new PinField(o, PinKind.HelmChartHttp, chart, url, version, null, Path("spec", "chart", "spec", "version"));
+            ? new PinField(
+                o,
+                PinKind.HelmChartOci,
+                chart,
+                url.TrimEnd('/') + "/" + chart,
+                version,
+                null,
+                Path("spec", "chart", "spec", "version")
+            )
+            : new PinField(
+                o,
+                PinKind.HelmChartHttp,
+                chart,
+                url,
+                version,
+                null,
+                Path("spec", "chart", "spec", "version")
+            );
     }
 
     private static IEnumerable<PinField> ValueImages(RenderedObject o, YamlNode? node, List<YamlPathSegment> at)
@@ -133,7 +178,15 @@ internal static partial class PinFields
     {
         if (value is YamlScalarNode { Value: var text } && ImageReference.Parse(text) is { } reference)
         {
-            return new PinField(o, PinKind.ContainerImage, reference.Repository, reference.Repository, reference.Tag ?? "", reference.Digest, path);
+            return new PinField(
+                o,
+                PinKind.ContainerImage,
+                reference.Repository,
+                reference.Repository,
+                reference.Tag ?? "",
+                reference.Digest,
+                path
+            );
         }
 
         if (value is not YamlMappingNode map || map.ScalarAt("repository") is not { Length: > 0 } repository)
@@ -141,18 +194,40 @@ internal static partial class PinFields
             return null;
         }
 
-        var versionKey = map.ScalarAt("tag") is { Length: > 0 } ? "tag" : map.ScalarAt("version") is { Length: > 0 } ? "version" : null;
+        var versionKey =
+            map.ScalarAt("tag") is { Length: > 0 } ? "tag"
+            : map.ScalarAt("version") is { Length: > 0 } ? "version"
+            : null;
         if (versionKey is null)
         {
             return null;
         }
 
-        var name = map.ScalarAt("registry") is { Length: > 0 } registry ? $"{registry.TrimEnd('/')}/{repository}" : repository;
+        var name = map.ScalarAt("registry") is { Length: > 0 } registry
+            ? $"{registry.TrimEnd('/')}/{repository}"
+            : repository;
         var version = map.ScalarAt(versionKey)!;
         var inline = version.Split('@', 2);
         return map.ScalarAt("digest") is { Length: > 0 } digest
-            ? new PinField(o, PinKind.ContainerImage, name, name, version, digest, [.. path, YamlPathSegment.Of(versionKey)], [.. path, YamlPathSegment.Of("digest")])
-            : new PinField(o, PinKind.ContainerImage, name, name, inline[0], inline.Length > 1 ? inline[1] : null, [.. path, YamlPathSegment.Of(versionKey)]);
+            ? new PinField(
+                o,
+                PinKind.ContainerImage,
+                name,
+                name,
+                version,
+                digest,
+                [.. path, YamlPathSegment.Of(versionKey)],
+                [.. path, YamlPathSegment.Of("digest")]
+            )
+            : new PinField(
+                o,
+                PinKind.ContainerImage,
+                name,
+                name,
+                inline[0],
+                inline.Length > 1 ? inline[1] : null,
+                [.. path, YamlPathSegment.Of(versionKey)]
+            );
     }
 
     private static IEnumerable<PinField> KustomizationImages(RenderedObject o)
@@ -169,8 +244,16 @@ internal static partial class PinFields
             }
 
             var entry = Path("spec", "images").Append(YamlPathSegment.At(i)).ToList();
-            yield return new PinField(o, PinKind.ContainerImage, name, name, tag ?? "", digest,
-                [.. entry, YamlPathSegment.Of(tag is null ? "digest" : "newTag")], digest is null ? null : [.. entry, YamlPathSegment.Of("digest")]);
+            yield return new PinField(
+                o,
+                PinKind.ContainerImage,
+                name,
+                name,
+                tag ?? "",
+                digest,
+                [.. entry, YamlPathSegment.Of(tag is null ? "digest" : "newTag")],
+                digest is null ? null : [.. entry, YamlPathSegment.Of("digest")]
+            );
         }
     }
 
@@ -183,17 +266,36 @@ internal static partial class PinFields
             {
                 if (ImageReference.Parse(containers[i].ScalarAt("image")) is { } reference)
                 {
-                    List<YamlPathSegment> path = [.. Path([.. podSpec, list]), YamlPathSegment.At(i), YamlPathSegment.Of("image")];
-                    yield return new PinField(o, PinKind.ContainerImage, reference.Repository, reference.Repository, reference.Tag ?? "", reference.Digest, path);
+                    List<YamlPathSegment> path =
+                    [
+                        .. Path([.. podSpec, list]),
+                        YamlPathSegment.At(i),
+                        YamlPathSegment.Of("image"),
+                    ];
+                    yield return new PinField(
+                        o,
+                        PinKind.ContainerImage,
+                        reference.Repository,
+                        reference.Repository,
+                        reference.Tag ?? "",
+                        reference.Digest,
+                        path
+                    );
                 }
             }
         }
     }
 
     private static HashSet<string> ChartRefTargets(RenderedCluster cluster) =>
-        cluster.Objects.Select(o => o.Manifest)
+        cluster
+            .Objects.Select(o => o.Manifest)
             .Where(m => m.Kind == "HelmRelease" && m.Body.ScalarAt("spec", "chartRef", "kind") == "OCIRepository")
-            .Select(m => Key(m.Body.ScalarAt("spec", "chartRef", "namespace") ?? m.Namespace, m.Body.ScalarAt("spec", "chartRef", "name")))
+            .Select(m =>
+                Key(
+                    m.Body.ScalarAt("spec", "chartRef", "namespace") ?? m.Namespace,
+                    m.Body.ScalarAt("spec", "chartRef", "name")
+                )
+            )
             .ToHashSet(StringComparer.Ordinal);
 
     private static string Key(string? ns, string? name) => $"{ns}/{name}";

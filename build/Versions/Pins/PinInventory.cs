@@ -17,7 +17,8 @@ public static class PinInventory
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(sources);
         var origins = new VariableOrigins(cluster, sources);
-        return PinFields.Of(cluster)
+        return PinFields
+            .Of(cluster)
             .Select(field => Trace(cluster.Name, field, sources, origins))
             .OrderBy(p => p.GroupName, StringComparer.Ordinal)
             .ThenBy(p => p.Component, StringComparer.Ordinal)
@@ -40,17 +41,31 @@ public static class PinInventory
         if (site is null)
         {
             site = field.Version.Length > 0 ? Locate(field, field.VersionPath, field.Version, raw, origins) : null;
-            digestSite = field.Digest is null ? null : Locate(field, field.DigestPath ?? field.VersionPath, field.Digest, raw, origins);
+            digestSite = field.Digest is null
+                ? null
+                : Locate(field, field.DigestPath ?? field.VersionPath, field.Digest, raw, origins);
             if (field.Version.Length == 0 && digestSite is not null)
             {
                 (site, digestSite, digestInSite) = (digestSite, null, true);
             }
         }
 
-        var group = field.Kind is PinKind.HelmChartOci or PinKind.HelmChartHttp
-            && field.Component is ArcCharts.Controller or ArcCharts.ScaleSet ? VersionPin.ArcGroup : null;
-        return new VersionPin(cluster, field.Component, field.Kind, field.Source, field.Version, field.Digest,
-            site?.Location ?? digestSite?.Location ?? field.Object.Manifest.Location, site?.Variable ?? digestSite?.Variable, group)
+        var group =
+            field.Kind is PinKind.HelmChartOci or PinKind.HelmChartHttp
+            && field.Component is ArcCharts.Controller or ArcCharts.ScaleSet
+                ? VersionPin.ArcGroup
+                : null;
+        return new VersionPin(
+            cluster,
+            field.Component,
+            field.Kind,
+            field.Source,
+            field.Version,
+            field.Digest,
+            site?.Location ?? digestSite?.Location ?? field.Object.Manifest.Location,
+            site?.Variable ?? digestSite?.Variable,
+            group
+        )
         {
             Field = field.Field,
             Site = site,
@@ -59,7 +74,13 @@ public static class PinInventory
         };
     }
 
-    private static PinSite? Locate(PinField field, IReadOnlyList<YamlPathSegment> path, string piece, RawDocument? raw, VariableOrigins origins)
+    private static PinSite? Locate(
+        PinField field,
+        IReadOnlyList<YamlPathSegment> path,
+        string piece,
+        RawDocument? raw,
+        VariableOrigins origins
+    )
     {
         if (RawScalar.At(raw, path) is not { } scalar)
         {
@@ -68,13 +89,19 @@ public static class PinInventory
 
         foreach (var variable in VariableOrigins.References(scalar.Value))
         {
-            if (origins.TryFind(field.Object.AppliedBy, variable, out var origin) && origin is not null && origin.Value.Contains(piece, StringComparison.Ordinal))
+            if (
+                origins.TryFind(field.Object.AppliedBy, variable, out var origin)
+                && origin is not null
+                && origin.Value.Contains(piece, StringComparison.Ordinal)
+            )
             {
                 return origin.Site(piece, variable);
             }
         }
 
-        return StripReferences(scalar.Value).Contains(piece, StringComparison.Ordinal) ? scalar.Site(piece, null) : null;
+        return StripReferences(scalar.Value).Contains(piece, StringComparison.Ordinal)
+            ? scalar.Site(piece, null)
+            : null;
     }
 
     private static string StripReferences(string text)

@@ -30,7 +30,8 @@ public sealed class PinSources(IReadOnlyDictionary<string, string> files)
 
     /// <summary>Every unrendered document of the given kind and name in any file, for objects missing from the rendered cluster.</summary>
     internal IEnumerable<RawDocument> Find(string kind, string name, string? ns) =>
-        Files.Keys.Order(StringComparer.Ordinal)
+        Files
+            .Keys.Order(StringComparer.Ordinal)
             .SelectMany(Documents)
             .Where(d => d.Kind == kind && d.Name == name && (ns is null || d.Namespace is null || d.Namespace == ns));
 

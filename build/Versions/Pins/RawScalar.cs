@@ -27,7 +27,8 @@ internal sealed record RawScalar(RawDocument Document, IReadOnlyList<YamlPathSeg
         {
             node = (node, segment) switch
             {
-                (YamlMappingNode map, { Key: { } key }) when map.Children.TryGetValue(new YamlScalarNode(key), out var next) => next,
+                (YamlMappingNode map, { Key: { } key })
+                    when map.Children.TryGetValue(new YamlScalarNode(key), out var next) => next,
                 (YamlSequenceNode seq, { IsIndex: true, Index: var i }) when i < seq.Children.Count => seq.Children[i],
                 _ => null,
             };

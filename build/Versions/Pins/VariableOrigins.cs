@@ -1,5 +1,5 @@
-using GitOpsRunners.Manifests;
 using System.Text.RegularExpressions;
+using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Validation.Rules;
 using YamlDotNet.RepresentationModel;
@@ -34,14 +34,21 @@ internal sealed partial class VariableOrigins(RenderedCluster cluster, PinSource
     private Dictionary<string, RawScalar?> Build(string appliedBy)
     {
         var origins = new Dictionary<string, RawScalar?>(StringComparer.Ordinal);
-        var kustomization = cluster.Objects.Select(o => o.Manifest).FirstOrDefault(m =>
-            m.Kind == "Kustomization" && m.Group == FluxKinds.KustomizeGroup && $"{m.Namespace}/{m.Name}" == appliedBy);
+        var kustomization = cluster
+            .Objects.Select(o => o.Manifest)
+            .FirstOrDefault(m =>
+                m.Kind == "Kustomization"
+                && m.Group == FluxKinds.KustomizeGroup
+                && $"{m.Namespace}/{m.Name}" == appliedBy
+            );
         if (kustomization is null)
         {
             return origins;
         }
 
-        foreach (var source in kustomization.Body.ItemsAt("spec", "postBuild", "substituteFrom").OfType<YamlMappingNode>())
+        foreach (
+            var source in kustomization.Body.ItemsAt("spec", "postBuild", "substituteFrom").OfType<YamlMappingNode>()
+        )
         {
             if (source.ScalarAt("kind") is not ("ConfigMap" or "Secret") || source.ScalarAt("name") is not { } name)
             {
@@ -49,23 +56,40 @@ internal sealed partial class VariableOrigins(RenderedCluster cluster, PinSource
             }
 
             var kind = source.ScalarAt("kind")!;
-            var rendered = cluster.Objects.Select(o => o.Manifest).FirstOrDefault(m => m.Kind == kind && m.Name == name && m.Namespace == kustomization.Namespace);
-            var raw = rendered is not null ? sources.DocumentOf(rendered) : sources.Find(kind, name, kustomization.Namespace).FirstOrDefault();
+            var rendered = cluster
+                .Objects.Select(o => o.Manifest)
+                .FirstOrDefault(m => m.Kind == kind && m.Name == name && m.Namespace == kustomization.Namespace);
+            var raw = rendered is not null
+                ? sources.DocumentOf(rendered)
+                : sources.Find(kind, name, kustomization.Namespace).FirstOrDefault();
             var body = rendered?.Body ?? raw?.Root;
             foreach (var section in kind == "Secret" ? new[] { "data", "stringData" } : ["data"])
             {
                 foreach (var key in body.MappingAt(section)?.Children.Keys.OfType<YamlScalarNode>() ?? [])
                 {
                     var editable = section != "data" || kind == "ConfigMap";
-                    origins[key.Value!] = editable ? RawScalar.At(raw, [Editing.YamlPathSegment.Of(section), Editing.YamlPathSegment.Of(key.Value!)]) : null;
+                    origins[key.Value!] = editable
+                        ? RawScalar.At(
+                            raw,
+                            [Editing.YamlPathSegment.Of(section), Editing.YamlPathSegment.Of(key.Value!)]
+                        )
+                        : null;
                 }
             }
         }
 
         var own = sources.DocumentOf(kustomization);
-        foreach (var key in kustomization.Body.MappingAt("spec", "postBuild", "substitute")?.Children.Keys.OfType<YamlScalarNode>() ?? [])
+        foreach (
+            var key in kustomization
+                .Body.MappingAt("spec", "postBuild", "substitute")
+                ?.Children.Keys.OfType<YamlScalarNode>()
+                ?? []
+        )
         {
-            origins[key.Value!] = RawScalar.At(own, new[] { "spec", "postBuild", "substitute", key.Value! }.Select(Editing.YamlPathSegment.Of).ToList());
+            origins[key.Value!] = RawScalar.At(
+                own,
+                new[] { "spec", "postBuild", "substitute", key.Value! }.Select(Editing.YamlPathSegment.Of).ToList()
+            );
         }
 
         return origins;

@@ -19,7 +19,8 @@ public sealed record VersionPin(
     string? CurrentDigest,
     SourceLocation SetAt,
     string? Variable = null,
-    string? Group = null)
+    string? Group = null
+)
 {
     public const string ArcGroup = "arc";
 

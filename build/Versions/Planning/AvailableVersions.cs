@@ -7,9 +7,12 @@ namespace GitOpsRunners.Versions.Planning;
 public sealed record AvailableVersions(
     IReadOnlyList<string> Versions,
     IReadOnlyDictionary<string, string>? Digests = null,
-    IReadOnlyDictionary<string, string>? ReleaseNotes = null)
+    IReadOnlyDictionary<string, string>? ReleaseNotes = null
+)
 {
-    public string? DigestOf(string tag) => Digests is not null && Digests.TryGetValue(tag, out var digest) ? digest : null;
+    public string? DigestOf(string tag) =>
+        Digests is not null && Digests.TryGetValue(tag, out var digest) ? digest : null;
 
-    public string? ReleaseNotesOf(string tag) => ReleaseNotes is not null && ReleaseNotes.TryGetValue(tag, out var url) ? url : null;
+    public string? ReleaseNotesOf(string tag) =>
+        ReleaseNotes is not null && ReleaseNotes.TryGetValue(tag, out var url) ? url : null;
 }

@@ -7,7 +7,11 @@ namespace GitOpsRunners.Versions.Planning;
 /// edits per file (a variable shared by several pins is edited once), and notes on pins that could not be
 /// bumped (no versions known, no common ARC version, no source line to edit).
 /// </summary>
-public sealed record BumpPlan(IReadOnlyList<PinChangeGroup> Groups, IReadOnlyList<YamlFileEdit> Edits, IReadOnlyList<string> Notes)
+public sealed record BumpPlan(
+    IReadOnlyList<PinChangeGroup> Groups,
+    IReadOnlyList<YamlFileEdit> Edits,
+    IReadOnlyList<string> Notes
+)
 {
     public bool IsEmpty => Edits.Count == 0;
 

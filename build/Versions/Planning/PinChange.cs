@@ -10,7 +10,8 @@ public sealed record PinChange(
     string? FromDigest,
     string? ToDigest,
     UpdateType UpdateType,
-    string? ReleaseNotesUrl = null)
+    string? ReleaseNotesUrl = null
+)
 {
     public override string ToString() =>
         UpdateType == UpdateType.Digest

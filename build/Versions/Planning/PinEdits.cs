@@ -17,7 +17,11 @@ internal static class PinEdits
     /// <exception cref="BuildException">Two changes want different values at the same source line.</exception>
     public static IReadOnlyList<YamlFileEdit> For(IEnumerable<PinChange> changes)
     {
-        var wanted = new Dictionary<(string File, YamlScalarAddress Address, string Text), (PinSite Site, string NewText, PinChange By)>();
+        var wanted =
+            new Dictionary<
+                (string File, YamlScalarAddress Address, string Text),
+                (PinSite Site, string NewText, PinChange By)
+            >();
         foreach (var change in changes)
         {
             var pin = change.Pin;
@@ -32,25 +36,33 @@ internal static class PinEdits
             }
         }
 
-        return wanted.Values
-            .GroupBy(w => w.Site.Location.File, StringComparer.Ordinal)
+        return wanted
+            .Values.GroupBy(w => w.Site.Location.File, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new YamlFileEdit(g.Key, g
-                .OrderBy(w => w.Site.Location.Line)
-                .ThenBy(w => w.Site.Location.Column)
-                .Select(w => w.Site.EditTo(w.NewText))
-                .ToList()))
+            .Select(g => new YamlFileEdit(
+                g.Key,
+                g.OrderBy(w => w.Site.Location.Line)
+                    .ThenBy(w => w.Site.Location.Column)
+                    .Select(w => w.Site.EditTo(w.NewText))
+                    .ToList()
+            ))
             .ToList();
     }
 
-    private static void Want(Dictionary<(string, YamlScalarAddress, string), (PinSite, string, PinChange)> wanted, PinSite site, string newText, PinChange change)
+    private static void Want(
+        Dictionary<(string, YamlScalarAddress, string), (PinSite, string, PinChange)> wanted,
+        PinSite site,
+        string newText,
+        PinChange change
+    )
     {
         var key = (site.Location.File, site.Address, site.Text);
         if (wanted.TryGetValue(key, out var earlier) && earlier.Item2 != newText)
         {
             throw new BuildException(
-                $"{site.Location}: {earlier.Item3.Pin.Component} and {change.Pin.Component} share this value but would move to different versions " +
-                $"('{earlier.Item2}' and '{newText}'); give them separate variables or bump them together with --only");
+                $"{site.Location}: {earlier.Item3.Pin.Component} and {change.Pin.Component} share this value but would move to different versions "
+                    + $"('{earlier.Item2}' and '{newText}'); give them separate variables or bump them together with --only"
+            );
         }
 
         wanted[key] = (site, newText, change);

@@ -16,16 +16,21 @@ internal static class PinVersion
         }
 
         var text = tag[0] is 'v' or 'V' ? tag[1..] : tag;
-        return SemanticVersion.TryParse(text, out var version) || SemanticVersion.TryParse(text.Replace('_', '+'), out version) ? version : null;
+        return
+            SemanticVersion.TryParse(text, out var version)
+            || SemanticVersion.TryParse(text.Replace('_', '+'), out version)
+            ? version
+            : null;
     }
 
-    public static UpdateType Step(SemanticVersion? from, SemanticVersion? to) => (from, to) switch
-    {
-        (null, _) or (_, null) => UpdateType.Major,
-        _ when from.Major != to.Major => UpdateType.Major,
-        _ when from.Minor != to.Minor => UpdateType.Minor,
-        _ => UpdateType.Patch,
-    };
+    public static UpdateType Step(SemanticVersion? from, SemanticVersion? to) =>
+        (from, to) switch
+        {
+            (null, _) or (_, null) => UpdateType.Major,
+            _ when from.Major != to.Major => UpdateType.Major,
+            _ when from.Minor != to.Minor => UpdateType.Minor,
+            _ => UpdateType.Patch,
+        };
 
     /// <summary>Whether <paramref name="candidate"/> is newer than <paramref name="current"/> and allowed by the policy.</summary>
     public static bool Allowed(SemanticVersion current, SemanticVersion candidate, BumpPolicy policy)
@@ -41,7 +46,8 @@ internal static class PinVersion
             VersionBump.Minor => candidate.Major == current.Major,
             _ => true,
         };
-        var sameRelease = candidate.Major == current.Major && candidate.Minor == current.Minor && candidate.Patch == current.Patch;
+        var sameRelease =
+            candidate.Major == current.Major && candidate.Minor == current.Minor && candidate.Patch == current.Patch;
         return inLine && (!candidate.IsPrerelease || policy.PreRelease || (current.IsPrerelease && sameRelease));
     }
 

@@ -14,7 +14,8 @@ public sealed record PromotionPlan(
     IReadOnlyList<PinChangeGroup> Groups,
     IReadOnlyList<YamlFileEdit> Edits,
     IReadOnlyList<VersionPin> Missing,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes
+)
 {
     public bool IsEmpty => Edits.Count == 0;
 

@@ -39,15 +39,24 @@ public static class PromotionPlanner
 
         var editable = changes.Where(c => BumpPlanner.Editable(c, notes)).ToList();
         return new PromotionPlan(
-            from.FirstOrDefault()?.Cluster ?? "", to.FirstOrDefault()?.Cluster ?? "",
-            BumpPlanner.Group(editable), PinEdits.For(editable), missing, notes);
+            from.FirstOrDefault()?.Cluster ?? "",
+            to.FirstOrDefault()?.Cluster ?? "",
+            BumpPlanner.Group(editable),
+            PinEdits.For(editable),
+            missing,
+            notes
+        );
     }
 
-    private static (string Component, PinKind Kind, string Setter) Identity(VersionPin pin) => (pin.Component, pin.Kind, pin.Variable ?? pin.Field);
+    private static (string Component, PinKind Kind, string Setter) Identity(VersionPin pin) =>
+        (pin.Component, pin.Kind, pin.Variable ?? pin.Field);
 
     private static bool Selects(IReadOnlyList<VersionPin> all, VersionPin pin, string only) =>
         BumpPolicy.Names(pin, only)
-        || (pin.Group == VersionPin.ArcGroup && all.Any(p => p.Group == VersionPin.ArcGroup && BumpPolicy.Names(p, only)));
+        || (
+            pin.Group == VersionPin.ArcGroup
+            && all.Any(p => p.Group == VersionPin.ArcGroup && BumpPolicy.Names(p, only))
+        );
 
     private static PinChange? Change(VersionPin source, VersionPin target, List<string> notes)
     {
@@ -60,7 +69,9 @@ public static class PromotionPlanner
 
         if (tracksDigest && source.CurrentDigest is null && !target.DigestInSite)
         {
-            notes.Add($"{target.SetAt}: {source.Cluster} has no digest for {source.Component}; the digest of {target.Cluster} is kept");
+            notes.Add(
+                $"{target.SetAt}: {source.Cluster} has no digest for {source.Component}; the digest of {target.Cluster} is kept"
+            );
             toDigest = target.CurrentDigest;
         }
 
@@ -68,10 +79,19 @@ public static class PromotionPlanner
         var to = PinVersion.Parse(source.CurrentVersion);
         if (from is not null && to is not null && to < from)
         {
-            notes.Add($"{target.SetAt}: {target.Component} goes down from {target.CurrentVersion} to {source.CurrentVersion}, the version of {source.Cluster}");
+            notes.Add(
+                $"{target.SetAt}: {target.Component} goes down from {target.CurrentVersion} to {source.CurrentVersion}, the version of {source.Cluster}"
+            );
         }
 
         var type = source.CurrentVersion == target.CurrentVersion ? UpdateType.Digest : PinVersion.Step(from, to);
-        return new PinChange(target, target.CurrentVersion, source.CurrentVersion, target.CurrentDigest, toDigest, type);
+        return new PinChange(
+            target,
+            target.CurrentVersion,
+            source.CurrentVersion,
+            target.CurrentDigest,
+            toDigest,
+            type
+        );
     }
 }

@@ -11,7 +11,10 @@ internal sealed class AttemptCountingHandler : DelegatingHandler
     public static int Attempts(HttpRequestMessage request) =>
         request.Options.TryGetValue(Key, out var attempts) ? attempts : 1;
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellationToken
+    )
     {
         request.Options.Set(Key, (request.Options.TryGetValue(Key, out var attempts) ? attempts : 0) + 1);
         return base.SendAsync(request, cancellationToken);

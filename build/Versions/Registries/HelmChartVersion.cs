@@ -10,4 +10,5 @@ public sealed record HelmChartVersion(
     string? AppVersion,
     DateTimeOffset? Created,
     string? Digest,
-    IReadOnlyList<Uri> Urls);
+    IReadOnlyList<Uri> Urls
+);

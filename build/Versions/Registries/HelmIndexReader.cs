@@ -24,7 +24,9 @@ public static class HelmIndexReader
         }
         catch (YamlException ex)
         {
-            throw new BuildException($"{indexUri}:{ex.Start.Line}: the Helm repository index is not valid YAML: {ex.Message}");
+            throw new BuildException(
+                $"{indexUri}:{ex.Start.Line}: the Helm repository index is not valid YAML: {ex.Message}"
+            );
         }
     }
 
@@ -32,7 +34,9 @@ public static class HelmIndexReader
     {
         parser.Consume<StreamStart>();
         if (!parser.TryConsume<DocumentStart>(out _) || !parser.TryConsume<MappingStart>(out _))
-            throw new BuildException($"{indexUri}: the Helm repository index is empty or not a mapping; expected apiVersion and entries.");
+            throw new BuildException(
+                $"{indexUri}: the Helm repository index is empty or not a mapping; expected apiVersion and entries."
+            );
 
         string? apiVersion = null;
         var charts = new Dictionary<string, IReadOnlyList<HelmChartVersion>>(StringComparer.Ordinal);
@@ -48,11 +52,17 @@ public static class HelmIndexReader
         }
 
         if (string.IsNullOrEmpty(apiVersion))
-            throw new BuildException($"{indexUri}: the Helm repository index has no apiVersion; it is not a Helm index.");
+            throw new BuildException(
+                $"{indexUri}: the Helm repository index has no apiVersion; it is not a Helm index."
+            );
         return charts;
     }
 
-    private static void ReadEntries(Parser parser, Uri indexUri, Dictionary<string, IReadOnlyList<HelmChartVersion>> charts)
+    private static void ReadEntries(
+        Parser parser,
+        Uri indexUri,
+        Dictionary<string, IReadOnlyList<HelmChartVersion>> charts
+    )
     {
         while (!parser.TryConsume<MappingEnd>(out _))
         {
@@ -70,7 +80,10 @@ public static class HelmIndexReader
                     versions.Add(version);
             }
 
-            charts[chart] = [.. versions.OrderByDescending(v => VersionTags.TryParse(v.Version, out var parsed) ? parsed : null)];
+            charts[chart] =
+            [
+                .. versions.OrderByDescending(v => VersionTags.TryParse(v.Version, out var parsed) ? parsed : null),
+            ];
         }
     }
 
@@ -82,26 +95,45 @@ public static class HelmIndexReader
             return null;
         }
 
-        string? version = null, appVersion = null, created = null, digest = null, removed = null;
+        string? version = null,
+            appVersion = null,
+            created = null,
+            digest = null,
+            removed = null;
         var urls = new List<Uri>();
         while (!parser.TryConsume<MappingEnd>(out _))
         {
             switch (parser.Consume<Scalar>().Value)
             {
-                case "version": version = ScalarOrNull(parser); break;
-                case "appVersion": appVersion = ScalarOrNull(parser); break;
-                case "created": created = ScalarOrNull(parser); break;
-                case "digest": digest = ScalarOrNull(parser); break;
-                case "removed": removed = ScalarOrNull(parser); break;
+                case "version":
+                    version = ScalarOrNull(parser);
+                    break;
+                case "appVersion":
+                    appVersion = ScalarOrNull(parser);
+                    break;
+                case "created":
+                    created = ScalarOrNull(parser);
+                    break;
+                case "digest":
+                    digest = ScalarOrNull(parser);
+                    break;
+                case "removed":
+                    removed = ScalarOrNull(parser);
+                    break;
                 case "urls" when parser.TryConsume<SequenceStart>(out _):
                     while (!parser.TryConsume<SequenceEnd>(out _))
                     {
-                        if (ScalarOrNull(parser) is { Length: > 0 } url && Uri.TryCreate(indexUri, url, out var resolved))
+                        if (
+                            ScalarOrNull(parser) is { Length: > 0 } url
+                            && Uri.TryCreate(indexUri, url, out var resolved)
+                        )
                             urls.Add(resolved);
                     }
 
                     break;
-                default: parser.SkipThisAndNestedEvents(); break;
+                default:
+                    parser.SkipThisAndNestedEvents();
+                    break;
             }
         }
 
@@ -110,9 +142,12 @@ public static class HelmIndexReader
         return new HelmChartVersion(
             version,
             string.IsNullOrEmpty(appVersion) ? null : appVersion,
-            DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when) ? when : null,
+            DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
+                ? when
+                : null,
             string.IsNullOrEmpty(digest) ? null : digest,
-            urls);
+            urls
+        );
     }
 
     private static string? ScalarOrNull(Parser parser)

@@ -11,15 +11,27 @@ namespace GitOpsRunners.Versions.Registries;
 /// </summary>
 public sealed class HelmRepositoryClient(HttpClient http)
 {
-    private readonly ConcurrentDictionary<Uri, Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<HelmChartVersion>>>>> _indexes = new();
+    private readonly ConcurrentDictionary<
+        Uri,
+        Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<HelmChartVersion>>>>
+    > _indexes = new();
 
     /// <summary>The versions of <paramref name="chart"/>, newest first (SemVer order, <c>removed</c> entries left out).</summary>
-    public async Task<IReadOnlyList<HelmChartVersion>> GetVersionsAsync(Uri repositoryUrl, string chart, CancellationToken ct)
+    public async Task<IReadOnlyList<HelmChartVersion>> GetVersionsAsync(
+        Uri repositoryUrl,
+        string chart,
+        CancellationToken ct
+    )
     {
         ArgumentNullException.ThrowIfNull(repositoryUrl);
         ArgumentException.ThrowIfNullOrWhiteSpace(chart);
         var indexUri = IndexUri(repositoryUrl);
-        var entry = _indexes.GetOrAdd(indexUri, uri => new Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<HelmChartVersion>>>>(() => DownloadAsync(uri, ct)));
+        var entry = _indexes.GetOrAdd(
+            indexUri,
+            uri => new Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<HelmChartVersion>>>>(() =>
+                DownloadAsync(uri, ct)
+            )
+        );
         IReadOnlyDictionary<string, IReadOnlyList<HelmChartVersion>> index;
         try
         {
@@ -27,15 +39,27 @@ public sealed class HelmRepositoryClient(HttpClient http)
         }
         catch (Exception) when (!ct.IsCancellationRequested)
         {
-            _indexes.TryRemove(new KeyValuePair<Uri, Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<HelmChartVersion>>>>>(indexUri, entry));
+            _indexes.TryRemove(
+                new KeyValuePair<Uri, Lazy<Task<IReadOnlyDictionary<string, IReadOnlyList<HelmChartVersion>>>>>(
+                    indexUri,
+                    entry
+                )
+            );
             throw;
         }
 
         if (index.TryGetValue(chart, out var versions))
             return versions;
         var known = index.Keys.Order(StringComparer.Ordinal).Take(10).ToList();
-        throw new RegistryException(indexUri.Authority, $"{indexUri.Authority}: the chart '{chart}' is not in {indexUri}"
-            + (known.Count == 0 ? " (the index lists no charts)." : $" (it lists {string.Join(", ", known)}{(index.Count > known.Count ? ", …" : "")})."));
+        throw new RegistryException(
+            indexUri.Authority,
+            $"{indexUri.Authority}: the chart '{chart}' is not in {indexUri}"
+                + (
+                    known.Count == 0
+                        ? " (the index lists no charts)."
+                        : $" (it lists {string.Join(", ", known)}{(index.Count > known.Count ? ", …" : "")})."
+                )
+        );
     }
 
     /// <summary><c>https://host/path</c> → <c>https://host/path/index.yaml</c>; a URL already ending in index.yaml is kept.</summary>
@@ -43,14 +67,24 @@ public sealed class HelmRepositoryClient(HttpClient http)
     {
         ArgumentNullException.ThrowIfNull(repositoryUrl);
         if (!repositoryUrl.IsAbsoluteUri || repositoryUrl.Scheme is not ("http" or "https"))
-            throw new BuildException($"'{repositoryUrl}' is not an http(s) Helm repository URL" + (repositoryUrl.IsAbsoluteUri && repositoryUrl.Scheme == "oci" ? "; OCI chart repositories are read with OciRegistryClient." : "."));
+            throw new BuildException(
+                $"'{repositoryUrl}' is not an http(s) Helm repository URL"
+                    + (
+                        repositoryUrl.IsAbsoluteUri && repositoryUrl.Scheme == "oci"
+                            ? "; OCI chart repositories are read with OciRegistryClient."
+                            : "."
+                    )
+            );
         var text = repositoryUrl.GetLeftPart(UriPartial.Path);
         if (text.EndsWith("/index.yaml", StringComparison.Ordinal))
             return new Uri(text);
         return new Uri(text.TrimEnd('/') + "/index.yaml");
     }
 
-    private async Task<IReadOnlyDictionary<string, IReadOnlyList<HelmChartVersion>>> DownloadAsync(Uri indexUri, CancellationToken ct)
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<HelmChartVersion>>> DownloadAsync(
+        Uri indexUri,
+        CancellationToken ct
+    )
     {
         var host = indexUri.Authority;
         var action = $"downloading {indexUri}";
@@ -61,7 +95,8 @@ public sealed class HelmRepositoryClient(HttpClient http)
             var hint = response.StatusCode switch
             {
                 HttpStatusCode.NotFound => "Check the HelmRepository URL: it must be the folder that holds index.yaml.",
-                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => "The repository needs credentials; private Helm HTTP repositories are not supported yet.",
+                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
+                    "The repository needs credentials; private Helm HTTP repositories are not supported yet.",
                 _ => null,
             };
             throw await RegistrySender.FailureAsync(response, host, action, hint, ct);

@@ -17,9 +17,14 @@ public static partial class LinkHeader
                 var relations = RelPattern().Match(link.Groups["params"].Value);
                 if (!relations.Success)
                     continue;
-                var rel = relations.Groups["quoted"].Success ? relations.Groups["quoted"].Value : relations.Groups["bare"].Value;
-                if (rel.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("next", StringComparer.OrdinalIgnoreCase)
-                    && Uri.TryCreate(requestUri, link.Groups["target"].Value.Trim(), out var next))
+                var rel = relations.Groups["quoted"].Success
+                    ? relations.Groups["quoted"].Value
+                    : relations.Groups["bare"].Value;
+                if (
+                    rel.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                        .Contains("next", StringComparer.OrdinalIgnoreCase)
+                    && Uri.TryCreate(requestUri, link.Groups["target"].Value.Trim(), out var next)
+                )
                     return next;
             }
         }
@@ -32,7 +37,8 @@ public static partial class LinkHeader
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        return Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase)
+            == 0;
     }
 
     [GeneratedRegex(@"<(?<target>[^>]*)>(?<params>[^,<]*(?:""[^""]*""[^,<]*)*)")]

@@ -17,7 +17,8 @@ internal sealed class OciAuthenticator(HttpClient http, RegistryCredentialStore 
     private static readonly TimeSpan DefaultTokenLifetime = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan ExpiryMargin = TimeSpan.FromSeconds(5);
 
-    private readonly ConcurrentDictionary<string, (AuthenticationHeaderValue Header, DateTimeOffset Until)> _cache = new();
+    private readonly ConcurrentDictionary<string, (AuthenticationHeaderValue Header, DateTimeOffset Until)> _cache =
+        new();
 
     public RegistryCredentials? CredentialsFor(string registry) => credentials.Find(registry);
 
@@ -38,14 +39,23 @@ internal sealed class OciAuthenticator(HttpClient http, RegistryCredentialStore 
         _cache.TryRemove(BasicKey(registry), out _);
     }
 
-    public async Task<AuthenticationHeaderValue> AuthorizeAsync(OciReference repository, AuthChallenge challenge, string scope, CancellationToken ct)
+    public async Task<AuthenticationHeaderValue> AuthorizeAsync(
+        OciReference repository,
+        AuthChallenge challenge,
+        string scope,
+        CancellationToken ct
+    )
     {
         var registry = repository.Registry;
         var found = credentials.Find(registry);
         if (challenge.IsBasic)
         {
             if (found is null)
-                throw new RegistryException(registry, $"{registry} asks for a user name and password to read {repository.WithoutVersion()}: set {RegistryCredentialStore.Describe(registry)}.", HttpStatusCode.Unauthorized);
+                throw new RegistryException(
+                    registry,
+                    $"{registry} asks for a user name and password to read {repository.WithoutVersion()}: set {RegistryCredentialStore.Describe(registry)}.",
+                    HttpStatusCode.Unauthorized
+                );
             RefuseCleartext(repository.BaseUri, registry, found);
             var basic = Basic(found);
             _cache[BasicKey(registry)] = (basic, DateTimeOffset.MaxValue);
@@ -53,15 +63,31 @@ internal sealed class OciAuthenticator(HttpClient http, RegistryCredentialStore 
         }
 
         var token = await FetchTokenAsync(repository, challenge, challenge.Scope ?? scope, found, ct);
-        _cache[BearerKey(registry, scope)] = (new AuthenticationHeaderValue("Bearer", token.Value), time.GetUtcNow() + token.Lifetime - ExpiryMargin);
+        _cache[BearerKey(registry, scope)] = (
+            new AuthenticationHeaderValue("Bearer", token.Value),
+            time.GetUtcNow() + token.Lifetime - ExpiryMargin
+        );
         return new AuthenticationHeaderValue("Bearer", token.Value);
     }
 
-    private async Task<(string Value, TimeSpan Lifetime)> FetchTokenAsync(OciReference repository, AuthChallenge challenge, string scope, RegistryCredentials? found, CancellationToken ct)
+    private async Task<(string Value, TimeSpan Lifetime)> FetchTokenAsync(
+        OciReference repository,
+        AuthChallenge challenge,
+        string scope,
+        RegistryCredentials? found,
+        CancellationToken ct
+    )
     {
         var registry = repository.Registry;
-        if (challenge.Realm is not { } realmText || !Uri.TryCreate(realmText, UriKind.Absolute, out var realm) || realm.Scheme is not ("http" or "https"))
-            throw new RegistryException(registry, $"{registry} sent a Bearer challenge without a usable realm ('{challenge.Realm}'); it cannot be answered.");
+        if (
+            challenge.Realm is not { } realmText
+            || !Uri.TryCreate(realmText, UriKind.Absolute, out var realm)
+            || realm.Scheme is not ("http" or "https")
+        )
+            throw new RegistryException(
+                registry,
+                $"{registry} sent a Bearer challenge without a usable realm ('{challenge.Realm}'); it cannot be answered."
+            );
 
         var query = new List<string>();
         if (challenge.Service is { Length: > 0 } service)
@@ -95,25 +121,42 @@ internal sealed class OciAuthenticator(HttpClient http, RegistryCredentialStore 
             var root = json.RootElement;
             var value = Text(root, "token") ?? Text(root, "access_token");
             if (string.IsNullOrEmpty(value))
-                throw new RegistryException(registry, $"{registry}: the token service at {realm.Host} answered without a token.");
-            var lifetime = root.TryGetProperty("expires_in", out var expires) && expires.TryGetInt32(out var seconds) && seconds > 0
-                ? TimeSpan.FromSeconds(seconds)
-                : DefaultTokenLifetime;
+                throw new RegistryException(
+                    registry,
+                    $"{registry}: the token service at {realm.Host} answered without a token."
+                );
+            var lifetime =
+                root.TryGetProperty("expires_in", out var expires)
+                && expires.TryGetInt32(out var seconds)
+                && seconds > 0
+                    ? TimeSpan.FromSeconds(seconds)
+                    : DefaultTokenLifetime;
             return (value, lifetime);
         }
         catch (JsonException ex)
         {
-            throw new RegistryException(registry, $"{registry}: the token service at {realm.Host} answered with something that is not JSON.", inner: ex);
+            throw new RegistryException(
+                registry,
+                $"{registry}: the token service at {realm.Host} answered with something that is not JSON.",
+                inner: ex
+            );
         }
     }
 
     private static string? Text(JsonElement root, string name) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        root.ValueKind == JsonValueKind.Object
+        && root.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
 
     private static void RefuseCleartext(Uri target, string registry, RegistryCredentials found)
     {
         if (target.Scheme != Uri.UriSchemeHttps && !OciReference.IsLoopback(target.Authority))
-            throw new RegistryException(registry, $"{registry}: refusing to send the credentials from {found.Source} over plain http to {target.Authority}.");
+            throw new RegistryException(
+                registry,
+                $"{registry}: refusing to send the credentials from {found.Source} over plain http to {target.Authority}."
+            );
     }
 
     private static AuthenticationHeaderValue Basic(RegistryCredentials found) =>

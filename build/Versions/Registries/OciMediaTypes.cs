@@ -15,5 +15,6 @@ public static class OciMediaTypes
     /// What a digest lookup accepts. Leaving out the index types makes a registry answer a multi-arch tag
     /// with one platform's manifest, whose digest is not the one a pull by tag resolves to.
     /// </summary>
-    public static IReadOnlyList<string> Manifests { get; } = [ImageIndex, ImageManifest, DockerManifestList, DockerManifest];
+    public static IReadOnlyList<string> Manifests { get; } =
+    [ImageIndex, ImageManifest, DockerManifestList, DockerManifest];
 }

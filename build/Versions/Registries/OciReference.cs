@@ -29,7 +29,9 @@ public sealed partial record OciReference(string Registry, string Repository, st
     public static OciReference Parse(string text) =>
         TryParse(text, out var reference, out var problem)
             ? reference
-            : throw new BuildException($"'{text}' is not an OCI reference: {problem}. Expected host/path[:tag][@digest], e.g. oci://ghcr.io/org/chart or ghcr.io/org/image:1.2.3.");
+            : throw new BuildException(
+                $"'{text}' is not an OCI reference: {problem}. Expected host/path[:tag][@digest], e.g. oci://ghcr.io/org/chart or ghcr.io/org/image:1.2.3."
+            );
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out OciReference? reference) =>
         TryParse(text, out reference, out _);
@@ -75,7 +77,13 @@ public sealed partial record OciReference(string Registry, string Repository, st
 
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var first = slash < 0 ? rest : rest[..slash];
-        var hasRegistry = slash > 0 && (first.Contains('.', StringComparison.Ordinal) || first.Contains(':', StringComparison.Ordinal) || first == "localhost");
+        var hasRegistry =
+            slash > 0
+            && (
+                first.Contains('.', StringComparison.Ordinal)
+                || first.Contains(':', StringComparison.Ordinal)
+                || first == "localhost"
+            );
         var registry = hasRegistry ? first.ToLowerInvariant() : "docker.io";
         var repository = hasRegistry ? rest[(slash + 1)..] : rest;
 
@@ -94,7 +102,8 @@ public sealed partial record OciReference(string Registry, string Repository, st
 
         if (!RepositoryPattern().IsMatch(repository))
         {
-            problem = $"the repository path '{repository}' must be lowercase letters, digits and separators (. _ __ -) between '/'";
+            problem =
+                $"the repository path '{repository}' must be lowercase letters, digits and separators (. _ __ -) between '/'";
             return false;
         }
 
@@ -120,7 +129,9 @@ public sealed partial record OciReference(string Registry, string Repository, st
     [GeneratedRegex(@"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$")]
     private static partial Regex RepositoryPattern();
 
-    [GeneratedRegex(@"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:]+\])(?::[0-9]{1,5})?$")]
+    [GeneratedRegex(
+        @"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*|\[[0-9a-f:]+\])(?::[0-9]{1,5})?$"
+    )]
     private static partial Regex HostPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$")]

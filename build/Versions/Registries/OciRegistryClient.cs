@@ -12,13 +12,29 @@ namespace GitOpsRunners.Versions.Registries;
 /// <paramref name="credentials"/> (default: the process environment, see <see cref="RegistryCredentialStore"/>).
 /// Give it a client from <see cref="RegistryHttp.CreateClient"/> so calls are retried.
 /// </summary>
-public sealed class OciRegistryClient(HttpClient http, RegistryCredentialStore? credentials = null, int tagPageSize = 1000, TimeProvider? time = null)
+public sealed class OciRegistryClient(
+    HttpClient http,
+    RegistryCredentialStore? credentials = null,
+    int tagPageSize = 1000,
+    TimeProvider? time = null
+)
 {
     private const int MaxPages = 10_000;
 
-    private readonly int _pageSize = tagPageSize > 0 ? tagPageSize : throw new ArgumentOutOfRangeException(nameof(tagPageSize), tagPageSize, "A tag page holds at least one tag.");
+    private readonly int _pageSize =
+        tagPageSize > 0
+            ? tagPageSize
+            : throw new ArgumentOutOfRangeException(
+                nameof(tagPageSize),
+                tagPageSize,
+                "A tag page holds at least one tag."
+            );
 
-    private readonly OciAuthenticator _auth = new(http, credentials ?? RegistryCredentialStore.FromEnvironment(), time ?? TimeProvider.System);
+    private readonly OciAuthenticator _auth = new(
+        http,
+        credentials ?? RegistryCredentialStore.FromEnvironment(),
+        time ?? TimeProvider.System
+    );
 
     /// <summary>
     /// Every tag of <paramref name="repository"/>, following each <c>Link: rel="next"</c> page, in the order
@@ -36,7 +52,10 @@ public sealed class OciRegistryClient(HttpClient http, RegistryCredentialStore? 
         while (page is not null)
         {
             if (!seenPages.Add(page.AbsoluteUri) || seenPages.Count > MaxPages)
-                throw new RegistryException(repository.Registry, $"{repository.Registry}: {action} did not finish: the registry's Link pages loop back to {page.PathAndQuery}.");
+                throw new RegistryException(
+                    repository.Registry,
+                    $"{repository.Registry}: {action} did not finish: the registry's Link pages loop back to {page.PathAndQuery}."
+                );
 
             using var response = await SendAsync(repository, HttpMethod.Get, page, acceptManifests: false, action, ct);
             if (!response.IsSuccessStatusCode)
@@ -50,7 +69,10 @@ public sealed class OciRegistryClient(HttpClient http, RegistryCredentialStore? 
 
             page = response.Headers.TryGetValues("Link", out var links) ? LinkHeader.Next(links, page) : null;
             if (page is not null && !LinkHeader.IsSameOrigin(page, repository.BaseUri))
-                throw new RegistryException(repository.Registry, $"{repository.Registry}: {action}: refusing to follow a next-page link to another origin ({page.GetLeftPart(UriPartial.Authority)}).");
+                throw new RegistryException(
+                    repository.Registry,
+                    $"{repository.Registry}: {action}: refusing to follow a next-page link to another origin ({page.GetLeftPart(UriPartial.Authority)})."
+                );
         }
 
         return tags;
@@ -66,7 +88,9 @@ public sealed class OciRegistryClient(HttpClient http, RegistryCredentialStore? 
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(tag);
         if (!OciReference.TagPattern().IsMatch(tag) && !OciReference.DigestPattern().IsMatch(tag))
-            throw new BuildException($"'{tag}' is not a valid tag for {image.WithoutVersion()}: tags are up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'.");
+            throw new BuildException(
+                $"'{tag}' is not a valid tag for {image.WithoutVersion()}: tags are up to 128 letters, digits, '_', '.' and '-', not starting with '.' or '-'."
+            );
 
         var action = $"resolving {image.WithoutVersion()}:{tag}";
         var manifest = new Uri(image.BaseUri, $"v2/{image.Repository}/manifests/{tag}");
@@ -74,11 +98,17 @@ public sealed class OciRegistryClient(HttpClient http, RegistryCredentialStore? 
         {
             if (!head.IsSuccessStatusCode)
                 throw await FailureAsync(head, image, action, tag, ct);
-            if (head.Headers.TryGetValues("Docker-Content-Digest", out var values) && values.FirstOrDefault() is { Length: > 0 } digest)
+            if (
+                head.Headers.TryGetValues("Docker-Content-Digest", out var values)
+                && values.FirstOrDefault() is { Length: > 0 } digest
+            )
             {
                 return OciReference.DigestPattern().IsMatch(digest)
                     ? digest
-                    : throw new RegistryException(image.Registry, $"{image.Registry}: {action}: the registry sent Docker-Content-Digest '{digest}', which is not algorithm:hex.");
+                    : throw new RegistryException(
+                        image.Registry,
+                        $"{image.Registry}: {action}: the registry sent Docker-Content-Digest '{digest}', which is not algorithm:hex."
+                    );
             }
         }
 
@@ -89,7 +119,14 @@ public sealed class OciRegistryClient(HttpClient http, RegistryCredentialStore? 
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(body));
     }
 
-    private async Task<HttpResponseMessage> SendAsync(OciReference repository, HttpMethod method, Uri uri, bool acceptManifests, string action, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendAsync(
+        OciReference repository,
+        HttpMethod method,
+        Uri uri,
+        bool acceptManifests,
+        string action,
+        CancellationToken ct
+    )
     {
         var scope = $"repository:{repository.Repository}:pull";
         var authorization = _auth.Cached(repository.Registry, scope);
@@ -120,23 +157,37 @@ public sealed class OciRegistryClient(HttpClient http, RegistryCredentialStore? 
         }
     }
 
-    private async Task<RegistryException> FailureAsync(HttpResponseMessage response, OciReference repository, string action, string? tag, CancellationToken ct)
+    private async Task<RegistryException> FailureAsync(
+        HttpResponseMessage response,
+        OciReference repository,
+        string action,
+        string? tag,
+        CancellationToken ct
+    )
     {
         var name = repository.WithoutVersion();
         string? hint = response.StatusCode switch
         {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => (_auth.CredentialsFor(repository.Registry) is { } used
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => (
+                _auth.CredentialsFor(repository.Registry) is { } used
                     ? $"The registry refused the credentials from {used.Source}"
-                    : "The registry refused anonymous access")
+                    : "The registry refused anonymous access"
+            )
                 + $"; set {RegistryCredentialStore.Describe(repository.Registry)} to a user and token that may pull {name}.",
             HttpStatusCode.NotFound when tag is not null => $"Check that {name} has the tag '{tag}'.",
-            HttpStatusCode.NotFound => $"The repository {name} does not exist (or is hidden from these credentials); check its name.",
+            HttpStatusCode.NotFound =>
+                $"The repository {name} does not exist (or is hidden from these credentials); check its name.",
             _ => null,
         };
         return await RegistrySender.FailureAsync(response, repository.Registry, action, hint, ct);
     }
 
-    private static async Task<IReadOnlyList<string>> ReadTagsAsync(HttpResponseMessage response, OciReference repository, string action, CancellationToken ct)
+    private static async Task<IReadOnlyList<string>> ReadTagsAsync(
+        HttpResponseMessage response,
+        OciReference repository,
+        string action,
+        CancellationToken ct
+    )
     {
         try
         {
@@ -149,7 +200,11 @@ public sealed class OciRegistryClient(HttpClient http, RegistryCredentialStore? 
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            throw new RegistryException(repository.Registry, $"{repository.Registry}: {action}: the answer is not a tag list ({{\"name\":…,\"tags\":[…]}}): {ex.Message}", inner: ex);
+            throw new RegistryException(
+                repository.Registry,
+                $"{repository.Registry}: {action}: the answer is not a tag list ({{\"name\":…,\"tags\":[…]}}): {ex.Message}",
+                inner: ex
+            );
         }
     }
 }

@@ -61,8 +61,12 @@ public sealed class RegistryCredentialStore(IReadOnlyDictionary<string, string?>
         {
             (null, null) => null,
             (not null, not null) => new RegistryCredentials(user, password, $"{userVariable}/{passwordVariable}"),
-            (null, _) => throw new BuildException($"{passwordVariable} is set but {userVariable} is not: set both or neither."),
-            (_, null) => throw new BuildException($"{userVariable} is set but {passwordVariable} is not: set both or neither."),
+            (null, _) => throw new BuildException(
+                $"{passwordVariable} is set but {userVariable} is not: set both or neither."
+            ),
+            (_, null) => throw new BuildException(
+                $"{userVariable} is set but {passwordVariable} is not: set both or neither."
+            ),
         };
     }
 

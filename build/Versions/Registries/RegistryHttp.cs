@@ -47,9 +47,7 @@ public static class RegistryHttp
         var builder = new ResiliencePipelineBuilder<HttpResponseMessage>();
         if (options.MaxRetryAttempts > 0)
             builder.AddRetry(retry);
-        return builder
-            .AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout })
-            .Build();
+        return builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout }).Build();
     }
 
     /// <summary>The wait a 429/503 asks for in <c>Retry-After</c> (seconds or a date), capped; null when absent.</summary>
@@ -59,6 +57,8 @@ public static class RegistryHttp
         var wait = header?.Delta ?? (header?.Date is { } date ? date - DateTimeOffset.UtcNow : null);
         if (wait is null)
             return null;
-        return wait < TimeSpan.Zero ? TimeSpan.Zero : wait > cap ? cap : wait;
+        return wait < TimeSpan.Zero ? TimeSpan.Zero
+            : wait > cap ? cap
+            : wait;
     }
 }

@@ -11,7 +11,13 @@ namespace GitOpsRunners.Versions.Registries;
 /// </summary>
 internal static class RegistrySender
 {
-    public static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request, string host, string action, CancellationToken ct)
+    public static async Task<HttpResponseMessage> SendAsync(
+        HttpClient http,
+        HttpRequestMessage request,
+        string host,
+        string action,
+        CancellationToken ct
+    )
     {
         try
         {
@@ -19,7 +25,11 @@ internal static class RegistrySender
         }
         catch (TimeoutRejectedException ex)
         {
-            throw new RegistryException(host, $"{host}: {action} timed out after {Attempts(request)} (no answer within {ex.Timeout.TotalSeconds:0.###} s each).", inner: ex);
+            throw new RegistryException(
+                host,
+                $"{host}: {action} timed out after {Attempts(request)} (no answer within {ex.Timeout.TotalSeconds:0.###} s each).",
+                inner: ex
+            );
         }
         catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
         {
@@ -27,19 +37,31 @@ internal static class RegistrySender
         }
         catch (HttpRequestException ex)
         {
-            throw new RegistryException(host, $"{host}: {action} failed after {Attempts(request)}: {ex.Message}", inner: ex);
+            throw new RegistryException(
+                host,
+                $"{host}: {action} failed after {Attempts(request)}: {ex.Message}",
+                inner: ex
+            );
         }
     }
 
     /// <summary>The exception for a final non-success <paramref name="response"/>; <paramref name="hint"/> says what to do.</summary>
-    public static async Task<RegistryException> FailureAsync(HttpResponseMessage response, string host, string action, string? hint, CancellationToken ct)
+    public static async Task<RegistryException> FailureAsync(
+        HttpResponseMessage response,
+        string host,
+        string action,
+        string? hint,
+        CancellationToken ct
+    )
     {
         var status = (int)response.StatusCode;
         var detail = await ErrorDetailAsync(response, ct);
-        var attempts = response.RequestMessage is { } request && AttemptCountingHandler.Attempts(request) > 1
-            ? $" after {Attempts(request)}"
-            : "";
-        var message = $"{host}: {action} failed with HTTP {status} {response.ReasonPhrase ?? response.StatusCode.ToString()}{attempts}{detail}."
+        var attempts =
+            response.RequestMessage is { } request && AttemptCountingHandler.Attempts(request) > 1
+                ? $" after {Attempts(request)}"
+                : "";
+        var message =
+            $"{host}: {action} failed with HTTP {status} {response.ReasonPhrase ?? response.StatusCode.ToString()}{attempts}{detail}."
             + (hint is null ? "" : " " + hint);
         return new RegistryException(host, message, response.StatusCode);
     }
@@ -70,10 +92,12 @@ internal static class RegistrySender
         try
         {
             using var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind == JsonValueKind.Object
+            if (
+                json.RootElement.ValueKind == JsonValueKind.Object
                 && json.RootElement.TryGetProperty("errors", out var errors)
                 && errors.ValueKind == JsonValueKind.Array
-                && errors.GetArrayLength() > 0)
+                && errors.GetArrayLength() > 0
+            )
             {
                 var first = errors[0];
                 var code = first.TryGetProperty("code", out var c) ? c.ToString() : "";
@@ -81,13 +105,12 @@ internal static class RegistrySender
                 return $" ({code}: {text})";
             }
         }
-        catch (JsonException)
-        {
-        }
+        catch (JsonException) { }
 
         var line = body.Split('\n')[0];
         return $" ({(line.Length > 160 ? line[..160] + "…" : line)})";
     }
 
-    public static bool IsAuthFailure(HttpStatusCode status) => status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+    public static bool IsAuthFailure(HttpStatusCode status) =>
+        status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
 }

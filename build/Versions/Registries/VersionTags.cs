@@ -28,20 +28,35 @@ public static class VersionTags
     /// Tags of equal precedence (<c>v1.2.3</c> and <c>1.2.3</c>, or <c>1.2.3+a</c>) are ordered by tag text, so the result
     /// does not depend on the registry's order.
     /// </summary>
-    public static IReadOnlyList<TaggedVersion> Parse(IEnumerable<string> tags, bool includePrerelease = false, Func<string, string>? tagToVersion = null)
+    public static IReadOnlyList<TaggedVersion> Parse(
+        IEnumerable<string> tags,
+        bool includePrerelease = false,
+        Func<string, string>? tagToVersion = null
+    )
     {
         ArgumentNullException.ThrowIfNull(tags);
         var versions = new List<TaggedVersion>();
         foreach (var tag in tags)
         {
-            if (TryParse(tagToVersion is null ? tag : tagToVersion(tag), out var version) && (includePrerelease || !version.IsPrerelease))
+            if (
+                TryParse(tagToVersion is null ? tag : tagToVersion(tag), out var version)
+                && (includePrerelease || !version.IsPrerelease)
+            )
                 versions.Add(new TaggedVersion(tag, version));
         }
 
-        return [.. versions.OrderByDescending(v => v.Version, VersionComparer.VersionRelease).ThenBy(v => v.Tag, StringComparer.Ordinal)];
+        return
+        [
+            .. versions
+                .OrderByDescending(v => v.Version, VersionComparer.VersionRelease)
+                .ThenBy(v => v.Tag, StringComparer.Ordinal),
+        ];
     }
 
     /// <summary>The newest version among <paramref name="tags"/>, or null when none is one.</summary>
-    public static TaggedVersion? Latest(IEnumerable<string> tags, bool includePrerelease = false, Func<string, string>? tagToVersion = null) =>
-        Parse(tags, includePrerelease, tagToVersion).FirstOrDefault();
+    public static TaggedVersion? Latest(
+        IEnumerable<string> tags,
+        bool includePrerelease = false,
+        Func<string, string>? tagToVersion = null
+    ) => Parse(tags, includePrerelease, tagToVersion).FirstOrDefault();
 }

@@ -1,6 +1,6 @@
-using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Git;
+using GitOpsRunners.Tests.Support;
 using LibGit2Sharp;
 using Spectre.Console.Testing;
 
@@ -42,22 +42,23 @@ public sealed class BumpRepository : IDisposable
 
     public string Versions => Sandbox.ReadWorkingFile(VersionsFile);
 
-    public static string VersionsYaml(string arc, string eso, string runner) => $"""
-        ---
-        # Version pins of the first stage.
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: cluster-versions
-          namespace: flux-system
-        data:
-          # One version for both ARC charts.
-          ARC_CHART_VERSION: "{arc}"
-          ESO_CHART_VERSION: '{eso}'   # single-quoted on purpose
-          # Tag and digest of the runner image.
-          RUNNER_IMAGE: "{runner}"
+    public static string VersionsYaml(string arc, string eso, string runner) =>
+        $"""
+            ---
+            # Version pins of the first stage.
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cluster-versions
+              namespace: flux-system
+            data:
+              # One version for both ARC charts.
+              ARC_CHART_VERSION: "{arc}"
+              ESO_CHART_VERSION: '{eso}'   # single-quoted on purpose
+              # Tag and digest of the runner image.
+              RUNNER_IMAGE: "{runner}"
 
-        """;
+            """;
 
     /// <summary>Runs the build with mirrors to the world's registry (or its fault proxy) and the GitHub fake.</summary>
     public async Task<(int ExitCode, string Output)> RunAsync(IEnumerable<string> args, bool throughProxy = false)
@@ -67,10 +68,14 @@ public sealed class BumpRepository : IDisposable
         string[] all =
         [
             .. args,
-            "--repository-root", Root,
-            "--registry-mirror", $"ghcr.io=http://{registry}",
-            "--helm-repository-mirror", $"{BumpWorld.EsoRepository}={_world.HelmBaseUri}",
-            "--registry-retries", "1",
+            "--repository-root",
+            Root,
+            "--registry-mirror",
+            $"ghcr.io=http://{registry}",
+            "--helm-repository-mirror",
+            $"{BumpWorld.EsoRepository}={_world.HelmBaseUri}",
+            "--registry-retries",
+            "1",
         ];
         var environment = new Dictionary<string, string>
         {
@@ -79,7 +84,12 @@ public sealed class BumpRepository : IDisposable
             ["GITHUB_REPOSITORY"] = $"{Owner}/{Name}",
             ["NO_COLOR"] = "1",
         };
-        var exitCode = await BuildRunner.RunAsync(new Build(), all, new BuildEnvironment(console, environment, Root), CancellationToken.None);
+        var exitCode = await BuildRunner.RunAsync(
+            new Build(),
+            all,
+            new BuildEnvironment(console, environment, Root),
+            CancellationToken.None
+        );
         return (exitCode, console.Output);
     }
 
@@ -87,7 +97,11 @@ public sealed class BumpRepository : IDisposable
 
     private static string SourceRoot()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            directory is not null;
+            directory = directory.Parent
+        )
         {
             if (File.Exists(Path.Combine(directory.FullName, "kubernetes", "promotion.yaml")))
             {
@@ -97,5 +111,4 @@ public sealed class BumpRepository : IDisposable
 
         throw new DirectoryNotFoundException($"No kubernetes/promotion.yaml above {AppContext.BaseDirectory}.");
     }
-
 }

@@ -26,7 +26,12 @@ public sealed class BumpTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
         // Assert
         exitCode.Should().Be(ExitCodes.Success, output);
         repository.Versions.Should().Be(BumpRepository.VersionsYaml("0.16.0", "2.10.0", Runner2338));
-        output.Should().Contain("0.15.0").And.Contain("0.16.0").And.Contain("Changed").And.Contain(BumpRepository.VersionsFile);
+        output
+            .Should()
+            .Contain("0.15.0")
+            .And.Contain("0.16.0")
+            .And.Contain("Changed")
+            .And.Contain(BumpRepository.VersionsFile);
         output.Should().Contain("https://github.com/external-secrets/external-secrets/releases/tag/v2.10.0");
     }
 
@@ -67,7 +72,12 @@ public sealed class BumpTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
         // Act
         var (withoutCode, withoutOutput) = await repository.RunAsync(["Bump", "--only", "arc"]);
         var unchanged = repository.Versions;
-        var (withCode, withOutput) = await repository.RunAsync(["Bump", "--only", "gha-runner-scale-set", "--pre-release"]);
+        var (withCode, withOutput) = await repository.RunAsync([
+            "Bump",
+            "--only",
+            "gha-runner-scale-set",
+            "--pre-release",
+        ]);
 
         // Assert
         withoutCode.Should().Be(ExitCodes.Success, withoutOutput);
@@ -119,7 +129,9 @@ public sealed class BumpTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
 
         // Assert
         exitCode.Should().Be(ExitCodes.Success, output);
-        output.Should().Contain($"--- a/{BumpRepository.VersionsFile}")
+        output
+            .Should()
+            .Contain($"--- a/{BumpRepository.VersionsFile}")
             .And.Contain("-  ARC_CHART_VERSION: \"0.15.0\"")
             .And.Contain("+  ARC_CHART_VERSION: \"0.16.0\"")
             .And.Contain("+  ESO_CHART_VERSION: '2.10.0'   # single-quoted on purpose")
@@ -136,26 +148,47 @@ public sealed class BumpTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
         var fleet = world.GitHub.Repository(BumpRepository.Owner, BumpRepository.Name + "-pr");
 
         // Act
-        var first = await repository.RunAsync(["Bump", "--pr", "--github-repository", $"{BumpRepository.Owner}/{fleet.Name}"]);
+        var first = await repository.RunAsync([
+            "Bump",
+            "--pr",
+            "--github-repository",
+            $"{BumpRepository.Owner}/{fleet.Name}",
+        ]);
         var arcSha = repository.Sandbox.OriginBranch($"bump/{BumpRepository.Cluster}/arc");
-        var second = await repository.RunAsync(["Bump", "--pr", "--github-repository", $"{BumpRepository.Owner}/{fleet.Name}"]);
+        var second = await repository.RunAsync([
+            "Bump",
+            "--pr",
+            "--github-repository",
+            $"{BumpRepository.Owner}/{fleet.Name}",
+        ]);
 
         // Assert
         first.ExitCode.Should().Be(ExitCodes.Success, first.Output);
         second.ExitCode.Should().Be(ExitCodes.Success, second.Output);
-        fleet.PullRequests.Select(p => p.Head).Should().BeEquivalentTo(
-            $"bump/{BumpRepository.Cluster}/arc", $"bump/{BumpRepository.Cluster}/external-secrets", $"bump/{BumpRepository.Cluster}/actions-runner");
+        fleet
+            .PullRequests.Select(p => p.Head)
+            .Should()
+            .BeEquivalentTo(
+                $"bump/{BumpRepository.Cluster}/arc",
+                $"bump/{BumpRepository.Cluster}/external-secrets",
+                $"bump/{BumpRepository.Cluster}/actions-runner"
+            );
         var arc = fleet.PullRequests.Single(p => p.Head.EndsWith("/arc", StringComparison.Ordinal));
         arc.Title.Should().Be($"Bump arc to 0.16.0 in {BumpRepository.Cluster}");
         arc.Base.Should().Be("main");
-        arc.Body.Should().Contain("| gha-runner-scale-set-controller | `0.15.0` | `0.16.0` |")
+        arc.Body.Should()
+            .Contain("| gha-runner-scale-set-controller | `0.15.0` | `0.16.0` |")
             .And.Contain("releases/tag/gha-runner-scale-set-0.16.0");
         arc.Labels.Should().Contain(["dependencies", "bump"]);
         repository.Sandbox.OriginBranch($"bump/{BumpRepository.Cluster}/arc").Should().Be(arcSha);
-        repository.Sandbox.OriginFile($"bump/{BumpRepository.Cluster}/arc", BumpRepository.VersionsFile)
-            .Should().Be(BumpRepository.VersionsYaml("0.16.0", "2.9.0", Runner2337));
-        repository.Sandbox.OriginFile($"bump/{BumpRepository.Cluster}/actions-runner", BumpRepository.VersionsFile)
-            .Should().Be(BumpRepository.VersionsYaml("0.15.0", "2.9.0", Runner2338));
+        repository
+            .Sandbox.OriginFile($"bump/{BumpRepository.Cluster}/arc", BumpRepository.VersionsFile)
+            .Should()
+            .Be(BumpRepository.VersionsYaml("0.16.0", "2.9.0", Runner2337));
+        repository
+            .Sandbox.OriginFile($"bump/{BumpRepository.Cluster}/actions-runner", BumpRepository.VersionsFile)
+            .Should()
+            .Be(BumpRepository.VersionsYaml("0.15.0", "2.9.0", Runner2338));
         repository.Versions.Should().Be(repository.OriginalVersions);
         CurrentBranch(repository).Should().Be("main");
         second.Output.Should().Contain("unchanged");
@@ -192,7 +225,12 @@ public sealed class BumpTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
 
         // Assert
         exitCode.Should().Be(ExitCodes.TargetFailed);
-        output.Should().Contain("Nothing was changed").And.Contain("ghcr.io").And.Contain(world.Proxy.Authority).And.Contain("503");
+        output
+            .Should()
+            .Contain("Nothing was changed")
+            .And.Contain("ghcr.io")
+            .And.Contain(world.Proxy.Authority)
+            .And.Contain("503");
         output.Should().NotContain("   at ");
         repository.Versions.Should().Be(repository.OriginalVersions);
     }
@@ -207,7 +245,11 @@ public sealed class BumpTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
         }
 
         using var repository = new BumpRepository(world, "0.15.0", "2.9.0", Runner2337);
-        using var daemon = await GitDaemon.ServeRefusingOriginAsync(repository.Sandbox.OriginPath, repository.Root, "policy: pushes are frozen");
+        using var daemon = await GitDaemon.ServeRefusingOriginAsync(
+            repository.Sandbox.OriginPath,
+            repository.Root,
+            "policy: pushes are frozen"
+        );
         if (daemon is null)
         {
             return;
@@ -216,7 +258,14 @@ public sealed class BumpTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
         var fleet = world.GitHub.Repository(BumpRepository.Owner, "frozen");
 
         // Act
-        var (exitCode, output) = await repository.RunAsync(["Bump", "--pr", "--only", "arc", "--github-repository", $"{BumpRepository.Owner}/frozen"]);
+        var (exitCode, output) = await repository.RunAsync([
+            "Bump",
+            "--pr",
+            "--only",
+            "arc",
+            "--github-repository",
+            $"{BumpRepository.Owner}/frozen",
+        ]);
 
         // Assert
         exitCode.Should().Be(ExitCodes.TargetFailed);
@@ -234,15 +283,29 @@ public sealed class BumpTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
         // Arrange
         using var repository = new BumpRepository(world, "0.15.0", "2.9.0", Runner2337);
         var fleet = world.GitHub.Repository(BumpRepository.Owner, "broken-api");
-        world.GitHub.Fail(GitHubEndpoint.CreatePullRequest, GitHubFault.Forbidden("Resource not accessible by integration"));
+        world.GitHub.Fail(
+            GitHubEndpoint.CreatePullRequest,
+            GitHubFault.Forbidden("Resource not accessible by integration")
+        );
 
         // Act
-        var (exitCode, output) = await repository.RunAsync(["Bump", "--pr", "--only", "external-secrets", "--github-repository", $"{BumpRepository.Owner}/broken-api"]);
+        var (exitCode, output) = await repository.RunAsync([
+            "Bump",
+            "--pr",
+            "--only",
+            "external-secrets",
+            "--github-repository",
+            $"{BumpRepository.Owner}/broken-api",
+        ]);
         world.GitHub.ClearFaults();
 
         // Assert
         exitCode.Should().Be(ExitCodes.TargetFailed);
-        output.Should().Contain("403").And.Contain($"bump/{BumpRepository.Cluster}/external-secrets was pushed").And.Contain("run again");
+        output
+            .Should()
+            .Contain("403")
+            .And.Contain($"bump/{BumpRepository.Cluster}/external-secrets was pushed")
+            .And.Contain("run again");
         repository.Sandbox.OriginBranch($"bump/{BumpRepository.Cluster}/external-secrets").Should().NotBeNull();
         fleet.PullRequests.Should().BeEmpty();
         repository.Versions.Should().Be(repository.OriginalVersions);
@@ -260,7 +323,12 @@ public sealed class BumpTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
 
         // Assert
         exitCode.Should().Be(ExitCodes.Usage);
-        output.Should().Contain("--only nginx").And.Contain("arc").And.Contain("external-secrets").And.Contain("actions-runner");
+        output
+            .Should()
+            .Contain("--only nginx")
+            .And.Contain("arc")
+            .And.Contain("external-secrets")
+            .And.Contain("actions-runner");
         repository.Versions.Should().Be(repository.OriginalVersions);
     }
 

@@ -50,9 +50,18 @@ public sealed class BumpWorld : IAsyncLifetime
             await _pusher.PushHelmChartAsync(ScaleSet, version);
         }
 
-        await _pusher.PushManifestAsync(Controller, "latest", GitOpsRunners.Versions.Registries.OciMediaTypes.ImageManifest, await _pusher.GetManifestAsync(Controller, "0.16.0"));
-        Runner2338Digest = (await _pusher.PushIndexAsync(Runner, "2.338.0", docker: false, "amd64", "arm64", "s390x")).IndexDigest;
-        Runner2337Digest = (await _pusher.PushIndexAsync(Runner, "2.337.0", docker: false, "amd64", "arm64")).IndexDigest;
+        await _pusher.PushManifestAsync(
+            Controller,
+            "latest",
+            GitOpsRunners.Versions.Registries.OciMediaTypes.ImageManifest,
+            await _pusher.GetManifestAsync(Controller, "0.16.0")
+        );
+        Runner2338Digest = (
+            await _pusher.PushIndexAsync(Runner, "2.338.0", docker: false, "amd64", "arm64", "s390x")
+        ).IndexDigest;
+        Runner2337Digest = (
+            await _pusher.PushIndexAsync(Runner, "2.337.0", docker: false, "amd64", "arm64")
+        ).IndexDigest;
         await _pusher.PushImageAsync(Runner, "2.339.0-rc.1", "amd64");
         await _pusher.PushImageAsync(Runner, "latest", "amd64");
 
@@ -92,7 +101,9 @@ public sealed class BumpWorld : IAsyncLifetime
         var index = new StringBuilder("apiVersion: v1\nentries:\n  external-secrets:\n");
         foreach (var version in new[] { "2.9.1", "3.0.0", "2.9.0", "2.11.0-rc.1", "2.10.0" })
         {
-            index.Append($"    - apiVersion: v2\n      name: external-secrets\n      version: {version}\n      appVersion: v{version}\n      urls: [external-secrets-{version}.tgz]\n");
+            index.Append(
+                $"    - apiVersion: v2\n      name: external-secrets\n      version: {version}\n      appVersion: v{version}\n      urls: [external-secrets-{version}.tgz]\n"
+            );
         }
 
         context.Response.ContentType = "application/x-yaml";

@@ -50,11 +50,16 @@ public sealed class FaultProxy : IAsyncDisposable
         {
             Interlocked.Increment(ref _failed);
             context.Response.StatusCode = StatusCode;
-            await context.Response.WriteAsync("{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"backend is restarting\"}]}");
+            await context.Response.WriteAsync(
+                "{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"backend is restarting\"}]}"
+            );
             return;
         }
 
-        using var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), new Uri(target, context.Request.Path + context.Request.QueryString));
+        using var request = new HttpRequestMessage(
+            new HttpMethod(context.Request.Method),
+            new Uri(target, context.Request.Path + context.Request.QueryString)
+        );
         foreach (var accept in context.Request.Headers.Accept)
         {
             request.Headers.TryAddWithoutValidation("Accept", accept);

@@ -10,7 +10,16 @@ namespace GitOpsRunners.Tests.Bump;
 /// <summary>Which tags get a digest look-up, which releases describe a pin, and how groups name their branches.</summary>
 public sealed class LookupMappingSpecs
 {
-    private static readonly string[] Tags = ["2.338.0", "latest", "2.337.0", "3.0.0", "2.337.1", "2.339.0-rc.1", "sha-abc1234"];
+    private static readonly string[] Tags =
+    [
+        "2.338.0",
+        "latest",
+        "2.337.0",
+        "3.0.0",
+        "2.337.1",
+        "2.339.0-rc.1",
+        "sha-abc1234",
+    ];
 
     [Fact]
     public void Only_the_current_tag_and_the_tag_the_policy_would_pick_get_a_digest_look_up()
@@ -58,11 +67,26 @@ public sealed class LookupMappingSpecs
     }
 
     [Theory]
-    [InlineData(PinKind.HelmChartOci, "gha-runner-scale-set", "actions/actions-runner-controller", "gha-runner-scale-set-")]
-    [InlineData(PinKind.HelmChartOci, "gha-runner-scale-set-controller", "actions/actions-runner-controller", "gha-runner-scale-set-")]
+    [InlineData(
+        PinKind.HelmChartOci,
+        "gha-runner-scale-set",
+        "actions/actions-runner-controller",
+        "gha-runner-scale-set-"
+    )]
+    [InlineData(
+        PinKind.HelmChartOci,
+        "gha-runner-scale-set-controller",
+        "actions/actions-runner-controller",
+        "gha-runner-scale-set-"
+    )]
     [InlineData(PinKind.HelmChartHttp, "external-secrets", "external-secrets/external-secrets", "v")]
     [InlineData(PinKind.ContainerImage, "ghcr.io/home-operations/actions-runner", "actions/runner", "v")]
-    public void Known_components_map_to_the_GitHub_releases_that_describe_them(PinKind kind, string component, string repository, string prefix)
+    public void Known_components_map_to_the_GitHub_releases_that_describe_them(
+        PinKind kind,
+        string component,
+        string repository,
+        string prefix
+    )
     {
         // Act
         var source = ReleaseSources.For(Pin(kind, component, "1.0.0", null));
@@ -107,7 +131,8 @@ public sealed class LookupMappingSpecs
         text.Should().Be("2.338.0@sha256:dddddddddddd");
     }
 
-    private static VersionPin Image(string tag, string digest) => Pin(PinKind.ContainerImage, "ghcr.io/home-operations/actions-runner", tag, digest);
+    private static VersionPin Image(string tag, string digest) =>
+        Pin(PinKind.ContainerImage, "ghcr.io/home-operations/actions-runner", tag, digest);
 
     private static VersionPin Pin(PinKind kind, string component, string version, string? digest) =>
         new("aks-a", component, kind, component, version, digest, new SourceLocation("kubernetes/versions.yaml", 3));

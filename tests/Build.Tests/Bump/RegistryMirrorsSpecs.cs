@@ -14,7 +14,9 @@ public sealed class RegistryMirrorsSpecs
         var mirrors = RegistryMirrors.Parse(["ghcr.io=http://127.0.0.1:5000"], []);
 
         // Act
-        var resolved = mirrors.Resolve(OciReference.Parse("oci://ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set"));
+        var resolved = mirrors.Resolve(
+            OciReference.Parse("oci://ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set")
+        );
 
         // Assert
         resolved.BaseUri.Should().Be(new Uri("http://127.0.0.1:5000/"));
@@ -69,7 +71,13 @@ public sealed class RegistryMirrorsSpecs
     public void A_Helm_repository_mirror_replaces_the_longest_matching_prefix()
     {
         // Arrange
-        var mirrors = RegistryMirrors.Parse([], ["https://charts.example.io=http://127.0.0.1:8080/all", "https://charts.example.io/stable=http://127.0.0.1:8080/stable-copy/"]);
+        var mirrors = RegistryMirrors.Parse(
+            [],
+            [
+                "https://charts.example.io=http://127.0.0.1:8080/all",
+                "https://charts.example.io/stable=http://127.0.0.1:8080/stable-copy/",
+            ]
+        );
 
         // Act
         var stable = mirrors.Resolve(new Uri("https://charts.example.io/stable/"));

@@ -17,9 +17,14 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
 
         // Assert
         exitCode.Should().Be(ExitCodes.Success, output);
-        output.Should().Contain("aks-myaks-tst-swn-00").And.Contain("aks-myaks-prd-swn-00")
-            .And.Contain("gha-runner-scale-set-controller").And.Contain("Helm chart (OCI)")
-            .And.Contain("Helm chart (HTTP repository)").And.Contain("container image")
+        output
+            .Should()
+            .Contain("aks-myaks-tst-swn-00")
+            .And.Contain("aks-myaks-prd-swn-00")
+            .And.Contain("gha-runner-scale-set-controller")
+            .And.Contain("Helm chart (OCI)")
+            .And.Contain("Helm chart (HTTP repository)")
+            .And.Contain("container image")
             .And.Contain($"{BumpRepository.VersionsFile}:10:22 (ARC_CHART_VERSION)");
         output.Should().NotContain("Newest");
     }
@@ -32,14 +37,24 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
         var output = Path.Combine(repository.Root, "versions.json");
 
         // Act
-        var (exitCode, console) = await repository.RunAsync(["Versions", "--cluster", BumpRepository.Cluster, "--check", "--format", "json", "--output", output]);
+        var (exitCode, console) = await repository.RunAsync([
+            "Versions",
+            "--cluster",
+            BumpRepository.Cluster,
+            "--check",
+            "--format",
+            "json",
+            "--output",
+            output,
+        ]);
 
         // Assert
         exitCode.Should().Be(ExitCodes.Success, console);
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         var pins = json.RootElement.GetProperty("pins").EnumerateArray().ToList();
         pins.Should().HaveCount(4);
-        string Newest(string component) => pins.Single(p => p.GetProperty("component").GetString() == component).GetProperty("newest").GetString()!;
+        string Newest(string component) =>
+            pins.Single(p => p.GetProperty("component").GetString() == component).GetProperty("newest").GetString()!;
         Newest("gha-runner-scale-set-controller").Should().Be("1.0.0");
         Newest("external-secrets").Should().Be("3.0.0");
         Newest("ghcr.io/home-operations/actions-runner").Should().Be("2.338.0");
@@ -57,15 +72,24 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
         using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
 
         // Act
-        var (exitCode, output) = await repository.RunAsync(["Versions", "--format", "json", "--cluster", BumpRepository.Cluster]);
+        var (exitCode, output) = await repository.RunAsync([
+            "Versions",
+            "--format",
+            "json",
+            "--cluster",
+            BumpRepository.Cluster,
+        ]);
 
         // Assert
         exitCode.Should().Be(ExitCodes.Success, output);
         var start = output.IndexOf("{\n", StringComparison.Ordinal);
         var end = output.IndexOf("\n}", start, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(output[start..(end + 2)]);
-        json.RootElement.GetProperty("pins").EnumerateArray().Select(p => p.GetProperty("version").GetString())
-            .Should().BeEquivalentTo("0.15.0", "0.15.0", "2.9.0", "2.337.0");
+        json.RootElement.GetProperty("pins")
+            .EnumerateArray()
+            .Select(p => p.GetProperty("version").GetString())
+            .Should()
+            .BeEquivalentTo("0.15.0", "0.15.0", "2.9.0", "2.337.0");
     }
 
     [Fact(Timeout = 60_000)]
@@ -77,7 +101,10 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
         world.Proxy.FailAlways = true;
 
         // Act
-        var (exitCode, output) = await repository.RunAsync(["Versions", "--cluster", BumpRepository.Cluster, "--check"], throughProxy: true);
+        var (exitCode, output) = await repository.RunAsync(
+            ["Versions", "--cluster", BumpRepository.Cluster, "--check"],
+            throughProxy: true
+        );
         world.Proxy.Reset();
 
         // Assert

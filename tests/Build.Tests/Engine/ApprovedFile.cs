@@ -31,9 +31,11 @@ internal static class ApprovedFile
 
         Directory.CreateDirectory(folder);
         File.WriteAllText(received, text);
-        text.Should().Be(
-            File.Exists(approved) ? Normalize(File.ReadAllText(approved)) : "<no approved file>",
-            $"the output should match {approved}; compare it with {received} and rerun with UPDATE_SNAPSHOTS=1 to approve");
+        text.Should()
+            .Be(
+                File.Exists(approved) ? Normalize(File.ReadAllText(approved)) : "<no approved file>",
+                $"the output should match {approved}; compare it with {received} and rerun with UPDATE_SNAPSHOTS=1 to approve"
+            );
     }
 
     private static string Normalize(string text) =>

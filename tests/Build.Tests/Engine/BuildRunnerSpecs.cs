@@ -1,5 +1,5 @@
-using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Engine;
+using GitOpsRunners.Validation.Reports;
 
 namespace GitOpsRunners.Tests.Engine;
 
@@ -18,7 +18,9 @@ public sealed class BuildRunnerSpecs : IDisposable
         // Assert
         exitCode.Should().Be(ExitCodes.Success);
         _fixture.Build.Ran.Should().Equal("Restore", "Compile", "Validate");
-        _fixture.Output.Should().ContainAll("Target", "Status", "Duration")
+        _fixture
+            .Output.Should()
+            .ContainAll("Target", "Status", "Duration")
             .And.MatchRegex(@"│ Validate\s+│ Succeeded\s+│\s+\d+\.\ds │");
     }
 
@@ -26,7 +28,8 @@ public sealed class BuildRunnerSpecs : IDisposable
     public async Task A_build_exception_fails_the_target_with_one_line_and_stops_the_run()
     {
         // Arrange
-        _fixture.Build.ValidateWork = _ => throw new BuildException("clusters/test/flux.yaml:3: missing namespace; add metadata.namespace.");
+        _fixture.Build.ValidateWork = _ =>
+            throw new BuildException("clusters/test/flux.yaml:3: missing namespace; add metadata.namespace.");
 
         // Act
         var exitCode = await _fixture.RunAsync("Validate", "Publish", "--cluster", "test", "--ignore-missing-schemas");
@@ -34,7 +37,9 @@ public sealed class BuildRunnerSpecs : IDisposable
         // Assert
         exitCode.Should().Be(ExitCodes.TargetFailed);
         _fixture.Build.Ran.Should().NotContain("Publish");
-        _fixture.Output.Should().Contain("error in Validate: clusters/test/flux.yaml:3: missing namespace; add metadata.namespace.\n")
+        _fixture
+            .Output.Should()
+            .Contain("error in Validate: clusters/test/flux.yaml:3: missing namespace; add metadata.namespace.\n")
             .And.NotContain(" at ")
             .And.MatchRegex(@"│ Validate\s+│ Failed")
             .And.MatchRegex(@"│ Publish\s+│ NotRun");
@@ -51,7 +56,10 @@ public sealed class BuildRunnerSpecs : IDisposable
 
         // Assert
         exitCode.Should().Be(ExitCodes.TargetFailed);
-        _fixture.Output.Should().Contain("error in Validate: System.InvalidOperationException: boom").And.NotContain("   at ");
+        _fixture
+            .Output.Should()
+            .Contain("error in Validate: System.InvalidOperationException: boom")
+            .And.NotContain("   at ");
     }
 
     [Fact(Timeout = 10_000)]
@@ -88,7 +96,11 @@ public sealed class BuildRunnerSpecs : IDisposable
         // Assert
         exitCode.Should().Be(ExitCodes.Usage);
         _fixture.Build.Ran.Should().BeEmpty();
-        _fixture.Output.Should().Contain("Validate requires --cluster (or environment variable CLUSTER); Report requires the environment variable GITHUB_TOKEN.");
+        _fixture
+            .Output.Should()
+            .Contain(
+                "Validate requires --cluster (or environment variable CLUSTER); Report requires the environment variable GITHUB_TOKEN."
+            );
     }
 
     [Fact(Timeout = 10_000)]
@@ -154,7 +166,9 @@ public sealed class BuildRunnerSpecs : IDisposable
         // Assert
         exitCode.Should().Be(ExitCodes.Success);
         _fixture.Build.Ran.Should().BeEmpty();
-        _fixture.Output.Should().Be("Execution plan\n  1. Restore (skipped by --skip)\n  2. Compile\n  3. Validate (invoked)\n");
+        _fixture
+            .Output.Should()
+            .Be("Execution plan\n  1. Restore (skipped by --skip)\n  2. Compile\n  3. Validate (invoked)\n");
     }
 
     [Fact(Timeout = 10_000)]

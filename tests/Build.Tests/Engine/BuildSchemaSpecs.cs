@@ -23,9 +23,20 @@ public class BuildSchemaSpecs
         properties.GetProperty("Cluster").GetProperty("type").GetString().Should().Be("string");
         properties.GetProperty("Retries").GetProperty("type").GetString().Should().Be("integer");
         properties.GetProperty("IgnoreMissingSchemas").GetProperty("type").GetString().Should().Be("boolean");
-        properties.GetProperty("SchemaLocation").GetProperty("items").GetProperty("type").GetString().Should().Be("string");
-        properties.GetProperty("Format").GetProperty("enum").EnumerateArray().Select(e => e.GetString())
-            .Should().Equal("text", "json", "sarif", "junit");
+        properties
+            .GetProperty("SchemaLocation")
+            .GetProperty("items")
+            .GetProperty("type")
+            .GetString()
+            .Should()
+            .Be("string");
+        properties
+            .GetProperty("Format")
+            .GetProperty("enum")
+            .EnumerateArray()
+            .Select(e => e.GetString())
+            .Should()
+            .Equal("text", "json", "sarif", "junit");
     }
 
     [Fact]
@@ -47,8 +58,14 @@ public class BuildSchemaSpecs
         // Assert
         foreach (var name in new[] { "Target", "Skip" })
         {
-            properties.GetProperty(name).GetProperty("items").GetProperty("enum").EnumerateArray().Select(e => e.GetString())
-                .Should().Equal("Restore", "Compile", "Validate", "Publish", "Report");
+            properties
+                .GetProperty(name)
+                .GetProperty("items")
+                .GetProperty("enum")
+                .EnumerateArray()
+                .Select(e => e.GetString())
+                .Should()
+                .Equal("Restore", "Compile", "Validate", "Publish", "Report");
         }
     }
 
@@ -68,7 +85,9 @@ public class BuildSchemaSpecs
         var expected = BuildSchema.Generate(ParameterDiscovery.Discover(build), TargetDiscovery.Discover(build));
 
         // Assert
-        File.ReadAllText(Path.Combine(root, BuildSchema.RelativePath)).ReplaceLineEndings("\n")
-            .Should().Be(expected, "run ./build.sh --help to regenerate .nuke/build.schema.json");
+        File.ReadAllText(Path.Combine(root, BuildSchema.RelativePath))
+            .ReplaceLineEndings("\n")
+            .Should()
+            .Be(expected, "run ./build.sh --help to regenerate .nuke/build.schema.json");
     }
 }

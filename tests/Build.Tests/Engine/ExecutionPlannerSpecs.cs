@@ -92,7 +92,13 @@ public class ExecutionPlannerSpecs
     public void A_cycle_is_reported_with_the_targets_in_it()
     {
         // Arrange
-        BuildTarget[] targets = [new("A") { DependsOn = ["B"] }, new("B") { DependsOn = ["C"] }, new("C") { DependsOn = ["A"] }, new("D")];
+        BuildTarget[] targets =
+        [
+            new("A") { DependsOn = ["B"] },
+            new("B") { DependsOn = ["C"] },
+            new("C") { DependsOn = ["A"] },
+            new("D"),
+        ];
 
         // Act
         var act = () => ExecutionPlanner.Plan(targets, ["D"], []);
@@ -108,8 +114,11 @@ public class ExecutionPlannerSpecs
         var act = () => ExecutionPlanner.Plan(Targets, ["Valdate"], []);
 
         // Assert
-        act.Should().Throw<UsageException>().Which.Message.Should()
-            .StartWith("Unknown target 'Valdate'. Did you mean 'Validate'?").And.NotContain("\n");
+        act.Should()
+            .Throw<UsageException>()
+            .Which.Message.Should()
+            .StartWith("Unknown target 'Valdate'. Did you mean 'Validate'?")
+            .And.NotContain("\n");
     }
 
     [Fact]

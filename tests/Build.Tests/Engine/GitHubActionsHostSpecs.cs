@@ -38,10 +38,13 @@ public sealed class GitHubActionsHostSpecs : IDisposable
         host.Annotate(Severity.Info, "fyi", null);
 
         // Assert
-        _console.Lines.Should().Equal(
-            "::error file=kubernetes/a%2Cb.yaml,line=12,col=3::bad value: 50%25%0Asecond line",
-            "::warning file=x.yaml,line=4::deprecated",
-            "::notice::fyi");
+        _console
+            .Lines.Should()
+            .Equal(
+                "::error file=kubernetes/a%2Cb.yaml,line=12,col=3::bad value: 50%25%0Asecond line",
+                "::warning file=x.yaml,line=4::deprecated",
+                "::notice::fyi"
+            );
     }
 
     [Fact]
@@ -89,9 +92,13 @@ public sealed class GitHubActionsHostSpecs : IDisposable
 
         // Assert
         exitCode.Should().Be(ExitCodes.TargetFailed);
-        fixture.Output.Should().StartWith("::add-mask::ghp_0123456789\n::group::Restore\n::endgroup::\n::group::Compile\n")
+        fixture
+            .Output.Should()
+            .StartWith("::add-mask::ghp_0123456789\n::group::Restore\n::endgroup::\n::group::Compile\n")
             .And.Contain("::error::Validate failed: render failed\n::endgroup::");
-        File.ReadAllText(summary).Should().Contain("| Target | Status | Duration | Notes |")
+        File.ReadAllText(summary)
+            .Should()
+            .Contain("| Target | Status | Duration | Notes |")
             .And.Contain("| Validate | ❌ Failed |")
             .And.Contain("| render failed |");
     }

@@ -27,6 +27,13 @@ public sealed class HelpSpecs : IDisposable
 
         // Assert
         var schema = File.ReadAllText(_fixture.Root.Combine(".nuke/build.schema.json"));
-        schema.Should().Be(BuildSchema.Generate(ParameterDiscovery.Discover(new SampleBuild()), TargetDiscovery.Discover(new SampleBuild())));
+        schema
+            .Should()
+            .Be(
+                BuildSchema.Generate(
+                    ParameterDiscovery.Discover(new SampleBuild()),
+                    TargetDiscovery.Discover(new SampleBuild())
+                )
+            );
     }
 }

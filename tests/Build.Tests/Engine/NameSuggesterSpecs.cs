@@ -20,6 +20,5 @@ public class NameSuggesterSpecs
     }
 
     [Fact]
-    public void No_candidates_give_no_suggestion() =>
-        NameSuggester.Closest("x", []).Should().BeNull();
+    public void No_candidates_give_no_suggestion() => NameSuggester.Closest("x", []).Should().BeNull();
 }

@@ -1,6 +1,6 @@
-using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Validation.Reports;
 
 namespace GitOpsRunners.Tests.Engine;
 
@@ -30,8 +30,14 @@ public sealed class ParameterResolverSpecs : IDisposable
     public void The_command_line_beats_the_environment_which_beats_profiles_which_beat_the_default_file()
     {
         // Arrange
-        _root.Write(".nuke/parameters.json", """{ "Cluster": "file", "KubernetesVersion": "1.30.0", "Retries": 5, "Format": "json" }""");
-        _root.Write(".nuke/parameters.ci.json", """{ "Cluster": "profile", "KubernetesVersion": "1.31.0", "Retries": 6 }""");
+        _root.Write(
+            ".nuke/parameters.json",
+            """{ "Cluster": "file", "KubernetesVersion": "1.30.0", "Retries": 5, "Format": "json" }"""
+        );
+        _root.Write(
+            ".nuke/parameters.ci.json",
+            """{ "Cluster": "profile", "KubernetesVersion": "1.31.0", "Retries": 6 }"""
+        );
         _environment["CLUSTER"] = "env";
         _environment["KUBERNETES_VERSION"] = "1.32.0";
 
@@ -39,10 +45,20 @@ public sealed class ParameterResolverSpecs : IDisposable
         var resolution = Resolve("--cluster", "cli", "--profile", "ci");
 
         // Assert
-        resolution["Cluster"].Should().Match<ResolvedParameter>(p => (string?)p.Value == "cli" && p.Source == ParameterSource.CommandLine);
-        resolution["KubernetesVersion"].Should().Match<ResolvedParameter>(p => (string?)p.Value == "1.32.0" && p.Source == ParameterSource.Environment);
-        resolution["Retries"].Should().Match<ResolvedParameter>(p => (int?)p.Value == 6 && p.Origin == ".nuke/parameters.ci.json");
-        resolution["Format"].Should().Match<ResolvedParameter>(p => (ReportFormat?)p.Value == ReportFormat.Json && p.Source == ParameterSource.DefaultFile);
+        resolution["Cluster"]
+            .Should()
+            .Match<ResolvedParameter>(p => (string?)p.Value == "cli" && p.Source == ParameterSource.CommandLine);
+        resolution["KubernetesVersion"]
+            .Should()
+            .Match<ResolvedParameter>(p => (string?)p.Value == "1.32.0" && p.Source == ParameterSource.Environment);
+        resolution["Retries"]
+            .Should()
+            .Match<ResolvedParameter>(p => (int?)p.Value == 6 && p.Origin == ".nuke/parameters.ci.json");
+        resolution["Format"]
+            .Should()
+            .Match<ResolvedParameter>(p =>
+                (ReportFormat?)p.Value == ReportFormat.Json && p.Source == ParameterSource.DefaultFile
+            );
     }
 
     [Fact]
@@ -91,7 +107,9 @@ public sealed class ParameterResolverSpecs : IDisposable
         fromFile.Dispose();
 
         // Assert
-        ((string[])cli["SchemaLocation"].Value!).Should().Equal("c1", "c2");
+        ((string[])cli["SchemaLocation"].Value!)
+            .Should()
+            .Equal("c1", "c2");
         ((string[])env["SchemaLocation"].Value!).Should().Equal("e1", "e2");
         ((string[])file["SchemaLocation"].Value!).Should().Equal("f1", "f2");
     }
@@ -100,7 +118,10 @@ public sealed class ParameterResolverSpecs : IDisposable
     public void A_bare_boolean_option_means_true_and_does_not_swallow_a_target()
     {
         // Act
-        var arguments = new BuildCommandLine(ParameterDiscovery.Discover(new SampleBuild())).Parse(["--ignore-missing-schemas", "Validate"]);
+        var arguments = new BuildCommandLine(ParameterDiscovery.Discover(new SampleBuild())).Parse([
+            "--ignore-missing-schemas",
+            "Validate",
+        ]);
         var resolution = Resolve("--ignore-missing-schemas", "Validate");
 
         // Assert
@@ -130,8 +151,11 @@ public sealed class ParameterResolverSpecs : IDisposable
         var act = () => Resolve("Validate", "--github-token", "ghp_secret");
 
         // Assert
-        act.Should().Throw<UsageException>()
-            .Which.Message.Should().Contain("set GITHUB_TOKEN").And.NotContain("ghp_secret");
+        act.Should()
+            .Throw<UsageException>()
+            .Which.Message.Should()
+            .Contain("set GITHUB_TOKEN")
+            .And.NotContain("ghp_secret");
     }
 
     [Fact]
@@ -144,9 +168,11 @@ public sealed class ParameterResolverSpecs : IDisposable
         var act = () => Resolve();
 
         // Assert
-        act.Should().Throw<UsageException>()
+        act.Should()
+            .Throw<UsageException>()
             .WithMessage("GitHubToken in .nuke/parameters.json is a secret*set GITHUB_TOKEN*")
-            .Which.Message.Should().NotContain("ghp_secret");
+            .Which.Message.Should()
+            .NotContain("ghp_secret");
     }
 
     [Fact]
@@ -156,7 +182,9 @@ public sealed class ParameterResolverSpecs : IDisposable
         var act = () => Resolve("Validate", "--kubernetes-verison", "1.30");
 
         // Assert
-        act.Should().Throw<UsageException>().WithMessage("Unknown option '--kubernetes-verison'. Did you mean '--kubernetes-version'?*");
+        act.Should()
+            .Throw<UsageException>()
+            .WithMessage("Unknown option '--kubernetes-verison'. Did you mean '--kubernetes-version'?*");
     }
 
     [Fact]
@@ -169,7 +197,9 @@ public sealed class ParameterResolverSpecs : IDisposable
         var act = () => Resolve();
 
         // Assert
-        act.Should().Throw<UsageException>().WithMessage("Unknown parameter 'Clustr' in .nuke/parameters.json. Did you mean 'Cluster'?");
+        act.Should()
+            .Throw<UsageException>()
+            .WithMessage("Unknown parameter 'Clustr' in .nuke/parameters.json. Did you mean 'Cluster'?");
     }
 
     [Fact]
@@ -180,11 +210,24 @@ public sealed class ParameterResolverSpecs : IDisposable
 
         // Act
         var fromEnvironment = () => Resolve();
-        var fromCommandLine = () => new ParameterResolver(ParameterDiscovery.Discover(new SampleBuild())).Resolve(["--format", "xml"], new Dictionary<string, string>(), _root.Path);
+        var fromCommandLine = () =>
+            new ParameterResolver(ParameterDiscovery.Discover(new SampleBuild())).Resolve(
+                ["--format", "xml"],
+                new Dictionary<string, string>(),
+                _root.Path
+            );
 
         // Assert
-        fromEnvironment.Should().Throw<UsageException>().WithMessage("Invalid value 'many' for --retries from environment variable RETRIES: expected a whole number.");
-        fromCommandLine.Should().Throw<UsageException>().WithMessage("*'xml' for --format from the command line: expected one of text, json, sarif, junit.");
+        fromEnvironment
+            .Should()
+            .Throw<UsageException>()
+            .WithMessage(
+                "Invalid value 'many' for --retries from environment variable RETRIES: expected a whole number."
+            );
+        fromCommandLine
+            .Should()
+            .Throw<UsageException>()
+            .WithMessage("*'xml' for --format from the command line: expected one of text, json, sarif, junit.");
     }
 
     [Fact]
@@ -197,7 +240,9 @@ public sealed class ParameterResolverSpecs : IDisposable
         var act = () => Resolve("--profile", "prod");
 
         // Assert
-        act.Should().Throw<UsageException>().WithMessage("Profile 'prod' not found: expected .nuke/parameters.prod.json (profiles: ci).");
+        act.Should()
+            .Throw<UsageException>()
+            .WithMessage("Profile 'prod' not found: expected .nuke/parameters.prod.json (profiles: ci).");
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Engine;
+using GitOpsRunners.Validation.Reports;
 
 namespace GitOpsRunners.Tests.Engine;
 
@@ -33,38 +33,37 @@ internal sealed class SampleBuild : BuildDefinition
     [Secret]
     public string? GitHubToken { get; set; }
 
-    Target Restore => _ => _
-        .Description("Restore packages")
-        .Executes(() => Ran.Add(nameof(Restore)));
+    Target Restore => _ => _.Description("Restore packages").Executes(() => Ran.Add(nameof(Restore)));
 
-    Target Compile => _ => _
-        .Description("Compile the code")
-        .DependsOn(Restore)
-        .Executes(() => Ran.Add(nameof(Compile)));
+    Target Compile =>
+        _ => _.Description("Compile the code").DependsOn(Restore).Executes(() => Ran.Add(nameof(Compile)));
 
-    Target Validate => _ => _
-        .Description("Render every cluster and check it")
-        .DependsOn(Compile)
-        .Requires(() => Cluster)
-        .Executes(async ct =>
-        {
-            Ran.Add(nameof(Validate));
-            await ValidateWork(ct);
-        });
+    Target Validate =>
+        _ =>
+            _.Description("Render every cluster and check it")
+                .DependsOn(Compile)
+                .Requires(() => Cluster)
+                .Executes(async ct =>
+                {
+                    Ran.Add(nameof(Validate));
+                    await ValidateWork(ct);
+                });
 
-    Target Publish => _ => _
-        .Description("Publish the results")
-        .DependsOn(Compile)
-        .OnlyWhen(() => IgnoreMissingSchemas)
-        .Executes(() =>
-        {
-            Ran.Add(nameof(Publish));
-            AddNote("3 files");
-        });
+    Target Publish =>
+        _ =>
+            _.Description("Publish the results")
+                .DependsOn(Compile)
+                .OnlyWhen(() => IgnoreMissingSchemas)
+                .Executes(() =>
+                {
+                    Ran.Add(nameof(Publish));
+                    AddNote("3 files");
+                });
 
-    Target Report => _ => _
-        .Description("Report to GitHub")
-        .After(Validate)
-        .Requires(() => GitHubToken)
-        .Executes(() => Ran.Add(nameof(Report)));
+    Target Report =>
+        _ =>
+            _.Description("Report to GitHub")
+                .After(Validate)
+                .Requires(() => GitHubToken)
+                .Executes(() => Ran.Add(nameof(Report)));
 }

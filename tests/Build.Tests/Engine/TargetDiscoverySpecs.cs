@@ -25,14 +25,21 @@ public class TargetDiscoverySpecs
 
         // Assert
         targets.Single(t => t.Name == "Validate").Requirements.Single().MemberName.Should().Be("Cluster");
-        targets.Single(t => t.Name == "Publish").Conditions.Single().Expression.Should().Be("() => IgnoreMissingSchemas");
+        targets
+            .Single(t => t.Name == "Publish")
+            .Conditions.Single()
+            .Expression.Should()
+            .Be("() => IgnoreMissingSchemas");
     }
 
     [Fact]
     public void Requirements_treat_null_empty_and_empty_arrays_as_missing()
     {
         // Act / Assert
-        new TargetRequirement("() => A", () => null).IsSatisfied().Should().BeFalse();
+        new TargetRequirement("() => A", () => null)
+            .IsSatisfied()
+            .Should()
+            .BeFalse();
         new TargetRequirement("() => A", () => " ").IsSatisfied().Should().BeFalse();
         new TargetRequirement("() => A", () => Array.Empty<string>()).IsSatisfied().Should().BeFalse();
         new TargetRequirement("() => A", () => "x").IsSatisfied().Should().BeTrue();

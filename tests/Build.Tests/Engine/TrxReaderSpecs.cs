@@ -40,11 +40,11 @@ public sealed class TrxReaderSpecs : IDisposable
 
     private static string Trx(params string[] outcomes) =>
         $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
-          <Results>
-            {string.Join("\n", outcomes.Select((o, i) => $"<UnitTestResult testName=\"T{i}\" outcome=\"{o}\" />"))}
-          </Results>
-        </TestRun>
-        """;
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
+              <Results>
+                {string.Join("\n", outcomes.Select((o, i) => $"<UnitTestResult testName=\"T{i}\" outcome=\"{o}\" />"))}
+              </Results>
+            </TestRun>
+            """;
 }

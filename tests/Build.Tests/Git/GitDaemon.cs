@@ -55,7 +55,18 @@ public sealed class GitDaemon : IDisposable
         var port = FreePort();
         var start = new ProcessStartInfo("git")
         {
-            ArgumentList = { "daemon", "--reuseaddr", "--listen=127.0.0.1", $"--port={port}", $"--base-path={basePath}", "--export-all", "--enable=receive-pack", "--informative-errors", basePath },
+            ArgumentList =
+            {
+                "daemon",
+                "--reuseaddr",
+                "--listen=127.0.0.1",
+                $"--port={port}",
+                $"--base-path={basePath}",
+                "--export-all",
+                "--enable=receive-pack",
+                "--informative-errors",
+                basePath,
+            },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
@@ -110,9 +121,7 @@ public sealed class GitDaemon : IDisposable
                 _process.WaitForExit(5000);
             }
         }
-        catch (InvalidOperationException)
-        {
-        }
+        catch (InvalidOperationException) { }
 
         _process.Dispose();
     }

@@ -36,24 +36,50 @@ public sealed class GitHubClientSpecs : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_client_from_the_environment_talks_to_GITHUB_API_URL()
     {
-        var environment = new Dictionary<string, string?> { ["GITHUB_API_URL"] = _github.BaseAddress.AbsoluteUri.TrimEnd('/') };
-        var client = GitHubClientFactory.FromEnvironment(GitHubApiServer.DefaultToken, name => environment.GetValueOrDefault(name));
+        var environment = new Dictionary<string, string?>
+        {
+            ["GITHUB_API_URL"] = _github.BaseAddress.AbsoluteUri.TrimEnd('/'),
+        };
+        var client = GitHubClientFactory.FromEnvironment(
+            GitHubApiServer.DefaultToken,
+            name => environment.GetValueOrDefault(name)
+        );
 
-        await new CommitStatusPublisher(client).SetAsync(Fleet, new string('c', 40), new CommitStatusSpec("gitops/soak", CommitStatusState.Pending, "Soaking"), CancellationToken.None);
+        await new CommitStatusPublisher(client).SetAsync(
+            Fleet,
+            new string('c', 40),
+            new CommitStatusSpec("gitops/soak", CommitStatusState.Pending, "Soaking"),
+            CancellationToken.None
+        );
 
-        _github.Requests.Should().ContainSingle().Which.Path.Should().Be($"/repos/acme/fleet/statuses/{new string('c', 40)}");
+        _github
+            .Requests.Should()
+            .ContainSingle()
+            .Which.Path.Should()
+            .Be($"/repos/acme/fleet/statuses/{new string('c', 40)}");
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_commit_status_carries_state_context_description_and_target_url()
     {
         var sha = new string('d', 40);
-        var status = new CommitStatusSpec("gitops/soak", CommitStatusState.Success, "Soaked for 24h", new Uri("https://example.com/runs/7"));
+        var status = new CommitStatusSpec(
+            "gitops/soak",
+            CommitStatusState.Success,
+            "Soaked for 24h",
+            new Uri("https://example.com/runs/7")
+        );
 
         await new CommitStatusPublisher(_github.CreateClient()).SetAsync(Fleet, sha, status, CancellationToken.None);
 
-        _github.Repository("acme", "fleet").Statuses.Should().ContainSingle()
-            .Which.Should().Be(new FakeCommitStatus(101, sha, "success", "gitops/soak", "Soaked for 24h", "https://example.com/runs/7"));
+        _github
+            .Repository("acme", "fleet")
+            .Statuses.Should()
+            .ContainSingle()
+            .Which.Should()
+            .Be(
+                new FakeCommitStatus(101, sha, "success", "gitops/soak", "Soaked for 24h", "https://example.com/runs/7")
+            );
     }
 
     [Fact(Timeout = 30_000)]
@@ -61,7 +87,12 @@ public sealed class GitHubClientSpecs : IAsyncLifetime
     {
         var status = new CommitStatusSpec("gitops/health", CommitStatusState.Failure, new string('x', 300));
 
-        await new CommitStatusPublisher(_github.CreateClient()).SetAsync(Fleet, new string('e', 40), status, CancellationToken.None);
+        await new CommitStatusPublisher(_github.CreateClient()).SetAsync(
+            Fleet,
+            new string('e', 40),
+            status,
+            CancellationToken.None
+        );
 
         var description = _github.Repository("acme", "fleet").Statuses.Single().Description;
         description.Should().HaveLength(140).And.EndWith("…");
@@ -73,7 +104,13 @@ public sealed class GitHubClientSpecs : IAsyncLifetime
     [InlineData("")]
     public async Task A_status_for_something_other_than_a_full_sha_is_refused_without_calling_GitHub(string sha)
     {
-        var act = () => new CommitStatusPublisher(_github.CreateClient()).SetAsync(Fleet, sha, new CommitStatusSpec("gitops/soak", CommitStatusState.Pending, "x"), CancellationToken.None);
+        var act = () =>
+            new CommitStatusPublisher(_github.CreateClient()).SetAsync(
+                Fleet,
+                sha,
+                new CommitStatusSpec("gitops/soak", CommitStatusState.Pending, "x"),
+                CancellationToken.None
+            );
 
         await act.Should().ThrowAsync<BuildException>().WithMessage("*not a full commit sha*");
         _github.Requests.Should().BeEmpty();
@@ -84,9 +121,19 @@ public sealed class GitHubClientSpecs : IAsyncLifetime
     {
         _github.Fail(GitHubEndpoint.CreateStatus, GitHubFault.Forbidden());
 
-        var act = () => new CommitStatusPublisher(_github.CreateClient()).SetAsync(Fleet, new string('f', 40), new CommitStatusSpec("gitops/soak", CommitStatusState.Pending, "x"), CancellationToken.None);
+        var act = () =>
+            new CommitStatusPublisher(_github.CreateClient()).SetAsync(
+                Fleet,
+                new string('f', 40),
+                new CommitStatusSpec("gitops/soak", CommitStatusState.Pending, "x"),
+                CancellationToken.None
+            );
 
         var error = (await act.Should().ThrowAsync<BuildException>()).Which;
-        error.Message.Should().Contain("403").And.Contain("Resource not accessible by integration").And.Contain("permission");
+        error
+            .Message.Should()
+            .Contain("403")
+            .And.Contain("Resource not accessible by integration")
+            .And.Contain("permission");
     }
 }

@@ -7,7 +7,10 @@ namespace GitOpsRunners.Tests.Git;
 public sealed class GitPushSpecs : IDisposable
 {
     private static readonly GitAuthor Bot = new("gitops-runners", "bot@example.invalid", GitSandbox.Epoch.AddDays(1));
-    private static readonly Dictionary<string, string> Bump = new() { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" };
+    private static readonly Dictionary<string, string> Bump = new()
+    {
+        ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n",
+    };
     private readonly GitSandbox _sandbox = new();
 
     public void Dispose() => _sandbox.Dispose();
@@ -83,7 +86,12 @@ public sealed class GitPushSpecs : IDisposable
         CommitBump(workspace, Bot);
         await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
         workspace.CreateOrResetBranch("bump/arc", "main");
-        var newer = workspace.CommitFiles("bump/arc", new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.1\n" }, "Bump ARC to 0.15.1", Bot);
+        var newer = workspace.CommitFiles(
+            "bump/arc",
+            new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.1\n" },
+            "Bump ARC to 0.15.1",
+            Bot
+        );
 
         var result = await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
 
@@ -99,7 +107,12 @@ public sealed class GitPushSpecs : IDisposable
         var pushed = CommitBump(workspace, Bot);
         await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
         workspace.CreateOrResetBranch("bump/arc", "main");
-        workspace.CommitFiles("bump/arc", new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.16.0\n" }, "Diverge", Bot);
+        workspace.CommitFiles(
+            "bump/arc",
+            new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.16.0\n" },
+            "Diverge",
+            Bot
+        );
 
         // Act
         var act = () => workspace.PushAsync("bump/arc", force: false, token: null, CancellationToken.None);
@@ -121,7 +134,11 @@ public sealed class GitPushSpecs : IDisposable
             return;
         }
 
-        using var daemon = await GitDaemon.ServeRefusingOriginAsync(_sandbox.OriginPath, _sandbox.WorkPath, "policy: pushes are frozen");
+        using var daemon = await GitDaemon.ServeRefusingOriginAsync(
+            _sandbox.OriginPath,
+            _sandbox.WorkPath,
+            "policy: pushes are frozen"
+        );
         if (daemon is null)
         {
             return;
@@ -149,7 +166,10 @@ public sealed class GitPushSpecs : IDisposable
     {
         using (var repo = new Repository(_sandbox.WorkPath))
         {
-            repo.Network.Remotes.Update("origin", r => r.Url = "http://x-access-token:ghs_in_url@127.0.0.1:9/acme/fleet.git");
+            repo.Network.Remotes.Update(
+                "origin",
+                r => r.Url = "http://x-access-token:ghs_in_url@127.0.0.1:9/acme/fleet.git"
+            );
         }
 
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);

@@ -25,11 +25,15 @@ public sealed class GitSandbox : IDisposable
         using var work = new Repository(WorkPath);
         work.Refs.UpdateTarget("HEAD", "refs/heads/main");
         work.Network.Remotes.Add("origin", OriginPath);
-        InitialSha = CommitOnMain(new Dictionary<string, string>
-        {
-            ["kubernetes/apps/arc.yaml"] = "version: 0.14.2\n",
-            ["README.md"] = "# fleet\n",
-        }, Epoch, "Initial state");
+        InitialSha = CommitOnMain(
+            new Dictionary<string, string>
+            {
+                ["kubernetes/apps/arc.yaml"] = "version: 0.14.2\n",
+                ["README.md"] = "# fleet\n",
+            },
+            Epoch,
+            "Initial state"
+        );
         work.Network.Push(work.Network.Remotes["origin"], "refs/heads/main:refs/heads/main");
     }
 

@@ -1,6 +1,6 @@
 using GitOpsRunners.Engine;
-using LibGit2Sharp;
 using GitOpsRunners.Git;
+using LibGit2Sharp;
 
 namespace GitOpsRunners.Tests.Git;
 
@@ -59,11 +59,16 @@ public sealed class GitWorkspaceSpecs : IDisposable
         workspace.CreateOrResetBranch("bump/arc", "main");
 
         // Act
-        var result = workspace.CommitFiles("bump/arc", new Dictionary<string, string>
-        {
-            ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n",
-            ["kubernetes/apps/new/values.yaml"] = "replicas: 2\n",
-        }, "Bump ARC to 0.15.0", Bot);
+        var result = workspace.CommitFiles(
+            "bump/arc",
+            new Dictionary<string, string>
+            {
+                ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n",
+                ["kubernetes/apps/new/values.yaml"] = "replicas: 2\n",
+            },
+            "Bump ARC to 0.15.0",
+            Bot
+        );
 
         // Assert
         result.Changed.Should().BeTrue();
@@ -84,7 +89,12 @@ public sealed class GitWorkspaceSpecs : IDisposable
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
         workspace.CreateOrResetBranch("bump/arc", _sandbox.InitialSha);
 
-        var result = workspace.CommitFiles("bump/arc", new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" }, "Bump ARC to 0.15.0", Bot);
+        var result = workspace.CommitFiles(
+            "bump/arc",
+            new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" },
+            "Bump ARC to 0.15.0",
+            Bot
+        );
 
         using var repo = new LibGit2Sharp.Repository(_sandbox.WorkPath);
         var commit = repo.Lookup<LibGit2Sharp.Commit>(result.Sha);
@@ -100,7 +110,12 @@ public sealed class GitWorkspaceSpecs : IDisposable
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
         workspace.CreateOrResetBranch("bump/arc", "main");
 
-        var result = workspace.CommitFiles("bump/arc", new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.14.2\n" }, "No-op", Bot);
+        var result = workspace.CommitFiles(
+            "bump/arc",
+            new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.14.2\n" },
+            "No-op",
+            Bot
+        );
 
         result.Changed.Should().BeFalse();
         result.Sha.Should().Be(_sandbox.InitialSha);
@@ -130,7 +145,8 @@ public sealed class GitWorkspaceSpecs : IDisposable
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
         workspace.CreateOrResetBranch("bump/arc", "main");
 
-        var act = () => workspace.CommitFiles("bump/arc", new Dictionary<string, string> { ["kubernetes/apps"] = "x" }, "Bad", Bot);
+        var act = () =>
+            workspace.CommitFiles("bump/arc", new Dictionary<string, string> { ["kubernetes/apps"] = "x" }, "Bad", Bot);
 
         act.Should().Throw<BuildException>().WithMessage("*kubernetes/apps*not a file*");
     }
@@ -141,7 +157,8 @@ public sealed class GitWorkspaceSpecs : IDisposable
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
 
         var reset = () => workspace.CreateOrResetBranch("main", _sandbox.InitialSha);
-        var commit = () => workspace.CommitFiles("main", new Dictionary<string, string> { ["README.md"] = "x" }, "Bad", Bot);
+        var commit = () =>
+            workspace.CommitFiles("main", new Dictionary<string, string> { ["README.md"] = "x" }, "Bad", Bot);
 
         reset.Should().Throw<BuildException>().WithMessage("*checked-out branch*");
         commit.Should().Throw<BuildException>().WithMessage("*checked-out branch*");
@@ -165,7 +182,12 @@ public sealed class GitWorkspaceSpecs : IDisposable
     {
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
         workspace.CreateOrResetBranch("bump/arc", "main");
-        workspace.CommitFiles("bump/arc", new Dictionary<string, string> { ["README.md"] = "changed\n" }, "Change", Bot);
+        workspace.CommitFiles(
+            "bump/arc",
+            new Dictionary<string, string> { ["README.md"] = "changed\n" },
+            "Change",
+            Bot
+        );
 
         var sha = workspace.CreateOrResetBranch("bump/arc", "main");
 
@@ -177,8 +199,16 @@ public sealed class GitWorkspaceSpecs : IDisposable
     public void File_history_lists_the_commits_that_changed_a_file_with_their_commit_times_newest_first()
     {
         // Arrange
-        var second = _sandbox.CommitOnMain(new Dictionary<string, string> { ["README.md"] = "# fleet v2\n" }, GitSandbox.Epoch.AddDays(2), "Docs only");
-        var third = _sandbox.CommitOnMain(new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" }, GitSandbox.Epoch.AddDays(5), "Bump ARC");
+        var second = _sandbox.CommitOnMain(
+            new Dictionary<string, string> { ["README.md"] = "# fleet v2\n" },
+            GitSandbox.Epoch.AddDays(2),
+            "Docs only"
+        );
+        var third = _sandbox.CommitOnMain(
+            new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" },
+            GitSandbox.Epoch.AddDays(5),
+            "Bump ARC"
+        );
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
 
         // Act
@@ -186,9 +216,12 @@ public sealed class GitWorkspaceSpecs : IDisposable
 
         // Assert
         second.Should().NotBeNullOrEmpty();
-        history.Should().Equal(
-            new FileRevision(third, GitSandbox.Epoch.AddDays(5), "Bump ARC"),
-            new FileRevision(_sandbox.InitialSha, GitSandbox.Epoch, "Initial state"));
+        history
+            .Should()
+            .Equal(
+                new FileRevision(third, GitSandbox.Epoch.AddDays(5), "Bump ARC"),
+                new FileRevision(_sandbox.InitialSha, GitSandbox.Epoch, "Initial state")
+            );
     }
 
     [Fact]

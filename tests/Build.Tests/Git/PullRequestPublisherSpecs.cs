@@ -20,10 +20,22 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
         var publisher = new PullRequestPublisher(_github.CreateClient());
 
         // Act
-        var result = await publisher.PublishAsync(Spec("Bump ARC to 0.15.0", "body v1", "dependencies"), CancellationToken.None);
+        var result = await publisher.PublishAsync(
+            Spec("Bump ARC to 0.15.0", "body v1", "dependencies"),
+            CancellationToken.None
+        );
 
         // Assert
-        result.Should().Be(result with { Number = 1, Url = "https://github.com/acme/fleet/pull/1", Outcome = PullRequestOutcome.Created });
+        result
+            .Should()
+            .Be(
+                result with
+                {
+                    Number = 1,
+                    Url = "https://github.com/acme/fleet/pull/1",
+                    Outcome = PullRequestOutcome.Created,
+                }
+            );
         result.Warnings.Should().BeEmpty();
         var pr = _github.Repository("acme", "fleet").PullRequests.Should().ContainSingle().Subject;
         (pr.Head, pr.Base, pr.Title, pr.Body).Should().Be(("bump/arc", "main", "Bump ARC to 0.15.0", "body v1"));
@@ -47,8 +59,12 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
         var pr = _github.Repository("acme", "fleet").PullRequests.Should().ContainSingle().Subject;
         (pr.Title, pr.Body).Should().Be(("Bump ARC to 0.15.1", "body v2"));
         _github.RequestsTo(GitHubEndpoint.CreatePullRequest).Should().HaveCount(1);
-        _github.RequestsTo(GitHubEndpoint.UpdatePullRequest).Should().ContainSingle()
-            .Which.Path.Should().Be("/repos/acme/fleet/pulls/1");
+        _github
+            .RequestsTo(GitHubEndpoint.UpdatePullRequest)
+            .Should()
+            .ContainSingle()
+            .Which.Path.Should()
+            .Be("/repos/acme/fleet/pulls/1");
     }
 
     [Fact(Timeout = 30_000)]
@@ -57,7 +73,10 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
         var publisher = new PullRequestPublisher(_github.CreateClient());
         await publisher.PublishAsync(Spec("Bump ARC", "same body\n", "dependencies"), CancellationToken.None);
 
-        var again = await publisher.PublishAsync(Spec("Bump ARC", "same body\r\n", "dependencies"), CancellationToken.None);
+        var again = await publisher.PublishAsync(
+            Spec("Bump ARC", "same body\r\n", "dependencies"),
+            CancellationToken.None
+        );
 
         again.Outcome.Should().Be(PullRequestOutcome.Unchanged);
         _github.RequestsTo(GitHubEndpoint.UpdatePullRequest).Should().BeEmpty();
@@ -71,10 +90,18 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
         var existing = repository.AddPullRequest("bump/arc", "main", "Bump ARC", "body");
         existing.Labels.Add("dependencies");
 
-        var result = await new PullRequestPublisher(_github.CreateClient()).PublishAsync(Spec("Bump ARC", "body", "dependencies", "arc"), CancellationToken.None);
+        var result = await new PullRequestPublisher(_github.CreateClient()).PublishAsync(
+            Spec("Bump ARC", "body", "dependencies", "arc"),
+            CancellationToken.None
+        );
 
         result.Outcome.Should().Be(PullRequestOutcome.Updated);
-        _github.RequestsTo(GitHubEndpoint.AddIssueLabels).Should().ContainSingle().Which.Body.Should().Be("""["arc"]""");
+        _github
+            .RequestsTo(GitHubEndpoint.AddIssueLabels)
+            .Should()
+            .ContainSingle()
+            .Which.Body.Should()
+            .Be("""["arc"]""");
         existing.Labels.Should().Equal("dependencies", "arc");
     }
 
@@ -86,7 +113,10 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
         _github.Fail(GitHubEndpoint.ListPullRequests, GitHubFault.Json(200, "[]"));
 
         // Act
-        var result = await new PullRequestPublisher(_github.CreateClient()).PublishAsync(Spec("Bump ARC", "new"), CancellationToken.None);
+        var result = await new PullRequestPublisher(_github.CreateClient()).PublishAsync(
+            Spec("Bump ARC", "new"),
+            CancellationToken.None
+        );
 
         // Assert
         result.Number.Should().Be(1);
@@ -102,11 +132,16 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
         // Arrange: GitHub answers with every open pull request, as it does for a head filter it cannot parse.
         var repository = _github.Repository("acme", "fleet");
         var other = repository.AddPullRequest("renovate/helm", "main", "Renovate", "theirs");
-        var everything = GitHubJson.Serialize(new[] { GitHubJson.PullRequest(repository, other, _github.BaseAddress.AbsoluteUri) });
+        var everything = GitHubJson.Serialize(
+            new[] { GitHubJson.PullRequest(repository, other, _github.BaseAddress.AbsoluteUri) }
+        );
         _github.Fail(GitHubEndpoint.ListPullRequests, GitHubFault.Json(200, everything));
 
         // Act
-        var result = await new PullRequestPublisher(_github.CreateClient()).PublishAsync(Spec("Bump ARC", "ours"), CancellationToken.None);
+        var result = await new PullRequestPublisher(_github.CreateClient()).PublishAsync(
+            Spec("Bump ARC", "ours"),
+            CancellationToken.None
+        );
 
         // Assert
         result.Outcome.Should().Be(PullRequestOutcome.Created);
@@ -122,7 +157,11 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
         var act = () => publisher.PublishAsync(Spec("Bump ARC", "body"), CancellationToken.None);
 
         var error = (await act.Should().ThrowAsync<BuildException>()).Which;
-        error.Message.Should().StartWith("GITHUB_TOKEN is missing or invalid").And.Contain("Bad credentials").And.NotContain("ghp_wrong_token_value");
+        error
+            .Message.Should()
+            .StartWith("GITHUB_TOKEN is missing or invalid")
+            .And.Contain("Bad credentials")
+            .And.NotContain("ghp_wrong_token_value");
         _github.Repository("acme", "fleet").PullRequests.Should().BeEmpty();
     }
 
@@ -132,7 +171,11 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
         var reset = new DateTimeOffset(2026, 5, 4, 13, 45, 10, TimeSpan.Zero);
         _github.Fail(GitHubEndpoint.ListPullRequests, GitHubFault.RateLimited(reset));
 
-        var act = () => new PullRequestPublisher(_github.CreateClient()).PublishAsync(Spec("Bump ARC", "body"), CancellationToken.None);
+        var act = () =>
+            new PullRequestPublisher(_github.CreateClient()).PublishAsync(
+                Spec("Bump ARC", "body"),
+                CancellationToken.None
+            );
 
         var error = (await act.Should().ThrowAsync<BuildException>()).Which;
         error.Message.Should().Contain("rate limit").And.Contain("0/5000").And.Contain("2026-05-04 13:45:10 UTC");
@@ -141,12 +184,24 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task Any_other_GitHub_error_reports_the_status_and_GitHub_message()
     {
-        _github.Fail(GitHubEndpoint.CreatePullRequest, GitHubFault.ValidationFailed("PullRequest", "invalid", field: "base"));
+        _github.Fail(
+            GitHubEndpoint.CreatePullRequest,
+            GitHubFault.ValidationFailed("PullRequest", "invalid", field: "base")
+        );
 
-        var act = () => new PullRequestPublisher(_github.CreateClient()).PublishAsync(Spec("Bump ARC", "body"), CancellationToken.None);
+        var act = () =>
+            new PullRequestPublisher(_github.CreateClient()).PublishAsync(
+                Spec("Bump ARC", "body"),
+                CancellationToken.None
+            );
 
         var error = (await act.Should().ThrowAsync<BuildException>()).Which;
-        error.Message.Should().Contain("422").And.Contain("Validation Failed").And.Contain("base").And.Contain("acme:bump/arc");
+        error
+            .Message.Should()
+            .Contain("422")
+            .And.Contain("Validation Failed")
+            .And.Contain("base")
+            .And.Contain("acme:bump/arc");
     }
 
     [Fact(Timeout = 30_000)]
@@ -154,7 +209,10 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
     {
         _github.Fail(GitHubEndpoint.AddIssueLabels, GitHubFault.Forbidden());
 
-        var result = await new PullRequestPublisher(_github.CreateClient()).PublishAsync(Spec("Bump ARC", "body", "dependencies"), CancellationToken.None);
+        var result = await new PullRequestPublisher(_github.CreateClient()).PublishAsync(
+            Spec("Bump ARC", "body", "dependencies"),
+            CancellationToken.None
+        );
 
         result.Outcome.Should().Be(PullRequestOutcome.Created);
         result.Warnings.Should().ContainSingle().Which.Should().Contain("dependencies").And.Contain("403");
@@ -167,7 +225,8 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        var act = () => new PullRequestPublisher(_github.CreateClient()).PublishAsync(Spec("Bump ARC", "body"), cancelled.Token);
+        var act = () =>
+            new PullRequestPublisher(_github.CreateClient()).PublishAsync(Spec("Bump ARC", "body"), cancelled.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         _github.Requests.Should().BeEmpty();

@@ -24,17 +24,32 @@ public sealed class ReleaseLookupSpecs : IAsyncLifetime
         runner.AddRelease("v2.330.0-beta.1", March.AddDays(25), prerelease: true);
 
         // Act
-        var latest = await new ReleaseLookup(_github.CreateClient()).LatestReleaseAsync("actions", "runner", CancellationToken.None);
+        var latest = await new ReleaseLookup(_github.CreateClient()).LatestReleaseAsync(
+            "actions",
+            "runner",
+            CancellationToken.None
+        );
 
         // Assert
-        latest.Should().Be(new ReleaseInfo("v2.329.0", SemanticVersion.Parse("2.329.0"), March.AddDays(20), "https://github.com/actions/runner/releases/tag/v2.329.0", false));
+        latest
+            .Should()
+            .Be(
+                new ReleaseInfo(
+                    "v2.329.0",
+                    SemanticVersion.Parse("2.329.0"),
+                    March.AddDays(20),
+                    "https://github.com/actions/runner/releases/tag/v2.329.0",
+                    false
+                )
+            );
         _github.Requests.Should().ContainSingle().Which.Path.Should().Be("/repos/actions/runner/releases/latest");
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_repository_without_releases_is_a_build_error_naming_it()
     {
-        var act = () => new ReleaseLookup(_github.CreateClient()).LatestReleaseAsync("actions", "nothing", CancellationToken.None);
+        var act = () =>
+            new ReleaseLookup(_github.CreateClient()).LatestReleaseAsync("actions", "nothing", CancellationToken.None);
 
         await act.Should().ThrowAsync<BuildException>().WithMessage("actions/nothing has no published release*404*");
     }
@@ -55,7 +70,12 @@ public sealed class ReleaseLookupSpecs : IAsyncLifetime
         // Act
         var all = await lookup.ReleasesAsync("actions", "actions-runner-controller", CancellationToken.None);
         var requestsForAll = _github.RequestsTo(GitHubEndpoint.ListReleases).Count;
-        var firstTwoPages = await lookup.ReleasesAsync("actions", "actions-runner-controller", maxPages: 2, CancellationToken.None);
+        var firstTwoPages = await lookup.ReleasesAsync(
+            "actions",
+            "actions-runner-controller",
+            maxPages: 2,
+            CancellationToken.None
+        );
 
         // Assert
         all.Should().HaveCount(250);
@@ -72,10 +92,22 @@ public sealed class ReleaseLookupSpecs : IAsyncLifetime
         _github.Repository("actions", "actions-runner-controller").AddRelease("gha-runner-scale-set-0.15.0", March);
         var lookup = new ReleaseLookup(_github.CreateClient());
 
-        var found = await lookup.ReleaseForTagAsync("actions", "actions-runner-controller", "gha-runner-scale-set-0.15.0", CancellationToken.None);
-        var missing = await lookup.ReleaseForTagAsync("actions", "actions-runner-controller", "gha-runner-scale-set-0.99.0", CancellationToken.None);
+        var found = await lookup.ReleaseForTagAsync(
+            "actions",
+            "actions-runner-controller",
+            "gha-runner-scale-set-0.15.0",
+            CancellationToken.None
+        );
+        var missing = await lookup.ReleaseForTagAsync(
+            "actions",
+            "actions-runner-controller",
+            "gha-runner-scale-set-0.99.0",
+            CancellationToken.None
+        );
 
-        found!.HtmlUrl.Should().Be("https://github.com/actions/actions-runner-controller/releases/tag/gha-runner-scale-set-0.15.0");
+        found!
+            .HtmlUrl.Should()
+            .Be("https://github.com/actions/actions-runner-controller/releases/tag/gha-runner-scale-set-0.15.0");
         found.Version.Should().Be(SemanticVersion.Parse("0.15.0"));
         missing.Should().BeNull();
     }
@@ -83,11 +115,17 @@ public sealed class ReleaseLookupSpecs : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task Anonymous_reads_hit_the_rate_limit_with_a_clear_message()
     {
-        _github.Fail(GitHubEndpoint.LatestRelease, GitHubFault.RateLimited(new DateTimeOffset(2026, 5, 4, 13, 0, 0, TimeSpan.Zero), limit: 60));
+        _github.Fail(
+            GitHubEndpoint.LatestRelease,
+            GitHubFault.RateLimited(new DateTimeOffset(2026, 5, 4, 13, 0, 0, TimeSpan.Zero), limit: 60)
+        );
 
-        var act = () => new ReleaseLookup(_github.CreateClient()).LatestReleaseAsync("actions", "runner", CancellationToken.None);
+        var act = () =>
+            new ReleaseLookup(_github.CreateClient()).LatestReleaseAsync("actions", "runner", CancellationToken.None);
 
-        await act.Should().ThrowAsync<BuildException>().WithMessage("*rate limit*0/60*2026-05-04 13:00:00 UTC*GITHUB_TOKEN*");
+        await act.Should()
+            .ThrowAsync<BuildException>()
+            .WithMessage("*rate limit*0/60*2026-05-04 13:00:00 UTC*GITHUB_TOKEN*");
     }
 
     [Theory]

@@ -9,11 +9,18 @@ public sealed class ManifestParserSpecs
     public void An_object_becomes_a_manifest_with_its_location()
     {
         // Act
-        var result = ManifestParser.Parse(YamlFileLoader.Parse("# c\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: app\n", "d.yaml"));
+        var result = ManifestParser.Parse(
+            YamlFileLoader.Parse(
+                "# c\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  namespace: app\n",
+                "d.yaml"
+            )
+        );
 
         // Assert
         var manifest = result.Manifests.Should().ContainSingle().Subject;
-        (manifest.ApiVersion, manifest.Kind, manifest.Name, manifest.Namespace).Should().Be(("apps/v1", "Deployment", "web", "app"));
+        (manifest.ApiVersion, manifest.Kind, manifest.Name, manifest.Namespace)
+            .Should()
+            .Be(("apps/v1", "Deployment", "web", "app"));
         manifest.Location.Should().Be(new SourceLocation("d.yaml", 2, 1));
         result.Findings.Should().BeEmpty();
     }
@@ -36,7 +43,8 @@ public sealed class ManifestParserSpecs
     public void A_list_is_expanded_into_its_items_with_their_own_lines()
     {
         // Arrange
-        const string list = "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: a\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {}\n";
+        const string list =
+            "apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata:\n      name: a\n  - apiVersion: v1\n    kind: ConfigMap\n    metadata: {}\n";
 
         // Act
         var result = ManifestParser.Parse(YamlFileLoader.Parse(list, "l.yaml"));
@@ -51,7 +59,10 @@ public sealed class ManifestParserSpecs
     {
         // Arrange
         var kustomization = YamlFileLoader.Parse("resources: [a.yaml]\n", "kustomization.yaml").Documents[0].Root;
-        var component = YamlFileLoader.Parse("apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n", "x.yaml").Documents[0].Root;
+        var component = YamlFileLoader
+            .Parse("apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\n", "x.yaml")
+            .Documents[0]
+            .Root;
         var values = YamlFileLoader.Parse("replicaCount: 2\n", "values.yaml").Documents[0].Root;
         var service = YamlFileLoader.Parse("apiVersion: v1\nkind: Service\n", "kustomization.yaml").Documents[0].Root;
 

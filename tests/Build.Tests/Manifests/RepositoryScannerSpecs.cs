@@ -11,7 +11,10 @@ public sealed class RepositoryScannerSpecs
     {
         // Arrange
         using var repo = new TempDirectory();
-        repo.Write("kubernetes/apps/a.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n");
+        repo.Write(
+            "kubernetes/apps/a.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n"
+        );
         repo.Write("kubernetes/apps/kustomization.yaml", "resources: [a.yaml]\n");
         repo.Write("kubernetes/apps/values.yml", "replicaCount: 1\n");
         repo.Write(".github/workflows/ci.yaml", "on: [push]\n\tbroken: tab\n");
@@ -26,7 +29,12 @@ public sealed class RepositoryScannerSpecs
         scan.Manifests.Select(m => m.Name).Should().Equal("a", "b");
         scan.Manifests[1].Location.Should().Be(new SourceLocation("kubernetes/apps/a.yaml", 6, 1));
         scan.Findings.Should().BeEmpty();
-        scan.Files.Should().BeEquivalentTo("kubernetes/apps/a.yaml", "kubernetes/apps/kustomization.yaml", "kubernetes/apps/values.yml");
+        scan.Files.Should()
+            .BeEquivalentTo(
+                "kubernetes/apps/a.yaml",
+                "kubernetes/apps/kustomization.yaml",
+                "kubernetes/apps/values.yml"
+            );
     }
 
     [Fact(Timeout = 30_000)]
@@ -43,12 +51,16 @@ public sealed class RepositoryScannerSpecs
         var scan = await new RepositoryScanner().ScanAsync(repo.Path, CancellationToken.None);
 
         // Assert
-        scan.Findings.Select(f => (f.RuleId, f.Location!.File)).Should().BeEquivalentTo(new[]
-        {
-            (ManifestRuleIds.YamlSyntax, "k/bad.yaml"),
-            (ManifestRuleIds.YamlDuplicateKey, "k/dup.yaml"),
-            (ManifestRuleIds.MissingField, "k/nameless.yaml"),
-        });
+        scan.Findings.Select(f => (f.RuleId, f.Location!.File))
+            .Should()
+            .BeEquivalentTo(
+                new[]
+                {
+                    (ManifestRuleIds.YamlSyntax, "k/bad.yaml"),
+                    (ManifestRuleIds.YamlDuplicateKey, "k/dup.yaml"),
+                    (ManifestRuleIds.MissingField, "k/nameless.yaml"),
+                }
+            );
         scan.Manifests.Select(m => m.Name).Should().BeEquivalentTo("d", "ok");
     }
 }

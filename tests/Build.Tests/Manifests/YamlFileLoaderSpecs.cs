@@ -83,7 +83,10 @@ public sealed class YamlFileLoaderSpecs
     public void Empty_and_comment_only_documents_are_skipped_and_locations_point_at_the_first_key()
     {
         // Act
-        var result = YamlFileLoader.Parse("---\n# just a comment\n---\n\n---\n# about b\nkind: B\n---\nkind: C\n", "multi.yaml");
+        var result = YamlFileLoader.Parse(
+            "---\n# just a comment\n---\n\n---\n# about b\nkind: B\n---\nkind: C\n",
+            "multi.yaml"
+        );
 
         // Assert
         result.Findings.Should().BeEmpty();

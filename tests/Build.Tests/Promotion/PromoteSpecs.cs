@@ -39,7 +39,12 @@ public sealed class PromoteSpecs : IAsyncLifetime
     public async Task Equal_pins_exit_0_with_up_to_date_and_leave_no_branch()
     {
         // Arrange
-        _repo.SetPins(Prd, new Dictionary<string, string> { ["ARC_CHART_VERSION"] = "0.15.0", ["ESO_CHART_VERSION"] = "2.9.0" }, Now.AddDays(-2), "Promote by hand");
+        _repo.SetPins(
+            Prd,
+            new Dictionary<string, string> { ["ARC_CHART_VERSION"] = "0.15.0", ["ESO_CHART_VERSION"] = "2.9.0" },
+            Now.AddDays(-2),
+            "Promote by hand"
+        );
 
         // Act
         var (exit, output) = await PromoteAsync("--pr");
@@ -117,7 +122,9 @@ public sealed class PromoteSpecs : IAsyncLifetime
     public async Task A_rerun_with_the_same_difference_updates_nothing_and_opens_no_second_pull_request()
     {
         // Arrange
-        (await PromoteAsync("--pr")).Exit.Should().Be(ExitCodes.Success);
+        (await PromoteAsync("--pr"))
+            .Exit.Should()
+            .Be(ExitCodes.Success);
         var first = _repo.OriginBranch(Branch);
 
         // Act
@@ -135,8 +142,15 @@ public sealed class PromoteSpecs : IAsyncLifetime
     public async Task A_changed_difference_updates_the_same_branch_and_pull_request()
     {
         // Arrange
-        (await PromoteAsync("--pr")).Exit.Should().Be(ExitCodes.Success);
-        _repo.SetPins(Tst, new Dictionary<string, string> { ["ESO_CHART_VERSION"] = "2.10.0" }, Now.AddHours(-1), "Bump external-secrets");
+        (await PromoteAsync("--pr"))
+            .Exit.Should()
+            .Be(ExitCodes.Success);
+        _repo.SetPins(
+            Tst,
+            new Dictionary<string, string> { ["ESO_CHART_VERSION"] = "2.10.0" },
+            Now.AddHours(-1),
+            "Bump external-secrets"
+        );
 
         // Act
         var (exit, output) = await PromoteAsync("--pr");
@@ -188,7 +202,16 @@ public sealed class PromoteSpecs : IAsyncLifetime
         var before = _repo.ReadWorkingFile(VersionsFile(Prd));
 
         // Act
-        var (exit, output) = await PromoteAsync("--pr", "--require-healthy", "--from-kubeconfig", kubeconfig, "--from-context", "tst", "--timeout", "1s");
+        var (exit, output) = await PromoteAsync(
+            "--pr",
+            "--require-healthy",
+            "--from-kubeconfig",
+            kubeconfig,
+            "--from-context",
+            "tst",
+            "--timeout",
+            "1s"
+        );
 
         // Assert
         exit.Should().Be(ExitCodes.TargetFailed, output);
@@ -206,8 +229,17 @@ public sealed class PromoteSpecs : IAsyncLifetime
         await using var cluster = await KubernetesApiServer.StartAsync();
         using (var renderer = new GitOpsRunners.Rendering.FluxRenderer(GitOpsRunners.Tools.KustomizeCli.Locate()))
         {
-            var rendered = await renderer.RenderAsync(new GitOpsRunners.Rendering.RepositoryLayout(_repo.WorkPath), Tst, CancellationToken.None);
-            foreach (var obj in HealthyCluster.From(GitOpsRunners.Smoke.SmokeExpectations.From(rendered, _repo.HeadSha()), _repo.HeadSha()))
+            var rendered = await renderer.RenderAsync(
+                new GitOpsRunners.Rendering.RepositoryLayout(_repo.WorkPath),
+                Tst,
+                CancellationToken.None
+            );
+            foreach (
+                var obj in HealthyCluster.From(
+                    GitOpsRunners.Smoke.SmokeExpectations.From(rendered, _repo.HeadSha()),
+                    _repo.HeadSha()
+                )
+            )
             {
                 cluster.Add(obj);
             }
@@ -217,7 +249,18 @@ public sealed class PromoteSpecs : IAsyncLifetime
         var kubeconfig = cluster.WriteKubeconfig(temp.Combine("kubeconfig"), "tst");
 
         // Act
-        var (exit, output) = await PromoteAsync("--pr", "--require-healthy", "--from-kubeconfig", kubeconfig, "--from-context", "tst", "--timeout", "20s", "--revision", _repo.HeadSha());
+        var (exit, output) = await PromoteAsync(
+            "--pr",
+            "--require-healthy",
+            "--from-kubeconfig",
+            kubeconfig,
+            "--from-context",
+            "tst",
+            "--timeout",
+            "20s",
+            "--revision",
+            _repo.HeadSha()
+        );
 
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
@@ -231,14 +274,28 @@ public sealed class PromoteSpecs : IAsyncLifetime
     {
         // Arrange
         var arrived = Now.AddDays(-1);
-        _repo.SetPins(Tst, new Dictionary<string, string> { ["ESO_CHART_VERSION"] = "2.10.0" }, arrived, "Bump external-secrets");
+        _repo.SetPins(
+            Tst,
+            new Dictionary<string, string> { ["ESO_CHART_VERSION"] = "2.10.0" },
+            arrived,
+            "Bump external-secrets"
+        );
 
         // Act
         var (exit, output) = await PromoteAsync("--only", "external-secrets", "--min-soak", "3d");
 
         // Assert
         exit.Should().Be(ExitCodes.TargetFailed, output);
-        output.Should().Contain("soak gate").And.Contain("promotion becomes possible at " + arrived.AddDays(3).ToUniversalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        output
+            .Should()
+            .Contain("soak gate")
+            .And.Contain(
+                "promotion becomes possible at "
+                    + arrived
+                        .AddDays(3)
+                        .ToUniversalTime()
+                        .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            );
         Pin(_repo.ReadWorkingFile(VersionsFile(Prd)), "ESO_CHART_VERSION").Should().Be("2.8.0");
     }
 
@@ -246,8 +303,18 @@ public sealed class PromoteSpecs : IAsyncLifetime
     public async Task Pins_older_than_the_soak_time_pass_the_gate()
     {
         // Arrange
-        _repo.SetPins(Tst, new Dictionary<string, string> { ["ESO_CHART_VERSION"] = "2.10.0" }, Now.AddDays(-1), "Bump external-secrets");
-        _repo.SetPins(Tst, new Dictionary<string, string> { ["RUNNER_IMAGE"] = "2.338.0@sha256:" + new string('c', 64) }, Now.AddHours(-1), "Bump the runner");
+        _repo.SetPins(
+            Tst,
+            new Dictionary<string, string> { ["ESO_CHART_VERSION"] = "2.10.0" },
+            Now.AddDays(-1),
+            "Bump external-secrets"
+        );
+        _repo.SetPins(
+            Tst,
+            new Dictionary<string, string> { ["RUNNER_IMAGE"] = "2.338.0@sha256:" + new string('c', 64) },
+            Now.AddHours(-1),
+            "Bump the runner"
+        );
 
         // Act
         var (exit, output) = await PromoteAsync("--only", "arc", "--min-soak", "7d");
@@ -268,7 +335,9 @@ public sealed class PromoteSpecs : IAsyncLifetime
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
         var status = GitHub.Statuses.Should().ContainSingle().Which;
-        (status.Sha, status.Context, status.State).Should().Be((_repo.OriginBranch(Branch)!, "promotion/soak", "success"));
+        (status.Sha, status.Context, status.State)
+            .Should()
+            .Be((_repo.OriginBranch(Branch)!, "promotion/soak", "success"));
         GitHub.PullRequests.Single().Body.Should().Contain("`promotion/soak`");
     }
 
@@ -281,7 +350,11 @@ public sealed class PromoteSpecs : IAsyncLifetime
             return;
         }
 
-        using var daemon = await GitDaemon.ServeRefusingOriginAsync(_repo.OriginPath, _repo.WorkPath, "policy: promotions are frozen");
+        using var daemon = await GitDaemon.ServeRefusingOriginAsync(
+            _repo.OriginPath,
+            _repo.WorkPath,
+            "policy: promotions are frozen"
+        );
         if (daemon is null)
         {
             return;
@@ -344,15 +417,26 @@ public sealed class PromoteSpecs : IAsyncLifetime
         };
         string[] from = args.Contains("--from") ? [] : ["--from", Tst];
         string[] all = ["Promote", "--repository-root", _repo.WorkPath, .. from, .. SchemaArguments(), .. args];
-        var exit = await BuildRunner.RunAsync(new Build(), all, new BuildEnvironment(console, environment, _repo.WorkPath), CancellationToken.None);
+        var exit = await BuildRunner.RunAsync(
+            new Build(),
+            all,
+            new BuildEnvironment(console, environment, _repo.WorkPath),
+            CancellationToken.None
+        );
         return (exit, console.Output);
     }
 
-    private static string[] SchemaArguments() => SharedData.SchemasRoot is { } schemas
-        ?
-        [
-            "--schema-location", Path.Combine(schemas, "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"),
-            "--schema-location", Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
-        ]
-        : ["--schema-location", Path.Combine(Path.GetTempPath(), "no-schemas-here"), "--ignore-missing-schemas"];
+    private static string[] SchemaArguments() =>
+        SharedData.SchemasRoot is { } schemas
+            ?
+            [
+                "--schema-location",
+                Path.Combine(
+                    schemas,
+                    "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"
+                ),
+                "--schema-location",
+                Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
+            ]
+            : ["--schema-location", Path.Combine(Path.GetTempPath(), "no-schemas-here"), "--ignore-missing-schemas"];
 }

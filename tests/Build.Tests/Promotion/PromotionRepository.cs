@@ -31,7 +31,8 @@ internal sealed partial class PromotionRepository : IDisposable
             work.Network.Remotes.Add("origin", OriginPath);
         }
 
-        var source = RootDirectoryLocator.Find(AppContext.BaseDirectory)
+        var source =
+            RootDirectoryLocator.Find(AppContext.BaseDirectory)
             ?? throw new InvalidOperationException($"No repository root above {AppContext.BaseDirectory}.");
         Copy(Path.Combine(source, "kubernetes"), Path.Combine(WorkPath, "kubernetes"));
         File.WriteAllText(Path.Combine(WorkPath, ".gitignore"), ".nuke/temp/\n");
@@ -49,13 +50,22 @@ internal sealed partial class PromotionRepository : IDisposable
     public static string SettingsFile(string cluster) => $"kubernetes/apps/overlays/{cluster}/cluster-settings.yaml";
 
     /// <summary>Sets post-build variables in a cluster's cluster-versions.yaml, commits at <paramref name="when"/> and pushes.</summary>
-    public string SetPins(string cluster, IReadOnlyDictionary<string, string> values, DateTimeOffset when, string message)
+    public string SetPins(
+        string cluster,
+        IReadOnlyDictionary<string, string> values,
+        DateTimeOffset when,
+        string message
+    )
     {
         var path = Path.Combine(WorkPath, VersionsFile(cluster));
         var text = File.ReadAllText(path);
         foreach (var (variable, value) in values)
         {
-            text = Regex.Replace(text, $"(?m)^(\\s*{variable}:\\s*\")[^\"]*(\")", m => m.Groups[1].Value + value + m.Groups[2].Value);
+            text = Regex.Replace(
+                text,
+                $"(?m)^(\\s*{variable}:\\s*\")[^\"]*(\")",
+                m => m.Groups[1].Value + value + m.Groups[2].Value
+            );
         }
 
         File.WriteAllText(path, text);
@@ -64,7 +74,9 @@ internal sealed partial class PromotionRepository : IDisposable
 
     /// <summary>The value of a variable in a cluster-versions.yaml text.</summary>
     public static string? Pin(string? text, string variable) =>
-        text is null ? null : Regex.Match(text, $"(?m)^\\s*{variable}:\\s*\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value : null;
+        text is null ? null
+        : Regex.Match(text, $"(?m)^\\s*{variable}:\\s*\"([^\"]*)\"") is { Success: true } m ? m.Groups[1].Value
+        : null;
 
     public string ReadWorkingFile(string path) => File.ReadAllText(Path.Combine(WorkPath, path));
 

@@ -18,9 +18,20 @@ public sealed partial class PromotionWiringSpecs
     private const string Workflow = ".github/workflows/promote.yml";
 
     /// <summary>Top-level fields of a Flux event, which the githubdispatch provider sends as client_payload.</summary>
-    private static readonly string[] EventFields = ["involvedObject", "severity", "timestamp", "message", "reason", "metadata", "reportingController", "reportingInstance"];
+    private static readonly string[] EventFields =
+    [
+        "involvedObject",
+        "severity",
+        "timestamp",
+        "message",
+        "reason",
+        "metadata",
+        "reportingController",
+        "reportingInstance",
+    ];
 
-    private static readonly string Root = RootDirectoryLocator.Find(AppContext.BaseDirectory)
+    private static readonly string Root =
+        RootDirectoryLocator.Find(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("No repository root above the test binaries.");
 
     private static readonly Lazy<Task<RenderedCluster>> FirstStage = new(RenderFirstStageAsync);
@@ -31,14 +42,19 @@ public sealed partial class PromotionWiringSpecs
         // Arrange
         var cluster = await FirstStage.Value;
         var alert = Single(cluster, "Alert");
-        var emitted = cluster.Objects.Select(o => o.Manifest)
+        var emitted = cluster
+            .Objects.Select(o => o.Manifest)
             .Where(m => Watches(alert, m))
             .Select(m => $"{m.Kind}/{m.Name}.{m.Namespace}")
             .Order(StringComparer.Ordinal)
             .ToList();
 
         // Act
-        var types = WorkflowRoot().SequenceAt("on", "repository_dispatch", "types")!.Children.Select(n => ((YamlScalarNode)n).Value!).Order(StringComparer.Ordinal).ToList();
+        var types = WorkflowRoot()
+            .SequenceAt("on", "repository_dispatch", "types")!
+            .Children.Select(n => ((YamlScalarNode)n).Value!)
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
         // Assert
         emitted.Should().NotBeEmpty();
@@ -55,7 +71,11 @@ public sealed partial class PromotionWiringSpecs
 
         // Act
         var read = MetadataKey().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
-        var fields = PayloadField().Matches(text).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+        var fields = PayloadField()
+            .Matches(text)
+            .Select(m => m.Groups[1].Value)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
 
         // Assert
         read.Should().Contain("cluster");
@@ -84,15 +104,23 @@ public sealed partial class PromotionWiringSpecs
         alert.Namespace.Should().Be(provider.Namespace);
         parsed.Should().BeTrue();
         repository!.Name.Should().Be(solution);
-        alert.Body.SequenceAt("spec", "inclusionList")!.Children.Select(n => ((YamlScalarNode)n).Value).Should().ContainSingle()
-            .Which.Should().Match("*upgrade*succeeded*");
+        alert
+            .Body.SequenceAt("spec", "inclusionList")!
+            .Children.Select(n => ((YamlScalarNode)n).Value)
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Match("*upgrade*succeeded*");
     }
 
     [Fact]
     public void The_workflow_smokes_the_source_and_then_promotes_with_a_pull_request_behind_the_health_gate()
     {
         // Arrange
-        var steps = WorkflowRoot().SequenceAt("jobs", "promote", "steps")!.Children.Select(s => s.ScalarAt("run") ?? "").ToList();
+        var steps = WorkflowRoot()
+            .SequenceAt("jobs", "promote", "steps")!
+            .Children.Select(s => s.ScalarAt("run") ?? "")
+            .ToList();
 
         // Act
         var smoke = steps.FindIndex(s => s.Contains("./build.sh Smoke", StringComparison.Ordinal));
@@ -102,19 +130,31 @@ public sealed partial class PromotionWiringSpecs
         smoke.Should().BeGreaterThan(-1);
         promote.Should().BeGreaterThan(smoke);
         steps[promote].Should().Contain("--pr").And.Contain("--require-healthy").And.Contain("--from-kubeconfig");
-        WorkflowRoot().MappingAt("on", "workflow_dispatch", "inputs")!.Children.Keys.Select(k => ((YamlScalarNode)k).Value).Should().Equal("from", "to", "only");
+        WorkflowRoot()
+            .MappingAt("on", "workflow_dispatch", "inputs")!
+            .Children.Keys.Select(k => ((YamlScalarNode)k).Value)
+            .Should()
+            .Equal("from", "to", "only");
     }
 
     private static bool Watches(Manifest alert, Manifest candidate) =>
-        alert.Body.SequenceAt("spec", "eventSources")!.Children.Any(source =>
-            source.ScalarAt("kind") == candidate.Kind
-            && (source.ScalarAt("name") is "*" || source.ScalarAt("name") == candidate.Name)
-            && (source.ScalarAt("namespace") ?? alert.Namespace) == candidate.Namespace);
+        alert
+            .Body.SequenceAt("spec", "eventSources")!
+            .Children.Any(source =>
+                source.ScalarAt("kind") == candidate.Kind
+                && (source.ScalarAt("name") is "*" || source.ScalarAt("name") == candidate.Name)
+                && (source.ScalarAt("namespace") ?? alert.Namespace) == candidate.Namespace
+            );
 
     private static Manifest Single(RenderedCluster cluster, string kind) =>
-        cluster.Objects.Select(o => o.Manifest).Single(m => m.Kind == kind && m.ApiVersion.StartsWith("notification.toolkit.fluxcd.io/", StringComparison.Ordinal)
-            && (kind != "Alert" || m.Body.ScalarAt("spec", "providerRef", "name") == "github-dispatch")
-            && (kind != "Provider" || m.Body.ScalarAt("spec", "type") == "githubdispatch"));
+        cluster
+            .Objects.Select(o => o.Manifest)
+            .Single(m =>
+                m.Kind == kind
+                && m.ApiVersion.StartsWith("notification.toolkit.fluxcd.io/", StringComparison.Ordinal)
+                && (kind != "Alert" || m.Body.ScalarAt("spec", "providerRef", "name") == "github-dispatch")
+                && (kind != "Provider" || m.Body.ScalarAt("spec", "type") == "githubdispatch")
+            );
 
     private static YamlMappingNode WorkflowRoot()
     {
@@ -127,7 +167,11 @@ public sealed partial class PromotionWiringSpecs
     {
         using var renderer = new FluxRenderer(KustomizeCli.Locate());
         var order = PromotionOrder.Load(Root, "kubernetes");
-        return await renderer.RenderAsync(new RepositoryLayout(Root, "kubernetes"), order.First, CancellationToken.None);
+        return await renderer.RenderAsync(
+            new RepositoryLayout(Root, "kubernetes"),
+            order.First,
+            CancellationToken.None
+        );
     }
 
     [GeneratedRegex(@"client_payload\.metadata\.([A-Za-z0-9_-]+)")]

@@ -12,14 +12,30 @@ public sealed class SoakGateSpecs
     private static readonly DateTimeOffset Now = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
 
     private static PinArrival Arrival(string variable, DateTimeOffset? when) =>
-        new(new VersionPin("tst", variable.ToLowerInvariant(), PinKind.HelmChartOci, "oci://x", "1.0.0", null, new SourceLocation("v.yaml", 3), variable),
-            when is { } at ? new FileRevision(new string('a', 40), at, "Bump") : null);
+        new(
+            new VersionPin(
+                "tst",
+                variable.ToLowerInvariant(),
+                PinKind.HelmChartOci,
+                "oci://x",
+                "1.0.0",
+                null,
+                new SourceLocation("v.yaml", 3),
+                variable
+            ),
+            when is { } at ? new FileRevision(new string('a', 40), at, "Bump") : null
+        );
 
     [Fact]
     public void The_clock_starts_when_the_last_pin_arrived_and_names_the_time_promotion_becomes_possible()
     {
         // Act
-        var result = SoakGate.Evaluate([Arrival("A", Now.AddDays(-5)), Arrival("B", Now.AddHours(-6))], TimeSpan.FromDays(1), Now, "main");
+        var result = SoakGate.Evaluate(
+            [Arrival("A", Now.AddDays(-5)), Arrival("B", Now.AddHours(-6))],
+            TimeSpan.FromDays(1),
+            Now,
+            "main"
+        );
 
         // Assert
         result.Passed.Should().BeFalse();
@@ -35,7 +51,11 @@ public sealed class SoakGateSpecs
 
         // Assert
         result.Passed.Should().BeTrue();
-        result.Details.Should().ContainSingle().Which.Should().StartWith("A = 1.0.0 on main since 2026-03-08 12:00 UTC");
+        result
+            .Details.Should()
+            .ContainSingle()
+            .Which.Should()
+            .StartWith("A = 1.0.0 on main since 2026-03-08 12:00 UTC");
     }
 
     [Fact]

@@ -9,7 +9,10 @@ public sealed class AuthChallengeSpecs
     public void A_bearer_challenge_gives_realm_service_and_a_scope_with_commas()
     {
         // Act
-        var challenge = AuthChallenge.Parse("Bearer", "realm=\"https://ghcr.io/token\",service=\"ghcr.io\",scope=\"repository:org/app:pull,push\"");
+        var challenge = AuthChallenge.Parse(
+            "Bearer",
+            "realm=\"https://ghcr.io/token\",service=\"ghcr.io\",scope=\"repository:org/app:pull,push\""
+        );
 
         // Assert
         challenge.IsBearer.Should().BeTrue();
@@ -22,7 +25,10 @@ public sealed class AuthChallengeSpecs
     public void Unquoted_values_escaped_quotes_and_odd_spacing_are_read()
     {
         // Act
-        var challenge = AuthChallenge.Parse("Bearer", " Realm=https://auth.example/token , service=\"a \\\"quoted\\\" name\",error=invalid_token");
+        var challenge = AuthChallenge.Parse(
+            "Bearer",
+            " Realm=https://auth.example/token , service=\"a \\\"quoted\\\" name\",error=invalid_token"
+        );
 
         // Assert
         challenge.Realm.Should().Be("https://auth.example/token");
@@ -37,7 +43,9 @@ public sealed class AuthChallengeSpecs
         // Arrange
         using var response = new HttpResponseMessage(System.Net.HttpStatusCode.Unauthorized);
         response.Headers.WwwAuthenticate.Add(new AuthenticationHeaderValue("Basic", "realm=\"x\""));
-        response.Headers.WwwAuthenticate.Add(new AuthenticationHeaderValue("Bearer", "realm=\"https://t.example/token\""));
+        response.Headers.WwwAuthenticate.Add(
+            new AuthenticationHeaderValue("Bearer", "realm=\"https://t.example/token\"")
+        );
 
         // Act
         var challenge = AuthChallenge.Select(response.Headers.WwwAuthenticate);

@@ -11,7 +11,8 @@ public sealed class HelmIndexReaderSpecs
     public void A_json_index_is_read_like_yaml()
     {
         // Arrange
-        const string json = """{"apiVersion":"v1","entries":{"app":[{"version":"1.0.0","urls":["app-1.0.0.tgz"],"digest":"ab"},{"version":"1.1.0"}]}}""";
+        const string json =
+            """{"apiVersion":"v1","entries":{"app":[{"version":"1.0.0","urls":["app-1.0.0.tgz"],"digest":"ab"},{"version":"1.1.0"}]}}""";
 
         // Act
         var charts = HelmIndexReader.Read(new StringReader(json), IndexUri);
@@ -47,10 +48,13 @@ public sealed class HelmIndexReaderSpecs
     public void Invalid_yaml_is_reported_with_the_index_url_and_line()
     {
         // Act
-        var act = () => HelmIndexReader.Read(new StringReader("apiVersion: v1\nentries:\n  app:\n  - version: [1.0.0\n"), IndexUri);
+        var act = () =>
+            HelmIndexReader.Read(new StringReader("apiVersion: v1\nentries:\n  app:\n  - version: [1.0.0\n"), IndexUri);
 
         // Assert
-        act.Should().Throw<BuildException>().WithMessage("https://charts.example.com/stable/index.yaml:*not valid YAML*");
+        act.Should()
+            .Throw<BuildException>()
+            .WithMessage("https://charts.example.com/stable/index.yaml:*not valid YAML*");
     }
 
     [Fact]

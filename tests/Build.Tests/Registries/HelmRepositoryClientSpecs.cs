@@ -51,13 +51,19 @@ public sealed partial class HelmRepositoryClientSpecs
         var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
 
         // Act
-        var versions = await client.GetVersionsAsync(new Uri(server.BaseUri, "charts"), "podinfo", CancellationToken.None);
+        var versions = await client.GetVersionsAsync(
+            new Uri(server.BaseUri, "charts"),
+            "podinfo",
+            CancellationToken.None
+        );
 
         // Assert
         versions.Select(v => v.Version).Should().Equal("7.0.0-rc.1", "6.10.1", "6.5.0");
         var oldest = versions[^1];
         oldest.AppVersion.Should().Be("6.5.0");
-        oldest.Created.Should().BeCloseTo(new DateTimeOffset(2025, 1, 2, 3, 4, 5, 123, TimeSpan.Zero), TimeSpan.FromMilliseconds(1));
+        oldest
+            .Created.Should()
+            .BeCloseTo(new DateTimeOffset(2025, 1, 2, 3, 4, 5, 123, TimeSpan.Zero), TimeSpan.FromMilliseconds(1));
         oldest.Digest.Should().Be("0f0e0d0c0b0a09080706050403020100ffeeddccbbaa99887766554433221100");
         oldest.Urls.Should().Equal(new Uri(server.BaseUri, "charts/podinfo-6.5.0.tgz"));
         versions[1].Urls.Should().Equal(new Uri("https://charts.example.com/podinfo-6.10.1.tgz"));
@@ -73,9 +79,17 @@ public sealed partial class HelmRepositoryClientSpecs
         var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
 
         // Act
-        var podinfo = await client.GetVersionsAsync(new Uri(server.BaseUri, "charts/"), "podinfo", CancellationToken.None);
+        var podinfo = await client.GetVersionsAsync(
+            new Uri(server.BaseUri, "charts/"),
+            "podinfo",
+            CancellationToken.None
+        );
         var other = await client.GetVersionsAsync(new Uri(server.BaseUri, "charts"), "other", CancellationToken.None);
-        var again = await client.GetVersionsAsync(new Uri(server.BaseUri, "charts/index.yaml"), "podinfo", CancellationToken.None);
+        var again = await client.GetVersionsAsync(
+            new Uri(server.BaseUri, "charts/index.yaml"),
+            "podinfo",
+            CancellationToken.None
+        );
 
         // Assert
         podinfo.Should().HaveCount(3);
@@ -95,8 +109,11 @@ public sealed partial class HelmRepositoryClientSpecs
         var act = () => client.GetVersionsAsync(new Uri(server.BaseUri, "charts"), "podinf", CancellationToken.None);
 
         // Assert
-        (await act.Should().ThrowAsync<RegistryException>()).Which.Message
-            .Should().Contain("'podinf'").And.Contain("charts/index.yaml").And.Contain("other, podinfo");
+        (await act.Should().ThrowAsync<RegistryException>())
+            .Which.Message.Should()
+            .Contain("'podinf'")
+            .And.Contain("charts/index.yaml")
+            .And.Contain("other, podinfo");
     }
 
     [Fact(Timeout = 20_000)]
@@ -116,7 +133,11 @@ public sealed partial class HelmRepositoryClientSpecs
         // Assert
         var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
         error.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        error.Message.Should().Contain(server.Authority).And.Contain("wrong/index.yaml").And.Contain("folder that holds index.yaml");
+        error
+            .Message.Should()
+            .Contain(server.Authority)
+            .And.Contain("wrong/index.yaml")
+            .And.Contain("folder that holds index.yaml");
     }
 
     [Fact(Timeout = 20_000)]
@@ -173,13 +194,25 @@ public sealed partial class HelmRepositoryClientSpecs
         var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
 
         // Act
-        var versions = await client.GetVersionsAsync(new Uri(server.BaseUri, "external-secrets"), "external-secrets", CancellationToken.None);
+        var versions = await client.GetVersionsAsync(
+            new Uri(server.BaseUri, "external-secrets"),
+            "external-secrets",
+            CancellationToken.None
+        );
 
         // Assert
         versions.Select(v => v.Version).Should().BeEquivalentTo(expected);
-        versions.Select(v => VersionTags.TryParse(v.Version, out var parsed) ? parsed : null).Should().BeInDescendingOrder();
-        versions.Should().OnlyContain(v => v.Created != null && v.Digest!.Length == 64 && v.Urls.All(u => u.Scheme == "https"));
-        VersionTags.Latest(versions.Select(v => v.Version))!.Tag.Should().Be(versions.First(v => !v.Version.Contains('-', StringComparison.Ordinal)).Version);
+        versions
+            .Select(v => VersionTags.TryParse(v.Version, out var parsed) ? parsed : null)
+            .Should()
+            .BeInDescendingOrder();
+        versions
+            .Should()
+            .OnlyContain(v => v.Created != null && v.Digest!.Length == 64 && v.Urls.All(u => u.Scheme == "https"));
+        VersionTags
+            .Latest(versions.Select(v => v.Version))!
+            .Tag.Should()
+            .Be(versions.First(v => !v.Version.Contains('-', StringComparison.Ordinal)).Version);
     }
 
     private static Task<LoopbackServer> Serve(string index) =>

@@ -7,8 +7,14 @@ public sealed class LinkHeaderSpecs
     private static readonly Uri Request = new("https://ghcr.io/v2/org/app/tags/list?n=100");
 
     [Theory]
-    [InlineData("</v2/org/app/tags/list?n=100&last=0.9.3>; rel=\"next\"", "https://ghcr.io/v2/org/app/tags/list?n=100&last=0.9.3")]
-    [InlineData("<https://ghcr.io/v2/org/app/tags/list?last=b&n=100>; rel=next", "https://ghcr.io/v2/org/app/tags/list?last=b&n=100")]
+    [InlineData(
+        "</v2/org/app/tags/list?n=100&last=0.9.3>; rel=\"next\"",
+        "https://ghcr.io/v2/org/app/tags/list?n=100&last=0.9.3"
+    )]
+    [InlineData(
+        "<https://ghcr.io/v2/org/app/tags/list?last=b&n=100>; rel=next",
+        "https://ghcr.io/v2/org/app/tags/list?last=b&n=100"
+    )]
     [InlineData("</first>; rel=\"first\", </v2/next>; rel=\"prev next\"", "https://ghcr.io/v2/next")]
     [InlineData("<tags/list?last=z>;rel=\"NEXT\"", "https://ghcr.io/v2/org/app/tags/tags/list?last=z")]
     public void The_next_link_is_found_and_resolved_against_the_request(string header, string expected)

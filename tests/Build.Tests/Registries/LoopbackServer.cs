@@ -42,7 +42,10 @@ public sealed class LoopbackServer : IAsyncDisposable
             return handler(context);
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         server = new LoopbackServer(app, new Uri(address.TrimEnd('/') + "/"));
         return server;
     }

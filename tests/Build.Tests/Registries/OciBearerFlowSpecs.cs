@@ -25,11 +25,14 @@ public sealed class OciBearerFlowSpecs
                 return;
             }
 
-            var presented = context.Request.Headers.Authorization.ToString().Replace("Bearer ", "", StringComparison.Ordinal);
+            var presented = context
+                .Request.Headers.Authorization.ToString()
+                .Replace("Bearer ", "", StringComparison.Ordinal);
             if (!valid.Contains(presented))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                context.Response.Headers.WWWAuthenticate = $"Bearer realm=\"{server!.BaseUri}token?account=ci\",service=\"fake\",scope=\"repository:org/app:pull\"";
+                context.Response.Headers.WWWAuthenticate =
+                    $"Bearer realm=\"{server!.BaseUri}token?account=ci\",service=\"fake\",scope=\"repository:org/app:pull\"";
                 return;
             }
 
@@ -37,7 +40,11 @@ public sealed class OciBearerFlowSpecs
         });
         await using var _ = server;
         var clock = new ManualTimeProvider();
-        var client = new OciRegistryClient(RegistryHttp.CreateClient(TestHttp.Options), TestHttp.NoCredentials, time: clock);
+        var client = new OciRegistryClient(
+            RegistryHttp.CreateClient(TestHttp.Options),
+            TestHttp.NoCredentials,
+            time: clock
+        );
         var repository = OciReference.Parse($"{server.Authority}/org/app");
 
         // Act
@@ -63,17 +70,23 @@ public sealed class OciBearerFlowSpecs
         await using var server = await LoopbackServer.StartAsync(context =>
         {
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = "Bearer realm=\"http://auth.example.invalid/token\",service=\"fake\"";
+            context.Response.Headers.WWWAuthenticate =
+                "Bearer realm=\"http://auth.example.invalid/token\",service=\"fake\"";
             return Task.CompletedTask;
         });
-        var client = TestHttp.OciClient(TestHttp.Credentials(("REGISTRY_USERNAME", "ci"), ("REGISTRY_PASSWORD", "secret-value")));
+        var client = TestHttp.OciClient(
+            TestHttp.Credentials(("REGISTRY_USERNAME", "ci"), ("REGISTRY_PASSWORD", "secret-value"))
+        );
 
         // Act
         var act = () => client.ListTagsAsync(OciReference.Parse($"{server.Authority}/org/app"), CancellationToken.None);
 
         // Assert
-        (await act.Should().ThrowAsync<RegistryException>()).Which.Message
-            .Should().Contain("refusing to send the credentials from REGISTRY_USERNAME/REGISTRY_PASSWORD over plain http to auth.example.invalid")
+        (await act.Should().ThrowAsync<RegistryException>())
+            .Which.Message.Should()
+            .Contain(
+                "refusing to send the credentials from REGISTRY_USERNAME/REGISTRY_PASSWORD over plain http to auth.example.invalid"
+            )
             .And.NotContain("secret-value");
     }
 
@@ -89,10 +102,15 @@ public sealed class OciBearerFlowSpecs
         });
 
         // Act
-        var act = () => TestHttp.OciClient().ListTagsAsync(OciReference.Parse($"{server.Authority}/org/app"), CancellationToken.None);
+        var act = () =>
+            TestHttp
+                .OciClient()
+                .ListTagsAsync(OciReference.Parse($"{server.Authority}/org/app"), CancellationToken.None);
 
         // Assert
-        (await act.Should().ThrowAsync<RegistryException>()).Which.Message.Should().Contain("without a usable realm");
+        (await act.Should().ThrowAsync<RegistryException>())
+            .Which.Message.Should()
+            .Contain("without a usable realm");
     }
 
     [Fact(Timeout = 20_000)]
@@ -111,7 +129,10 @@ public sealed class OciBearerFlowSpecs
         await using var _ = server;
 
         // Act
-        var act = () => TestHttp.OciClient().ListTagsAsync(OciReference.Parse($"{server.Authority}/org/app"), CancellationToken.None);
+        var act = () =>
+            TestHttp
+                .OciClient()
+                .ListTagsAsync(OciReference.Parse($"{server.Authority}/org/app"), CancellationToken.None);
 
         // Assert
         var error = (await act.Should().ThrowAsync<RegistryException>()).Which;

@@ -9,7 +9,12 @@ namespace GitOpsRunners.Tests.Registries;
 /// </summary>
 public sealed class OciPaginationSpecs
 {
-    private static readonly string[] AllTags = [.. Enumerable.Range(1, 23).Select(i => $"0.{i}.0"), "latest", "sha-0a1b2c3"];
+    private static readonly string[] AllTags =
+    [
+        .. Enumerable.Range(1, 23).Select(i => $"0.{i}.0"),
+        "latest",
+        "sha-0a1b2c3",
+    ];
 
     [Theory(Timeout = 20_000)]
     [InlineData("relative")]
@@ -25,7 +30,9 @@ public sealed class OciPaginationSpecs
         });
 
         // Act
-        var tags = await TestHttp.OciClient(pageSize: 4).ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
+        var tags = await TestHttp
+            .OciClient(pageSize: 4)
+            .ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
 
         // Assert
         tags.Should().Equal(AllTags.Order(StringComparer.Ordinal));
@@ -44,10 +51,17 @@ public sealed class OciPaginationSpecs
         });
 
         // Act
-        var act = () => TestHttp.OciClient(pageSize: 4).ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
+        var act = () =>
+            TestHttp
+                .OciClient(pageSize: 4)
+                .ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
 
         // Assert
-        (await act.Should().ThrowAsync<RegistryException>()).Which.Message.Should().Contain("another origin").And.Contain("evil.example").And.Contain(server.Authority);
+        (await act.Should().ThrowAsync<RegistryException>())
+            .Which.Message.Should()
+            .Contain("another origin")
+            .And.Contain("evil.example")
+            .And.Contain(server.Authority);
         server.Requests.Should().Be(1);
     }
 
@@ -62,23 +76,36 @@ public sealed class OciPaginationSpecs
         });
 
         // Act
-        var act = () => TestHttp.OciClient(pageSize: 4).ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
+        var act = () =>
+            TestHttp
+                .OciClient(pageSize: 4)
+                .ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
 
         // Assert
-        (await act.Should().ThrowAsync<RegistryException>()).Which.Message.Should().Contain("loop");
+        (await act.Should().ThrowAsync<RegistryException>())
+            .Which.Message.Should()
+            .Contain("loop");
     }
 
     [Fact(Timeout = 20_000)]
     public async Task An_answer_that_is_not_a_tag_list_is_reported_as_such()
     {
         // Arrange
-        await using var server = await LoopbackServer.StartAsync(context => context.Response.WriteAsync("<html>login</html>"));
+        await using var server = await LoopbackServer.StartAsync(context =>
+            context.Response.WriteAsync("<html>login</html>")
+        );
 
         // Act
-        var act = () => TestHttp.OciClient().ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
+        var act = () =>
+            TestHttp
+                .OciClient()
+                .ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
 
         // Assert
-        (await act.Should().ThrowAsync<RegistryException>()).Which.Message.Should().Contain("not a tag list").And.Contain(server.Authority);
+        (await act.Should().ThrowAsync<RegistryException>())
+            .Which.Message.Should()
+            .Contain("not a tag list")
+            .And.Contain(server.Authority);
     }
 
     private static async Task ServePageAsync(HttpContext context, string style)

@@ -6,8 +6,22 @@ namespace GitOpsRunners.Tests.Registries;
 public sealed class OciReferenceSpecs
 {
     [Theory]
-    [InlineData("oci://ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set", "ghcr.io", "actions/actions-runner-controller-charts/gha-runner-scale-set", null, null, "https")]
-    [InlineData("ghcr.io/actions/actions-runner:2.330.0", "ghcr.io", "actions/actions-runner", "2.330.0", null, "https")]
+    [InlineData(
+        "oci://ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set",
+        "ghcr.io",
+        "actions/actions-runner-controller-charts/gha-runner-scale-set",
+        null,
+        null,
+        "https"
+    )]
+    [InlineData(
+        "ghcr.io/actions/actions-runner:2.330.0",
+        "ghcr.io",
+        "actions/actions-runner",
+        "2.330.0",
+        null,
+        "https"
+    )]
     [InlineData("docker.io/library/busybox", OciReference.DockerHubRegistry, "library/busybox", null, null, "https")]
     [InlineData("docker.io/busybox:1.37", OciReference.DockerHubRegistry, "library/busybox", "1.37", null, "https")]
     [InlineData("busybox", OciReference.DockerHubRegistry, "library/busybox", null, null, "https")]
@@ -17,8 +31,22 @@ public sealed class OciReferenceSpecs
     [InlineData("localhost/x", "localhost", "x", null, null, "http")]
     [InlineData("127.0.0.1:41234/org/chart", "127.0.0.1:41234", "org/chart", null, null, "http")]
     [InlineData("[::1]:5000/org/chart", "[::1]:5000", "org/chart", null, null, "http")]
-    [InlineData("myacr.azurecr.io/a/b:1.0.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "myacr.azurecr.io", "a/b", "1.0.0", "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "https")]
-    public void References_are_split_into_registry_repository_tag_and_digest(string text, string registry, string repository, string? tag, string? digest, string scheme)
+    [InlineData(
+        "myacr.azurecr.io/a/b:1.0.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "myacr.azurecr.io",
+        "a/b",
+        "1.0.0",
+        "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+        "https"
+    )]
+    public void References_are_split_into_registry_repository_tag_and_digest(
+        string text,
+        string registry,
+        string repository,
+        string? tag,
+        string? digest,
+        string scheme
+    )
     {
         // Act
         var reference = OciReference.Parse(text);
@@ -36,7 +64,10 @@ public sealed class OciReferenceSpecs
     public void The_scheme_can_be_overridden_for_a_test_registry_with_a_public_looking_name()
     {
         // Act
-        var reference = OciReference.Parse("registry.test:8443/org/app") with { Scheme = "http" };
+        var reference = OciReference.Parse("registry.test:8443/org/app") with
+        {
+            Scheme = "http",
+        };
 
         // Assert
         reference.BaseUri.Should().Be(new Uri("http://registry.test:8443/"));
@@ -58,7 +89,11 @@ public sealed class OciReferenceSpecs
         var act = () => OciReference.Parse(text);
 
         // Assert
-        act.Should().Throw<BuildException>().Which.Message.Should().Contain(reason).And.Contain("e.g. oci://ghcr.io/org/chart");
+        act.Should()
+            .Throw<BuildException>()
+            .Which.Message.Should()
+            .Contain(reason)
+            .And.Contain("e.g. oci://ghcr.io/org/chart");
         OciReference.TryParse(text, out _).Should().BeFalse();
     }
 
@@ -66,7 +101,9 @@ public sealed class OciReferenceSpecs
     public void Without_version_drops_tag_and_digest_and_keeps_the_scheme()
     {
         // Arrange
-        var reference = OciReference.Parse("localhost:5000/org/app:1.0.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+        var reference = OciReference.Parse(
+            "localhost:5000/org/app:1.0.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+        );
 
         // Act
         var repository = reference.WithoutVersion();

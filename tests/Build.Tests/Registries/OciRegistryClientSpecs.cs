@@ -19,13 +19,29 @@ public sealed class OciRegistryClientSpecs(RegistryFixture fixture) : IClassFixt
         var client = TestHttp.OciClient();
 
         // Act
-        var tags = await client.ListTagsAsync(OciReference.Parse($"oci://{fixture.Registry.Authority}/{chart}"), CancellationToken.None);
+        var tags = await client.ListTagsAsync(
+            OciReference.Parse($"oci://{fixture.Registry.Authority}/{chart}"),
+            CancellationToken.None
+        );
         var stable = VersionTags.Parse(tags, includePrerelease: false, HelmOci.TagToVersion);
         var all = VersionTags.Parse(tags, includePrerelease: true, HelmOci.TagToVersion);
 
         // Assert
-        tags.Should().BeEquivalentTo(["0.10.1", "0.9.3", "0.12.0-rc.1", "0.11.0", "0.11.0_build.7", "0.2.0", "latest", "sha-abc1234"]);
-        stable.Select(v => v.Version.ToFullString()).Should().Equal("0.11.0", "0.11.0+build.7", "0.10.1", "0.9.3", "0.2.0");
+        tags.Should()
+            .BeEquivalentTo([
+                "0.10.1",
+                "0.9.3",
+                "0.12.0-rc.1",
+                "0.11.0",
+                "0.11.0_build.7",
+                "0.2.0",
+                "latest",
+                "sha-abc1234",
+            ]);
+        stable
+            .Select(v => v.Version.ToFullString())
+            .Should()
+            .Equal("0.11.0", "0.11.0+build.7", "0.10.1", "0.9.3", "0.2.0");
         stable.Single(v => v.Version.HasMetadata).Tag.Should().Be("0.11.0_build.7");
         all[0].Tag.Should().Be("0.12.0-rc.1");
     }
@@ -42,7 +58,9 @@ public sealed class OciRegistryClientSpecs(RegistryFixture fixture) : IClassFixt
             await fixture.Pusher.PushManifestAsync(repository, tag, OciMediaTypes.ImageManifest, manifest);
 
         // Act
-        var tags = await TestHttp.OciClient(pageSize: 7).ListTagsAsync(fixture.Repository(repository), CancellationToken.None);
+        var tags = await TestHttp
+            .OciClient(pageSize: 7)
+            .ListTagsAsync(fixture.Repository(repository), CancellationToken.None);
 
         // Assert
         tags.Should().BeEquivalentTo(expected);
@@ -54,10 +72,18 @@ public sealed class OciRegistryClientSpecs(RegistryFixture fixture) : IClassFixt
     public async Task A_multi_arch_oci_index_resolves_to_the_index_digest_not_a_platform_digest()
     {
         // Arrange
-        var (index, platforms) = await fixture.Pusher.PushIndexAsync("actions/actions-runner", "2.330.0", docker: false, "amd64", "arm64");
+        var (index, platforms) = await fixture.Pusher.PushIndexAsync(
+            "actions/actions-runner",
+            "2.330.0",
+            docker: false,
+            "amd64",
+            "arm64"
+        );
 
         // Act
-        var digest = await TestHttp.OciClient().ResolveDigestAsync(fixture.Repository("actions/actions-runner"), "2.330.0", CancellationToken.None);
+        var digest = await TestHttp
+            .OciClient()
+            .ResolveDigestAsync(fixture.Repository("actions/actions-runner"), "2.330.0", CancellationToken.None);
 
         // Assert
         digest.Should().Be(index);
@@ -68,10 +94,22 @@ public sealed class OciRegistryClientSpecs(RegistryFixture fixture) : IClassFixt
     public async Task A_docker_manifest_list_resolves_to_the_list_digest()
     {
         // Arrange
-        var (list, platforms) = await fixture.Pusher.PushIndexAsync("library/busybox", "1.37.0", docker: true, "amd64", "arm64");
+        var (list, platforms) = await fixture.Pusher.PushIndexAsync(
+            "library/busybox",
+            "1.37.0",
+            docker: true,
+            "amd64",
+            "arm64"
+        );
 
         // Act
-        var digest = await TestHttp.OciClient().ResolveDigestAsync(OciReference.Parse($"{fixture.Registry.Authority}/library/busybox"), "1.37.0", CancellationToken.None);
+        var digest = await TestHttp
+            .OciClient()
+            .ResolveDigestAsync(
+                OciReference.Parse($"{fixture.Registry.Authority}/library/busybox"),
+                "1.37.0",
+                CancellationToken.None
+            );
 
         // Assert
         digest.Should().Be(list);
@@ -87,8 +125,16 @@ public sealed class OciRegistryClientSpecs(RegistryFixture fixture) : IClassFixt
         var client = TestHttp.OciClient();
 
         // Act
-        var imageDigest = await client.ResolveDigestAsync(fixture.Repository("single/image"), "3.1.4", CancellationToken.None);
-        var chartDigest = await client.ResolveDigestAsync(fixture.Repository("single/chart"), HelmOci.VersionToTag("1.2.3+build.9"), CancellationToken.None);
+        var imageDigest = await client.ResolveDigestAsync(
+            fixture.Repository("single/image"),
+            "3.1.4",
+            CancellationToken.None
+        );
+        var chartDigest = await client.ResolveDigestAsync(
+            fixture.Repository("single/chart"),
+            HelmOci.VersionToTag("1.2.3+build.9"),
+            CancellationToken.None
+        );
 
         // Assert
         imageDigest.Should().Be(image);
@@ -99,13 +145,19 @@ public sealed class OciRegistryClientSpecs(RegistryFixture fixture) : IClassFixt
     public async Task An_unknown_repository_is_reported_with_the_host_and_a_check_the_name_hint()
     {
         // Act
-        var act = () => TestHttp.OciClient().ListTagsAsync(fixture.Repository("no/such-repository"), CancellationToken.None);
+        var act = () =>
+            TestHttp.OciClient().ListTagsAsync(fixture.Repository("no/such-repository"), CancellationToken.None);
 
         // Assert
         var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
         error.StatusCode.Should().Be(HttpStatusCode.NotFound);
         error.Host.Should().Be(fixture.Registry.Authority);
-        error.Message.Should().Contain(fixture.Registry.Authority).And.Contain("no/such-repository").And.Contain("NAME_UNKNOWN").And.Contain("check its name");
+        error
+            .Message.Should()
+            .Contain(fixture.Registry.Authority)
+            .And.Contain("no/such-repository")
+            .And.Contain("NAME_UNKNOWN")
+            .And.Contain("check its name");
     }
 
     [Fact(Timeout = 20_000)]
@@ -115,7 +167,10 @@ public sealed class OciRegistryClientSpecs(RegistryFixture fixture) : IClassFixt
         await fixture.Pusher.PushHelmChartAsync("charts/known", "1.0.0");
 
         // Act
-        var act = () => TestHttp.OciClient().ResolveDigestAsync(fixture.Repository("charts/known"), "9.9.9", CancellationToken.None);
+        var act = () =>
+            TestHttp
+                .OciClient()
+                .ResolveDigestAsync(fixture.Repository("charts/known"), "9.9.9", CancellationToken.None);
 
         // Assert
         var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
@@ -127,9 +182,14 @@ public sealed class OciRegistryClientSpecs(RegistryFixture fixture) : IClassFixt
     public async Task A_malformed_tag_is_refused_before_any_request()
     {
         // Act
-        var act = () => TestHttp.OciClient().ResolveDigestAsync(fixture.Repository("charts/known"), "../escape", CancellationToken.None);
+        var act = () =>
+            TestHttp
+                .OciClient()
+                .ResolveDigestAsync(fixture.Repository("charts/known"), "../escape", CancellationToken.None);
 
         // Assert
-        (await act.Should().ThrowAsync<GitOpsRunners.Engine.BuildException>()).Which.Message.Should().Contain("'../escape' is not a valid tag");
+        (await act.Should().ThrowAsync<GitOpsRunners.Engine.BuildException>())
+            .Which.Message.Should()
+            .Contain("'../escape' is not a valid tag");
     }
 }

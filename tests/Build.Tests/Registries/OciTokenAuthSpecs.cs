@@ -25,7 +25,13 @@ public sealed class OciTokenAuthSpecs(TokenRegistryFixture fixture) : IClassFixt
     public async Task A_token_is_fetched_once_per_scope_and_reused_for_later_calls()
     {
         // Arrange
-        var (index, _) = await fixture.Pusher.PushIndexAsync("public/runner", "2.330.0", docker: false, "amd64", "arm64");
+        var (index, _) = await fixture.Pusher.PushIndexAsync(
+            "public/runner",
+            "2.330.0",
+            docker: false,
+            "amd64",
+            "arm64"
+        );
         var client = TestHttp.OciClient();
         var repository = fixture.Repository("public/runner");
 
@@ -48,12 +54,17 @@ public sealed class OciTokenAuthSpecs(TokenRegistryFixture fixture) : IClassFixt
         var key = RegistryCredentialStore.HostKey(fixture.Registry.Authority);
 
         // Act
-        var act = () => TestHttp.OciClient(TestHttp.NoCredentials).ListTagsAsync(fixture.Repository("private/chart"), CancellationToken.None);
+        var act = () =>
+            TestHttp
+                .OciClient(TestHttp.NoCredentials)
+                .ListTagsAsync(fixture.Repository("private/chart"), CancellationToken.None);
 
         // Assert
         var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
         error.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        error.Message.Should().Contain(fixture.Registry.Authority)
+        error
+            .Message.Should()
+            .Contain(fixture.Registry.Authority)
             .And.Contain("anonymous access")
             .And.Contain($"REGISTRY_{key}_USERNAME and REGISTRY_{key}_PASSWORD")
             .And.Contain("REGISTRY_USERNAME");
@@ -68,7 +79,11 @@ public sealed class OciTokenAuthSpecs(TokenRegistryFixture fixture) : IClassFixt
 
         // Act
         var tags = await client.ListTagsAsync(fixture.Repository("private/secret-chart"), CancellationToken.None);
-        var digest = await client.ResolveDigestAsync(fixture.Repository("private/secret-chart"), "2.0.0", CancellationToken.None);
+        var digest = await client.ResolveDigestAsync(
+            fixture.Repository("private/secret-chart"),
+            "2.0.0",
+            CancellationToken.None
+        );
 
         // Assert
         tags.Should().Equal("2.0.0");
@@ -88,6 +103,11 @@ public sealed class OciTokenAuthSpecs(TokenRegistryFixture fixture) : IClassFixt
         // Assert
         var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
         error.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        error.Message.Should().Contain("token").And.Contain("were refused").And.Contain("REGISTRY_").And.NotContain("not-the-password-42");
+        error
+            .Message.Should()
+            .Contain("token")
+            .And.Contain("were refused")
+            .And.Contain("REGISTRY_")
+            .And.NotContain("not-the-password-42");
     }
 }

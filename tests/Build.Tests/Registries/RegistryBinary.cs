@@ -23,18 +23,22 @@ public sealed class RegistryBinary : IAsyncDisposable
         _run = Cli.Wrap(binary)
             .WithArguments(["serve", configPath])
             .WithStandardOutputPipe(PipeTarget.Null)
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(line =>
-            {
-                lock (_output)
-                    _output.AppendLine(line);
-            }))
+            .WithStandardErrorPipe(
+                PipeTarget.ToDelegate(line =>
+                {
+                    lock (_output)
+                        _output.AppendLine(line);
+                })
+            )
             .WithValidation(CommandResultValidation.None)
             .ExecuteAsync(_stop.Token)
             .Task;
     }
 
     public static string Path =>
-        Environment.GetEnvironmentVariable("GITOPS_TEST_REGISTRY_BINARY") is { Length: > 0 } custom ? custom : "/usr/bin/docker-registry";
+        Environment.GetEnvironmentVariable("GITOPS_TEST_REGISTRY_BINARY") is { Length: > 0 } custom
+            ? custom
+            : "/usr/bin/docker-registry";
 
     public Uri BaseUri { get; }
 
@@ -45,13 +49,17 @@ public sealed class RegistryBinary : IAsyncDisposable
     {
         binary ??= Path;
         if (!File.Exists(binary))
-            throw new InvalidOperationException($"The distribution registry binary {binary} is missing: run .ci/install-registry.sh (apt-get install docker-registry) before the Registries tests.");
+            throw new InvalidOperationException(
+                $"The distribution registry binary {binary} is missing: run .ci/install-registry.sh (apt-get install docker-registry) before the Registries tests."
+            );
 
         var port = FreePort();
         var config = new StringBuilder()
             .AppendLine("version: 0.1")
             .AppendLine("log:\n  level: warn\n  accesslog:\n    disabled: true")
-            .AppendLine($"storage:\n  filesystem:\n    rootdirectory: {System.IO.Path.Combine(folder, "data")}\n  delete:\n    enabled: true")
+            .AppendLine(
+                $"storage:\n  filesystem:\n    rootdirectory: {System.IO.Path.Combine(folder, "data")}\n  delete:\n    enabled: true"
+            )
             .AppendLine($"http:\n  addr: 127.0.0.1:{port}\n  secret: registries-specs")
             .AppendLine(authSection is null ? "" : "auth:\n" + authSection)
             .ToString();
@@ -77,12 +85,8 @@ public sealed class RegistryBinary : IAsyncDisposable
                 if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Unauthorized)
                     return;
             }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
 
             await Task.Delay(50);
         }
@@ -106,9 +110,7 @@ public sealed class RegistryBinary : IAsyncDisposable
         {
             await _run;
         }
-        catch (OperationCanceledException)
-        {
-        }
+        catch (OperationCanceledException) { }
 
         _stop.Dispose();
     }

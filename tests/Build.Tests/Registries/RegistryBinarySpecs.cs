@@ -11,10 +11,14 @@ public sealed class RegistryBinarySpecs
         using var folder = new TempDirectory();
 
         // Act
-        var act = () => RegistryBinary.StartAsync(folder.Path, authSection: null, binary: folder.Combine("no-such-registry"));
+        var act = () =>
+            RegistryBinary.StartAsync(folder.Path, authSection: null, binary: folder.Combine("no-such-registry"));
 
         // Assert
-        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain(".ci/install-registry.sh").And.Contain("no-such-registry");
+        (await act.Should().ThrowAsync<InvalidOperationException>())
+            .Which.Message.Should()
+            .Contain(".ci/install-registry.sh")
+            .And.Contain("no-such-registry");
     }
 
     [Fact(Timeout = 20_000)]
@@ -27,6 +31,9 @@ public sealed class RegistryBinarySpecs
         var act = () => RegistryBinary.StartAsync(folder.Path, authSection: "  token:\n    realm: only-a-realm\n");
 
         // Assert
-        (await act.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain("exited at start").And.Contain("issuer");
+        (await act.Should().ThrowAsync<InvalidOperationException>())
+            .Which.Message.Should()
+            .Contain("exited at start")
+            .And.Contain("issuer");
     }
 }

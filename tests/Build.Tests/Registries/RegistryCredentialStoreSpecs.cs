@@ -25,15 +25,19 @@ public sealed class RegistryCredentialStoreSpecs
     {
         // Arrange
         var store = TestHttp.Credentials(
-            ("REGISTRY_GHCR_IO_USERNAME", "gh-user"), ("REGISTRY_GHCR_IO_PASSWORD", "gh-token"),
-            ("REGISTRY_USERNAME", "any-user"), ("REGISTRY_PASSWORD", "any-token"));
+            ("REGISTRY_GHCR_IO_USERNAME", "gh-user"),
+            ("REGISTRY_GHCR_IO_PASSWORD", "gh-token"),
+            ("REGISTRY_USERNAME", "any-user"),
+            ("REGISTRY_PASSWORD", "any-token")
+        );
 
         // Act
         var ghcr = store.Find("ghcr.io");
         var other = store.Find("quay.io");
 
         // Assert
-        ghcr.Should().Be(new RegistryCredentials("gh-user", "gh-token", "REGISTRY_GHCR_IO_USERNAME/REGISTRY_GHCR_IO_PASSWORD"));
+        ghcr.Should()
+            .Be(new RegistryCredentials("gh-user", "gh-token", "REGISTRY_GHCR_IO_USERNAME/REGISTRY_GHCR_IO_PASSWORD"));
         other!.Username.Should().Be("any-user");
         other.Source.Should().Be("REGISTRY_USERNAME/REGISTRY_PASSWORD");
     }
@@ -58,7 +62,9 @@ public sealed class RegistryCredentialStoreSpecs
         var act = () => store.Find("ghcr.io");
 
         // Assert
-        act.Should().Throw<BuildException>().WithMessage("REGISTRY_GHCR_IO_USERNAME is set but REGISTRY_GHCR_IO_PASSWORD is not*");
+        act.Should()
+            .Throw<BuildException>()
+            .WithMessage("REGISTRY_GHCR_IO_USERNAME is set but REGISTRY_GHCR_IO_PASSWORD is not*");
     }
 
     [Fact]

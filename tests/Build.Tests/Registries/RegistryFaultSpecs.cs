@@ -67,7 +67,9 @@ public sealed class RegistryFaultSpecs
         await using var server = await LoopbackServer.StartAsync(context =>
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            return context.Response.WriteAsync("{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"storage backend down\"}]}");
+            return context.Response.WriteAsync(
+                "{\"errors\":[{\"code\":\"UNKNOWN\",\"message\":\"storage backend down\"}]}"
+            );
         });
 
         // Act
@@ -76,7 +78,12 @@ public sealed class RegistryFaultSpecs
         // Assert
         var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
         error.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
-        error.Message.Should().Contain(server.Authority).And.Contain("HTTP 500").And.Contain("after 3 attempts").And.Contain("storage backend down");
+        error
+            .Message.Should()
+            .Contain(server.Authority)
+            .And.Contain("HTTP 500")
+            .And.Contain("after 3 attempts")
+            .And.Contain("storage backend down");
         server.Requests.Should().Be(3);
     }
 
@@ -84,12 +91,15 @@ public sealed class RegistryFaultSpecs
     public async Task A_hanging_registry_times_out_per_attempt_and_fails_after_the_last_one()
     {
         // Arrange
-        await using var server = await LoopbackServer.StartAsync(context => Task.Delay(Timeout.Infinite, context.RequestAborted));
+        await using var server = await LoopbackServer.StartAsync(context =>
+            Task.Delay(Timeout.Infinite, context.RequestAborted)
+        );
         var options = TestHttp.Options with { MaxRetryAttempts = 1, AttemptTimeout = TimeSpan.FromMilliseconds(200) };
         var clock = Stopwatch.StartNew();
 
         // Act
-        var act = () => TestHttp.OciClient(options: options).ResolveDigestAsync(Reference(server), "1.0.0", CancellationToken.None);
+        var act = () =>
+            TestHttp.OciClient(options: options).ResolveDigestAsync(Reference(server), "1.0.0", CancellationToken.None);
 
         // Assert
         var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
@@ -110,12 +120,16 @@ public sealed class RegistryFaultSpecs
         var key = "127_0_0_1_" + server.BaseUri.Port;
 
         // Act
-        var act = () => TestHttp.OciClient(TestHttp.NoCredentials).ListTagsAsync(Reference(server), CancellationToken.None);
+        var act = () =>
+            TestHttp.OciClient(TestHttp.NoCredentials).ListTagsAsync(Reference(server), CancellationToken.None);
 
         // Assert
         var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
         error.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        error.Message.Should().Contain($"REGISTRY_{key}_USERNAME and REGISTRY_{key}_PASSWORD").And.Contain(server.Authority);
+        error
+            .Message.Should()
+            .Contain($"REGISTRY_{key}_USERNAME and REGISTRY_{key}_PASSWORD")
+            .And.Contain(server.Authority);
     }
 
     [Fact(Timeout = 20_000)]
@@ -144,7 +158,9 @@ public sealed class RegistryFaultSpecs
         // Assert
         first.Should().Equal("3.0.0");
         second.Should().Equal("3.0.0");
-        server.Requests.Should().Be(3, "the first call is challenged once, the second sends the credentials straight away");
+        server
+            .Requests.Should()
+            .Be(3, "the first call is challenged once, the second sends the credentials straight away");
     }
 
     [Fact(Timeout = 20_000)]
@@ -170,7 +186,9 @@ public sealed class RegistryFaultSpecs
     public async Task A_missing_digest_header_falls_back_to_hashing_the_manifest_bytes()
     {
         // Arrange
-        var body = Encoding.UTF8.GetBytes("{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[]}\n");
+        var body = Encoding.UTF8.GetBytes(
+            "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":[]}\n"
+        );
         var seen = new List<(string Method, string Accept)>();
         await using var server = await LoopbackServer.StartAsync(async context =>
         {
@@ -187,8 +205,12 @@ public sealed class RegistryFaultSpecs
         // Assert
         digest.Should().Be("sha256:" + Convert.ToHexStringLower(SHA256.HashData(body)));
         seen.Select(s => s.Method).Should().Equal("HEAD", "GET");
-        seen[0].Accept.Should().Contain(OciMediaTypes.ImageIndex).And.Contain(OciMediaTypes.ImageManifest)
-            .And.Contain(OciMediaTypes.DockerManifestList).And.Contain(OciMediaTypes.DockerManifest);
+        seen[0]
+            .Accept.Should()
+            .Contain(OciMediaTypes.ImageIndex)
+            .And.Contain(OciMediaTypes.ImageManifest)
+            .And.Contain(OciMediaTypes.DockerManifestList)
+            .And.Contain(OciMediaTypes.DockerManifest);
     }
 
     [Fact(Timeout = 20_000)]
@@ -200,10 +222,14 @@ public sealed class RegistryFaultSpecs
             authority = server.Authority;
 
         // Act
-        var act = () => TestHttp.OciClient().ListTagsAsync(OciReference.Parse($"{authority}/org/app"), CancellationToken.None);
+        var act = () =>
+            TestHttp.OciClient().ListTagsAsync(OciReference.Parse($"{authority}/org/app"), CancellationToken.None);
 
         // Assert
-        (await act.Should().ThrowAsync<RegistryException>()).Which.Message.Should().Contain(authority).And.Contain("after 3 attempts");
+        (await act.Should().ThrowAsync<RegistryException>())
+            .Which.Message.Should()
+            .Contain(authority)
+            .And.Contain("after 3 attempts");
     }
 
     private static OciReference Reference(LoopbackServer server) => OciReference.Parse($"{server.Authority}/org/app");

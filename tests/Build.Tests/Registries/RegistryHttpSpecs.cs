@@ -30,7 +30,9 @@ public sealed class RegistryHttpSpecs
     {
         // Arrange
         using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
-        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(DateTimeOffset.UtcNow.AddMinutes(-5));
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(
+            DateTimeOffset.UtcNow.AddMinutes(-5)
+        );
 
         // Act
         var wait = RegistryHttp.RetryAfter(response, TimeSpan.FromSeconds(60));

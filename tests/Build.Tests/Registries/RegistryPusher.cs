@@ -24,7 +24,11 @@ public sealed class RegistryPusher(Uri baseUri, Func<string, string>? tokenFor =
         var location = new Uri(baseUri, started.Headers.Location!);
         var separator = string.IsNullOrEmpty(location.Query) ? "?" : "&";
 
-        using var put = Request(HttpMethod.Put, repository, location + separator + "digest=" + Uri.EscapeDataString(digest));
+        using var put = Request(
+            HttpMethod.Put,
+            repository,
+            location + separator + "digest=" + Uri.EscapeDataString(digest)
+        );
         put.Content = new ByteArrayContent(content);
         put.Content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         using var done = await _http.SendAsync(put);
@@ -47,39 +51,114 @@ public sealed class RegistryPusher(Uri baseUri, Func<string, string>? tokenFor =
     public async Task<string> PushHelmChartAsync(string repository, string version)
     {
         var name = repository.Split('/')[^1];
-        var config = await PushBlobAsync(repository, Json(new { apiVersion = "v2", name, version, appVersion = "v" + version }));
+        var config = await PushBlobAsync(
+            repository,
+            Json(
+                new
+                {
+                    apiVersion = "v2",
+                    name,
+                    version,
+                    appVersion = "v" + version,
+                }
+            )
+        );
         var chart = await PushBlobAsync(repository, Encoding.UTF8.GetBytes($"chart {name} {version}"));
-        var manifest = Json(new
-        {
-            schemaVersion = 2,
-            mediaType = OciMediaTypes.ImageManifest,
-            config = new { mediaType = OciMediaTypes.HelmConfig, digest = config, size = Json(new { apiVersion = "v2", name, version, appVersion = "v" + version }).Length },
-            layers = new[] { new { mediaType = OciMediaTypes.HelmChartContent, digest = chart, size = Encoding.UTF8.GetByteCount($"chart {name} {version}") } },
-        });
-        return await PushManifestAsync(repository, HelmOci.VersionToTag(version), OciMediaTypes.ImageManifest, manifest);
+        var manifest = Json(
+            new
+            {
+                schemaVersion = 2,
+                mediaType = OciMediaTypes.ImageManifest,
+                config = new
+                {
+                    mediaType = OciMediaTypes.HelmConfig,
+                    digest = config,
+                    size = Json(
+                        new
+                        {
+                            apiVersion = "v2",
+                            name,
+                            version,
+                            appVersion = "v" + version,
+                        }
+                    ).Length,
+                },
+                layers = new[]
+                {
+                    new
+                    {
+                        mediaType = OciMediaTypes.HelmChartContent,
+                        digest = chart,
+                        size = Encoding.UTF8.GetByteCount($"chart {name} {version}"),
+                    },
+                },
+            }
+        );
+        return await PushManifestAsync(
+            repository,
+            HelmOci.VersionToTag(version),
+            OciMediaTypes.ImageManifest,
+            manifest
+        );
     }
 
     /// <summary>A one-platform image manifest (OCI, or Docker schema 2 when <paramref name="docker"/>) pushed under <paramref name="reference"/>.</summary>
-    public async Task<(string Digest, int Size)> PushImageAsync(string repository, string reference, string architecture, bool docker = false)
+    public async Task<(string Digest, int Size)> PushImageAsync(
+        string repository,
+        string reference,
+        string architecture,
+        bool docker = false
+    )
     {
-        var configBytes = Json(new { architecture, os = "linux", rootfs = new { type = "layers", diff_ids = Array.Empty<string>() } });
+        var configBytes = Json(
+            new
+            {
+                architecture,
+                os = "linux",
+                rootfs = new { type = "layers", diff_ids = Array.Empty<string>() },
+            }
+        );
         var layerBytes = Encoding.UTF8.GetBytes($"layer for {architecture}");
         var config = await PushBlobAsync(repository, configBytes);
         var layer = await PushBlobAsync(repository, layerBytes);
         var mediaType = docker ? OciMediaTypes.DockerManifest : OciMediaTypes.ImageManifest;
-        var manifest = Json(new
-        {
-            schemaVersion = 2,
-            mediaType,
-            config = new { mediaType = docker ? "application/vnd.docker.container.image.v1+json" : "application/vnd.oci.image.config.v1+json", digest = config, size = configBytes.Length },
-            layers = new[] { new { mediaType = docker ? "application/vnd.docker.image.rootfs.diff.tar.gzip" : "application/vnd.oci.image.layer.v1.tar+gzip", digest = layer, size = layerBytes.Length } },
-        });
+        var manifest = Json(
+            new
+            {
+                schemaVersion = 2,
+                mediaType,
+                config = new
+                {
+                    mediaType = docker
+                        ? "application/vnd.docker.container.image.v1+json"
+                        : "application/vnd.oci.image.config.v1+json",
+                    digest = config,
+                    size = configBytes.Length,
+                },
+                layers = new[]
+                {
+                    new
+                    {
+                        mediaType = docker
+                            ? "application/vnd.docker.image.rootfs.diff.tar.gzip"
+                            : "application/vnd.oci.image.layer.v1.tar+gzip",
+                        digest = layer,
+                        size = layerBytes.Length,
+                    },
+                },
+            }
+        );
         var digest = await PushManifestAsync(repository, reference, mediaType, manifest);
         return (digest, manifest.Length);
     }
 
     /// <summary>A multi-arch index (OCI image index, or Docker manifest list) over fresh per-platform manifests.</summary>
-    public async Task<(string IndexDigest, IReadOnlyList<string> PlatformDigests)> PushIndexAsync(string repository, string tag, bool docker, params string[] architectures)
+    public async Task<(string IndexDigest, IReadOnlyList<string> PlatformDigests)> PushIndexAsync(
+        string repository,
+        string tag,
+        bool docker,
+        params string[] architectures
+    )
     {
         var entries = new List<object>();
         var platformDigests = new List<string>();
@@ -87,11 +166,26 @@ public sealed class RegistryPusher(Uri baseUri, Func<string, string>? tokenFor =
         {
             var (digest, size) = await PushImageAsync(repository, $"{tag}-{architecture}", architecture, docker);
             platformDigests.Add(digest);
-            entries.Add(new { mediaType = docker ? OciMediaTypes.DockerManifest : OciMediaTypes.ImageManifest, digest, size, platform = new { architecture, os = "linux" } });
+            entries.Add(
+                new
+                {
+                    mediaType = docker ? OciMediaTypes.DockerManifest : OciMediaTypes.ImageManifest,
+                    digest,
+                    size,
+                    platform = new { architecture, os = "linux" },
+                }
+            );
         }
 
         var mediaType = docker ? OciMediaTypes.DockerManifestList : OciMediaTypes.ImageIndex;
-        var index = Json(new { schemaVersion = 2, mediaType, manifests = entries });
+        var index = Json(
+            new
+            {
+                schemaVersion = 2,
+                mediaType,
+                manifests = entries,
+            }
+        );
         return (await PushManifestAsync(repository, tag, mediaType, index), platformDigests);
     }
 
@@ -123,6 +217,8 @@ public sealed class RegistryPusher(Uri baseUri, Func<string, string>? tokenFor =
     private static async Task EnsureAsync(HttpResponseMessage response, string what)
     {
         if (!response.IsSuccessStatusCode)
-            throw new InvalidOperationException($"{what}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException(
+                $"{what}: HTTP {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}"
+            );
     }
 }

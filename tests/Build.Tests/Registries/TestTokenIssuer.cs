@@ -42,9 +42,18 @@ public sealed class TestTokenIssuer : IDisposable
             ["alg"] = "ES256",
             ["x5c"] = new[] { Convert.ToBase64String(_certificate.RawData) },
         };
-        var access = repository is null || actions.Length == 0
-            ? Array.Empty<object>()
-            : [new { type = "repository", name = repository, actions }];
+        var access =
+            repository is null || actions.Length == 0
+                ? Array.Empty<object>()
+                :
+                [
+                    new
+                    {
+                        type = "repository",
+                        name = repository,
+                        actions,
+                    },
+                ];
         var claims = new Dictionary<string, object>
         {
             ["iss"] = Issuer,
@@ -56,8 +65,15 @@ public sealed class TestTokenIssuer : IDisposable
             ["jti"] = Guid.NewGuid().ToString("N"),
             ["access"] = access,
         };
-        var signingInput = Base64Url(JsonSerializer.SerializeToUtf8Bytes(header)) + "." + Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
-        var signature = _key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        var signingInput =
+            Base64Url(JsonSerializer.SerializeToUtf8Bytes(header))
+            + "."
+            + Base64Url(JsonSerializer.SerializeToUtf8Bytes(claims));
+        var signature = _key.SignData(
+            Encoding.ASCII.GetBytes(signingInput),
+            HashAlgorithmName.SHA256,
+            DSASignatureFormat.IeeeP1363FixedFieldConcatenation
+        );
         return signingInput + "." + Base64Url(signature);
     }
 
@@ -67,5 +83,6 @@ public sealed class TestTokenIssuer : IDisposable
         _key.Dispose();
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -79,7 +79,10 @@ public sealed class TokenRegistryFixture : IAsyncLifetime
         var repository = parts.Length == 3 && parts[0] == "repository" ? parts[1] : null;
 
         string[] actions;
-        if (AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var basic) && basic.Scheme == "Basic")
+        if (
+            AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var basic)
+            && basic.Scheme == "Basic"
+        )
         {
             if (Encoding.UTF8.GetString(Convert.FromBase64String(basic.Parameter ?? "")) != $"{User}:{Password}")
             {

@@ -45,7 +45,18 @@ public sealed class VersionTagsSpecs
     public void Parse_sorts_newest_first_and_leaves_out_pre_releases_and_variants_unless_asked()
     {
         // Arrange
-        string[] tags = ["2.329.0", "latest", "2.330.0-ubuntu", "v2.330.0", "2.10.0", "2.9.9", "2.331.0-rc.1", "sha-1", "2.330.0"];
+        string[] tags =
+        [
+            "2.329.0",
+            "latest",
+            "2.330.0-ubuntu",
+            "v2.330.0",
+            "2.10.0",
+            "2.9.9",
+            "2.331.0-rc.1",
+            "sha-1",
+            "2.330.0",
+        ];
 
         // Act
         var stable = VersionTags.Parse(tags);
@@ -53,7 +64,9 @@ public sealed class VersionTagsSpecs
 
         // Assert
         stable.Select(v => v.Tag).Should().Equal("2.330.0", "v2.330.0", "2.329.0", "2.10.0", "2.9.9");
-        all.Select(v => v.Tag).Should().Equal("2.331.0-rc.1", "2.330.0", "v2.330.0", "2.330.0-ubuntu", "2.329.0", "2.10.0", "2.9.9");
+        all.Select(v => v.Tag)
+            .Should()
+            .Equal("2.331.0-rc.1", "2.330.0", "v2.330.0", "2.330.0-ubuntu", "2.329.0", "2.10.0", "2.9.9");
         all.Where(v => v.IsPrerelease).Select(v => v.Tag).Should().Equal("2.331.0-rc.1", "2.330.0-ubuntu");
     }
 
@@ -77,6 +90,9 @@ public sealed class VersionTagsSpecs
         HelmOci.TagToVersion("1.2.3_build.1").Should().Be("1.2.3+build.1");
         HelmOci.VersionToTag("1.2.3+build.1").Should().Be("1.2.3_build.1");
         HelmOci.VersionToTag(HelmOci.TagToVersion("0.14.2")).Should().Be("0.14.2");
-        versions.Select(v => (v.Tag, v.Version.ToFullString())).Should().Equal(("1.2.4", "1.2.4"), ("1.2.3", "1.2.3"), ("1.2.3_build.1", "1.2.3+build.1"));
+        versions
+            .Select(v => (v.Tag, v.Version.ToFullString()))
+            .Should()
+            .Equal(("1.2.4", "1.2.4"), ("1.2.3", "1.2.3"), ("1.2.3_build.1", "1.2.3+build.1"));
     }
 }

@@ -27,11 +27,17 @@ public sealed class FluxExampleConformanceSpecs
         using var renderer = new FluxRenderer(KustomizeCli.Locate());
 
         // Act
-        var rendered = await renderer.RenderAsync(new RepositoryLayout(repository, "."), cluster, CancellationToken.None);
+        var rendered = await renderer.RenderAsync(
+            new RepositoryLayout(repository, "."),
+            cluster,
+            CancellationToken.None
+        );
 
         // Assert
         rendered.Findings.Where(f => f.Severity == Severity.Error).Should().BeEmpty();
-        var kustomizations = rendered.Objects.Where(o => o.Manifest.Kind == "Kustomization").Select(o => o.Manifest.Name);
+        var kustomizations = rendered
+            .Objects.Where(o => o.Manifest.Kind == "Kustomization")
+            .Select(o => o.Manifest.Name);
         kustomizations.Should().BeEquivalentTo("apps", "infra-controllers", "infra-configs");
         var issuer = rendered.Objects.Single(o => o.Manifest.Kind == "ClusterIssuer").Manifest;
         issuer.Body.ToString().Should().Contain(acmeServer);

@@ -50,7 +50,11 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
 
         // Assert
         var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.KustomizeBuild).Subject;
-        finding.Message.Should().Contain("flux-system/apps").And.Contain("missing.yaml").And.NotContain("gitops-render-");
+        finding
+            .Message.Should()
+            .Contain("flux-system/apps")
+            .And.Contain("missing.yaml")
+            .And.NotContain("gitops-render-");
         finding.Location!.File.Should().Be("kubernetes/clusters/one/ks.yaml");
     }
 
@@ -58,7 +62,10 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task An_unset_variable_is_an_error_naming_the_kustomization_and_the_source_line()
     {
         // Arrange
-        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps", "  postBuild:\n    substitute:\n      KNOWN: yes\n"));
+        _repo.Write(
+            "kubernetes/clusters/one/ks.yaml",
+            Kustomization("apps", "./kubernetes/apps", "  postBuild:\n    substitute:\n      KNOWN: yes\n")
+        );
         _repo.Write("kubernetes/apps/app.yaml", ConfigMap + "  host: ${UNKNOWN_HOST}\n");
 
         // Act
@@ -75,7 +82,10 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task Without_strict_mode_an_unset_variable_becomes_empty()
     {
         // Arrange
-        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps", "  postBuild:\n    substitute:\n      KNOWN: yes\n"));
+        _repo.Write(
+            "kubernetes/clusters/one/ks.yaml",
+            Kustomization("apps", "./kubernetes/apps", "  postBuild:\n    substitute:\n      KNOWN: yes\n")
+        );
         _repo.Write("kubernetes/apps/app.yaml", ConfigMap + "  host: x${UNKNOWN_HOST}\n");
         using var lenient = new FluxRenderer(KustomizeCli.Locate(), new RenderOptions { StrictSubstitution = false });
 
@@ -84,14 +94,19 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
 
         // Assert
         rendered.Findings.Should().BeEmpty();
-        rendered.Objects.Single(o => o.Manifest.Kind == "ConfigMap").Manifest.Body.ScalarAt("data", "host").Should().Be("x");
+        rendered
+            .Objects.Single(o => o.Manifest.Kind == "ConfigMap")
+            .Manifest.Body.ScalarAt("data", "host")
+            .Should()
+            .Be("x");
     }
 
     [Fact(Timeout = 60_000)]
     public async Task A_missing_substitute_from_config_map_is_reported_unless_optional()
     {
         // Arrange
-        var from = "  postBuild:\n    substituteFrom:\n      - kind: ConfigMap\n        name: absent\n      - kind: ConfigMap\n        name: also-absent\n        optional: true\n";
+        var from =
+            "  postBuild:\n    substituteFrom:\n      - kind: ConfigMap\n        name: absent\n      - kind: ConfigMap\n        name: also-absent\n        optional: true\n";
         _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps", from));
         _repo.Write("kubernetes/apps/app.yaml", ConfigMap);
 
@@ -99,7 +114,10 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         var rendered = await RenderAsync();
 
         // Assert
-        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.SubstituteFromMissing).Subject;
+        var finding = rendered
+            .Findings.Should()
+            .ContainSingle(f => f.RuleId == RenderRuleIds.SubstituteFromMissing)
+            .Subject;
         finding.Message.Should().Contain("flux-system/absent").And.NotContain("also-absent");
         rendered.Objects.Should().NotContain(o => o.AppliedBy == "flux-system/apps");
     }
@@ -108,8 +126,14 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task A_dependson_cycle_is_reported_and_does_not_hang()
     {
         // Arrange
-        _repo.Write("kubernetes/clusters/one/a.yaml", Kustomization("a", "./kubernetes/apps", "  dependsOn:\n    - name: b\n"));
-        _repo.Write("kubernetes/clusters/one/b.yaml", Kustomization("b", "./kubernetes/apps", "  dependsOn:\n    - name: a\n"));
+        _repo.Write(
+            "kubernetes/clusters/one/a.yaml",
+            Kustomization("a", "./kubernetes/apps", "  dependsOn:\n    - name: b\n")
+        );
+        _repo.Write(
+            "kubernetes/clusters/one/b.yaml",
+            Kustomization("b", "./kubernetes/apps", "  dependsOn:\n    - name: a\n")
+        );
         _repo.Write("kubernetes/apps/app.yaml", ConfigMap);
 
         // Act
@@ -118,21 +142,35 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         // Assert
         var cycles = rendered.Findings.Where(f => f.RuleId == RenderRuleIds.DependsOnCycle).ToList();
         cycles.Should().HaveCount(2);
-        cycles[0].Message.Should().ContainAny("flux-system/a -> flux-system/b -> flux-system/a", "flux-system/b -> flux-system/a -> flux-system/b");
+        cycles[0]
+            .Message.Should()
+            .ContainAny(
+                "flux-system/a -> flux-system/b -> flux-system/a",
+                "flux-system/b -> flux-system/a -> flux-system/b"
+            );
     }
 
     [Fact(Timeout = 60_000)]
     public async Task A_dangling_dependson_is_a_warning_and_the_kustomization_still_renders()
     {
         // Arrange
-        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps", "  dependsOn:\n    - name: ghost\n      namespace: other\n"));
+        _repo.Write(
+            "kubernetes/clusters/one/ks.yaml",
+            Kustomization("apps", "./kubernetes/apps", "  dependsOn:\n    - name: ghost\n      namespace: other\n")
+        );
         _repo.Write("kubernetes/apps/app.yaml", ConfigMap);
 
         // Act
         var rendered = await RenderAsync();
 
         // Assert
-        rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.DependsOnMissing && f.Severity == Severity.Warning && f.Message.Contains("other/ghost"));
+        rendered
+            .Findings.Should()
+            .ContainSingle(f =>
+                f.RuleId == RenderRuleIds.DependsOnMissing
+                && f.Severity == Severity.Warning
+                && f.Message.Contains("other/ghost")
+            );
         rendered.Objects.Should().Contain(o => o.AppliedBy == "flux-system/apps" && o.Manifest.Name == "app");
     }
 
@@ -140,10 +178,22 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task Sources_that_are_not_this_repository_are_warnings_not_silence()
     {
         // Arrange
-        var oci = Kustomization("oci", "./", "").Replace("kind: GitRepository\n    name: flux-system", "kind: OCIRepository\n    name: remote", StringComparison.Ordinal);
-        var artifact = Kustomization("artifact", "./", "").Replace("kind: GitRepository\n    name: flux-system", "kind: ExternalArtifact\n    name: made-elsewhere", StringComparison.Ordinal);
-        var otherGit = Kustomization("other", "./", "").Replace("name: flux-system\n  path", "name: upstream\n  path", StringComparison.Ordinal);
-        const string upstream = "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: upstream\n  namespace: flux-system\nspec:\n  url: https://github.com/someone/else\n";
+        var oci = Kustomization("oci", "./", "")
+            .Replace(
+                "kind: GitRepository\n    name: flux-system",
+                "kind: OCIRepository\n    name: remote",
+                StringComparison.Ordinal
+            );
+        var artifact = Kustomization("artifact", "./", "")
+            .Replace(
+                "kind: GitRepository\n    name: flux-system",
+                "kind: ExternalArtifact\n    name: made-elsewhere",
+                StringComparison.Ordinal
+            );
+        var otherGit = Kustomization("other", "./", "")
+            .Replace("name: flux-system\n  path", "name: upstream\n  path", StringComparison.Ordinal);
+        const string upstream =
+            "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: upstream\n  namespace: flux-system\nspec:\n  url: https://github.com/someone/else\n";
         _repo.Write("kubernetes/clusters/one/ks.yaml", $"{oci}---\n{artifact}---\n{otherGit}---\n{upstream}");
 
         // Act
@@ -152,7 +202,14 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         // Assert
         var unsupported = rendered.Findings.Where(f => f.RuleId == RenderRuleIds.SourceUnsupported).ToList();
         unsupported.Should().HaveCount(3).And.OnlyContain(f => f.Severity == Severity.Warning);
-        unsupported.Select(f => f.Object).Should().BeEquivalentTo("Kustomization/flux-system/oci", "Kustomization/flux-system/artifact", "Kustomization/flux-system/other");
+        unsupported
+            .Select(f => f.Object)
+            .Should()
+            .BeEquivalentTo(
+                "Kustomization/flux-system/oci",
+                "Kustomization/flux-system/artifact",
+                "Kustomization/flux-system/other"
+            );
     }
 
     [Fact(Timeout = 60_000)]
@@ -178,14 +235,20 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task A_flux_kustomization_without_namespace_is_reported()
     {
         // Arrange
-        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps").Replace("  namespace: flux-system\n", "", StringComparison.Ordinal));
+        _repo.Write(
+            "kubernetes/clusters/one/ks.yaml",
+            Kustomization("apps", "./kubernetes/apps")
+                .Replace("  namespace: flux-system\n", "", StringComparison.Ordinal)
+        );
         _repo.Write("kubernetes/clusters/one/kustomization.yaml", "resources:\n  - ks.yaml\n");
 
         // Act
         var rendered = await RenderAsync();
 
         // Assert
-        rendered.Findings.Should().ContainSingle(f => f.RuleId == ManifestRuleIds.MissingField && f.Message.Contains("metadata.namespace"));
+        rendered
+            .Findings.Should()
+            .ContainSingle(f => f.RuleId == ManifestRuleIds.MissingField && f.Message.Contains("metadata.namespace"));
     }
 
     [Fact]
@@ -201,7 +264,8 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         (await act.Should().ThrowAsync<UsageException>()).WithMessage("*'two'*known clusters: one*");
     }
 
-    private Task<RenderedCluster> RenderAsync() => _renderer.RenderAsync(new RepositoryLayout(_repo.Path), "one", CancellationToken.None);
+    private Task<RenderedCluster> RenderAsync() =>
+        _renderer.RenderAsync(new RepositoryLayout(_repo.Path), "one", CancellationToken.None);
 
     private static string Kustomization(string name, string path, string extra = "") =>
         $"apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: {name}\n  namespace: flux-system\nspec:\n  interval: 10m\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n  path: {path}\n{extra}";

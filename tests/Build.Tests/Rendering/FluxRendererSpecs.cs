@@ -1,8 +1,8 @@
-using GitOpsRunners.Diagnostics;
-using GitOpsRunners.Tests.Support;
 using System.Text;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
+using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation;
 
@@ -72,10 +72,22 @@ public sealed class FluxRendererSpecs : IAsyncLifetime
         var secret = Object(Alpha, "Secret", "cluster-secrets");
 
         // Assert
-        yaml.Should().NotContain("super-secret-token").And.NotContain("beta-token-value").And.NotContain("c3VwZXItc2VjcmV0LXRva2Vu");
-        Object(Alpha, "Deployment", "web").Body.ScalarAt("metadata", "annotations", "example.com/token").Should().Be("..PLACEHOLDER_API_TOKEN..");
-        Encoding.UTF8.GetString(Convert.FromBase64String(secret.Body.ScalarAt("data", "API_TOKEN")!)).Should().Be("..PLACEHOLDER_API_TOKEN..");
-        Object(Beta, "Secret", "cluster-secrets").Body.ScalarAt("stringData", "API_TOKEN").Should().Be("..PLACEHOLDER_API_TOKEN..");
+        yaml.Should()
+            .NotContain("super-secret-token")
+            .And.NotContain("beta-token-value")
+            .And.NotContain("c3VwZXItc2VjcmV0LXRva2Vu");
+        Object(Alpha, "Deployment", "web")
+            .Body.ScalarAt("metadata", "annotations", "example.com/token")
+            .Should()
+            .Be("..PLACEHOLDER_API_TOKEN..");
+        Encoding
+            .UTF8.GetString(Convert.FromBase64String(secret.Body.ScalarAt("data", "API_TOKEN")!))
+            .Should()
+            .Be("..PLACEHOLDER_API_TOKEN..");
+        Object(Beta, "Secret", "cluster-secrets")
+            .Body.ScalarAt("stringData", "API_TOKEN")
+            .Should()
+            .Be("..PLACEHOLDER_API_TOKEN..");
     }
 
     [Fact]
@@ -105,7 +117,9 @@ public sealed class FluxRendererSpecs : IAsyncLifetime
     {
         // Act
         var web = Object(Alpha, "Deployment", "web");
-        var generated = Alpha.Objects.Single(o => o.Manifest.Name.StartsWith("web-env-", StringComparison.Ordinal)).Manifest;
+        var generated = Alpha
+            .Objects.Single(o => o.Manifest.Name.StartsWith("web-env-", StringComparison.Ordinal))
+            .Manifest;
         var service = Object(Alpha, "Service", "web");
 
         // Assert
@@ -141,7 +155,10 @@ public sealed class FluxRendererSpecs : IAsyncLifetime
         var yaml = RenderedClusterWriter.ToYaml(Alpha);
 
         // Assert
-        yaml.Should().Contain("# source: kubernetes/apps/web/deployment.yaml:10  applied-by: flux-system/apps\napiVersion: apps/v1\nkind: Deployment");
+        yaml.Should()
+            .Contain(
+                "# source: kubernetes/apps/web/deployment.yaml:10  applied-by: flux-system/apps\napiVersion: apps/v1\nkind: Deployment"
+            );
         yaml.Split("\n---\n").Length.Should().Be(Alpha.Objects.Count + 1);
     }
 

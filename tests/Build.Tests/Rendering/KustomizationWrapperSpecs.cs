@@ -10,8 +10,20 @@ public sealed class KustomizationWrapperSpecs
     public void The_spec_fields_are_overlaid_and_origin_annotations_are_always_requested()
     {
         // Arrange
-        var spec = YamlFileLoader.Parse("patches:\n  - patch: '[]'\n    target: {kind: Deployment}\nimages:\n  - name: nginx\n    newTag: '2'\n", "s.yaml").Documents[0].Root;
-        var kustomization = new FluxKustomization("a", "ns", "./x", new SourceReference("GitRepository", "flux-system", "ns"), new SourceLocation("k.yaml", 1))
+        var spec = YamlFileLoader
+            .Parse(
+                "patches:\n  - patch: '[]'\n    target: {kind: Deployment}\nimages:\n  - name: nginx\n    newTag: '2'\n",
+                "s.yaml"
+            )
+            .Documents[0]
+            .Root;
+        var kustomization = new FluxKustomization(
+            "a",
+            "ns",
+            "./x",
+            new SourceReference("GitRepository", "flux-system", "ns"),
+            new SourceLocation("k.yaml", 1)
+        )
         {
             TargetNamespace = "t",
             NameSuffix = "-s",
@@ -20,7 +32,10 @@ public sealed class KustomizationWrapperSpecs
         };
 
         // Act
-        var wrapper = YamlFileLoader.Parse(KustomizationWrapper.Create(kustomization, ["../r/x"], ["../r/c"]), "w.yaml").Documents[0].Root;
+        var wrapper = YamlFileLoader
+            .Parse(KustomizationWrapper.Create(kustomization, ["../r/x"], ["../r/c"]), "w.yaml")
+            .Documents[0]
+            .Root;
 
         // Assert
         wrapper.ScalarAt("namespace").Should().Be("t");

@@ -13,7 +13,13 @@ public sealed class KustomizeCliSpecs
         using var tree = new TempDirectory();
         tree.Write("repo/base/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n");
         tree.Write("repo/base/kustomization.yaml", "resources: [cm.yaml]\n");
-        var kustomization = new FluxKustomization("x", "flux-system", "./base", new SourceReference("GitRepository", "flux-system", "flux-system"), new("c.yaml", 1))
+        var kustomization = new FluxKustomization(
+            "x",
+            "flux-system",
+            "./base",
+            new SourceReference("GitRepository", "flux-system", "flux-system"),
+            new("c.yaml", 1)
+        )
         {
             TargetNamespace = "target",
             NamePrefix = "p-",
@@ -24,7 +30,11 @@ public sealed class KustomizeCliSpecs
         var output = await KustomizeCli.Locate().BuildAsync(tree.Combine("wrap"), CancellationToken.None);
 
         // Assert
-        output.Should().Contain("name: p-cm").And.Contain("namespace: target").And.Contain("path: ../repo/base/cm.yaml");
+        output
+            .Should()
+            .Contain("name: p-cm")
+            .And.Contain("namespace: target")
+            .And.Contain("path: ../repo/base/cm.yaml");
     }
 
     [Fact(Timeout = 30_000)]
@@ -39,7 +49,11 @@ public sealed class KustomizeCliSpecs
 
         // Assert
         var error = (await act.Should().ThrowAsync<KustomizeBuildException>()).Which;
-        error.Problem.Should().StartWith("accumulating resources from 'missing.yaml'").And.NotContain("\n").And.NotContain("run.go");
+        error
+            .Problem.Should()
+            .StartWith("accumulating resources from 'missing.yaml'")
+            .And.NotContain("\n")
+            .And.NotContain("run.go");
         error.Directory.Should().Be(tree.Combine("k"));
     }
 
@@ -54,7 +68,10 @@ public sealed class KustomizeCliSpecs
     }
 
     [Theory]
-    [InlineData("E1126 13:15:13.733977   10168 run.go:72] \"command failed\" err=\"accumulating resources: accumulation err='accumulating resources from 'a.yaml': missing Resource metadata': must build at directory: 'a.yaml': file is not directory\"", "accumulating resources from 'a.yaml': missing Resource metadata")]
+    [InlineData(
+        "E1126 13:15:13.733977   10168 run.go:72] \"command failed\" err=\"accumulating resources: accumulation err='accumulating resources from 'a.yaml': missing Resource metadata': must build at directory: 'a.yaml': file is not directory\"",
+        "accumulating resources from 'a.yaml': missing Resource metadata"
+    )]
     [InlineData("Error: json: unknown field \"resourcez\"\n", "json: unknown field \"resourcez\"")]
     [InlineData("", "kustomize failed without an error message")]
     public void The_useful_line_is_taken_from_kustomizes_stderr(string standardError, string expected)

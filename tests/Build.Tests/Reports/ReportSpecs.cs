@@ -1,6 +1,6 @@
-using GitOpsRunners.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Reports;
@@ -14,10 +14,30 @@ public class ReportSpecs
         ["aks-a", "aks-b"],
         41,
         [
-            new Finding(Severity.Warning, "policy-image-digest", "image x is not pinned by digest", new SourceLocation("kubernetes/b.yaml", 7), "aks-a", "HelmRelease/ns/x"),
-            new Finding(Severity.Error, "schema", "at '/spec/replicas': got string, want integer", new SourceLocation("kubernetes/a.yaml", 3, 5), "aks-b", "Deployment/ns/web"),
-            new Finding(Severity.Error, "yaml-syntax", "mapping values are not allowed here", new SourceLocation("kubernetes/a.yaml", 1, 4)),
-        ]);
+            new Finding(
+                Severity.Warning,
+                "policy-image-digest",
+                "image x is not pinned by digest",
+                new SourceLocation("kubernetes/b.yaml", 7),
+                "aks-a",
+                "HelmRelease/ns/x"
+            ),
+            new Finding(
+                Severity.Error,
+                "schema",
+                "at '/spec/replicas': got string, want integer",
+                new SourceLocation("kubernetes/a.yaml", 3, 5),
+                "aks-b",
+                "Deployment/ns/web"
+            ),
+            new Finding(
+                Severity.Error,
+                "yaml-syntax",
+                "mapping values are not allowed here",
+                new SourceLocation("kubernetes/a.yaml", 1, 4)
+            ),
+        ]
+    );
 
     [Fact]
     public void The_summary_line_counts_clusters_objects_errors_and_warnings() =>
@@ -30,13 +50,17 @@ public class ReportSpecs
 
         TextReport.Write(console, Sample);
 
-        console.Lines.Select(l => l.TrimEnd()).Should().Equal(
-            "kubernetes/a.yaml",
-            "  kubernetes/a.yaml:1:4: error yaml-syntax mapping values are not allowed here",
-            "  kubernetes/a.yaml:3:5: error schema at '/spec/replicas': got string, want integer (aks-b Deployment/ns/web)",
-            "kubernetes/b.yaml",
-            "  kubernetes/b.yaml:7: warning policy-image-digest image x is not pinned by digest (aks-a HelmRelease/ns/x)",
-            "2 clusters, 41 objects, 2 errors, 1 warning");
+        console
+            .Lines.Select(l => l.TrimEnd())
+            .Should()
+            .Equal(
+                "kubernetes/a.yaml",
+                "  kubernetes/a.yaml:1:4: error yaml-syntax mapping values are not allowed here",
+                "  kubernetes/a.yaml:3:5: error schema at '/spec/replicas': got string, want integer (aks-b Deployment/ns/web)",
+                "kubernetes/b.yaml",
+                "  kubernetes/b.yaml:7: warning policy-image-digest image x is not pinned by digest (aks-a HelmRelease/ns/x)",
+                "2 clusters, 41 objects, 2 errors, 1 warning"
+            );
     }
 
     [Fact]
@@ -56,7 +80,11 @@ public class ReportSpecs
         var sarif = JsonNode.Parse(SarifReport.Render(Sample, "1.0.0"))!;
 
         var run = sarif["runs"]![0]!;
-        run["tool"]!["driver"]!["rules"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).Should().Equal("policy-image-digest", "schema", "yaml-syntax");
+        run["tool"]!["driver"]!["rules"]!
+            .AsArray()
+            .Select(r => r!["id"]!.GetValue<string>())
+            .Should()
+            .Equal("policy-image-digest", "schema", "yaml-syntax");
         var first = run["results"]![0]!;
         first["level"]!.GetValue<string>().Should().Be("error");
         first["locations"]![0]!["physicalLocation"]!["region"]!["startLine"]!.GetValue<int>().Should().Be(1);
@@ -67,7 +95,10 @@ public class ReportSpecs
     {
         var xml = XDocument.Parse(JUnitReport.Render(Sample));
 
-        xml.Root!.Elements("testsuite").Select(s => (string)s.Attribute("name")!).Should().Equal("repository", "aks-a", "aks-b");
+        xml.Root!.Elements("testsuite")
+            .Select(s => (string)s.Attribute("name")!)
+            .Should()
+            .Equal("repository", "aks-a", "aks-b");
         xml.Descendants("failure").Should().HaveCount(2);
     }
 
@@ -77,6 +108,12 @@ public class ReportSpecs
         var markdown = MarkdownSummary.Render(Sample);
 
         markdown.Should().StartWith("### Validate: 2 clusters, 41 objects, 2 errors, 1 warning");
-        markdown.Split('\n').Count(l => l.StartsWith("| error", StringComparison.Ordinal) || l.StartsWith("| warning", StringComparison.Ordinal)).Should().Be(3);
+        markdown
+            .Split('\n')
+            .Count(l =>
+                l.StartsWith("| error", StringComparison.Ordinal) || l.StartsWith("| warning", StringComparison.Ordinal)
+            )
+            .Should()
+            .Be(3);
     }
 }

@@ -5,8 +5,7 @@ namespace GitOpsRunners.Tests.Reports;
 public class UnifiedDiffSpecs
 {
     [Fact]
-    public void Identical_texts_have_no_diff() =>
-        UnifiedDiff.Render("a\nb\n", "a\nb\n", "a", "b").Should().BeEmpty();
+    public void Identical_texts_have_no_diff() => UnifiedDiff.Render("a\nb\n", "a\nb\n", "a", "b").Should().BeEmpty();
 
     [Fact]
     public void A_changed_line_shows_as_removal_and_addition_with_context()
@@ -23,7 +22,9 @@ public class UnifiedDiffSpecs
     public void Distant_changes_make_separate_hunks()
     {
         var before = string.Join('\n', Enumerable.Range(1, 20)) + "\n";
-        var after = before.Replace("\n2\n", "\nX\n", StringComparison.Ordinal).Replace("\n18\n", "\nY\n", StringComparison.Ordinal);
+        var after = before
+            .Replace("\n2\n", "\nX\n", StringComparison.Ordinal)
+            .Replace("\n18\n", "\nY\n", StringComparison.Ordinal);
 
         var diff = UnifiedDiff.Render(before, after, "a", "b", context: 2);
 

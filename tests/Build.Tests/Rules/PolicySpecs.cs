@@ -9,20 +9,30 @@ public class PolicySpecs
     [Fact]
     public void A_helm_release_without_drift_detection_or_remediation_gets_two_warnings()
     {
-        var findings = TestCluster.Check(new HelmRemediationPolicy(), """
+        var findings = TestCluster.Check(
+            new HelmRemediationPolicy(),
+            """
             apiVersion: helm.toolkit.fluxcd.io/v2
             kind: HelmRelease
             metadata: {name: x, namespace: flux-system}
             spec: {}
-            """);
+            """
+        );
 
-        findings.Select(f => f.Message).Should().HaveCount(2).And.Contain(m => m.Contains("driftDetection")).And.Contain(m => m.Contains("remediation"));
+        findings
+            .Select(f => f.Message)
+            .Should()
+            .HaveCount(2)
+            .And.Contain(m => m.Contains("driftDetection"))
+            .And.Contain(m => m.Contains("remediation"));
     }
 
     [Fact]
     public void A_container_without_limits_is_reported_by_name()
     {
-        var findings = TestCluster.Check(new ResourcesPolicy(), """
+        var findings = TestCluster.Check(
+            new ResourcesPolicy(),
+            """
             apiVersion: apps/v1
             kind: Deployment
             metadata: {name: web, namespace: default}
@@ -33,15 +43,22 @@ public class PolicySpecs
                     - name: app
                       image: nginx@sha256:abc
                       resources: {requests: {cpu: 10m}}
-            """);
+            """
+        );
 
-        findings.Should().ContainSingle().Which.Message.Should().Be("container 'app' has no resource limits; set resources.requests and resources.limits");
+        findings
+            .Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Be("container 'app' has no resource limits; set resources.requests and resources.limits");
     }
 
     [Fact]
     public void Runner_containers_in_scale_set_values_are_checked_too()
     {
-        var findings = TestCluster.Check(new ResourcesPolicy(), """
+        var findings = TestCluster.Check(
+            new ResourcesPolicy(),
+            """
             apiVersion: helm.toolkit.fluxcd.io/v2
             kind: HelmRelease
             metadata: {name: runners, namespace: arc-runners}
@@ -52,7 +69,8 @@ public class PolicySpecs
                     containers:
                       - name: runner
                         image: ghcr.io/x/runner:1@sha256:abc
-            """);
+            """
+        );
 
         findings.Should().ContainSingle().Which.Message.Should().Contain("'runner'");
     }
@@ -60,7 +78,9 @@ public class PolicySpecs
     [Fact]
     public void A_namespace_without_pod_security_labels_is_reported()
     {
-        var findings = TestCluster.Check(new PodSecurityPolicy(), """
+        var findings = TestCluster.Check(
+            new PodSecurityPolicy(),
+            """
             apiVersion: v1
             kind: Namespace
             metadata: {name: open}
@@ -68,7 +88,8 @@ public class PolicySpecs
             apiVersion: v1
             kind: Namespace
             metadata: {name: closed, labels: {pod-security.kubernetes.io/enforce: restricted}}
-            """);
+            """
+        );
 
         findings.Should().ContainSingle().Which.Object.Should().Be("Namespace/open");
     }
@@ -81,14 +102,17 @@ public class PolicySpecs
     [InlineData("image: Always please", 0)]
     public void Images_in_helm_values_must_be_pinned_by_digest(string values, int expected)
     {
-        var findings = TestCluster.Check(new ImageDigestPolicy(), $$$"""
+        var findings = TestCluster.Check(
+            new ImageDigestPolicy(),
+            $$$"""
             apiVersion: helm.toolkit.fluxcd.io/v2
             kind: HelmRelease
             metadata: {name: x, namespace: y}
             spec:
               values:
                 nested: { {{{values}}} }
-            """);
+            """
+        );
 
         findings.Should().HaveCount(expected);
     }
@@ -100,11 +124,14 @@ public class PolicySpecs
     [InlineData("notification.toolkit.fluxcd.io/v1beta3", "Receiver", "notification.toolkit.fluxcd.io/v1")]
     public void Deprecated_api_versions_name_their_replacement(string apiVersion, string kind, string replacement)
     {
-        var findings = TestCluster.Check(new DeprecatedApiPolicy(), $$"""
+        var findings = TestCluster.Check(
+            new DeprecatedApiPolicy(),
+            $$"""
             apiVersion: {{apiVersion}}
             kind: {{kind}}
             metadata: {name: x, namespace: y}
-            """);
+            """
+        );
 
         findings.Should().ContainSingle().Which.Message.Should().EndWith($"use {replacement}");
     }
@@ -112,11 +139,14 @@ public class PolicySpecs
     [Fact]
     public void Current_api_versions_are_not_reported()
     {
-        var findings = TestCluster.Check(new DeprecatedApiPolicy(), """
+        var findings = TestCluster.Check(
+            new DeprecatedApiPolicy(),
+            """
             apiVersion: notification.toolkit.fluxcd.io/v1beta3
             kind: Provider
             metadata: {name: x, namespace: y}
-            """);
+            """
+        );
 
         findings.Should().BeEmpty();
     }
@@ -124,7 +154,9 @@ public class PolicySpecs
     [Fact]
     public void A_plaintext_secret_is_an_error_but_a_sops_one_is_not()
     {
-        var findings = TestCluster.Check(new PlaintextSecretPolicy(), """
+        var findings = TestCluster.Check(
+            new PlaintextSecretPolicy(),
+            """
             apiVersion: v1
             kind: Secret
             metadata: {name: clear, namespace: y}
@@ -135,9 +167,14 @@ public class PolicySpecs
             metadata: {name: sealed, namespace: y}
             data: {token: "ENC[AES256_GCM,data:xyz]"}
             sops: {version: 3.9.0}
-            """);
+            """
+        );
 
-        findings.Should().ContainSingle().Which.Should().Match<Finding>(f => f.Object == "Secret/y/clear" && f.Severity == Severity.Error);
+        findings
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Match<Finding>(f => f.Object == "Secret/y/clear" && f.Severity == Severity.Error);
     }
 
     [Fact]
@@ -153,7 +190,8 @@ public class PolicySpecs
     [Fact]
     public void An_opt_out_annotation_silences_one_rule_on_one_object()
     {
-        var cluster = TestCluster.From($$$"""
+        var cluster = TestCluster.From(
+            $$$"""
             apiVersion: v1
             kind: Namespace
             metadata:
@@ -163,7 +201,8 @@ public class PolicySpecs
             apiVersion: v1
             kind: Namespace
             metadata: {name: other}
-            """);
+            """
+        );
 
         var findings = new RuleSet(RuleSet.Default, new HashSet<string>()).Check(cluster);
 

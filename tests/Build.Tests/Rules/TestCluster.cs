@@ -13,8 +13,8 @@ public static class TestCluster
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        var objects = stream.Documents
-            .Where(d => d.RootNode is YamlMappingNode)
+        var objects = stream
+            .Documents.Where(d => d.RootNode is YamlMappingNode)
             .Select(d =>
             {
                 var body = (YamlMappingNode)d.RootNode;
@@ -24,7 +24,8 @@ public static class TestCluster
                     body.ScalarAt("metadata", "name")!,
                     body.ScalarAt("metadata", "namespace"),
                     body,
-                    new SourceLocation("test.yaml", (int)body.Start.Line));
+                    new SourceLocation("test.yaml", (int)body.Start.Line)
+                );
                 return new RenderedObject(manifest, appliedBy);
             })
             .ToList();

@@ -62,8 +62,12 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
         // Assert
         var schema = schemas.Should().ContainSingle().Subject;
         schema.ApiVersion.Should().Be("example.com/v1");
-        schema.Schema.ToString(Formatting.None).Should().Be(
-            """{"type":"object","properties":{"spec":{"type":"object","required":["size"],"properties":{"size":{"type":"integer"},"port":{"oneOf":[{"type":"string"},{"type":"integer"}]},"labels":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}}}""");
+        schema
+            .Schema.ToString(Formatting.None)
+            .Should()
+            .Be(
+                """{"type":"object","properties":{"spec":{"type":"object","required":["size"],"properties":{"size":{"type":"integer"},"port":{"oneOf":[{"type":"string"},{"type":"integer"}]},"labels":{"type":"object","additionalProperties":{"type":"string"}}},"additionalProperties":false}}}"""
+            );
     }
 
     [Fact]
@@ -73,7 +77,10 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
         var schema = new CrdSchemaConverter(denyRootAdditionalProperties: true).Convert(TestManifests.Parse(Crd))[0];
 
         // Assert
-        schema.Schema["additionalProperties"]!.Value<bool>().Should().BeFalse();
+        schema.Schema["additionalProperties"]!
+            .Value<bool>()
+            .Should()
+            .BeFalse();
     }
 
     [Theory]
@@ -87,11 +94,18 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
         var configMap = TestManifests.Parse("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
 
         // Act
-        var written = await new CrdSchemaConverter(layout).WriteAsync([crd, configMap], _temp.Combine("out"), CancellationToken.None);
+        var written = await new CrdSchemaConverter(layout).WriteAsync(
+            [crd, configMap],
+            _temp.Combine("out"),
+            CancellationToken.None
+        );
 
         // Assert
         written.Should().Contain(Path.Combine(_temp.Combine("out"), expected));
-        JObject.Parse(await File.ReadAllTextAsync(Path.Combine(_temp.Combine("out"), expected)))["type"]!.ToString().Should().Be("object");
+        JObject.Parse(await File.ReadAllTextAsync(Path.Combine(_temp.Combine("out"), expected)))["type"]!
+            .ToString()
+            .Should()
+            .Be("object");
     }
 
     [Fact]
@@ -99,23 +113,46 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
     {
         // Arrange
         using var http = new HttpClient();
-        var options = new SchemaValidationOptions([], "master", true, false, new HashSet<string>(), new HashSet<string>(), _temp.Combine("cache"));
-        var registry = new SchemaRegistry(options, http).WithCustomResources(new CrdSchemaConverter().Convert(TestManifests.Parse(Crd)));
-        var widget = TestManifests.Parse("apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 1\n  port: http\n  colour: red\n");
+        var options = new SchemaValidationOptions(
+            [],
+            "master",
+            true,
+            false,
+            new HashSet<string>(),
+            new HashSet<string>(),
+            _temp.Combine("cache")
+        );
+        var registry = new SchemaRegistry(options, http).WithCustomResources(
+            new CrdSchemaConverter().Convert(TestManifests.Parse(Crd))
+        );
+        var widget = TestManifests.Parse(
+            "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 1\n  port: http\n  colour: red\n"
+        );
 
         // Act
-        var findings = await new ManifestSchemaValidator(registry, options).ValidateAsync(widget, CancellationToken.None);
+        var findings = await new ManifestSchemaValidator(registry, options).ValidateAsync(
+            widget,
+            CancellationToken.None
+        );
 
         // Assert
-        findings.Should().ContainSingle().Which.Should().Match<GitOpsRunners.Diagnostics.Finding>(f =>
-            f.Message == "at '/spec': additional property \"colour\" is not allowed" && f.Location!.Line == 8);
+        findings
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Match<GitOpsRunners.Diagnostics.Finding>(f =>
+                f.Message == "at '/spec': additional property \"colour\" is not allowed" && f.Location!.Line == 8
+            );
     }
 
     [Fact]
     public void A_crd_without_a_group_is_an_error_naming_its_file()
     {
         // Arrange
-        var crd = TestManifests.Parse("apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: x\nspec:\n  names:\n    kind: X\n", file: "crds/x.yaml");
+        var crd = TestManifests.Parse(
+            "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: x\nspec:\n  names:\n    kind: X\n",
+            file: "crds/x.yaml"
+        );
 
         // Act
         var act = () => new CrdSchemaConverter().Convert(crd);

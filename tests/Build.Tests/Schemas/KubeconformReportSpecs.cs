@@ -43,18 +43,37 @@ public class KubeconformReportSpecs
     {
         var objects = new Dictionary<string, Manifest>
         {
-            ["00000.yaml"] = Manifest("Deployment", "web", "apps/deploy.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: two\n"),
-            ["00001.yaml"] = Manifest("Widget", "gadget", "apps/widget.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: gadget}\n"),
-            ["00002.yaml"] = Manifest("ConfigMap", "ok", "apps/ok.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n"),
+            ["00000.yaml"] = Manifest(
+                "Deployment",
+                "web",
+                "apps/deploy.yaml",
+                "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: two\n"
+            ),
+            ["00001.yaml"] = Manifest(
+                "Widget",
+                "gadget",
+                "apps/widget.yaml",
+                "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: gadget}\n"
+            ),
+            ["00002.yaml"] = Manifest(
+                "ConfigMap",
+                "ok",
+                "apps/ok.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ok}\n"
+            ),
         };
         var locator = new ScanLocator(objects.Values);
 
         var findings = KubeconformReport.ToFindings(Output, objects, locator);
 
-        findings.Select(f => (f.RuleId, f.Object, f.Location!.ToString())).Should().Equal(
-            ("schema", "Deployment/web", "apps/deploy.yaml:5:3"),
-            ("schema", "Deployment/web", "apps/deploy.yaml:4:1"),
-            ("schema-missing", "Widget/gadget", "apps/widget.yaml:1"));
+        findings
+            .Select(f => (f.RuleId, f.Object, f.Location!.ToString()))
+            .Should()
+            .Equal(
+                ("schema", "Deployment/web", "apps/deploy.yaml:5:3"),
+                ("schema", "Deployment/web", "apps/deploy.yaml:4:1"),
+                ("schema-missing", "Widget/gadget", "apps/widget.yaml:1")
+            );
         findings[0].Message.Should().Be("at '/spec/replicas': got string, want null or integer (kubeconform)");
     }
 

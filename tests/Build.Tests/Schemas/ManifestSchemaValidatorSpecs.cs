@@ -38,9 +38,17 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
 
         // Assert
         var finding = findings.Should().ContainSingle().Subject;
-        finding.Should().Be(new Finding(
-            Severity.Error, "schema", "at '': additional property \"foo\" is not allowed",
-            new GitOpsRunners.Diagnostics.SourceLocation("apps/demo.yaml", 6, 1), Object: "ConfigMap/apps/demo"));
+        finding
+            .Should()
+            .Be(
+                new Finding(
+                    Severity.Error,
+                    "schema",
+                    "at '': additional property \"foo\" is not allowed",
+                    new GitOpsRunners.Diagnostics.SourceLocation("apps/demo.yaml", 6, 1),
+                    Object: "ConfigMap/apps/demo"
+                )
+            );
     }
 
     [Fact]
@@ -60,7 +68,8 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
     public async Task Wrong_types_missing_fields_and_oneOf_failures_are_reported_at_their_lines()
     {
         // Arrange
-        var manifest = TestManifests.Parse("""
+        var manifest = TestManifests.Parse(
+            """
             apiVersion: example.com/v1
             kind: Widget
             metadata:
@@ -71,18 +80,21 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
               items:
                 - name: a
                 - nme: b
-            """);
+            """
+        );
 
         // Act
         var findings = await Validator().ValidateAsync(manifest, CancellationToken.None);
 
         // Assert
-        findings.Select(f => (f.Message, f.Location!.Line)).Should().BeEquivalentTo(
-        [
-            ("at '/spec/size': got string, want integer or null", 6),
-            ("at '/spec/port': got boolean, want string or integer", 7),
-            ("at '/spec/items/1': missing property 'name'", 10),
-        ]);
+        findings
+            .Select(f => (f.Message, f.Location!.Line))
+            .Should()
+            .BeEquivalentTo([
+                ("at '/spec/size': got string, want integer or null", 6),
+                ("at '/spec/port': got boolean, want string or integer", 7),
+                ("at '/spec/items/1': missing property 'name'", 10),
+            ]);
     }
 
     [Fact]
@@ -136,8 +148,13 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
         var findings = await validator.ValidateAsync(TestManifests.Parse(ConfigMapWithExtra), CancellationToken.None);
 
         // Assert
-        findings.Should().ContainSingle().Which.Should().Match<Finding>(f =>
-            f.RuleId == "schema" && f.Message == "prohibited resource kind ConfigMap" && f.Location!.Line == 1);
+        findings
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Match<Finding>(f =>
+                f.RuleId == "schema" && f.Message == "prohibited resource kind ConfigMap" && f.Location!.Line == 1
+            );
     }
 
     [Fact]
@@ -151,8 +168,15 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
         var ignored = await Validator(ignoreMissing: true).ValidateAsync(manifest, CancellationToken.None);
 
         // Assert
-        reported.Should().ContainSingle().Which.Should().Match<Finding>(f =>
-            f.RuleId == "schema-missing" && f.Severity == Severity.Error && f.Message.StartsWith("could not find schema for Gadget (example.com/v1)"));
+        reported
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Match<Finding>(f =>
+                f.RuleId == "schema-missing"
+                && f.Severity == Severity.Error
+                && f.Message.StartsWith("could not find schema for Gadget (example.com/v1)")
+            );
         ignored.Should().BeEmpty();
     }
 
@@ -160,7 +184,8 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
     public async Task Secret_payloads_and_sops_metadata_are_not_validated()
     {
         // Arrange
-        var manifest = TestManifests.Parse("""
+        var manifest = TestManifests.Parse(
+            """
             apiVersion: v1
             kind: Secret
             metadata:
@@ -171,7 +196,8 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
               other: 12
             sops:
               version: 3.9.0
-            """);
+            """
+        );
 
         // Act
         var findings = await Validator().ValidateAsync(manifest, CancellationToken.None);
@@ -204,11 +230,22 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
         await Task.CompletedTask;
     }
 
-    private ManifestSchemaValidator Validator(bool strict = true, bool ignoreMissing = false, string[]? skip = null, string[]? reject = null)
+    private ManifestSchemaValidator Validator(
+        bool strict = true,
+        bool ignoreMissing = false,
+        string[]? skip = null,
+        string[]? reject = null
+    )
     {
         var options = new SchemaValidationOptions(
-            [TestSchemas.WriteStandalone(_temp)], "master", strict, ignoreMissing,
-            new HashSet<string>(skip ?? []), new HashSet<string>(reject ?? []), _temp.Combine("cache"));
+            [TestSchemas.WriteStandalone(_temp)],
+            "master",
+            strict,
+            ignoreMissing,
+            new HashSet<string>(skip ?? []),
+            new HashSet<string>(reject ?? []),
+            _temp.Combine("cache")
+        );
         return new ManifestSchemaValidator(new SchemaRegistry(options, _http), options);
     }
 }

@@ -16,11 +16,18 @@ public sealed class RealSchemaSpecs : IDisposable
     }
 
     public static TheoryData<string> ValidManifests() =>
-    [
-        RealManifests.Deployment, RealManifests.Namespace, RealManifests.ConfigMap, RealManifests.HelmRelease,
-        RealManifests.OciRepository, RealManifests.Kustomization, RealManifests.ExternalSecret,
-        RealManifests.ClusterSecretStore, RealManifests.Provider, RealManifests.Alert,
-    ];
+        [
+            RealManifests.Deployment,
+            RealManifests.Namespace,
+            RealManifests.ConfigMap,
+            RealManifests.HelmRelease,
+            RealManifests.OciRepository,
+            RealManifests.Kustomization,
+            RealManifests.ExternalSecret,
+            RealManifests.ClusterSecretStore,
+            RealManifests.Provider,
+            RealManifests.Alert,
+        ];
 
     [Theory]
     [MemberData(nameof(ValidManifests))]
@@ -40,8 +47,18 @@ public sealed class RealSchemaSpecs : IDisposable
 
     [Theory]
     [InlineData("  replicas: 2\n", "  replicas: two\n", "at '/spec/replicas': got string, want integer", 10)]
-    [InlineData("  revisionHistoryLimit: 3\n", "  revisionHistoryLimt: 3\n", "at '/spec': additional property \"revisionHistoryLimt\" is not allowed", 11)]
-    [InlineData("        - name: web\n", "        - nmae: web\n", "at '/spec/template/spec/containers/0': missing property 'name'", 23)]
+    [InlineData(
+        "  revisionHistoryLimit: 3\n",
+        "  revisionHistoryLimt: 3\n",
+        "at '/spec': additional property \"revisionHistoryLimt\" is not allowed",
+        11
+    )]
+    [InlineData(
+        "        - name: web\n",
+        "        - nmae: web\n",
+        "at '/spec/template/spec/containers/0': missing property 'name'",
+        23
+    )]
     [InlineData("  replicas: 2\n", "  replicas: 2.5\n", "at '/spec/replicas': got number, want integer", 10)]
     public async Task A_broken_deployment_fails_at_the_right_line(string good, string bad, string message, int line)
     {
@@ -55,10 +72,15 @@ public sealed class RealSchemaSpecs : IDisposable
         yaml.Should().Contain(good);
 
         // Act
-        var findings = await validator.ValidateAsync(TestManifests.Parse(yaml.Replace(good, bad, StringComparison.Ordinal)), CancellationToken.None);
+        var findings = await validator.ValidateAsync(
+            TestManifests.Parse(yaml.Replace(good, bad, StringComparison.Ordinal)),
+            CancellationToken.None
+        );
 
         // Assert
-        findings.Should().Contain(f => f.Message.Contains(message) && f.Location!.Line == line && f.RuleId == "schema");
+        findings
+            .Should()
+            .Contain(f => f.Message.Contains(message) && f.Location!.Line == line && f.RuleId == "schema");
     }
 
     [Fact]
@@ -70,18 +92,21 @@ public sealed class RealSchemaSpecs : IDisposable
         }
 
         // Arrange
-        var yaml = RealManifests.HelmRelease.ReplaceLineEndings("\n")
+        var yaml = RealManifests
+            .HelmRelease.ReplaceLineEndings("\n")
             .Replace("  timeout: 10m\n", "  timeout: 10\n  chartName: x\n", StringComparison.Ordinal);
 
         // Act
         var findings = await validator.ValidateAsync(TestManifests.Parse(yaml), CancellationToken.None);
 
         // Assert
-        findings.Select(f => (f.Message, f.Location!.Line)).Should().BeEquivalentTo(
-        [
-            ("at '/spec/timeout': got integer, want string", 8),
-            ("at '/spec': additional property \"chartName\" is not allowed", 9),
-        ]);
+        findings
+            .Select(f => (f.Message, f.Location!.Line))
+            .Should()
+            .BeEquivalentTo([
+                ("at '/spec/timeout': got integer, want string", 8),
+                ("at '/spec': additional property \"chartName\" is not allowed", 9),
+            ]);
     }
 
     [Fact]
@@ -93,13 +118,20 @@ public sealed class RealSchemaSpecs : IDisposable
         }
 
         // Arrange
-        var yaml = RealManifests.Kustomization.ReplaceLineEndings("\n").Replace("    kind: GitRepository\n", "    kind: GitRepo\n", StringComparison.Ordinal);
+        var yaml = RealManifests
+            .Kustomization.ReplaceLineEndings("\n")
+            .Replace("    kind: GitRepository\n", "    kind: GitRepo\n", StringComparison.Ordinal);
 
         // Act
         var findings = await validator.ValidateAsync(TestManifests.Parse(yaml), CancellationToken.None);
 
         // Assert
-        findings.Should().ContainSingle().Which.Message.Should().StartWith("at '/spec/sourceRef/kind': value must be one of").And.Contain("\"GitRepository\"");
+        findings
+            .Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .StartWith("at '/spec/sourceRef/kind': value must be one of")
+            .And.Contain("\"GitRepository\"");
     }
 
     [Fact]
@@ -112,7 +144,9 @@ public sealed class RealSchemaSpecs : IDisposable
 
         // Act
         var findings = await validator.ValidateAsync(
-            TestManifests.Parse("apiVersion: ceph.rook.io/v1\nkind: CephCluster\nmetadata:\n  name: rook\n"), CancellationToken.None);
+            TestManifests.Parse("apiVersion: ceph.rook.io/v1\nkind: CephCluster\nmetadata:\n  name: rook\n"),
+            CancellationToken.None
+        );
 
         // Assert
         findings.Should().ContainSingle().Which.RuleId.Should().Be("schema-missing");
@@ -126,8 +160,17 @@ public sealed class RealSchemaSpecs : IDisposable
         }
 
         var options = new SchemaValidationOptions(
-            [Path.Combine(root, "kubernetes"), Path.Combine(root, "crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json")],
-            "1.36.0", Strict: true, IgnoreMissingSchemas: false, new HashSet<string>(), new HashSet<string>(), _temp.Combine("cache"));
+            [
+                Path.Combine(root, "kubernetes"),
+                Path.Combine(root, "crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json"),
+            ],
+            "1.36.0",
+            Strict: true,
+            IgnoreMissingSchemas: false,
+            new HashSet<string>(),
+            new HashSet<string>(),
+            _temp.Combine("cache")
+        );
         return new ManifestSchemaValidator(new SchemaRegistry(options, _http), options);
     }
 }

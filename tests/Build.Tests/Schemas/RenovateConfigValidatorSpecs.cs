@@ -1,5 +1,5 @@
-using GitOpsRunners.Diagnostics;
 using System.Diagnostics;
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation;
@@ -60,7 +60,9 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
         }
 
         // Arrange
-        var path = _temp.Write("renovate.json", """
+        var path = _temp.Write(
+            "renovate.json",
+            """
             {
               "extends": ["config:recommended"],
               "prHourlyLimit": "two",
@@ -68,20 +70,23 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
               "kubernetes": { "managerFilePatterns": ["/x/"], "automerge": 3 },
               "platform": "github"
             }
-            """);
+            """
+        );
 
         // Act
         var findings = await validator.ValidateAsync(path, "renovate.json", CancellationToken.None);
 
         // Assert
         findings.Should().OnlyContain(f => f.RuleId == "renovate-schema" && f.Severity == Severity.Error);
-        findings.Select(f => (f.Message, f.Location!.Line)).Should().BeEquivalentTo(
-        [
-            ("at '/prHourlyLimit': got string, want integer", 3),
-            ("at '': unknown option \"automergeEverything\"", 4),
-            ("at '/kubernetes/automerge': got integer, want boolean", 5),
-            ("at '/platform': option \"platform\" is only allowed in the global (self-hosted) configuration", 6),
-        ]);
+        findings
+            .Select(f => (f.Message, f.Location!.Line))
+            .Should()
+            .BeEquivalentTo([
+                ("at '/prHourlyLimit': got string, want integer", 3),
+                ("at '': unknown option \"automergeEverything\"", 4),
+                ("at '/kubernetes/automerge': got integer, want boolean", 5),
+                ("at '/platform': option \"platform\" is only allowed in the global (self-hosted) configuration", 6),
+            ]);
     }
 
     [Fact]
@@ -89,7 +94,10 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
     {
         // Arrange
         var schema = _temp.Write("schema.json", """{ "type": "object" }""");
-        var path = _temp.Write("renovate.json", "{\n  \"extends\": [\"config:recommended\"]\n  \"automerge\": true\n}\n");
+        var path = _temp.Write(
+            "renovate.json",
+            "{\n  \"extends\": [\"config:recommended\"]\n  \"automerge\": true\n}\n"
+        );
         var validator = new RenovateConfigValidator(new RenovateSchemaSource(schema, _temp.Combine("cache"), _http));
 
         // Act
@@ -105,9 +113,18 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
     public async Task A_schema_url_is_downloaded_once_into_the_cache()
     {
         // Arrange
-        using var server = new LoopbackSchemaServer(new() { ["/renovate-schema.json"] = (200, """{ "type": "object", "properties": { "automerge": { "type": "boolean" } } }""") });
+        using var server = new LoopbackSchemaServer(
+            new()
+            {
+                ["/renovate-schema.json"] = (
+                    200,
+                    """{ "type": "object", "properties": { "automerge": { "type": "boolean" } } }"""
+                ),
+            }
+        );
         var path = _temp.Write("renovate.json", "{\n  \"automerge\": \"yes\"\n}\n");
-        RenovateConfigValidator Validator() => new(new RenovateSchemaSource(server.BaseUrl + "/renovate-schema.json", _temp.Combine("cache"), _http));
+        RenovateConfigValidator Validator() =>
+            new(new RenovateSchemaSource(server.BaseUrl + "/renovate-schema.json", _temp.Combine("cache"), _http));
 
         // Act
         var first = await Validator().ValidateAsync(path, "renovate.json", CancellationToken.None);
@@ -125,13 +142,18 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
         // Arrange
         using var server = new LoopbackSchemaServer([]);
         var path = _temp.Write("renovate.json", "{}");
-        var validator = new RenovateConfigValidator(new RenovateSchemaSource(server.BaseUrl + "/renovate-schema.json", _temp.Combine("cache"), _http));
+        var validator = new RenovateConfigValidator(
+            new RenovateSchemaSource(server.BaseUrl + "/renovate-schema.json", _temp.Combine("cache"), _http)
+        );
 
         // Act
         var act = () => validator.ValidateAsync(path, "renovate.json", CancellationToken.None);
 
         // Assert
-        (await act.Should().ThrowAsync<BuildException>()).Which.Message.Should().Contain("RENOVATE_SCHEMA").And.Contain(server.BaseUrl);
+        (await act.Should().ThrowAsync<BuildException>())
+            .Which.Message.Should()
+            .Contain("RENOVATE_SCHEMA")
+            .And.Contain(server.BaseUrl);
     }
 
     [Fact]
@@ -139,16 +161,28 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
     {
         // Arrange
         var path = _temp.Write("renovate.json", "{}");
-        var validator = new RenovateConfigValidator(new RenovateSchemaSource(_temp.Combine("nope.json"), _temp.Combine("cache"), _http));
+        var validator = new RenovateConfigValidator(
+            new RenovateSchemaSource(_temp.Combine("nope.json"), _temp.Combine("cache"), _http)
+        );
 
         // Act
         var act = () => validator.ValidateAsync(path, "renovate.json", CancellationToken.None);
 
         // Assert
-        (await act.Should().ThrowAsync<BuildException>()).Which.Message.Should().Contain("nope.json").And.Contain("RENOVATE_SCHEMA");
+        (await act.Should().ThrowAsync<BuildException>())
+            .Which.Message.Should()
+            .Contain("nope.json")
+            .And.Contain("RENOVATE_SCHEMA");
     }
 
-    private RenovateConfigValidator? RealValidator() => SharedData.SchemasRoot is { } root
-        ? new RenovateConfigValidator(new RenovateSchemaSource(Path.Combine(root, "renovate/renovate-schema.json"), _temp.Combine("cache"), _http))
-        : null;
+    private RenovateConfigValidator? RealValidator() =>
+        SharedData.SchemasRoot is { } root
+            ? new RenovateConfigValidator(
+                new RenovateSchemaSource(
+                    Path.Combine(root, "renovate/renovate-schema.json"),
+                    _temp.Combine("cache"),
+                    _http
+                )
+            )
+            : null;
 }

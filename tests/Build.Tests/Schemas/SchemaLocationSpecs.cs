@@ -6,24 +6,79 @@ namespace GitOpsRunners.Tests.Schemas;
 public class SchemaLocationSpecs
 {
     [Theory]
-    [InlineData("default", "apps/v1", "Deployment", "1.36.0", true,
-        "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.36.0-standalone-strict/deployment-apps-v1.json")]
-    [InlineData("default", "v1", "ReplicationController", "master", false,
-        "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/master-standalone/replicationcontroller-v1.json")]
-    [InlineData("default", "networking.k8s.io/v1", "Ingress", "1.20.0", true,
-        "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.20.0-standalone-strict/ingress-networking-v1.json")]
-    [InlineData("https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json",
-        "helm.toolkit.fluxcd.io/v2", "HelmRelease", "master", true,
-        "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/helm.toolkit.fluxcd.io/helmrelease_v2.json")]
-    [InlineData("/schemas", "source.toolkit.fluxcd.io/v1", "OCIRepository", "master", true,
-        "/schemas/master-standalone-strict/ocirepository-source-v1.json")]
+    [InlineData(
+        "default",
+        "apps/v1",
+        "Deployment",
+        "1.36.0",
+        true,
+        "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.36.0-standalone-strict/deployment-apps-v1.json"
+    )]
+    [InlineData(
+        "default",
+        "v1",
+        "ReplicationController",
+        "master",
+        false,
+        "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/master-standalone/replicationcontroller-v1.json"
+    )]
+    [InlineData(
+        "default",
+        "networking.k8s.io/v1",
+        "Ingress",
+        "1.20.0",
+        true,
+        "https://raw.githubusercontent.com/yannh/kubernetes-json-schema/master/v1.20.0-standalone-strict/ingress-networking-v1.json"
+    )]
+    [InlineData(
+        "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json",
+        "helm.toolkit.fluxcd.io/v2",
+        "HelmRelease",
+        "master",
+        true,
+        "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/helm.toolkit.fluxcd.io/helmrelease_v2.json"
+    )]
+    [InlineData(
+        "/schemas",
+        "source.toolkit.fluxcd.io/v1",
+        "OCIRepository",
+        "master",
+        true,
+        "/schemas/master-standalone-strict/ocirepository-source-v1.json"
+    )]
     [InlineData("/schemas/", "v1", "Namespace", "1.36.0", false, "/schemas/v1.36.0-standalone/namespace-v1.json")]
-    [InlineData("./fixtures/registry/{{ .ResourceKind }}{{ .KindSuffix }}.json", "sagemaker.aws.amazon.com/v1", "TrainingJob", "master", true,
-        "./fixtures/registry/trainingjob-sagemaker-v1.json")]
-    [InlineData("/s/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json", "external-secrets.io/v1", "ExternalSecret", "master", true,
-        "/s/externalsecret_v1.json")]
-    [InlineData("/s/{{ .Group }}-{{.NormalizedKubernetesVersion}}{{.StrictSuffix}}.json", "v1", "Secret", "1.2.3", true, "/s/v1-v1.2.3-strict.json")]
-    public void A_location_expands_like_kubeconform(string location, string apiVersion, string kind, string version, bool strict, string expected)
+    [InlineData(
+        "./fixtures/registry/{{ .ResourceKind }}{{ .KindSuffix }}.json",
+        "sagemaker.aws.amazon.com/v1",
+        "TrainingJob",
+        "master",
+        true,
+        "./fixtures/registry/trainingjob-sagemaker-v1.json"
+    )]
+    [InlineData(
+        "/s/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json",
+        "external-secrets.io/v1",
+        "ExternalSecret",
+        "master",
+        true,
+        "/s/externalsecret_v1.json"
+    )]
+    [InlineData(
+        "/s/{{ .Group }}-{{.NormalizedKubernetesVersion}}{{.StrictSuffix}}.json",
+        "v1",
+        "Secret",
+        "1.2.3",
+        true,
+        "/s/v1-v1.2.3-strict.json"
+    )]
+    public void A_location_expands_like_kubeconform(
+        string location,
+        string apiVersion,
+        string kind,
+        string version,
+        bool strict,
+        string expected
+    )
     {
         // Arrange
         var parsed = SchemaLocation.Parse(location);
@@ -45,9 +100,12 @@ public class SchemaLocationSpecs
         var act = () => SchemaLocation.Parse(location);
 
         // Assert
-        act.Should().Throw<UsageException>()
-            .Which.Message.Should().StartWith("failed initialising schema location registry")
-            .And.Contain(location).And.Contain(reason);
+        act.Should()
+            .Throw<UsageException>()
+            .Which.Message.Should()
+            .StartWith("failed initialising schema location registry")
+            .And.Contain(location)
+            .And.Contain(reason);
     }
 
     [Fact]

@@ -48,7 +48,9 @@ public sealed class SchemaRegistrySpecs : IDisposable
     public async Task A_downloaded_schema_is_cached_on_disk_and_a_second_registry_does_not_ask_the_server()
     {
         // Arrange
-        using var server = new LoopbackSchemaServer(new() { ["/master-standalone-strict/configmap-v1.json"] = (200, TestSchemas.ConfigMapStrict) });
+        using var server = new LoopbackSchemaServer(
+            new() { ["/master-standalone-strict/configmap-v1.json"] = (200, TestSchemas.ConfigMapStrict) }
+        );
         var first = Registry([server.BaseUrl]);
         var second = Registry([server.BaseUrl]);
 
@@ -92,7 +94,9 @@ public sealed class SchemaRegistrySpecs : IDisposable
 
         // Assert
         (await act.Should().ThrowAsync<BuildException>())
-            .Which.Message.Should().Contain(server.BaseUrl + "/configmap.json").And.Contain("500");
+            .Which.Message.Should()
+            .Contain(server.BaseUrl + "/configmap.json")
+            .And.Contain("500");
     }
 
     [Fact]
@@ -106,7 +110,10 @@ public sealed class SchemaRegistrySpecs : IDisposable
         var act = () => registry.ResolveAsync("v1", "ConfigMap", CancellationToken.None);
 
         // Assert
-        (await act.Should().ThrowAsync<BuildException>()).Which.Message.Should().Contain(path).And.Contain("not valid JSON");
+        (await act.Should().ThrowAsync<BuildException>())
+            .Which.Message.Should()
+            .Contain(path)
+            .And.Contain("not valid JSON");
     }
 
     [Fact]
@@ -127,5 +134,16 @@ public sealed class SchemaRegistrySpecs : IDisposable
     }
 
     private SchemaRegistry Registry(IReadOnlyList<string> locations, bool strict = true) =>
-        new(new SchemaValidationOptions(locations, "master", strict, false, new HashSet<string>(), new HashSet<string>(), _temp.Combine("cache")), _http);
+        new(
+            new SchemaValidationOptions(
+                locations,
+                "master",
+                strict,
+                false,
+                new HashSet<string>(),
+                new HashSet<string>(),
+                _temp.Combine("cache")
+            ),
+            _http
+        );
 }

@@ -52,13 +52,25 @@ public class SchemasTargetSpecs
         using var repo = NewRepository();
         await using var server = await KubernetesApiServer.StartAsync();
         var crd = CrdFixtures.Crd("example.com", "Widget", "widgets", ["v1"]);
-        crd["spec"]!["versions"]![0]!["schema"] = JsonNode.Parse("""
+        crd["spec"]!["versions"]![0]!["schema"] = JsonNode.Parse(
+            """
             {"openAPIV3Schema": {"type": "object", "properties": {"spec": {"type": "object", "properties": {"size": {"type": "integer"}}}}}}
-            """);
+            """
+        );
         server.Add(crd);
         var kubeconfig = server.WriteKubeconfig(repo.Combine("kubeconfig"));
 
-        var (exitCode, output) = await RunAsync(repo, "Schemas", "--from-cluster", "--kubeconfig", kubeconfig, "--schema-output", repo.Combine("out"), "--schema-layout", "KindVersion");
+        var (exitCode, output) = await RunAsync(
+            repo,
+            "Schemas",
+            "--from-cluster",
+            "--kubeconfig",
+            kubeconfig,
+            "--schema-output",
+            repo.Combine("out"),
+            "--schema-layout",
+            "KindVersion"
+        );
 
         exitCode.Should().Be(ExitCodes.Success, output);
         File.Exists(repo.Combine("out/widget_v1.json")).Should().BeTrue();
@@ -70,7 +82,14 @@ public class SchemasTargetSpecs
         using var repo = NewRepository();
         repo.Write("crds/none.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
 
-        var (exitCode, output) = await RunAsync(repo, "Schemas", "--crds", repo.Combine("crds"), "--schema-output", repo.Combine("out"));
+        var (exitCode, output) = await RunAsync(
+            repo,
+            "Schemas",
+            "--crds",
+            repo.Combine("crds"),
+            "--schema-output",
+            repo.Combine("out")
+        );
 
         exitCode.Should().Be(ExitCodes.TargetFailed);
         output.Should().Contain("No CustomResourceDefinitions found; pass --crds");
@@ -97,7 +116,12 @@ public class SchemasTargetSpecs
     private static async Task<(int ExitCode, string Output)> RunAsync(TempDirectory repo, params string[] args)
     {
         using var console = new TestConsole().Width(300);
-        var exitCode = await BuildRunner.RunAsync(new Build(), [.. args, "--repository-root", repo.Path], new BuildEnvironment(console, new Dictionary<string, string>(), repo.Path), CancellationToken.None);
+        var exitCode = await BuildRunner.RunAsync(
+            new Build(),
+            [.. args, "--repository-root", repo.Path],
+            new BuildEnvironment(console, new Dictionary<string, string>(), repo.Path),
+            CancellationToken.None
+        );
         return (exitCode, console.Output);
     }
 }

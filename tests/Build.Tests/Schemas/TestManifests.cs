@@ -17,7 +17,10 @@ internal static class TestManifests
             YamlNode node = body;
             foreach (var segment in path)
             {
-                if (node is not YamlMappingNode mapping || !mapping.Children.TryGetValue(new YamlScalarNode(segment), out var child))
+                if (
+                    node is not YamlMappingNode mapping
+                    || !mapping.Children.TryGetValue(new YamlScalarNode(segment), out var child)
+                )
                 {
                     return null;
                 }
@@ -34,6 +37,7 @@ internal static class TestManifests
             Text("metadata", "name") ?? "",
             Text("metadata", "namespace"),
             body,
-            new SourceLocation(file, documentLine ?? (int)body.Start.Line));
+            new SourceLocation(file, documentLine ?? (int)body.Start.Line)
+        );
     }
 }

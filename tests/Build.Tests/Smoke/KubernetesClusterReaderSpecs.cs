@@ -16,7 +16,8 @@ public sealed class KubernetesClusterReaderSpecs : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private KubernetesClusterReader Reader() => new(new KubernetesClientConfiguration { Host = _server.Url.ToString() });
+    private KubernetesClusterReader Reader() =>
+        new(new KubernetesClientConfiguration { Host = _server.Url.ToString() });
 
     [Fact(Timeout = 20_000)]
     public async Task The_snapshot_keeps_secret_key_names_but_never_their_values()
@@ -28,36 +29,55 @@ public sealed class KubernetesClusterReaderSpecs : IAsyncLifetime
 
         snapshot.Secret(Arc, "gha-runner-scale-set-github")!.Keys.Should().Equal("github_token");
         var encoded = Convert.ToBase64String("not-a-real-value"u8.ToArray());
-        snapshot.Objects.Should().NotContain(o => o.Json.GetRawText().Contains(encoded, StringComparison.Ordinal) || o.Kind == "Secret");
-        snapshot.Objects.Select(o => o.Id).Should().Contain([
-            "Kustomization/flux-system/apps",
-            $"HelmRelease/{Arc}/gha-runner-scale-set",
-            "ClusterSecretStore/azurekv",
-            $"AutoscalingRunnerSet/{Arc}/{SmokeScenario.ScaleSet}",
-            $"Pod/{Arc}/{SmokeScenario.ScaleSet}-754b578d-listener",
-            $"Deployment/{Arc}/{SmokeScenario.ControllerDeployment}",
-            "Deployment/flux-system/helm-controller",
-        ]);
+        snapshot
+            .Objects.Should()
+            .NotContain(o => o.Json.GetRawText().Contains(encoded, StringComparison.Ordinal) || o.Kind == "Secret");
+        snapshot
+            .Objects.Select(o => o.Id)
+            .Should()
+            .Contain([
+                "Kustomization/flux-system/apps",
+                $"HelmRelease/{Arc}/gha-runner-scale-set",
+                "ClusterSecretStore/azurekv",
+                $"AutoscalingRunnerSet/{Arc}/{SmokeScenario.ScaleSet}",
+                $"Pod/{Arc}/{SmokeScenario.ScaleSet}-754b578d-listener",
+                $"Deployment/{Arc}/{SmokeScenario.ControllerDeployment}",
+                "Deployment/flux-system/helm-controller",
+            ]);
         snapshot.Crds["helmreleases.helm.toolkit.fluxcd.io"].Should().Equal("v2");
     }
 
     [Fact(Timeout = 20_000)]
     public async Task Types_whose_crd_is_not_installed_are_recorded_as_unserved()
     {
-        SmokeScenario.Load(_server, SmokeScenario.HealthyObjects().Where(o => (string?)o["apiVersion"] != "actions.github.com/v1alpha1"
-            && !((string?)o["metadata"]!["name"])!.EndsWith(".actions.github.com", StringComparison.Ordinal)));
+        SmokeScenario.Load(
+            _server,
+            SmokeScenario
+                .HealthyObjects()
+                .Where(o =>
+                    (string?)o["apiVersion"] != "actions.github.com/v1alpha1"
+                    && !((string?)o["metadata"]!["name"])!.EndsWith(".actions.github.com", StringComparison.Ordinal)
+                )
+        );
         using var reader = Reader();
 
         var snapshot = await reader.ReadAsync(SmokeScenario.Expected(), CancellationToken.None);
 
-        snapshot.Unserved.Should().BeEquivalentTo("actions.github.com/v1alpha1/autoscalingrunnersets", "actions.github.com/v1alpha1/ephemeralrunners");
+        snapshot
+            .Unserved.Should()
+            .BeEquivalentTo(
+                "actions.github.com/v1alpha1/autoscalingrunnersets",
+                "actions.github.com/v1alpha1/ephemeralrunners"
+            );
     }
 
     [Fact(Timeout = 20_000)]
     public async Task An_unreachable_api_server_is_one_line_naming_the_address()
     {
         var port = FreePort();
-        using var reader = new KubernetesClusterReader(new KubernetesClientConfiguration { Host = $"http://127.0.0.1:{port}" });
+        using var reader = new KubernetesClusterReader(
+            new KubernetesClientConfiguration { Host = $"http://127.0.0.1:{port}" }
+        );
 
         var act = () => reader.ReadAsync(SmokeScenario.Expected(), CancellationToken.None);
 
@@ -76,8 +96,10 @@ public sealed class KubernetesClusterReaderSpecs : IAsyncLifetime
 
         var act = () => reader.ReadAsync(SmokeScenario.Expected(), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<SmokeConnectionException>()).Which.Message
-            .Should().Contain("rejected the credentials (401 Unauthorized)").And.NotContain("\n");
+        (await act.Should().ThrowAsync<SmokeConnectionException>())
+            .Which.Message.Should()
+            .Contain("rejected the credentials (401 Unauthorized)")
+            .And.NotContain("\n");
     }
 
     [Fact(Timeout = 20_000)]
@@ -89,27 +111,47 @@ public sealed class KubernetesClusterReaderSpecs : IAsyncLifetime
 
         var act = () => reader.ReadAsync(SmokeScenario.Expected(), CancellationToken.None);
 
-        (await act.Should().ThrowAsync<SmokeConnectionException>()).Which.Message.Should().Contain(
-            $"Forbidden (403) at {_server.Url}: secrets \"gha-runner-scale-set-github\" is forbidden: User \"system:serviceaccount:ci:smoke\" cannot get resource \"secrets\" in API group \"\" in the namespace \"{Arc}\"");
+        (await act.Should().ThrowAsync<SmokeConnectionException>())
+            .Which.Message.Should()
+            .Contain(
+                $"Forbidden (403) at {_server.Url}: secrets \"gha-runner-scale-set-github\" is forbidden: User \"system:serviceaccount:ci:smoke\" cannot get resource \"secrets\" in API group \"\" in the namespace \"{Arc}\""
+            );
     }
 
     [Fact(Timeout = 20_000)]
     public async Task Warning_events_are_read_for_the_named_objects_only()
     {
         SmokeScenario.Load(_server);
-        _server.Add(CoreFixtures.WarningEvent("default", "ClusterSecretStore", "azurekv", "InvalidProviderConfig", "missing tenantID in store config"));
+        _server.Add(
+            CoreFixtures.WarningEvent(
+                "default",
+                "ClusterSecretStore",
+                "azurekv",
+                "InvalidProviderConfig",
+                "missing tenantID in store config"
+            )
+        );
         _server.Add(CoreFixtures.WarningEvent("flux-system", "Kustomization", "other", "BuildFailed", "not asked for"));
         using var reader = Reader();
 
-        var events = await reader.ReadWarningEventsAsync(["ClusterSecretStore/azurekv", "Kustomization/flux-system/apps"], CancellationToken.None);
+        var events = await reader.ReadWarningEventsAsync(
+            ["ClusterSecretStore/azurekv", "Kustomization/flux-system/apps"],
+            CancellationToken.None
+        );
 
-        events.Should().ContainSingle().Which.Should().BeEquivalentTo(new
-        {
-            InvolvedKind = "ClusterSecretStore",
-            InvolvedName = "azurekv",
-            Reason = "InvalidProviderConfig",
-            Message = "missing tenantID in store config",
-        });
+        events
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .BeEquivalentTo(
+                new
+                {
+                    InvolvedKind = "ClusterSecretStore",
+                    InvolvedName = "azurekv",
+                    Reason = "InvalidProviderConfig",
+                    Message = "missing tenantID in store config",
+                }
+            );
     }
 
     [Fact(Timeout = 20_000)]
@@ -135,7 +177,8 @@ public sealed class KubernetesClusterReaderSpecs : IAsyncLifetime
 
         var unknownContext = () => KubernetesConnection.Configure(new SmokeOptions(Kubeconfig: path, Context: "nope"));
         var missingFile = () => KubernetesConnection.Configure(new SmokeOptions(Kubeconfig: temp.Combine("absent")));
-        var nothing = () => KubernetesConnection.Configure(new SmokeOptions(), name => name == "HOME" ? temp.Path : null);
+        var nothing = () =>
+            KubernetesConnection.Configure(new SmokeOptions(), name => name == "HOME" ? temp.Path : null);
 
         unknownContext.Should().Throw<SmokeConnectionException>().WithMessage("kubeconfig: *nope*");
         missingFile.Should().Throw<SmokeConnectionException>().WithMessage("--kubeconfig *absent: file not found*");
@@ -148,12 +191,16 @@ public sealed class KubernetesClusterReaderSpecs : IAsyncLifetime
         using var temp = new TempDirectory();
         var path = _server.WriteKubeconfig(temp.Combine("from-env"));
 
-        var configuration = KubernetesConnection.Configure(new SmokeOptions(), name => name switch
-        {
-            "KUBECONFIG" => temp.Combine("missing") + Path.PathSeparator + path,
-            "HOME" => temp.Path,
-            _ => null,
-        });
+        var configuration = KubernetesConnection.Configure(
+            new SmokeOptions(),
+            name =>
+                name switch
+                {
+                    "KUBECONFIG" => temp.Combine("missing") + Path.PathSeparator + path,
+                    "HOME" => temp.Path,
+                    _ => null,
+                }
+        );
 
         configuration.Host.Should().Be(_server.Url.ToString().TrimEnd('/'));
     }

@@ -23,22 +23,41 @@ public class KubernetesErrorsSpecs
     [InlineData("/apis/external-secrets.io/v1/clustersecretstores", "cannot list clustersecretstores")]
     public void A_403_without_a_status_body_still_names_verb_and_resource(string path, string expected)
     {
-        var mapped = KubernetesErrors.Map(Http(HttpStatusCode.Forbidden, path, "<html>denied by proxy</html>"), "https://aks.example:443", "aks-prd");
+        var mapped = KubernetesErrors.Map(
+            Http(HttpStatusCode.Forbidden, path, "<html>denied by proxy</html>"),
+            "https://aks.example:443",
+            "aks-prd"
+        );
 
-        mapped.Should().BeOfType<SmokeConnectionException>().Which.Message.Should().Be(
-            $"Forbidden (403) at https://aks.example:443 (context aks-prd): {expected}; grant the smoke identity get/list on it (a read-only ClusterRole)");
+        mapped
+            .Should()
+            .BeOfType<SmokeConnectionException>()
+            .Which.Message.Should()
+            .Be(
+                $"Forbidden (403) at https://aks.example:443 (context aks-prd): {expected}; grant the smoke identity get/list on it (a read-only ClusterRole)"
+            );
     }
 
     [Fact]
     public void Another_server_error_is_a_build_error_naming_the_request_and_the_servers_message()
     {
         var mapped = KubernetesErrors.Map(
-            Http(HttpStatusCode.InternalServerError, "/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations", """{"kind":"Status","message":"etcdserver: request timed out"}"""),
+            Http(
+                HttpStatusCode.InternalServerError,
+                "/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations",
+                """{"kind":"Status","message":"etcdserver: request timed out"}"""
+            ),
             "https://aks.example:443",
-            null);
+            null
+        );
 
-        mapped.Should().BeOfType<GitOpsRunners.Engine.BuildException>().Which.Message.Should().Be(
-            "The Kubernetes API server at https://aks.example:443 answered 500 to GET /apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations: etcdserver: request timed out");
+        mapped
+            .Should()
+            .BeOfType<GitOpsRunners.Engine.BuildException>()
+            .Which.Message.Should()
+            .Be(
+                "The Kubernetes API server at https://aks.example:443 answered 500 to GET /apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations: etcdserver: request timed out"
+            );
     }
 
     [Fact]

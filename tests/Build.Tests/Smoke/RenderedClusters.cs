@@ -12,8 +12,8 @@ internal static class RenderedClusters
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        var objects = stream.Documents
-            .Select(d => d.RootNode)
+        var objects = stream
+            .Documents.Select(d => d.RootNode)
             .OfType<YamlMappingNode>()
             .Select(root => new RenderedObject(
                 new Manifest(
@@ -22,8 +22,10 @@ internal static class RenderedClusters
                     Scalar((YamlMappingNode)root["metadata"], "name")!,
                     Scalar((YamlMappingNode)root["metadata"], "namespace"),
                     root,
-                    new SourceLocation("kubernetes/rendered.yaml", (int)root.Start.Line)),
-                "flux-system/apps"))
+                    new SourceLocation("kubernetes/rendered.yaml", (int)root.Start.Line)
+                ),
+                "flux-system/apps"
+            ))
             .ToList();
         return new RenderedCluster(name, objects, []);
     }

@@ -19,11 +19,25 @@ public class RepositorySmokeSpecs
     {
         var expected = SmokeExpectations.From(await RenderAsync(), Commit);
 
-        expected.Kustomizations.Select(k => k.Key.Name).Should().Contain(["apps", "infrastructure", "external-secrets", "external-secrets-stores", "gha-runner-scale-set-controller", "gha-runner-scale-set"]);
+        expected
+            .Kustomizations.Select(k => k.Key.Name)
+            .Should()
+            .Contain([
+                "apps",
+                "infrastructure",
+                "external-secrets",
+                "external-secrets-stores",
+                "gha-runner-scale-set-controller",
+                "gha-runner-scale-set",
+            ]);
         expected.HelmReleases.Should().Contain(h => h.Key.Name == "gha-runner-scale-set" && h.ChartVersion == "0.15.0");
         expected.ClusterSecretStores.Should().ContainSingle(s => s.Key.Name == "azurekv");
         expected.Secrets.Should().Contain(s => s.ArcCredentials && s.Keys.Contains("github_token"));
-        expected.ScaleSets.Should().ContainSingle().Which.Should().Match<ExpectedScaleSet>(s => s.Name == "arc-runners-tst" && s.MinRunners == 0);
+        expected
+            .ScaleSets.Should()
+            .ContainSingle()
+            .Which.Should()
+            .Match<ExpectedScaleSet>(s => s.Name == "arc-runners-tst" && s.MinRunners == 0);
     }
 
     [Fact(Timeout = 60000)]
@@ -44,9 +58,22 @@ public class RepositorySmokeSpecs
 
         var exitCode = await BuildRunner.RunAsync(
             new Build(),
-            ["Smoke", "--cluster", Cluster, "--kubeconfig", kubeconfig, "--revision", Commit, "--timeout", "20s", "--repository-root", repo.Path],
+            [
+                "Smoke",
+                "--cluster",
+                Cluster,
+                "--kubeconfig",
+                kubeconfig,
+                "--revision",
+                Commit,
+                "--timeout",
+                "20s",
+                "--repository-root",
+                repo.Path,
+            ],
             new BuildEnvironment(console, new Dictionary<string, string>(), repo.Path),
-            CancellationToken.None);
+            CancellationToken.None
+        );
 
         exitCode.Should().Be(ExitCodes.Success, console.Output);
     }

@@ -9,31 +9,45 @@ public class SmokeExpectationsSpecs
     [Fact]
     public void Kustomizations_sourced_from_the_bootstrap_repository_must_apply_the_expected_revision()
     {
-        _expected.Kustomizations.Select(k => (k.Key.Id, k.TracksRevision)).Should().Equal(
-            ("Kustomization/flux-system/apps", true),
-            ("Kustomization/flux-system/gha-runner-scale-set", true));
+        _expected
+            .Kustomizations.Select(k => (k.Key.Id, k.TracksRevision))
+            .Should()
+            .Equal(("Kustomization/flux-system/apps", true), ("Kustomization/flux-system/gha-runner-scale-set", true));
         _expected.Revision.Should().Be(SmokeScenario.Commit);
     }
 
     [Fact]
     public void A_chart_ref_takes_its_version_from_the_oci_repository_tag_and_a_chart_spec_from_its_version()
     {
-        _expected.HelmReleases.Select(h => (h.Key.Id, h.ChartName, h.ChartVersion)).Should().BeEquivalentTo(new[]
-        {
-            ("HelmRelease/actions-runner-system/gha-runner-scale-set-controller", (string?)"gha-runner-scale-set-controller", (string?)"0.14.2"),
-            ("HelmRelease/actions-runner-system/gha-runner-scale-set", "gha-runner-scale-set", "0.14.2"),
-            ("HelmRelease/external-secrets/external-secrets", "external-secrets", "2.9.0"),
-        });
+        _expected
+            .HelmReleases.Select(h => (h.Key.Id, h.ChartName, h.ChartVersion))
+            .Should()
+            .BeEquivalentTo(
+                new[]
+                {
+                    (
+                        "HelmRelease/actions-runner-system/gha-runner-scale-set-controller",
+                        (string?)"gha-runner-scale-set-controller",
+                        (string?)"0.14.2"
+                    ),
+                    ("HelmRelease/actions-runner-system/gha-runner-scale-set", "gha-runner-scale-set", "0.14.2"),
+                    ("HelmRelease/external-secrets/external-secrets", "external-secrets", "2.9.0"),
+                }
+            );
     }
 
     [Fact]
     public void The_bootstrap_git_repository_is_expected_although_the_repository_does_not_define_it()
     {
-        _expected.Sources.Select(s => s.Key.Id).Should().BeEquivalentTo(
-            "GitRepository/flux-system/flux-system",
-            "OCIRepository/actions-runner-system/gha-runner-scale-set-controller",
-            "OCIRepository/actions-runner-system/gha-runner-scale-set",
-            "HelmRepository/external-secrets/external-secrets");
+        _expected
+            .Sources.Select(s => s.Key.Id)
+            .Should()
+            .BeEquivalentTo(
+                "GitRepository/flux-system/flux-system",
+                "OCIRepository/actions-runner-system/gha-runner-scale-set-controller",
+                "OCIRepository/actions-runner-system/gha-runner-scale-set",
+                "HelmRepository/external-secrets/external-secrets"
+            );
         _expected.Sources.Single(s => s.Key.Name == "flux-system").Location.Should().BeNull();
     }
 
@@ -42,21 +56,30 @@ public class SmokeExpectationsSpecs
     {
         var scaleSet = _expected.ScaleSets.Should().ContainSingle().Subject;
 
-        scaleSet.Should().BeEquivalentTo(new
-        {
-            Namespace = "actions-runner-system",
-            Name = "arc-runners-tst",
-            MinRunners = 1,
-            ChartVersion = "0.14.2",
-            ControllerNamespace = "actions-runner-system",
-        });
+        scaleSet
+            .Should()
+            .BeEquivalentTo(
+                new
+                {
+                    Namespace = "actions-runner-system",
+                    Name = "arc-runners-tst",
+                    MinRunners = 1,
+                    ChartVersion = "0.14.2",
+                    ControllerNamespace = "actions-runner-system",
+                }
+            );
     }
 
     [Fact]
     public void The_controller_deployment_is_named_after_the_release_like_the_chart_does()
     {
-        _expected.ArcControllers.Should().ContainSingle()
-            .Which.Should().BeEquivalentTo(new { Namespace = "actions-runner-system", DeploymentName = SmokeScenario.ControllerDeployment });
+        _expected
+            .ArcControllers.Should()
+            .ContainSingle()
+            .Which.Should()
+            .BeEquivalentTo(
+                new { Namespace = "actions-runner-system", DeploymentName = SmokeScenario.ControllerDeployment }
+            );
     }
 
     [Fact]
@@ -64,7 +87,16 @@ public class SmokeExpectationsSpecs
     {
         var secret = _expected.Secrets.Should().ContainSingle().Subject;
 
-        secret.Should().BeEquivalentTo(new { Namespace = "actions-runner-system", Name = "gha-runner-scale-set-github", ArcCredentials = true });
+        secret
+            .Should()
+            .BeEquivalentTo(
+                new
+                {
+                    Namespace = "actions-runner-system",
+                    Name = "gha-runner-scale-set-github",
+                    ArcCredentials = true,
+                }
+            );
         secret.Keys.Should().Equal("github_token");
         secret.ProducedBy!.Id.Should().Be("ExternalSecret/actions-runner-system/gha-runner-scale-set-github");
     }
@@ -72,11 +104,15 @@ public class SmokeExpectationsSpecs
     [Fact]
     public void Flux_crds_and_controllers_follow_the_api_versions_the_repository_uses()
     {
-        _expected.Crds.Select(c => $"{c.Name}/{c.Version}").Should().Equal(
-            "helmreleases.helm.toolkit.fluxcd.io/v2",
-            "helmrepositories.source.toolkit.fluxcd.io/v1",
-            "kustomizations.kustomize.toolkit.fluxcd.io/v1",
-            "ocirepositories.source.toolkit.fluxcd.io/v1");
+        _expected
+            .Crds.Select(c => $"{c.Name}/{c.Version}")
+            .Should()
+            .Equal(
+                "helmreleases.helm.toolkit.fluxcd.io/v2",
+                "helmrepositories.source.toolkit.fluxcd.io/v1",
+                "kustomizations.kustomize.toolkit.fluxcd.io/v1",
+                "ocirepositories.source.toolkit.fluxcd.io/v1"
+            );
         _expected.FluxControllers.Should().Equal("helm-controller", "kustomize-controller", "source-controller");
         _expected.ClusterSecretStores.Select(s => s.Key.Id).Should().Equal("ClusterSecretStore/azurekv");
     }
@@ -84,7 +120,9 @@ public class SmokeExpectationsSpecs
     [Fact]
     public void A_semver_range_or_an_unsubstituted_variable_pins_no_exact_chart_version()
     {
-        var rendered = RenderedClusters.FromYaml("c", """
+        var rendered = RenderedClusters.FromYaml(
+            "c",
+            """
             apiVersion: helm.toolkit.fluxcd.io/v2
             kind: HelmRelease
             metadata: {name: ranged, namespace: apps}
@@ -94,7 +132,8 @@ public class SmokeExpectationsSpecs
             kind: HelmRelease
             metadata: {name: unresolved, namespace: apps}
             spec: {chart: {spec: {chart: podinfo, version: "${PODINFO_VERSION}", sourceRef: {kind: HelmRepository, name: podinfo}}}}
-            """);
+            """
+        );
 
         var expected = SmokeExpectations.From(rendered, null);
 
@@ -106,14 +145,17 @@ public class SmokeExpectationsSpecs
     [Fact]
     public void Without_runner_scale_set_name_the_scale_set_takes_the_release_name_and_min_runners_defaults_to_zero()
     {
-        var rendered = RenderedClusters.FromYaml("c", """
+        var rendered = RenderedClusters.FromYaml(
+            "c",
+            """
             apiVersion: helm.toolkit.fluxcd.io/v2
             kind: HelmRelease
             metadata: {name: linux_x64, namespace: runners}
             spec:
               chart: {spec: {chart: gha-runner-scale-set, version: "0.14.2", sourceRef: {kind: HelmRepository, name: arc}}}
               values: {githubConfigSecret: {github_token: inline}}
-            """);
+            """
+        );
 
         var scaleSet = SmokeExpectations.From(rendered, "abc").ScaleSets.Single();
 
@@ -126,7 +168,9 @@ public class SmokeExpectationsSpecs
     [Fact]
     public void A_kustomization_from_a_git_repository_the_repository_defines_does_not_track_this_commit()
     {
-        var rendered = RenderedClusters.FromYaml("c", """
+        var rendered = RenderedClusters.FromYaml(
+            "c",
+            """
             apiVersion: source.toolkit.fluxcd.io/v1
             kind: GitRepository
             metadata: {name: other-repo, namespace: flux-system}
@@ -136,7 +180,8 @@ public class SmokeExpectationsSpecs
             kind: Kustomization
             metadata: {name: other, namespace: flux-system}
             spec: {path: ./, sourceRef: {kind: GitRepository, name: other-repo}}
-            """);
+            """
+        );
 
         SmokeExpectations.From(rendered, "abc").Kustomizations.Single().TracksRevision.Should().BeFalse();
     }

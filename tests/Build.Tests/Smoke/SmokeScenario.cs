@@ -1,8 +1,8 @@
-using ClusterSnapshot = GitOpsRunners.Smoke.ClusterSnapshot;
 using System.Text.Json.Nodes;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Smoke;
 using GitOpsRunners.Tests.Fakes.Kubernetes;
+using ClusterSnapshot = GitOpsRunners.Smoke.ClusterSnapshot;
 
 namespace GitOpsRunners.Tests.Smoke;
 
@@ -106,9 +106,21 @@ internal static class SmokeScenario
     {
         var objects = CrdFixtures.Flux().Concat(CrdFixtures.ExternalSecrets()).Concat(CrdFixtures.Arc()).ToList();
 
-        foreach (var controller in new[] { "source-controller", "kustomize-controller", "helm-controller", "notification-controller" })
+        foreach (
+            var controller in new[]
+            {
+                "source-controller",
+                "kustomize-controller",
+                "helm-controller",
+                "notification-controller",
+            }
+        )
         {
-            objects.Add(CoreFixtures.Deployment("flux-system", controller, $"ghcr.io/fluxcd/{controller}:v1.9.4").Label("app.kubernetes.io/part-of", "flux"));
+            objects.Add(
+                CoreFixtures
+                    .Deployment("flux-system", controller, $"ghcr.io/fluxcd/{controller}:v1.9.4")
+                    .Label("app.kubernetes.io/part-of", "flux")
+            );
         }
 
         objects.Add(FluxFixtures.GitRepository("flux-system", "flux-system", commit));
@@ -116,13 +128,27 @@ internal static class SmokeScenario
         objects.Add(FluxFixtures.Kustomization("flux-system", "gha-runner-scale-set", commit));
         objects.Add(FluxFixtures.OciRepository(ArcNamespace, "gha-runner-scale-set-controller", ArcVersion));
         objects.Add(FluxFixtures.OciRepository(ArcNamespace, "gha-runner-scale-set", ArcVersion));
-        objects.Add(FluxFixtures.HelmRelease(ArcNamespace, "gha-runner-scale-set-controller", "gha-runner-scale-set-controller", ArcVersion));
+        objects.Add(
+            FluxFixtures.HelmRelease(
+                ArcNamespace,
+                "gha-runner-scale-set-controller",
+                "gha-runner-scale-set-controller",
+                ArcVersion
+            )
+        );
         objects.Add(FluxFixtures.HelmRelease(ArcNamespace, "gha-runner-scale-set", "gha-runner-scale-set", ArcVersion));
         objects.Add(FluxFixtures.HelmRepository("external-secrets", "external-secrets"));
         objects.Add(FluxFixtures.HelmRelease("external-secrets", "external-secrets", "external-secrets", "2.9.0"));
 
         objects.Add(ExternalSecretsFixtures.ClusterSecretStore("azurekv"));
-        objects.Add(ExternalSecretsFixtures.ExternalSecret(ArcNamespace, "gha-runner-scale-set-github", "azurekv", "gha-runner-scale-set-github"));
+        objects.Add(
+            ExternalSecretsFixtures.ExternalSecret(
+                ArcNamespace,
+                "gha-runner-scale-set-github",
+                "azurekv",
+                "gha-runner-scale-set-github"
+            )
+        );
         objects.Add(CoreFixtures.Secret(ArcNamespace, "gha-runner-scale-set-github", "github_token"));
 
         objects.Add(ArcFixtures.Controller(ArcNamespace, ControllerDeployment, ArcVersion));
@@ -142,7 +168,12 @@ internal static class SmokeScenario
     }
 
     /// <summary>Replaces the object of <paramref name="kind"/> and <paramref name="name"/> by what <paramref name="change"/> makes of it.</summary>
-    public static List<JsonObject> With(this List<JsonObject> objects, string kind, string name, Func<JsonObject, JsonObject> change)
+    public static List<JsonObject> With(
+        this List<JsonObject> objects,
+        string kind,
+        string name,
+        Func<JsonObject, JsonObject> change
+    )
     {
         var index = objects.FindIndex(o => (string?)o["kind"] == kind && (string?)o["metadata"]!["name"] == name);
         objects[index] = change(objects[index]);
@@ -159,17 +190,29 @@ internal static class SmokeScenario
     public static ClusterSnapshot Snapshot(IEnumerable<JsonObject> objects)
     {
         var list = objects.ToList();
-        var crds = list.Where(o => (string?)o["kind"] == "CustomResourceDefinition").ToDictionary(
-            o => (string)o["metadata"]!["name"]!,
-            o => (IReadOnlyList<string>)o["spec"]!["versions"]!.AsArray().Select(v => (string)v!["name"]!).ToList());
+        var crds = list.Where(o => (string?)o["kind"] == "CustomResourceDefinition")
+            .ToDictionary(
+                o => (string)o["metadata"]!["name"]!,
+                o => (IReadOnlyList<string>)o["spec"]!["versions"]!.AsArray().Select(v => (string)v!["name"]!).ToList()
+            );
         var secrets = list.Where(o => (string?)o["kind"] == "Secret")
-            .Select(o => new SecretKeys((string)o["metadata"]!["namespace"]!, (string)o["metadata"]!["name"]!, o["data"]!.AsObject().Select(p => p.Key).ToList()))
+            .Select(o => new SecretKeys(
+                (string)o["metadata"]!["namespace"]!,
+                (string)o["metadata"]!["name"]!,
+                o["data"]!.AsObject().Select(p => p.Key).ToList()
+            ))
             .ToList();
         var others = list.Where(o => (string?)o["kind"] is not ("CustomResourceDefinition" or "Secret" or "Event"))
-            .Select(o => ClusterObject.Parse(o.ToJsonString())).ToList();
-        var unserved = CrdFixtures.Flux().Concat(CrdFixtures.ExternalSecrets()).Concat(CrdFixtures.Arc())
+            .Select(o => ClusterObject.Parse(o.ToJsonString()))
+            .ToList();
+        var unserved = CrdFixtures
+            .Flux()
+            .Concat(CrdFixtures.ExternalSecrets())
+            .Concat(CrdFixtures.Arc())
             .Where(crd => !crds.ContainsKey((string)crd["metadata"]!["name"]!))
-            .Select(crd => $"{crd["spec"]!["group"]}/{crd["spec"]!["versions"]![0]!["name"]}/{crd["spec"]!["names"]!["plural"]}")
+            .Select(crd =>
+                $"{crd["spec"]!["group"]}/{crd["spec"]!["versions"]![0]!["name"]}/{crd["spec"]!["names"]!["plural"]}"
+            )
             .ToHashSet(StringComparer.Ordinal);
         return new ClusterSnapshot(crds, others, secrets, unserved);
     }

@@ -22,8 +22,15 @@ public sealed class SmokeServiceSpecs : IAsyncLifetime
     private Task<SmokeReport> RunAsync(string revision, TimeSpan timeout) =>
         new SmokeService(_console, TimeProvider.System).RunAsync(
             SmokeScenario.Rendered(),
-            new SmokeOptions(_server.WriteKubeconfig(_temp.Combine("kubeconfig"), "aks-test"), "aks-test", revision, timeout, TimeSpan.FromMilliseconds(100)),
-            CancellationToken.None);
+            new SmokeOptions(
+                _server.WriteKubeconfig(_temp.Combine("kubeconfig"), "aks-test"),
+                "aks-test",
+                revision,
+                timeout,
+                TimeSpan.FromMilliseconds(100)
+            ),
+            CancellationToken.None
+        );
 
     [Fact(Timeout = 20_000)]
     public async Task A_deploy_of_the_given_commit_passes_through_the_kubeconfig_context()
@@ -43,7 +50,10 @@ public sealed class SmokeServiceSpecs : IAsyncLifetime
         var report = await RunAsync("0000000000000000000000000000000000000bad", TimeSpan.FromMilliseconds(400));
 
         report.TimedOut.Should().BeTrue();
-        report.NotPassed.Select(r => r.Object).Should().Equal("Kustomization/flux-system/apps", "Kustomization/flux-system/gha-runner-scale-set");
+        report
+            .NotPassed.Select(r => r.Object)
+            .Should()
+            .Equal("Kustomization/flux-system/apps", "Kustomization/flux-system/gha-runner-scale-set");
     }
 
     [Fact(Timeout = 20_000)]
@@ -54,7 +64,10 @@ public sealed class SmokeServiceSpecs : IAsyncLifetime
 
         var act = () => RunAsync(SmokeScenario.Commit, TimeSpan.FromSeconds(5));
 
-        (await act.Should().ThrowAsync<SmokeConnectionException>()).Which.Message.Should().Contain(
-            "cannot list resource \"autoscalingrunnersets\" in API group \"actions.github.com\" in the namespace \"actions-runner-system\"");
+        (await act.Should().ThrowAsync<SmokeConnectionException>())
+            .Which.Message.Should()
+            .Contain(
+                "cannot list resource \"autoscalingrunnersets\" in API group \"actions.github.com\" in the namespace \"actions-runner-system\""
+            );
     }
 }

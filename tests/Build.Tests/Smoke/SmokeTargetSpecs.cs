@@ -15,7 +15,18 @@ public class SmokeTargetSpecs
         using var repo = Fixture();
         var kubeconfig = server.WriteKubeconfig(repo.Combine("kubeconfig"));
 
-        var (exitCode, output) = await RunAsync(repo, "Smoke", "--cluster", "alpha", "--kubeconfig", kubeconfig, "--timeout", "1s", "--revision", "0123456789abcdef0123456789abcdef01234567");
+        var (exitCode, output) = await RunAsync(
+            repo,
+            "Smoke",
+            "--cluster",
+            "alpha",
+            "--kubeconfig",
+            kubeconfig,
+            "--timeout",
+            "1s",
+            "--revision",
+            "0123456789abcdef0123456789abcdef01234567"
+        );
 
         exitCode.Should().Be(ExitCodes.TargetFailed, output);
         output.Should().Contain("Smoke failed on alpha");
@@ -26,16 +37,30 @@ public class SmokeTargetSpecs
     public async Task An_unreachable_api_server_is_one_clear_line_and_exit_1()
     {
         using var repo = Fixture();
-        var kubeconfig = repo.Write("kubeconfig", """
+        var kubeconfig = repo.Write(
+            "kubeconfig",
+            """
             apiVersion: v1
             kind: Config
             clusters: [{name: c, cluster: {server: "http://127.0.0.1:9"}}]
             users: [{name: u, user: {token: t}}]
             contexts: [{name: x, context: {cluster: c, user: u}}]
             current-context: x
-            """);
+            """
+        );
 
-        var (exitCode, output) = await RunAsync(repo, "Smoke", "--cluster", "alpha", "--kubeconfig", kubeconfig, "--timeout", "1s", "--revision", "abc");
+        var (exitCode, output) = await RunAsync(
+            repo,
+            "Smoke",
+            "--cluster",
+            "alpha",
+            "--kubeconfig",
+            kubeconfig,
+            "--timeout",
+            "1s",
+            "--revision",
+            "abc"
+        );
 
         exitCode.Should().Be(ExitCodes.TargetFailed, output);
         output.Should().Contain("127.0.0.1:9").And.NotContain("   at ");
@@ -64,7 +89,12 @@ public class SmokeTargetSpecs
     private static async Task<(int ExitCode, string Output)> RunAsync(TempDirectory repo, params string[] args)
     {
         using var console = new TestConsole().Width(300);
-        var exitCode = await BuildRunner.RunAsync(new Build(), [.. args, "--repository-root", repo.Path], new BuildEnvironment(console, new Dictionary<string, string>(), repo.Path), CancellationToken.None);
+        var exitCode = await BuildRunner.RunAsync(
+            new Build(),
+            [.. args, "--repository-root", repo.Path],
+            new BuildEnvironment(console, new Dictionary<string, string>(), repo.Path),
+            CancellationToken.None
+        );
         return (exitCode, console.Output);
     }
 }

@@ -13,14 +13,27 @@ public class WorkflowDispatcherSpecs
     public async Task A_dispatched_run_that_succeeds_is_reported_with_its_inputs_and_link()
     {
         await using var server = await GitHubApiServer.StartAsync();
-        var dispatcher = new GitHubWorkflowDispatcher(server.CreateClient(), Repository, TimeProvider.System, TimeSpan.FromMilliseconds(20));
+        var dispatcher = new GitHubWorkflowDispatcher(
+            server.CreateClient(),
+            Repository,
+            TimeProvider.System,
+            TimeSpan.FromMilliseconds(20)
+        );
 
-        var result = await dispatcher.DispatchAndWaitAsync(".github/workflows/runner-smoke.yml", "main", new Dictionary<string, string> { ["runner-label"] = "arc-runners-tst" }, TimeSpan.FromSeconds(10), CancellationToken.None);
+        var result = await dispatcher.DispatchAndWaitAsync(
+            ".github/workflows/runner-smoke.yml",
+            "main",
+            new Dictionary<string, string> { ["runner-label"] = "arc-runners-tst" },
+            TimeSpan.FromSeconds(10),
+            CancellationToken.None
+        );
 
         result.Succeeded.Should().BeTrue();
         result.HtmlUrl!.ToString().Should().Contain("/octo/fleet/actions/runs/");
         var run = server.Repository("octo", "fleet").WorkflowRuns.Should().ContainSingle().Subject;
-        (run.Workflow, run.Ref, run.Inputs["runner-label"]).Should().Be(("runner-smoke.yml", "main", "arc-runners-tst"));
+        (run.Workflow, run.Ref, run.Inputs["runner-label"])
+            .Should()
+            .Be(("runner-smoke.yml", "main", "arc-runners-tst"));
     }
 
     [Fact(Timeout = 20000)]
@@ -28,9 +41,20 @@ public class WorkflowDispatcherSpecs
     {
         await using var server = await GitHubApiServer.StartAsync();
         server.Repository("octo", "fleet").DispatchedRunConclusion = "failure";
-        var dispatcher = new GitHubWorkflowDispatcher(server.CreateClient(), Repository, TimeProvider.System, TimeSpan.FromMilliseconds(20));
+        var dispatcher = new GitHubWorkflowDispatcher(
+            server.CreateClient(),
+            Repository,
+            TimeProvider.System,
+            TimeSpan.FromMilliseconds(20)
+        );
 
-        var result = await dispatcher.DispatchAndWaitAsync("runner-smoke.yml", "main", new Dictionary<string, string>(), TimeSpan.FromSeconds(10), CancellationToken.None);
+        var result = await dispatcher.DispatchAndWaitAsync(
+            "runner-smoke.yml",
+            "main",
+            new Dictionary<string, string>(),
+            TimeSpan.FromSeconds(10),
+            CancellationToken.None
+        );
 
         (result.Succeeded, result.Conclusion).Should().Be((false, "failure"));
     }
@@ -40,9 +64,20 @@ public class WorkflowDispatcherSpecs
     {
         await using var server = await GitHubApiServer.StartAsync();
         server.Repository("octo", "fleet").DispatchedRunConclusion = null;
-        var dispatcher = new GitHubWorkflowDispatcher(server.CreateClient(), Repository, TimeProvider.System, TimeSpan.FromMilliseconds(50));
+        var dispatcher = new GitHubWorkflowDispatcher(
+            server.CreateClient(),
+            Repository,
+            TimeProvider.System,
+            TimeSpan.FromMilliseconds(50)
+        );
 
-        var result = await dispatcher.DispatchAndWaitAsync("runner-smoke.yml", "main", new Dictionary<string, string>(), TimeSpan.FromMilliseconds(400), CancellationToken.None);
+        var result = await dispatcher.DispatchAndWaitAsync(
+            "runner-smoke.yml",
+            "main",
+            new Dictionary<string, string>(),
+            TimeSpan.FromMilliseconds(400),
+            CancellationToken.None
+        );
 
         result.Conclusion.Should().BeNull();
         result.RunId.Should().BeGreaterThan(0);
@@ -52,9 +87,21 @@ public class WorkflowDispatcherSpecs
     public async Task Bad_credentials_fail_the_dispatch_with_a_clear_message()
     {
         await using var server = await GitHubApiServer.StartAsync();
-        var dispatcher = new GitHubWorkflowDispatcher(server.CreateClient("wrong-token"), Repository, TimeProvider.System, TimeSpan.FromMilliseconds(20));
+        var dispatcher = new GitHubWorkflowDispatcher(
+            server.CreateClient("wrong-token"),
+            Repository,
+            TimeProvider.System,
+            TimeSpan.FromMilliseconds(20)
+        );
 
-        var act = () => dispatcher.DispatchAndWaitAsync("runner-smoke.yml", "main", new Dictionary<string, string>(), TimeSpan.FromSeconds(5), CancellationToken.None);
+        var act = () =>
+            dispatcher.DispatchAndWaitAsync(
+                "runner-smoke.yml",
+                "main",
+                new Dictionary<string, string>(),
+                TimeSpan.FromSeconds(5),
+                CancellationToken.None
+            );
 
         (await act.Should().ThrowAsync<BuildException>()).Which.Message.Should().Contain("GITHUB_TOKEN");
     }

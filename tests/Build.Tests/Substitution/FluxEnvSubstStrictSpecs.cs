@@ -7,16 +7,33 @@ public class FluxEnvSubstStrictSpecs
     private static readonly Dictionary<string, string> NoVariables = new(StringComparer.Ordinal);
 
     public static TheoryData<string> ReadingOperatorsOnAMissingVariable =>
-    [
-        "${missing}", "${#missing}", "${missing^}", "${missing^^}", "${missing,}", "${missing,,}",
-        "${missing:1}", "${missing:1:2}", "${missing#x}", "${missing##x}", "${missing%x}", "${missing%%x}",
-        "${missing/a/b}", "${missing//a/b}", "${missing/#a/b}", "${missing/%a/b}",
-    ];
+        [
+            "${missing}",
+            "${#missing}",
+            "${missing^}",
+            "${missing^^}",
+            "${missing,}",
+            "${missing,,}",
+            "${missing:1}",
+            "${missing:1:2}",
+            "${missing#x}",
+            "${missing##x}",
+            "${missing%x}",
+            "${missing%%x}",
+            "${missing/a/b}",
+            "${missing//a/b}",
+            "${missing/#a/b}",
+            "${missing/%a/b}",
+        ];
 
     public static TheoryData<string> DefaultOperatorsOnAMissingVariable =>
-    [
-        "${missing:=fallback}", "${missing=fallback}", "${missing:-fallback}", "${missing:?fallback}", "${missing:+fallback}",
-    ];
+        [
+            "${missing:=fallback}",
+            "${missing=fallback}",
+            "${missing:-fallback}",
+            "${missing:?fallback}",
+            "${missing:+fallback}",
+        ];
 
     [Theory]
     [MemberData(nameof(ReadingOperatorsOnAMissingVariable))]

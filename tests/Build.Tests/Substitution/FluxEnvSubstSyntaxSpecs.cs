@@ -6,40 +6,46 @@ public class FluxEnvSubstSyntaxSpecs
 {
     private static readonly Dictionary<string, string> Variables = TestVariables.Parse("name=runner;x=1");
 
-    public static TheoryData<string, int, int, string> MalformedInputs => new()
-    {
-        // input, line, column, expected message fragment
-        { "${", 1, 1, "missing closing brace" },
-        { "a: ${name", 1, 4, "is never closed" },
-        { "a: ${name:-default", 1, 4, "is never closed" },
-        { "a: ${name/x", 1, 4, "is never closed" },
-        { "a: ${name/a}", 1, 4, "is never closed" },
-        { "x\n  y: ${}", 2, 6, "unable to parse variable name" },
-        { "${-x}", 1, 1, "unable to parse variable name" },
-        { "${ name}", 1, 1, "unable to parse variable name" },
-        { "${name-default}", 1, 1, "use \"${name:-default}\"" },
-        { "${name+alt}", 1, 1, "missing closing brace" },
-        { "${name?err}", 1, 1, "missing closing brace" },
-        { "${name.x}", 1, 1, "expected \"}\" after \"name\"" },
-        { "${#}", 1, 1, "a variable name must follow \"#\"" },
-        { "${#name:1}", 1, 1, "bad substitution" },
-        { "${name^^^}", 1, 1, "bad substitution" },
-        { "${name#}", 1, 1, "needs an operand" },
-        { "${name%%}", 1, 1, "needs an operand" },
-        { "${name:}", 1, 1, "needs an operand" },
-        { "${name:1:}", 1, 1, "needs an operand" },
-        { "${name:${x}y}", 1, 1, "bad substitution" },
-        { "${name#a${x}}", 1, 1, "bad substitution" },
-        { "${name/a}b", 1, 1, "is never closed" },
-        { "${name/a/b${x}c}", 1, 1, "bad substitution" },
-        { "line1\nv: ${outer:=${inner-x}}", 2, 13, "missing closing brace" },
-        { "a\r\nb: ${", 2, 4, "is never closed" },
-        { "ok: ${missing}\nbad: ${", 2, 6, "is never closed" },
-    };
+    public static TheoryData<string, int, int, string> MalformedInputs =>
+        new()
+        {
+            // input, line, column, expected message fragment
+            { "${", 1, 1, "missing closing brace" },
+            { "a: ${name", 1, 4, "is never closed" },
+            { "a: ${name:-default", 1, 4, "is never closed" },
+            { "a: ${name/x", 1, 4, "is never closed" },
+            { "a: ${name/a}", 1, 4, "is never closed" },
+            { "x\n  y: ${}", 2, 6, "unable to parse variable name" },
+            { "${-x}", 1, 1, "unable to parse variable name" },
+            { "${ name}", 1, 1, "unable to parse variable name" },
+            { "${name-default}", 1, 1, "use \"${name:-default}\"" },
+            { "${name+alt}", 1, 1, "missing closing brace" },
+            { "${name?err}", 1, 1, "missing closing brace" },
+            { "${name.x}", 1, 1, "expected \"}\" after \"name\"" },
+            { "${#}", 1, 1, "a variable name must follow \"#\"" },
+            { "${#name:1}", 1, 1, "bad substitution" },
+            { "${name^^^}", 1, 1, "bad substitution" },
+            { "${name#}", 1, 1, "needs an operand" },
+            { "${name%%}", 1, 1, "needs an operand" },
+            { "${name:}", 1, 1, "needs an operand" },
+            { "${name:1:}", 1, 1, "needs an operand" },
+            { "${name:${x}y}", 1, 1, "bad substitution" },
+            { "${name#a${x}}", 1, 1, "bad substitution" },
+            { "${name/a}b", 1, 1, "is never closed" },
+            { "${name/a/b${x}c}", 1, 1, "bad substitution" },
+            { "line1\nv: ${outer:=${inner-x}}", 2, 13, "missing closing brace" },
+            { "a\r\nb: ${", 2, 4, "is never closed" },
+            { "ok: ${missing}\nbad: ${", 2, 6, "is never closed" },
+        };
 
     [Theory]
     [MemberData(nameof(MalformedInputs))]
-    public void Malformed_syntax_fails_with_the_position_of_the_offending_expression(string input, int line, int column, string fragment)
+    public void Malformed_syntax_fails_with_the_position_of_the_offending_expression(
+        string input,
+        int line,
+        int column,
+        string fragment
+    )
     {
         // Act
         var act = () => FluxEnvSubst.Expand(input, Variables, strict: false);

@@ -12,7 +12,13 @@ public class PostBuildSubstituterSpecs
     public void With_variables_strategy_and_no_variables_leaves_the_resource_untouched()
     {
         // Act
-        var output = PostBuildSubstituter.Apply(Resource, NoVariables, SubstituteStrategy.WithVariables, strict: true, disabledByLabelOrAnnotation: false);
+        var output = PostBuildSubstituter.Apply(
+            Resource,
+            NoVariables,
+            SubstituteStrategy.WithVariables,
+            strict: true,
+            disabledByLabelOrAnnotation: false
+        );
 
         // Assert
         output.Should().Be(Resource);
@@ -25,7 +31,13 @@ public class PostBuildSubstituterSpecs
         var vars = TestVariables.Parse("unrelated=1");
 
         // Act
-        var output = PostBuildSubstituter.Apply(Resource, vars, SubstituteStrategy.WithVariables, strict: true, disabledByLabelOrAnnotation: false);
+        var output = PostBuildSubstituter.Apply(
+            Resource,
+            vars,
+            SubstituteStrategy.WithVariables,
+            strict: true,
+            disabledByLabelOrAnnotation: false
+        );
 
         // Assert
         output.Should().Be("metadata:\n  name: runner\n  script: echo ${HOME}\n");
@@ -35,7 +47,13 @@ public class PostBuildSubstituterSpecs
     public void Always_strategy_substitutes_defaults_without_variables()
     {
         // Act
-        var output = PostBuildSubstituter.Apply(Resource, NoVariables, SubstituteStrategy.Always, strict: true, disabledByLabelOrAnnotation: false);
+        var output = PostBuildSubstituter.Apply(
+            Resource,
+            NoVariables,
+            SubstituteStrategy.Always,
+            strict: true,
+            disabledByLabelOrAnnotation: false
+        );
 
         // Assert
         output.Should().Be("metadata:\n  name: runner\n  script: echo ${HOME}\n");
@@ -45,7 +63,14 @@ public class PostBuildSubstituterSpecs
     public void Always_strategy_in_strict_mode_fails_on_a_variable_nobody_defined()
     {
         // Act
-        var act = () => PostBuildSubstituter.Apply("a: 1\nb: ${cluster}\n", NoVariables, SubstituteStrategy.Always, strict: true, disabledByLabelOrAnnotation: false);
+        var act = () =>
+            PostBuildSubstituter.Apply(
+                "a: 1\nb: ${cluster}\n",
+                NoVariables,
+                SubstituteStrategy.Always,
+                strict: true,
+                disabledByLabelOrAnnotation: false
+            );
 
         // Assert
         var error = act.Should().Throw<SubstitutionException>().Which;
@@ -60,7 +85,13 @@ public class PostBuildSubstituterSpecs
         const string yaml = "data:\n  script: echo ${unclosed\n  other: ${app}\n";
 
         // Act
-        var output = PostBuildSubstituter.Apply(yaml, vars, SubstituteStrategy.Always, strict: true, disabledByLabelOrAnnotation: true);
+        var output = PostBuildSubstituter.Apply(
+            yaml,
+            vars,
+            SubstituteStrategy.Always,
+            strict: true,
+            disabledByLabelOrAnnotation: true
+        );
 
         // Assert
         output.Should().Be(yaml);
@@ -73,7 +104,14 @@ public class PostBuildSubstituterSpecs
         var vars = TestVariables.Parse("bad-name=1");
 
         // Act
-        var act = () => PostBuildSubstituter.Apply(Resource, vars, SubstituteStrategy.WithVariables, strict: false, disabledByLabelOrAnnotation: false);
+        var act = () =>
+            PostBuildSubstituter.Apply(
+                Resource,
+                vars,
+                SubstituteStrategy.WithVariables,
+                strict: false,
+                disabledByLabelOrAnnotation: false
+            );
 
         // Assert
         act.Should().Throw<SubstitutionException>().Which.Variable.Should().Be("bad-name");

@@ -8,7 +8,10 @@ public class SubstitutionDisabledSpecs
     [Theory]
     [InlineData("metadata:\n  name: a\n  labels:\n    kustomize.toolkit.fluxcd.io/substitute: disabled\n", true)]
     [InlineData("metadata:\n  name: a\n  annotations:\n    kustomize.toolkit.fluxcd.io/substitute: disabled\n", true)]
-    [InlineData("metadata:\n  labels:\n    app: x\n  annotations:\n    kustomize.toolkit.fluxcd.io/substitute: \"disabled\"\n", true)]
+    [InlineData(
+        "metadata:\n  labels:\n    app: x\n  annotations:\n    kustomize.toolkit.fluxcd.io/substitute: \"disabled\"\n",
+        true
+    )]
     [InlineData("metadata:\n  labels:\n    kustomize.toolkit.fluxcd.io/substitute: Disabled\n", false)]
     [InlineData("metadata:\n  labels:\n    kustomize.toolkit.fluxcd.io/substitute: enabled\n", false)]
     [InlineData("metadata:\n  labels:\n    substitute: disabled\n", false)]

@@ -5,7 +5,11 @@ public static class FixtureRepository
 {
     public static string Path(string name)
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            directory is not null;
+            directory = directory.Parent
+        )
         {
             var candidate = System.IO.Path.Combine(directory.FullName, "Fixtures", name);
             if (Directory.Exists(candidate))

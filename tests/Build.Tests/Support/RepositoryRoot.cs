@@ -7,14 +7,23 @@ public static class RepositoryRoot
 
     private static string Find()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        for (
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            directory is not null;
+            directory = directory.Parent
+        )
         {
-            if (File.Exists(System.IO.Path.Combine(directory.FullName, "global.json")) && Directory.Exists(System.IO.Path.Combine(directory.FullName, ".nuke")))
+            if (
+                File.Exists(System.IO.Path.Combine(directory.FullName, "global.json"))
+                && Directory.Exists(System.IO.Path.Combine(directory.FullName, ".nuke"))
+            )
             {
                 return directory.FullName;
             }
         }
 
-        throw new DirectoryNotFoundException($"No repository root (global.json and .nuke/) above {AppContext.BaseDirectory}.");
+        throw new DirectoryNotFoundException(
+            $"No repository root (global.json and .nuke/) above {AppContext.BaseDirectory}."
+        );
     }
 }

@@ -12,5 +12,6 @@ public static class SharedData
     /// <summary>Folder holding real Flux repositories (flux2-kustomize-helm-example, flux-local-testdata).</summary>
     public static string? FixtureReposRoot => Existing(Environment.GetEnvironmentVariable("GITOPS_TEST_FIXTURE_REPOS"));
 
-    private static string? Existing(string? path) => !string.IsNullOrEmpty(path) && Directory.Exists(path) ? path : null;
+    private static string? Existing(string? path) =>
+        !string.IsNullOrEmpty(path) && Directory.Exists(path) ? path : null;
 }

@@ -5,7 +5,10 @@ public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "gitops-tests-" + Guid.NewGuid().ToString("N")[..12]);
+        Path = System.IO.Path.Combine(
+            System.IO.Path.GetTempPath(),
+            "gitops-tests-" + Guid.NewGuid().ToString("N")[..12]
+        );
         Directory.CreateDirectory(Path);
     }
 
@@ -28,11 +31,7 @@ public sealed class TempDirectory : IDisposable
         {
             Directory.Delete(Path, recursive: true);
         }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }

@@ -10,28 +10,30 @@ namespace GitOpsRunners.Tests.Validation;
 /// <summary>Each broken repository under Fixtures/broken yields its located finding; Validate exits 1 on it and never crashes.</summary>
 public class BrokenRepositorySpecs
 {
-    public static TheoryData<string, string, string, int> Cases => new()
-    {
-        { "yaml-syntax", "yaml-syntax", "apps/settings.yaml", 9 },
-        { "duplicate-key", "yaml-duplicate-key", "apps/settings.yaml", 9 },
-        { "missing-path", "flux-path-missing", "clusters/test/apps.yaml", 13 },
-        { "kustomize-error", "kustomize-build", "apps/kustomization.yaml", 1 },
-        { "unresolved-variable", "flux-substitution", "apps/settings.yaml", 9 },
-        { "dependson-cycle", "flux-dependson-cycle", "clusters/test/apps.yaml", 0 },
-        { "dangling-sourceref", "ref-source", "apps/release.yaml", 9 },
-        { "duplicate-object", "duplicate-object", "more/settings.yaml", 0 },
-        { "empty-kustomization", "kustomize-build", "apps/kustomization.yaml", 1 },
-        { "orphan-kustomization", "kustomize-build", "unused/kustomization.yaml", 1 },
-        { "plaintext-secret", "policy-plaintext-secret", "apps/secret.yaml", 7 },
-        { "removed-api-version", "policy-deprecated-api", "apps/release.yaml", 2 },
-    };
+    public static TheoryData<string, string, string, int> Cases =>
+        new()
+        {
+            { "yaml-syntax", "yaml-syntax", "apps/settings.yaml", 9 },
+            { "duplicate-key", "yaml-duplicate-key", "apps/settings.yaml", 9 },
+            { "missing-path", "flux-path-missing", "clusters/test/apps.yaml", 13 },
+            { "kustomize-error", "kustomize-build", "apps/kustomization.yaml", 1 },
+            { "unresolved-variable", "flux-substitution", "apps/settings.yaml", 9 },
+            { "dependson-cycle", "flux-dependson-cycle", "clusters/test/apps.yaml", 0 },
+            { "dangling-sourceref", "ref-source", "apps/release.yaml", 9 },
+            { "duplicate-object", "duplicate-object", "more/settings.yaml", 0 },
+            { "empty-kustomization", "kustomize-build", "apps/kustomization.yaml", 1 },
+            { "orphan-kustomization", "kustomize-build", "unused/kustomization.yaml", 1 },
+            { "plaintext-secret", "policy-plaintext-secret", "apps/secret.yaml", 7 },
+            { "removed-api-version", "policy-deprecated-api", "apps/release.yaml", 2 },
+        };
 
-    public static TheoryData<string, string, string, int> SchemaCases => new()
-    {
-        { "unknown-kind", "schema-missing", "apps/widget.yaml", 2 },
-        { "unknown-field", "schema", "apps/settings.yaml", 9 },
-        { "wrong-type", "schema", "apps/deployment.yaml", 8 },
-    };
+    public static TheoryData<string, string, string, int> SchemaCases =>
+        new()
+        {
+            { "unknown-kind", "schema-missing", "apps/widget.yaml", 2 },
+            { "unknown-field", "schema", "apps/settings.yaml", 9 },
+            { "wrong-type", "schema", "apps/deployment.yaml", 8 },
+        };
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -71,7 +73,12 @@ public class BrokenRepositorySpecs
             ["IGNORE_MISSING_SCHEMAS"] = "true",
         };
 
-        var exitCode = await BuildRunner.RunAsync(new Build(), ["Validate", "--repository-root", FixtureRepository.Path($"broken/{name}"), "--root", "."], new BuildEnvironment(console, environment, Directory.GetCurrentDirectory()), CancellationToken.None);
+        var exitCode = await BuildRunner.RunAsync(
+            new Build(),
+            ["Validate", "--repository-root", FixtureRepository.Path($"broken/{name}"), "--root", "."],
+            new BuildEnvironment(console, environment, Directory.GetCurrentDirectory()),
+            CancellationToken.None
+        );
 
         exitCode.Should().Be(ExitCodes.TargetFailed);
         console.Output.Should().MatchRegex(@"(?m)^\s*[\w/.-]+\.yaml:\d+(:\d+)?: error [a-z-]+ ");
@@ -93,13 +100,17 @@ public class BrokenRepositorySpecs
         result.Report.Errors.Should().BeGreaterThan(0);
     }
 
-    private static string[] SchemaLocationsOrNone() => SharedData.SchemasRoot is { } schemas
-        ?
-        [
-            Path.Combine(schemas, "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"),
-            Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
-        ]
-        : [Path.Combine(Path.GetTempPath(), "no-schemas-here")];
+    private static string[] SchemaLocationsOrNone() =>
+        SharedData.SchemasRoot is { } schemas
+            ?
+            [
+                Path.Combine(
+                    schemas,
+                    "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"
+                ),
+                Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
+            ]
+            : [Path.Combine(Path.GetTempPath(), "no-schemas-here")];
 
     private static async Task<ValidationResult> ValidateAsync(string name, string[] locations)
     {
@@ -109,10 +120,19 @@ public class BrokenRepositorySpecs
             root,
             ".",
             null,
-            new SchemaValidationOptions(locations, "1.36.0", true, SharedData.SchemasRoot is null, new HashSet<string>(), new HashSet<string>(), cache.Path),
+            new SchemaValidationOptions(
+                locations,
+                "1.36.0",
+                true,
+                SharedData.SchemasRoot is null,
+                new HashSet<string>(),
+                new HashSet<string>(),
+                cache.Path
+            ),
             "unused",
             new HashSet<string>(),
-            cache.Path);
+            cache.Path
+        );
         using var http = new HttpClient();
         return await new ValidationPipeline(KustomizeCli.Locate(), http).RunAsync(options, CancellationToken.None);
     }

@@ -1,6 +1,6 @@
+using System.Text.RegularExpressions;
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
-using System.Text.RegularExpressions;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tools;
@@ -30,7 +30,10 @@ public partial class ConformanceSpecs
             null,
             new SchemaValidationOptions(
                 [
-                    Path.Combine(schemas, "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"),
+                    Path.Combine(
+                        schemas,
+                        "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"
+                    ),
                     Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
                 ],
                 "1.36.0",
@@ -38,18 +41,27 @@ public partial class ConformanceSpecs
                 false,
                 new HashSet<string>(),
                 new HashSet<string>(),
-                cache.Path),
+                cache.Path
+            ),
             "unused",
             new HashSet<string>(),
-            cache.Path);
+            cache.Path
+        );
         using var http = new HttpClient();
 
-        var result = await new ValidationPipeline(KustomizeCli.Locate(), http).RunAsync(options, CancellationToken.None);
+        var result = await new ValidationPipeline(KustomizeCli.Locate(), http).RunAsync(
+            options,
+            CancellationToken.None
+        );
 
         result.Report.Clusters.Should().Equal("production", "staging");
         result.Report.Errors.Should().Be(0, string.Join('\n', result.Report.Findings));
         result.Report.ObjectCount.Should().BeGreaterThan(20);
-        result.Clusters.Should().AllSatisfy(c => c.Objects.Select(o => o.Manifest.Kind).Should().Contain(["HelmRelease", "ArtifactGenerator", "Gateway"]));
+        result
+            .Clusters.Should()
+            .AllSatisfy(c =>
+                c.Objects.Select(o => o.Manifest.Kind).Should().Contain(["HelmRelease", "ArtifactGenerator", "Gateway"])
+            );
     }
 
     [Theory]
@@ -60,7 +72,11 @@ public partial class ConformanceSpecs
     [InlineData("cluster6", "tests/testdata/cluster6/cluster", "cluster")]
     [InlineData("cluster7", "tests/testdata/cluster7", "home")]
     [InlineData("cluster9", "tests/testdata/cluster9", "dev")]
-    public async Task Rendered_kustomizations_match_flux_local_golden_output(string snapshot, string kubernetesFolder, string cluster)
+    public async Task Rendered_kustomizations_match_flux_local_golden_output(
+        string snapshot,
+        string kubernetesFolder,
+        string cluster
+    )
     {
         if (SharedData.FixtureReposRoot is not { } repos)
         {
@@ -71,16 +87,34 @@ public partial class ConformanceSpecs
         Directory.CreateSymbolicLink(root.Combine("tests"), Path.Combine(repos, "flux-local-testdata"));
         using var renderer = new FluxRenderer(KustomizeCli.Locate());
 
-        var rendered = await renderer.RenderAsync(new RepositoryLayout(root.Path, kubernetesFolder), cluster, CancellationToken.None);
+        var rendered = await renderer.RenderAsync(
+            new RepositoryLayout(root.Path, kubernetesFolder),
+            cluster,
+            CancellationToken.None
+        );
 
-        var unsupported = rendered.Findings.Where(f => f.RuleId == RenderRuleIds.SourceUnsupported).Select(f => f.Object).ToHashSet();
-        var ours = rendered.Objects
-            .Select(o => o.Manifest)
-            .Where(m => m.Kind == "Kustomization" && m.Group == "kustomize.toolkit.fluxcd.io" && !unsupported.Contains(m.Id))
-            .Select(m => (m.Name, Path: NormalizePath(GitOpsRunners.Manifests.YamlNodeExtensions.ScalarAt(m.Body, "spec", "path") ?? "", kubernetesFolder)))
+        var unsupported = rendered
+            .Findings.Where(f => f.RuleId == RenderRuleIds.SourceUnsupported)
+            .Select(f => f.Object)
+            .ToHashSet();
+        var ours = rendered
+            .Objects.Select(o => o.Manifest)
+            .Where(m =>
+                m.Kind == "Kustomization" && m.Group == "kustomize.toolkit.fluxcd.io" && !unsupported.Contains(m.Id)
+            )
+            .Select(m =>
+                (
+                    m.Name,
+                    Path: NormalizePath(
+                        GitOpsRunners.Manifests.YamlNodeExtensions.ScalarAt(m.Body, "spec", "path") ?? "",
+                        kubernetesFolder
+                    )
+                )
+            )
             .Order()
             .ToList();
-        ours.Should().Equal(Golden(Path.Combine(repos, "flux-local-testdata/tool/__snapshots__/test_get_ks.ambr"), snapshot));
+        ours.Should()
+            .Equal(Golden(Path.Combine(repos, "flux-local-testdata/tool/__snapshots__/test_get_ks.ambr"), snapshot));
     }
 
     /// <summary>A Kustomization without spec.path builds its source's root: flux-local shows the folder it was given.</summary>
@@ -94,7 +128,13 @@ public partial class ConformanceSpecs
         var start = text.IndexOf($"# name: test_get_ks[{snapshot}]\n", StringComparison.Ordinal);
         start.Should().BeGreaterThanOrEqualTo(0, $"the golden file has a snapshot for {snapshot}");
         var end = text.IndexOf("# ---", start, StringComparison.Ordinal);
-        var rows = text[start..end].Split('\n').Skip(2).Select(l => l.Trim()).Where(l => l.Length > 0 && l != "'''").Select(l => Columns().Split(l)).ToList();
+        var rows = text[start..end]
+            .Split('\n')
+            .Skip(2)
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && l != "'''")
+            .Select(l => Columns().Split(l))
+            .ToList();
         var name = Array.IndexOf(rows[0], "NAME");
         var path = Array.IndexOf(rows[0], "PATH");
         return rows.Skip(1).Select(c => (c[name], c[path])).Order().ToList();

@@ -12,12 +12,19 @@ public class DiffTargetSpecs
     {
         using var repo = CommittedFixture();
         var deployment = repo.Combine("kubernetes/apps/web/deployment.yaml");
-        File.WriteAllText(deployment, File.ReadAllText(deployment).Replace("image: nginx:1.25", "image: nginx:1.27", StringComparison.Ordinal));
+        File.WriteAllText(
+            deployment,
+            File.ReadAllText(deployment).Replace("image: nginx:1.25", "image: nginx:1.27", StringComparison.Ordinal)
+        );
 
         var (exitCode, output) = await RunAsync(repo, "Diff", "--base", "HEAD");
 
         exitCode.Should().Be(ExitCodes.Success, output);
-        output.Should().Contain("--- a/beta/Deployment/web-beta/web").And.Contain("-      - image: nginx:1.25").And.Contain("+      - image: nginx:1.27");
+        output
+            .Should()
+            .Contain("--- a/beta/Deployment/web-beta/web")
+            .And.Contain("-      - image: nginx:1.25")
+            .And.Contain("+      - image: nginx:1.27");
         output.Should().Contain("beta: 1 object changed");
     }
 
@@ -26,7 +33,10 @@ public class DiffTargetSpecs
     {
         using var repo = CommittedFixture();
         var secret = repo.Combine("kubernetes/config/beta/extra/secret.yaml");
-        File.WriteAllText(secret, File.ReadAllText(secret).Replace("beta-token-value", "rotated-token-value", StringComparison.Ordinal));
+        File.WriteAllText(
+            secret,
+            File.ReadAllText(secret).Replace("beta-token-value", "rotated-token-value", StringComparison.Ordinal)
+        );
 
         var (exitCode, output) = await RunAsync(repo, "Diff", "--base", "HEAD");
 
@@ -69,11 +79,15 @@ public class DiffTargetSpecs
         return repo;
     }
 
-
     private static async Task<(int ExitCode, string Output)> RunAsync(TempDirectory repo, params string[] args)
     {
         using var console = new TestConsole().Width(300);
-        var exitCode = await BuildRunner.RunAsync(new Build(), [.. args, "--repository-root", repo.Path], new BuildEnvironment(console, new Dictionary<string, string>(), repo.Path), CancellationToken.None);
+        var exitCode = await BuildRunner.RunAsync(
+            new Build(),
+            [.. args, "--repository-root", repo.Path],
+            new BuildEnvironment(console, new Dictionary<string, string>(), repo.Path),
+            CancellationToken.None
+        );
         return (exitCode, console.Output);
     }
 }

@@ -18,7 +18,11 @@ public class ValidateTargetSpecs
 
         exitCode.Should().Be(ExitCodes.Success, output);
         var json = JsonNode.Parse(output)!;
-        json["summary"]!["clusters"]!.AsArray().Select(c => c!.GetValue<string>()).Should().Equal("aks-myaks-prd-swn-00", "aks-myaks-tst-swn-00");
+        json["summary"]!["clusters"]!
+            .AsArray()
+            .Select(c => c!.GetValue<string>())
+            .Should()
+            .Equal("aks-myaks-prd-swn-00", "aks-myaks-tst-swn-00");
     }
 
     [Fact]
@@ -26,28 +30,60 @@ public class ValidateTargetSpecs
     {
         using var repo = Fixture();
 
-        var (sarifExit, sarifOutput) = await RunAsync(repo, "Validate", "--format", "sarif", "--output", repo.Combine("out/validate.sarif"));
-        var (junitExit, _) = await RunAsync(repo, "Validate", "--format", "junit", "--output", repo.Combine("out/validate.xml"));
+        var (sarifExit, sarifOutput) = await RunAsync(
+            repo,
+            "Validate",
+            "--format",
+            "sarif",
+            "--output",
+            repo.Combine("out/validate.sarif")
+        );
+        var (junitExit, _) = await RunAsync(
+            repo,
+            "Validate",
+            "--format",
+            "junit",
+            "--output",
+            repo.Combine("out/validate.xml")
+        );
 
         (sarifExit, junitExit).Should().Be((ExitCodes.Success, ExitCodes.Success));
         sarifOutput.Should().Contain("2 clusters,");
-        JsonNode.Parse(File.ReadAllText(repo.Combine("out/validate.sarif")))!["version"]!.GetValue<string>().Should().Be("2.1.0");
-        XDocument.Load(repo.Combine("out/validate.xml")).Root!.Elements("testsuite").Select(s => (string)s.Attribute("name")!).Should().Equal("repository", "aks-myaks-prd-swn-00", "aks-myaks-tst-swn-00");
+        JsonNode.Parse(File.ReadAllText(repo.Combine("out/validate.sarif")))!["version"]!
+            .GetValue<string>()
+            .Should()
+            .Be("2.1.0");
+        XDocument
+            .Load(repo.Combine("out/validate.xml"))
+            .Root!.Elements("testsuite")
+            .Select(s => (string)s.Attribute("name")!)
+            .Should()
+            .Equal("repository", "aks-myaks-prd-swn-00", "aks-myaks-tst-swn-00");
     }
 
     [Fact]
     public async Task Under_github_actions_findings_become_annotations_and_a_step_summary()
     {
         using var repo = Fixture();
-        repo.Write("kubernetes/apps/base/external-secrets/extra.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: open\n");
+        repo.Write(
+            "kubernetes/apps/base/external-secrets/extra.yaml",
+            "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: open\n"
+        );
         var kustomization = repo.Combine("kubernetes/apps/base/external-secrets/kustomization.yaml");
         File.AppendAllText(kustomization, "  - extra.yaml\n");
         var summary = repo.Combine("summary.md");
 
-        var (exitCode, output) = await RunAsync(repo, ["Validate"], new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary });
+        var (exitCode, output) = await RunAsync(
+            repo,
+            ["Validate"],
+            new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary }
+        );
 
         exitCode.Should().Be(ExitCodes.Success, output);
-        output.Should().Contain("::group::Validate").And.Contain("::warning file=kubernetes/apps/base/external-secrets/extra.yaml,line=");
+        output
+            .Should()
+            .Contain("::group::Validate")
+            .And.Contain("::warning file=kubernetes/apps/base/external-secrets/extra.yaml,line=");
         File.ReadAllText(summary).Should().Contain("### Validate:").And.Contain("policy-pod-security");
     }
 
@@ -62,12 +98,21 @@ public class ValidateTargetSpecs
     private static Task<(int ExitCode, string Output)> RunAsync(TempDirectory repo, params string[] args) =>
         RunAsync(repo, args, new Dictionary<string, string>());
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(TempDirectory repo, string[] args, Dictionary<string, string> environment)
+    private static async Task<(int ExitCode, string Output)> RunAsync(
+        TempDirectory repo,
+        string[] args,
+        Dictionary<string, string> environment
+    )
     {
         using var console = new TestConsole().Width(400);
         environment["SCHEMA_LOCATION"] = Path.Combine(repo.Path, "no-schemas");
         environment["IGNORE_MISSING_SCHEMAS"] = "true";
-        var exitCode = await BuildRunner.RunAsync(new Build(), [.. args, "--repository-root", repo.Path], new BuildEnvironment(console, environment, repo.Path), CancellationToken.None);
+        var exitCode = await BuildRunner.RunAsync(
+            new Build(),
+            [.. args, "--repository-root", repo.Path],
+            new BuildEnvironment(console, environment, repo.Path),
+            CancellationToken.None
+        );
         return (exitCode, console.Output);
     }
 }

@@ -9,8 +9,11 @@ namespace GitOpsRunners.Tests.Versions;
 
 public sealed class BumpPlannerSpecs
 {
-    private static BumpPlan Plan(IReadOnlyList<VersionPin> pins, BumpPolicy policy, params (VersionPin Pin, AvailableVersions Versions)[] available) =>
-        BumpPlanner.Plan(pins, available.ToDictionary(a => a.Pin.Key, a => a.Versions), policy);
+    private static BumpPlan Plan(
+        IReadOnlyList<VersionPin> pins,
+        BumpPolicy policy,
+        params (VersionPin Pin, AvailableVersions Versions)[] available
+    ) => BumpPlanner.Plan(pins, available.ToDictionary(a => a.Pin.Key, a => a.Versions), policy);
 
     [Theory]
     [InlineData(VersionBump.Patch, "1.2.4", UpdateType.Patch)]
@@ -27,8 +30,15 @@ public sealed class BumpPlannerSpecs
         // Assert
         var change = plan.Changes.Should().ContainSingle().Which;
         (change.From, change.To, change.UpdateType).Should().Be(("1.2.3", expected, type));
-        plan.Edits.Should().ContainSingle().Which.Should().BeEquivalentTo(new YamlFileEdit(File("tst"),
-            [YamlEdit.Set(YamlScalarAddress.AtPath("data.ESO_CHART_VERSION"), expected, expected: "1.2.3")]));
+        plan.Edits.Should()
+            .ContainSingle()
+            .Which.Should()
+            .BeEquivalentTo(
+                new YamlFileEdit(
+                    File("tst"),
+                    [YamlEdit.Set(YamlScalarAddress.AtPath("data.ESO_CHART_VERSION"), expected, expected: "1.2.3")]
+                )
+            );
     }
 
     [Fact]
@@ -83,14 +93,28 @@ public sealed class BumpPlannerSpecs
         var scaleSet = ScaleSet("0.14.2");
 
         // Act
-        var plan = Plan([controller, scaleSet], new BumpPolicy(),
-            (controller, Tags("0.14.2", "0.15.0", "0.16.0").Notes("0.15.0", "https://github.com/actions/actions-runner-controller/releases/tag/gha-runner-scale-set-0.15.0")),
-            (scaleSet, Tags("0.14.2", "0.15.0")));
+        var plan = Plan(
+            [controller, scaleSet],
+            new BumpPolicy(),
+            (
+                controller,
+                Tags("0.14.2", "0.15.0", "0.16.0")
+                    .Notes(
+                        "0.15.0",
+                        "https://github.com/actions/actions-runner-controller/releases/tag/gha-runner-scale-set-0.15.0"
+                    )
+            ),
+            (scaleSet, Tags("0.14.2", "0.15.0"))
+        );
 
         // Assert
         plan.Groups.Should().ContainSingle().Which.Name.Should().Be("arc");
-        plan.Changes.Select(c => (c.Pin.Component, c.To, c.UpdateType)).Should().Equal(
-            ("gha-runner-scale-set", "0.15.0", UpdateType.Minor), ("gha-runner-scale-set-controller", "0.15.0", UpdateType.Minor));
+        plan.Changes.Select(c => (c.Pin.Component, c.To, c.UpdateType))
+            .Should()
+            .Equal(
+                ("gha-runner-scale-set", "0.15.0", UpdateType.Minor),
+                ("gha-runner-scale-set-controller", "0.15.0", UpdateType.Minor)
+            );
         plan.Changes.Last().ReleaseNotesUrl.Should().EndWith("gha-runner-scale-set-0.15.0");
         plan.Edits.Single().Edits.Should().ContainSingle().Which.NewValue.Should().Be("0.15.0");
     }
@@ -103,7 +127,12 @@ public sealed class BumpPlannerSpecs
         var scaleSet = ScaleSet("0.14.2", "ARC_SCALE_SET_VERSION");
 
         // Act
-        var plan = Plan([controller, scaleSet], new BumpPolicy(), (controller, Tags("0.14.2", "0.15.0")), (scaleSet, Tags("0.14.2", "0.15.0")));
+        var plan = Plan(
+            [controller, scaleSet],
+            new BumpPolicy(),
+            (controller, Tags("0.14.2", "0.15.0")),
+            (scaleSet, Tags("0.14.2", "0.15.0"))
+        );
 
         // Assert
         var change = plan.Changes.Should().ContainSingle().Which;
@@ -119,7 +148,12 @@ public sealed class BumpPlannerSpecs
         var scaleSet = ScaleSet("0.14.2", "ARC_SCALE_SET_VERSION");
 
         // Act
-        var plan = Plan([controller, scaleSet], new BumpPolicy(), (controller, Tags("0.15.0", "0.16.0")), (scaleSet, Tags("0.14.2")));
+        var plan = Plan(
+            [controller, scaleSet],
+            new BumpPolicy(),
+            (controller, Tags("0.15.0", "0.16.0")),
+            (scaleSet, Tags("0.14.2"))
+        );
 
         // Assert
         plan.IsEmpty.Should().BeTrue();
@@ -133,13 +167,27 @@ public sealed class BumpPlannerSpecs
         var runner = Runner("2.337.0", "sha256:aaa");
 
         // Act
-        var plan = Plan([runner], new BumpPolicy(), (runner, Tags("2.337.0", "2.338.0").Digest("2.337.0", "sha256:aaa").Digest("2.338.0", "sha256:ccc")));
+        var plan = Plan(
+            [runner],
+            new BumpPolicy(),
+            (runner, Tags("2.337.0", "2.338.0").Digest("2.337.0", "sha256:aaa").Digest("2.338.0", "sha256:ccc"))
+        );
 
         // Assert
         var change = plan.Changes.Single();
-        (change.To, change.FromDigest, change.ToDigest, change.UpdateType).Should().Be(("2.338.0", "sha256:aaa", "sha256:ccc", UpdateType.Minor));
-        plan.Edits.Single().Edits.Single().Should().Be(YamlEdit.Set(
-            YamlScalarAddress.AtPath("data.RUNNER_IMAGE"), "2.338.0@sha256:ccc", expected: "2.337.0@sha256:aaa"));
+        (change.To, change.FromDigest, change.ToDigest, change.UpdateType)
+            .Should()
+            .Be(("2.338.0", "sha256:aaa", "sha256:ccc", UpdateType.Minor));
+        plan.Edits.Single()
+            .Edits.Single()
+            .Should()
+            .Be(
+                YamlEdit.Set(
+                    YamlScalarAddress.AtPath("data.RUNNER_IMAGE"),
+                    "2.338.0@sha256:ccc",
+                    expected: "2.337.0@sha256:aaa"
+                )
+            );
     }
 
     [Fact]
@@ -153,7 +201,9 @@ public sealed class BumpPlannerSpecs
 
         // Assert
         var change = plan.Changes.Single();
-        (change.From, change.To, change.ToDigest, change.UpdateType).Should().Be(("2.337.0", "2.337.0", "sha256:bbb", UpdateType.Digest));
+        (change.From, change.To, change.ToDigest, change.UpdateType)
+            .Should()
+            .Be(("2.337.0", "2.337.0", "sha256:bbb", UpdateType.Digest));
         plan.Edits.Single().Edits.Single().NewValue.Should().Be("2.337.0@sha256:bbb");
     }
 
@@ -164,7 +214,11 @@ public sealed class BumpPlannerSpecs
         var runner = Runner("2.337.0", "sha256:aaa");
 
         // Act
-        var plan = Plan([runner], new BumpPolicy(), (runner, Tags("2.337.0", "2.338.0").Digest("2.337.0", "sha256:aaa")));
+        var plan = Plan(
+            [runner],
+            new BumpPolicy(),
+            (runner, Tags("2.337.0", "2.338.0").Digest("2.337.0", "sha256:aaa"))
+        );
 
         // Assert
         plan.IsEmpty.Should().BeTrue();
@@ -179,7 +233,12 @@ public sealed class BumpPlannerSpecs
         var runner = Runner("2.337.0", "sha256:aaa");
 
         // Act
-        var plan = Plan([eso, runner], new BumpPolicy(), (eso, Tags("2.8.0", "2.9.0")), (runner, Tags("2.337.0").Digest("2.337.0", "sha256:aaa")));
+        var plan = Plan(
+            [eso, runner],
+            new BumpPolicy(),
+            (eso, Tags("2.8.0", "2.9.0")),
+            (runner, Tags("2.337.0").Digest("2.337.0", "sha256:aaa"))
+        );
 
         // Assert
         plan.IsEmpty.Should().BeTrue();
@@ -199,9 +258,14 @@ public sealed class BumpPlannerSpecs
         VersionPin[] pins = [Controller("0.14.2"), ScaleSet("0.14.2"), Eso("2.8.0"), Runner("2.337.0", "sha256:aaa")];
 
         // Act
-        var plan = Plan(pins, new BumpPolicy(Only: only),
-            (pins[0], Tags("0.15.0")), (pins[1], Tags("0.15.0")), (pins[2], Tags("2.9.0")),
-            (pins[3], Tags("2.338.0").Digest("2.338.0", "sha256:ccc")));
+        var plan = Plan(
+            pins,
+            new BumpPolicy(Only: only),
+            (pins[0], Tags("0.15.0")),
+            (pins[1], Tags("0.15.0")),
+            (pins[2], Tags("2.9.0")),
+            (pins[3], Tags("2.338.0").Digest("2.338.0", "sha256:ccc"))
+        );
 
         // Assert
         plan.Changes.Select(c => c.Pin.Component).Should().Equal(components);
@@ -228,7 +292,11 @@ public sealed class BumpPlannerSpecs
         forward.Groups.Select(g => g.Name).Should().Equal("arc", "external-secrets", RunnerImage);
         backward.Changes.Should().Equal(forward.Changes);
         backward.Edits.Single().Edits.Should().Equal(forward.Edits.Single().Edits);
-        forward.Edits.Single().Edits.Select(e => e.Target.Path).Should().Equal("data.ARC_CHART_VERSION", "data.ESO_CHART_VERSION", "data.RUNNER_IMAGE");
+        forward
+            .Edits.Single()
+            .Edits.Select(e => e.Target.Path)
+            .Should()
+            .Equal("data.ARC_CHART_VERSION", "data.ESO_CHART_VERSION", "data.RUNNER_IMAGE");
     }
 
     [Fact]
@@ -242,39 +310,72 @@ public sealed class BumpPlannerSpecs
 
         // Assert
         plan.IsEmpty.Should().BeTrue();
-        plan.Notes.Single().Should().StartWith($"{File("tst")}:12:22: no available versions were given for https://charts.external-secrets.io external-secrets");
+        plan.Notes.Single()
+            .Should()
+            .StartWith(
+                $"{File("tst")}:12:22: no available versions were given for https://charts.external-secrets.io external-secrets"
+            );
     }
 
     [Fact]
     public void A_digest_kept_in_its_own_field_gets_its_own_edit()
     {
         // Arrange
-        var manifests = new VersionPin("tst", "manifests", PinKind.ContainerImage, "oci://ghcr.io/example/manifests", "2.0.0", "sha256:eee",
-            new SourceLocation("sources.yaml", 9, 10))
+        var manifests = new VersionPin(
+            "tst",
+            "manifests",
+            PinKind.ContainerImage,
+            "oci://ghcr.io/example/manifests",
+            "2.0.0",
+            "sha256:eee",
+            new SourceLocation("sources.yaml", 9, 10)
+        )
         {
             Field = "OCIRepository/manifests#spec.ref.tag",
-            Site = new PinSite(new SourceLocation("sources.yaml", 9, 10), YamlScalarAddress.AtPath("spec.ref.tag"), "2.0.0", "2.0.0"),
-            DigestSite = new PinSite(new SourceLocation("sources.yaml", 10, 13), YamlScalarAddress.AtPath("spec.ref.digest"), "sha256:eee", "sha256:eee"),
+            Site = new PinSite(
+                new SourceLocation("sources.yaml", 9, 10),
+                YamlScalarAddress.AtPath("spec.ref.tag"),
+                "2.0.0",
+                "2.0.0"
+            ),
+            DigestSite = new PinSite(
+                new SourceLocation("sources.yaml", 10, 13),
+                YamlScalarAddress.AtPath("spec.ref.digest"),
+                "sha256:eee",
+                "sha256:eee"
+            ),
         };
 
         // Act
-        var plan = Plan([manifests], new BumpPolicy(), (manifests, Tags("2.0.0", "2.1.0").Digest("2.1.0", "sha256:fff")));
+        var plan = Plan(
+            [manifests],
+            new BumpPolicy(),
+            (manifests, Tags("2.0.0", "2.1.0").Digest("2.1.0", "sha256:fff"))
+        );
 
         // Assert
-        plan.Edits.Single().Edits.Select(e => (e.Target.Path, e.NewValue)).Should().Equal(("spec.ref.tag", "2.1.0"), ("spec.ref.digest", "sha256:fff"));
+        plan.Edits.Single()
+            .Edits.Select(e => (e.Target.Path, e.NewValue))
+            .Should()
+            .Equal(("spec.ref.tag", "2.1.0"), ("spec.ref.digest", "sha256:fff"));
     }
 
     [Fact]
     public void A_pin_whose_source_line_is_unknown_is_noted_instead_of_edited()
     {
         // Arrange
-        var eso = Eso("2.8.0") with { Site = null };
+        var eso = Eso("2.8.0") with
+        {
+            Site = null,
+        };
 
         // Act
         var plan = Plan([eso], new BumpPolicy(), (eso, Tags("2.9.0")));
 
         // Assert
         plan.IsEmpty.Should().BeTrue();
-        plan.Notes.Single().Should().Contain("external-secrets should move to 2.9.0 but the source line that sets it was not found");
+        plan.Notes.Single()
+            .Should()
+            .Contain("external-secrets should move to 2.9.0 but the source line that sets it was not found");
     }
 }

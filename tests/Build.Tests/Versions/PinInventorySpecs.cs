@@ -26,7 +26,9 @@ public sealed class PinInventorySpecs : IDisposable
     public PinInventorySpecs()
     {
         _tree = new SourceTree(_root, "tst")
-            .Add(Versions, """
+            .Add(
+                Versions,
+                """
                 ---
                 # Version pins of the first stage.
                 apiVersion: v1
@@ -38,8 +40,12 @@ public sealed class PinInventorySpecs : IDisposable
                   # renovate: datasource=docker depName=ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set
                   ARC_CHART_VERSION: "0.14.2"
                   RUNNER_IMAGE: "2.337.0@sha256:aaa"
-                """, "flux-system/apps")
-            .Add(Settings, """
+                """,
+                "flux-system/apps"
+            )
+            .Add(
+                Settings,
+                """
                 apiVersion: v1
                 kind: ConfigMap
                 metadata:
@@ -47,8 +53,12 @@ public sealed class PinInventorySpecs : IDisposable
                   namespace: flux-system
                 data:
                   RUNNER_MIN_RUNNERS: "1"
-                """, "flux-system/apps")
-            .Add(Ks, """
+                """,
+                "flux-system/apps"
+            )
+            .Add(
+                Ks,
+                """
                 ---
                 apiVersion: kustomize.toolkit.fluxcd.io/v1
                 kind: Kustomization
@@ -65,8 +75,12 @@ public sealed class PinInventorySpecs : IDisposable
                         name: cluster-settings
                       - kind: ConfigMap
                         name: cluster-versions
-                """, "flux-system/apps")
-            .Add(App, """
+                """,
+                "flux-system/apps"
+            )
+            .Add(
+                App,
+                """
                 ---
                 apiVersion: source.toolkit.fluxcd.io/v1
                 kind: OCIRepository
@@ -142,13 +156,19 @@ public sealed class PinInventorySpecs : IDisposable
                       containers:
                         - name: tool
                           image: ghcr.io/x/tool:1.2.3@sha256:bbb # pinned by hand
-                """, "flux-system/arc", Variables);
+                """,
+                "flux-system/arc",
+                Variables
+            );
     }
 
     public void Dispose() => _root.Dispose();
 
     private async Task<IReadOnlyList<VersionPin>> FindAsync() =>
-        PinInventory.Find(_tree.Cluster, await new PinSourceReader(_root.Path).ReadAsync(_tree.Cluster, CancellationToken.None));
+        PinInventory.Find(
+            _tree.Cluster,
+            await new PinSourceReader(_root.Path).ReadAsync(_tree.Cluster, CancellationToken.None)
+        );
 
     [Fact(Timeout = 10_000)]
     public async Task A_chart_tag_set_through_a_variable_is_traced_to_the_ConfigMap_line()
@@ -159,7 +179,9 @@ public sealed class PinInventorySpecs : IDisposable
         // Assert
         var controller = pins.Single(p => p.Component == "gha-runner-scale-set-controller");
         controller.Kind.Should().Be(PinKind.HelmChartOci);
-        controller.Source.Should().Be("oci://ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set-controller");
+        controller
+            .Source.Should()
+            .Be("oci://ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set-controller");
         controller.CurrentVersion.Should().Be("0.14.2");
         controller.Variable.Should().Be("ARC_CHART_VERSION");
         controller.Group.Should().Be("arc");
@@ -193,11 +215,15 @@ public sealed class PinInventorySpecs : IDisposable
 
         // Assert
         var eso = pins.Single(p => p.Component == "external-secrets");
-        (eso.Kind, eso.Source, eso.CurrentVersion).Should().Be((PinKind.HelmChartHttp, "https://charts.external-secrets.io", "2.8.0"));
+        (eso.Kind, eso.Source, eso.CurrentVersion)
+            .Should()
+            .Be((PinKind.HelmChartHttp, "https://charts.external-secrets.io", "2.8.0"));
         eso.SetAt.File.Should().Be(Ks);
         eso.SetAt.Line.Should().Be(_tree.LineOf(Ks, "ESO_CHART_VERSION:"));
         var tool = pins.Single(p => p.Component == "ghcr.io/x/tool");
-        (tool.SetAt.File, tool.SetAt.Line, tool.Variable, tool.Site!.Text).Should().Be((App, _tree.LineOf(App, "image: ghcr.io/x/tool"), null, "1.2.3@sha256:bbb"));
+        (tool.SetAt.File, tool.SetAt.Line, tool.Variable, tool.Site!.Text)
+            .Should()
+            .Be((App, _tree.LineOf(App, "image: ghcr.io/x/tool"), null, "1.2.3@sha256:bbb"));
         var sidecar = pins.Single(p => p.Component == "example/sidecar");
         (sidecar.CurrentVersion, sidecar.SetAt.Line).Should().Be(("v1.0.0", _tree.LineOf(App, "tag: v1.0.0")));
     }
@@ -209,8 +235,16 @@ public sealed class PinInventorySpecs : IDisposable
         var pins = await FindAsync();
 
         // Assert
-        pins.Select(p => p.Component).Should().BeEquivalentTo(
-            ["gha-runner-scale-set-controller", "gha-runner-scale-set", "ghcr.io/home-operations/actions-runner", "example/sidecar", "external-secrets", "ghcr.io/x/tool"]);
+        pins.Select(p => p.Component)
+            .Should()
+            .BeEquivalentTo([
+                "gha-runner-scale-set-controller",
+                "gha-runner-scale-set",
+                "ghcr.io/home-operations/actions-runner",
+                "example/sidecar",
+                "external-secrets",
+                "ghcr.io/x/tool",
+            ]);
         pins.Should().NotContain(p => p.Variable == "RUNNER_MIN_RUNNERS");
     }
 
@@ -233,7 +267,9 @@ public sealed class PinInventorySpecs : IDisposable
         // Arrange
         using var root = new TempDirectory();
         const string file = "kubernetes/infrastructure/sources.yaml";
-        var tree = new SourceTree(root, "tst").Add(file, """
+        var tree = new SourceTree(root, "tst").Add(
+            file,
+            """
             apiVersion: source.toolkit.fluxcd.io/v1
             kind: GitRepository
             metadata:
@@ -266,7 +302,9 @@ public sealed class PinInventorySpecs : IDisposable
               ref:
                 tag: 2.0.0
                 digest: sha256:eee
-            """, "flux-system/flux-system");
+            """,
+            "flux-system/flux-system"
+        );
         var sources = new PinSources(new Dictionary<string, string> { [file] = File.ReadAllText(root.Combine(file)) });
 
         // Act
@@ -274,11 +312,17 @@ public sealed class PinInventorySpecs : IDisposable
 
         // Assert
         var git = pins.Single(p => p.Kind == PinKind.GitTag);
-        (git.Component, git.Source, git.CurrentVersion, git.SetAt.Line).Should().Be(("github.com/example/policies", "https://github.com/example/policies.git", "v1.4.0", 9));
+        (git.Component, git.Source, git.CurrentVersion, git.SetAt.Line)
+            .Should()
+            .Be(("github.com/example/policies", "https://github.com/example/policies.git", "v1.4.0", 9));
         var busybox = pins.Single(p => p.Component == "ghcr.io/example/busybox");
-        (busybox.CurrentVersion, busybox.CurrentDigest, busybox.DigestInSite, busybox.DigestSite!.Location.Line).Should().Be(("1.36.1", "sha256:ddd", false, 21));
+        (busybox.CurrentVersion, busybox.CurrentDigest, busybox.DigestInSite, busybox.DigestSite!.Location.Line)
+            .Should()
+            .Be(("1.36.1", "sha256:ddd", false, 21));
         var manifests = pins.Single(p => p.Component == "manifests");
-        (manifests.Kind, manifests.CurrentVersion, manifests.CurrentDigest).Should().Be((PinKind.ContainerImage, "2.0.0", "sha256:eee"));
+        (manifests.Kind, manifests.CurrentVersion, manifests.CurrentDigest)
+            .Should()
+            .Be((PinKind.ContainerImage, "2.0.0", "sha256:eee"));
         (manifests.Site!.Location.Line, manifests.DigestSite!.Location.Line).Should().Be((31, 32));
     }
 }

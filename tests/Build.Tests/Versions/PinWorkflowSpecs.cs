@@ -74,45 +74,56 @@ public sealed class PinWorkflowSpecs : IDisposable
 
     private static string SettingsFile(string cluster) => $"kubernetes/apps/overlays/{cluster}/cluster-settings.yaml";
 
-    private static string VersionsYaml(string arc, string runner) => $"""
-        ---
-        # Version pins.
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: cluster-versions
-          namespace: flux-system
-        data:
-          # renovate: datasource=docker depName=ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set
-          ARC_CHART_VERSION: "{arc}"
-          # renovate: datasource=docker depName=ghcr.io/home-operations/actions-runner
-          RUNNER_IMAGE: "{runner}"
+    private static string VersionsYaml(string arc, string runner) =>
+        $"""
+            ---
+            # Version pins.
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cluster-versions
+              namespace: flux-system
+            data:
+              # renovate: datasource=docker depName=ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set
+              ARC_CHART_VERSION: "{arc}"
+              # renovate: datasource=docker depName=ghcr.io/home-operations/actions-runner
+              RUNNER_IMAGE: "{runner}"
 
-        """;
+            """;
 
-    private static string SettingsYaml(string cluster) => $"""
-        apiVersion: v1
-        kind: ConfigMap
-        metadata:
-          name: cluster-settings
-          namespace: flux-system
-        data:
-          RUNNER_SCALE_SET_NAME: "arc-runners-{cluster}"
+    private static string SettingsYaml(string cluster) =>
+        $"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cluster-settings
+              namespace: flux-system
+            data:
+              RUNNER_SCALE_SET_NAME: "arc-runners-{cluster}"
 
-        """;
+            """;
 
     private async Task<IReadOnlyList<VersionPin>> PinsAsync(string cluster, string arc, string runner)
     {
         var tree = new SourceTree(_root, cluster)
-            .Add(VersionsFile(cluster), VersionsYaml(arc, runner).Replace("\n", "\r\n", StringComparison.Ordinal), "flux-system/apps")
+            .Add(
+                VersionsFile(cluster),
+                VersionsYaml(arc, runner).Replace("\n", "\r\n", StringComparison.Ordinal),
+                "flux-system/apps"
+            )
             .Add(SettingsFile(cluster), SettingsYaml(cluster), "flux-system/apps")
             .Add(Ks, KsYaml, "flux-system/apps")
-            .Add(App, AppYaml, "flux-system/arc", new Dictionary<string, string>
-            {
-                ["ARC_CHART_VERSION"] = arc,
-                ["RUNNER_IMAGE"] = runner,
-                ["RUNNER_SCALE_SET_NAME"] = $"arc-runners-{cluster}",
-            });
+            .Add(
+                App,
+                AppYaml,
+                "flux-system/arc",
+                new Dictionary<string, string>
+                {
+                    ["ARC_CHART_VERSION"] = arc,
+                    ["RUNNER_IMAGE"] = runner,
+                    ["RUNNER_SCALE_SET_NAME"] = $"arc-runners-{cluster}",
+                }
+            );
         var sources = await new PinSourceReader(_root.Path).ReadAsync(tree.Cluster, CancellationToken.None);
         return PinInventory.Find(tree.Cluster, sources);
     }
@@ -126,7 +137,10 @@ public sealed class PinWorkflowSpecs : IDisposable
         {
             [pins.Single(p => p.Component == "gha-runner-scale-set-controller").Key] = new(["0.14.2", "0.15.0"]),
             [pins.Single(p => p.Component == "gha-runner-scale-set").Key] = new(["0.14.2", "0.15.0"]),
-            [pins.Single(p => p.Kind == PinKind.ContainerImage).Key] = new(["2.337.0", "2.338.0"], new Dictionary<string, string> { ["2.338.0"] = "sha256:ccc" }),
+            [pins.Single(p => p.Kind == PinKind.ContainerImage).Key] = new(
+                ["2.337.0", "2.338.0"],
+                new Dictionary<string, string> { ["2.338.0"] = "sha256:ccc" }
+            ),
         };
         var before = File.ReadAllText(_root.Combine(VersionsFile("tst")));
 
@@ -136,9 +150,13 @@ public sealed class PinWorkflowSpecs : IDisposable
 
         // Assert
         changed.Should().Equal(VersionsFile("tst"));
-        File.ReadAllText(_root.Combine(VersionsFile("tst"))).Should().Be(before
-            .Replace("\"0.14.2\"", "\"0.15.0\"", StringComparison.Ordinal)
-            .Replace("\"2.337.0@sha256:aaa\"", "\"2.338.0@sha256:ccc\"", StringComparison.Ordinal));
+        File.ReadAllText(_root.Combine(VersionsFile("tst")))
+            .Should()
+            .Be(
+                before
+                    .Replace("\"0.14.2\"", "\"0.15.0\"", StringComparison.Ordinal)
+                    .Replace("\"2.337.0@sha256:aaa\"", "\"2.338.0@sha256:ccc\"", StringComparison.Ordinal)
+            );
     }
 
     [Fact(Timeout = 20_000)]
@@ -155,7 +173,9 @@ public sealed class PinWorkflowSpecs : IDisposable
 
         // Assert
         plan.Edits.Select(e => e.File).Should().Equal(VersionsFile("prd"));
-        File.ReadAllText(_root.Combine(VersionsFile("prd"))).Should().Be(VersionsYaml("0.15.0", "2.338.0@sha256:ccc").Replace("\n", "\r\n", StringComparison.Ordinal));
+        File.ReadAllText(_root.Combine(VersionsFile("prd")))
+            .Should()
+            .Be(VersionsYaml("0.15.0", "2.338.0@sha256:ccc").Replace("\n", "\r\n", StringComparison.Ordinal));
         File.ReadAllText(_root.Combine(SettingsFile("prd"))).Should().Be(settingsBefore);
         File.ReadAllText(_root.Combine(VersionsFile("tst"))).Should().Contain("\"0.15.0\"");
     }
@@ -175,7 +195,9 @@ public sealed class PinWorkflowSpecs : IDisposable
         var act = () => new YamlFileEditor(_root.Path).ApplyAsync(plan.Edits, CancellationToken.None);
 
         // Assert
-        (await act.Should().ThrowAsync<YamlEditException>()).WithMessage($"{VersionsFile("prd")}:10: *holds '0.14.3', not the expected '0.14.2'*");
+        (await act.Should().ThrowAsync<YamlEditException>()).WithMessage(
+            $"{VersionsFile("prd")}:10: *holds '0.14.3', not the expected '0.14.2'*"
+        );
         File.ReadAllText(file).Should().Be(before);
     }
 }

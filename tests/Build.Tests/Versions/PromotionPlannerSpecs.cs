@@ -6,21 +6,32 @@ namespace GitOpsRunners.Tests.Versions;
 
 public sealed class PromotionPlannerSpecs
 {
-    private static VersionPin[] Tst() => [Controller("0.15.0"), ScaleSet("0.15.0"), Eso("2.9.0"), Runner("2.338.0", "sha256:ccc")];
+    private static VersionPin[] Tst() =>
+        [Controller("0.15.0"), ScaleSet("0.15.0"), Eso("2.9.0"), Runner("2.338.0", "sha256:ccc")];
 
     [Fact]
     public void One_differing_pin_is_written_to_the_target_clusters_own_line()
     {
         // Arrange
-        VersionPin[] prd = [Controller("0.15.0", cluster: "prd"), ScaleSet("0.15.0", cluster: "prd"), Eso("2.8.0", "prd"), Runner("2.338.0", "sha256:ccc", "prd")];
+        VersionPin[] prd =
+        [
+            Controller("0.15.0", cluster: "prd"),
+            ScaleSet("0.15.0", cluster: "prd"),
+            Eso("2.8.0", "prd"),
+            Runner("2.338.0", "sha256:ccc", "prd"),
+        ];
 
         // Act
         var plan = PromotionPlanner.Plan(Tst(), prd, null);
 
         // Assert
-        (plan.From, plan.To).Should().Be(("tst", "prd"));
+        (plan.From, plan.To)
+            .Should()
+            .Be(("tst", "prd"));
         var change = plan.Changes.Should().ContainSingle().Which;
-        (change.Pin.Cluster, change.From, change.To, change.UpdateType).Should().Be(("prd", "2.8.0", "2.9.0", UpdateType.Minor));
+        (change.Pin.Cluster, change.From, change.To, change.UpdateType)
+            .Should()
+            .Be(("prd", "2.8.0", "2.9.0", UpdateType.Minor));
         var edits = plan.Edits.Should().ContainSingle().Which;
         edits.File.Should().Be(File("prd"));
         edits.Edits.Single().Target.Path.Should().Be("data.ESO_CHART_VERSION");
@@ -31,7 +42,13 @@ public sealed class PromotionPlannerSpecs
     public void All_differing_pins_move_and_a_shared_variable_is_edited_once()
     {
         // Arrange
-        VersionPin[] prd = [Controller("0.14.2", cluster: "prd"), ScaleSet("0.14.2", cluster: "prd"), Eso("2.8.0", "prd"), Runner("2.337.0", "sha256:aaa", "prd")];
+        VersionPin[] prd =
+        [
+            Controller("0.14.2", cluster: "prd"),
+            ScaleSet("0.14.2", cluster: "prd"),
+            Eso("2.8.0", "prd"),
+            Runner("2.337.0", "sha256:aaa", "prd"),
+        ];
 
         // Act
         var plan = PromotionPlanner.Plan(Tst(), prd, null);
@@ -39,8 +56,14 @@ public sealed class PromotionPlannerSpecs
         // Assert
         plan.Groups.Select(g => g.Name).Should().Equal("arc", "external-secrets", RunnerImage);
         plan.Changes.Should().HaveCount(4);
-        plan.Edits.Single().Edits.Select(e => (e.Target.Path, e.NewValue)).Should().Equal(
-            ("data.ARC_CHART_VERSION", "0.15.0"), ("data.ESO_CHART_VERSION", "2.9.0"), ("data.RUNNER_IMAGE", "2.338.0@sha256:ccc"));
+        plan.Edits.Single()
+            .Edits.Select(e => (e.Target.Path, e.NewValue))
+            .Should()
+            .Equal(
+                ("data.ARC_CHART_VERSION", "0.15.0"),
+                ("data.ESO_CHART_VERSION", "2.9.0"),
+                ("data.RUNNER_IMAGE", "2.338.0@sha256:ccc")
+            );
     }
 
     [Fact]
@@ -54,7 +77,9 @@ public sealed class PromotionPlannerSpecs
 
         // Assert
         var change = plan.Changes.Single();
-        (change.UpdateType, change.FromDigest, change.ToDigest).Should().Be((UpdateType.Digest, "sha256:old", "sha256:ccc"));
+        (change.UpdateType, change.FromDigest, change.ToDigest)
+            .Should()
+            .Be((UpdateType.Digest, "sha256:old", "sha256:ccc"));
     }
 
     [Theory]
@@ -64,8 +89,20 @@ public sealed class PromotionPlannerSpecs
     public void Only_narrows_the_promotion_and_keeps_the_ARC_charts_together(string only, string[] components)
     {
         // Arrange
-        VersionPin[] prd = [Controller("0.14.2", "ARC_CONTROLLER_VERSION", "prd"), ScaleSet("0.14.2", "ARC_SCALE_SET_VERSION", "prd"), Eso("2.8.0", "prd"), Runner("2.337.0", "sha256:aaa", "prd")];
-        VersionPin[] tst = [Controller("0.15.0", "ARC_CONTROLLER_VERSION"), ScaleSet("0.15.0", "ARC_SCALE_SET_VERSION"), Eso("2.9.0"), Runner("2.338.0", "sha256:ccc")];
+        VersionPin[] prd =
+        [
+            Controller("0.14.2", "ARC_CONTROLLER_VERSION", "prd"),
+            ScaleSet("0.14.2", "ARC_SCALE_SET_VERSION", "prd"),
+            Eso("2.8.0", "prd"),
+            Runner("2.337.0", "sha256:aaa", "prd"),
+        ];
+        VersionPin[] tst =
+        [
+            Controller("0.15.0", "ARC_CONTROLLER_VERSION"),
+            ScaleSet("0.15.0", "ARC_SCALE_SET_VERSION"),
+            Eso("2.9.0"),
+            Runner("2.338.0", "sha256:ccc"),
+        ];
 
         // Act
         var plan = PromotionPlanner.Plan(tst, prd, only);
@@ -79,7 +116,13 @@ public sealed class PromotionPlannerSpecs
     public void Equal_pins_give_an_empty_plan()
     {
         // Arrange
-        VersionPin[] prd = [Controller("0.15.0", cluster: "prd"), ScaleSet("0.15.0", cluster: "prd"), Eso("2.9.0", "prd"), Runner("2.338.0", "sha256:ccc", "prd")];
+        VersionPin[] prd =
+        [
+            Controller("0.15.0", cluster: "prd"),
+            ScaleSet("0.15.0", cluster: "prd"),
+            Eso("2.9.0", "prd"),
+            Runner("2.338.0", "sha256:ccc", "prd"),
+        ];
 
         // Act
         var plan = PromotionPlanner.Plan(Tst(), prd, null);
@@ -100,7 +143,9 @@ public sealed class PromotionPlannerSpecs
         var plan = PromotionPlanner.Plan(Tst(), prd, null);
 
         // Assert
-        plan.Missing.Select(p => p.Component).Should().Equal("gha-runner-scale-set-controller", "gha-runner-scale-set", RunnerImage);
+        plan.Missing.Select(p => p.Component)
+            .Should()
+            .Equal("gha-runner-scale-set-controller", "gha-runner-scale-set", RunnerImage);
         plan.Edits.Single().Edits.Should().ContainSingle().Which.Target.Path.Should().Be("data.ESO_CHART_VERSION");
     }
 

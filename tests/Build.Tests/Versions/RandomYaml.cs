@@ -9,7 +9,22 @@ namespace GitOpsRunners.Tests.Versions;
 /// </summary>
 internal sealed class RandomYaml(Random random)
 {
-    private static readonly string[] Words = ["alpha", "v1.2.3", "0.14.2", "ghcr.io/x/y:1.2.3@sha256:abc", "clé", "中文", "😀ok", "a-b_c", "42", "true", "3.5", "https://example.com/x", "null"];
+    private static readonly string[] Words =
+    [
+        "alpha",
+        "v1.2.3",
+        "0.14.2",
+        "ghcr.io/x/y:1.2.3@sha256:abc",
+        "clé",
+        "中文",
+        "😀ok",
+        "a-b_c",
+        "42",
+        "true",
+        "3.5",
+        "https://example.com/x",
+        "null",
+    ];
     private readonly List<string> _anchors = [];
     private int _keys;
 
@@ -77,8 +92,19 @@ internal sealed class RandomYaml(Random random)
                 text.Append('\n');
                 for (var i = random.Next(1, 3); i > 0; i--)
                 {
-                    text.Append(inner).Append("- ").Append(Key()).Append(": ").Append(Scalar(inFlow: false)).Append('\n')
-                        .Append(inner).Append("  ").Append(Key()).Append(": ").Append(Scalar(inFlow: false)).Append(Comment()).Append('\n');
+                    text.Append(inner)
+                        .Append("- ")
+                        .Append(Key())
+                        .Append(": ")
+                        .Append(Scalar(inFlow: false))
+                        .Append('\n')
+                        .Append(inner)
+                        .Append("  ")
+                        .Append(Key())
+                        .Append(": ")
+                        .Append(Scalar(inFlow: false))
+                        .Append(Comment())
+                        .Append('\n');
                 }
 
                 break;
@@ -89,7 +115,11 @@ internal sealed class RandomYaml(Random random)
                 text.Append(" \"folded\n").Append(inner).Append("double \\\"quoted\"\n");
                 break;
             case 13:
-                text.Append(random.Next(2) == 0 ? "\n" : " [" + Scalar(inFlow: true) + ", {" + Key() + ": " + Scalar(inFlow: true) + "}]\n");
+                text.Append(
+                    random.Next(2) == 0
+                        ? "\n"
+                        : " [" + Scalar(inFlow: true) + ", {" + Key() + ": " + Scalar(inFlow: true) + "}]\n"
+                );
                 break;
             case 6:
                 text.Append('\n');
@@ -99,16 +129,35 @@ internal sealed class RandomYaml(Random random)
                 text.Append('\n');
                 for (var i = random.Next(1, 4); i > 0; i--)
                 {
-                    text.Append(new string(' ', indent + 2)).Append("- ").Append(Scalar(inFlow: false)).Append(Comment()).Append('\n');
+                    text.Append(new string(' ', indent + 2))
+                        .Append("- ")
+                        .Append(Scalar(inFlow: false))
+                        .Append(Comment())
+                        .Append('\n');
                 }
 
                 break;
             case 8:
-                text.Append(" {").Append(Key()).Append(": ").Append(Scalar(inFlow: true)).Append(", ").Append(Key()).Append(": [")
-                    .Append(Scalar(inFlow: true)).Append(", ").Append(Scalar(inFlow: true)).Append("]}").Append(Comment()).Append('\n');
+                text.Append(" {")
+                    .Append(Key())
+                    .Append(": ")
+                    .Append(Scalar(inFlow: true))
+                    .Append(", ")
+                    .Append(Key())
+                    .Append(": [")
+                    .Append(Scalar(inFlow: true))
+                    .Append(", ")
+                    .Append(Scalar(inFlow: true))
+                    .Append("]}")
+                    .Append(Comment())
+                    .Append('\n');
                 break;
             case 9:
-                text.Append(" |\n").Append(new string(' ', indent + 2)).Append("line one\n").Append(new string(' ', indent + 2)).Append("line two\n");
+                text.Append(" |\n")
+                    .Append(new string(' ', indent + 2))
+                    .Append("line one\n")
+                    .Append(new string(' ', indent + 2))
+                    .Append("line two\n");
                 break;
             case 5 when _anchors.Count > 0:
                 text.Append(" *").Append(_anchors[random.Next(_anchors.Count)]).Append(Comment()).Append('\n');
@@ -151,11 +200,12 @@ internal sealed class RandomYaml(Random random)
 
     private string Comment() => random.Next(4) == 0 ? "  # note: keep" : "";
 
-    private string Key() => random.Next(8) switch
-    {
-        0 => $"clé{_keys++}",
-        1 => $"'k {_keys++}'",
-        2 => $"\"k.{_keys++}\"",
-        _ => $"k{_keys++}",
-    };
+    private string Key() =>
+        random.Next(8) switch
+        {
+            0 => $"clé{_keys++}",
+            1 => $"'k {_keys++}'",
+            2 => $"\"k.{_keys++}\"",
+            _ => $"k{_keys++}",
+        };
 }

@@ -16,7 +16,12 @@ internal sealed class SourceTree(TempDirectory root, string cluster)
 {
     private readonly List<RenderedObject> _objects = [];
 
-    public SourceTree Add(string file, string yaml, string appliedBy, IReadOnlyDictionary<string, string>? variables = null)
+    public SourceTree Add(
+        string file,
+        string yaml,
+        string appliedBy,
+        IReadOnlyDictionary<string, string>? variables = null
+    )
     {
         root.Write(file, yaml);
         var rendered = yaml;
@@ -29,8 +34,14 @@ internal sealed class SourceTree(TempDirectory root, string cluster)
         stream.Load(new StringReader(rendered));
         foreach (var body in stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>())
         {
-            var manifest = new Manifest(body.ScalarAt("apiVersion")!, body.ScalarAt("kind")!, body.ScalarAt("metadata", "name")!, body.ScalarAt("metadata", "namespace"),
-                body, new SourceLocation(file, (int)body.Start.Line));
+            var manifest = new Manifest(
+                body.ScalarAt("apiVersion")!,
+                body.ScalarAt("kind")!,
+                body.ScalarAt("metadata", "name")!,
+                body.ScalarAt("metadata", "namespace"),
+                body,
+                new SourceLocation(file, (int)body.Start.Line)
+            );
             _objects.Add(new RenderedObject(manifest, appliedBy));
         }
 

@@ -11,8 +11,28 @@ public sealed class YamlScalarEditorPropertySpecs
 
     private static readonly string[] NewValues =
     [
-        "0.15.0", "v2.0.0-rc.1", "1.10", "true", "null", "", " padded ", "with: colon", "hash #tag", "it's", "say \"hi\"",
-        "back\\slash", "a,b[c]{d}", "- dash", "line\nbreak", "tab\there", "é中😀", "2.338.0@sha256:0123abcd", "~", "0x1F", "*star", "&amp",
+        "0.15.0",
+        "v2.0.0-rc.1",
+        "1.10",
+        "true",
+        "null",
+        "",
+        " padded ",
+        "with: colon",
+        "hash #tag",
+        "it's",
+        "say \"hi\"",
+        "back\\slash",
+        "a,b[c]{d}",
+        "- dash",
+        "line\nbreak",
+        "tab\there",
+        "é中😀",
+        "2.338.0@sha256:0123abcd",
+        "~",
+        "0x1F",
+        "*star",
+        "&amp",
     ];
 
     [Fact]
@@ -27,8 +47,14 @@ public sealed class YamlScalarEditorPropertySpecs
         for (var i = 0; i < Cases; i++)
         {
             var text = generator.Next();
-            var targets = YamlScalarEditor.Scalars(text)
-                .Where(s => !s.IsKey && s.Path is not null && s.End > s.Start && s.Style is not ScalarStyle.Literal and not ScalarStyle.Folded)
+            var targets = YamlScalarEditor
+                .Scalars(text)
+                .Where(s =>
+                    !s.IsKey
+                    && s.Path is not null
+                    && s.End > s.Start
+                    && s.Style is not ScalarStyle.Literal and not ScalarStyle.Folded
+                )
                 .ToList();
             if (targets.Count == 0)
             {
@@ -67,25 +93,57 @@ public sealed class YamlScalarEditorPropertySpecs
         }
 
         checkedCases.Should().BeGreaterThan(Cases * 9 / 10);
-        seen.Should().Contain(["crlf", "bom", "documents", "flow", "anchor", "partial", "by-mark", "Plain", "SingleQuoted", "DoubleQuoted", "plain-quoted", "unicode", "no-final-newline"]);
+        seen.Should()
+            .Contain([
+                "crlf",
+                "bom",
+                "documents",
+                "flow",
+                "anchor",
+                "partial",
+                "by-mark",
+                "Plain",
+                "SingleQuoted",
+                "DoubleQuoted",
+                "plain-quoted",
+                "unicode",
+                "no-final-newline",
+            ]);
     }
 
     private static void Note(HashSet<string> seen, string text, YamlScalarSpan target, YamlEdit edit, string edited)
     {
         seen.Add(target.Style.ToString());
-        if (text.Contains("\r\n", StringComparison.Ordinal)) seen.Add("crlf");
-        if (text.StartsWith('\uFEFF')) seen.Add("bom");
-        if (target.Document > 0) seen.Add("documents");
-        if (text.Contains('{', StringComparison.Ordinal) && target.Path!.Contains('[', StringComparison.Ordinal)) seen.Add("flow");
-        if (text[..target.Start].TrimEnd().EndsWith("!!str", StringComparison.Ordinal) || text[..target.Start].Contains(" &a", StringComparison.Ordinal)) seen.Add("anchor");
-        if (edit.OldPart is not null) seen.Add("partial");
-        if (edit.Target.IsMark) seen.Add("by-mark");
-        if (target.Style == ScalarStyle.Plain && edited.Length > target.Start && edited[target.Start] == '"') seen.Add("plain-quoted");
-        if (text.Any(c => c > 0x7f && c != '\uFEFF')) seen.Add("unicode");
-        if (!text.EndsWith('\n')) seen.Add("no-final-newline");
+        if (text.Contains("\r\n", StringComparison.Ordinal))
+            seen.Add("crlf");
+        if (text.StartsWith('\uFEFF'))
+            seen.Add("bom");
+        if (target.Document > 0)
+            seen.Add("documents");
+        if (text.Contains('{', StringComparison.Ordinal) && target.Path!.Contains('[', StringComparison.Ordinal))
+            seen.Add("flow");
+        if (
+            text[..target.Start].TrimEnd().EndsWith("!!str", StringComparison.Ordinal)
+            || text[..target.Start].Contains(" &a", StringComparison.Ordinal)
+        )
+            seen.Add("anchor");
+        if (edit.OldPart is not null)
+            seen.Add("partial");
+        if (edit.Target.IsMark)
+            seen.Add("by-mark");
+        if (target.Style == ScalarStyle.Plain && edited.Length > target.Start && edited[target.Start] == '"')
+            seen.Add("plain-quoted");
+        if (text.Any(c => c > 0x7f && c != '\uFEFF'))
+            seen.Add("unicode");
+        if (!text.EndsWith('\n'))
+            seen.Add("no-final-newline");
     }
 
-    private static (YamlEdit Edit, string Expected) ChooseEdit(Random random, YamlScalarSpan target, YamlScalarAddress address)
+    private static (YamlEdit Edit, string Expected) ChooseEdit(
+        Random random,
+        YamlScalarSpan target,
+        YamlScalarAddress address
+    )
     {
         var value = NewValues[random.Next(NewValues.Length)];
         if (random.Next(3) == 0 && target.Value.Length >= 2)
@@ -94,9 +152,17 @@ public sealed class YamlScalarEditorPropertySpecs
             var length = random.Next(1, target.Value.Length - start + 1);
             var part = target.Value.Substring(start, length);
             var first = target.Value.IndexOf(part, StringComparison.Ordinal);
-            if (!char.IsLowSurrogate(part[0]) && !char.IsHighSurrogate(part[^1]) && target.Value.IndexOf(part, first + 1, StringComparison.Ordinal) < 0)
+            if (
+                !char.IsLowSurrogate(part[0])
+                && !char.IsHighSurrogate(part[^1])
+                && target.Value.IndexOf(part, first + 1, StringComparison.Ordinal) < 0
+            )
             {
-                var expected = string.Concat(target.Value.AsSpan(0, first), value, target.Value.AsSpan(first + part.Length));
+                var expected = string.Concat(
+                    target.Value.AsSpan(0, first),
+                    value,
+                    target.Value.AsSpan(first + part.Length)
+                );
                 return (YamlEdit.ReplaceInScalar(address, part, value), expected);
             }
         }
@@ -111,14 +177,16 @@ public sealed class YamlScalarEditorPropertySpecs
         var events = new List<string>();
         while (parser.MoveNext())
         {
-            events.Add(parser.Current switch
-            {
-                Scalar s => "scalar " + s.Value,
-                AnchorAlias a => "alias " + a.Value,
-                MappingStart m => $"map {m.Anchor} {m.Style}",
-                SequenceStart q => $"seq {q.Anchor} {q.Style}",
-                var other => other!.GetType().Name,
-            });
+            events.Add(
+                parser.Current switch
+                {
+                    Scalar s => "scalar " + s.Value,
+                    AnchorAlias a => "alias " + a.Value,
+                    MappingStart m => $"map {m.Anchor} {m.Style}",
+                    SequenceStart q => $"seq {q.Anchor} {q.Style}",
+                    var other => other!.GetType().Name,
+                }
+            );
         }
 
         return events;

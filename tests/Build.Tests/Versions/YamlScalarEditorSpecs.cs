@@ -27,7 +27,9 @@ public sealed class YamlScalarEditorSpecs
         var edited = YamlScalarEditor.Set(Versions, YamlScalarAddress.AtPath("data.ARC_CHART_VERSION"), "0.15.0");
 
         // Assert
-        edited.Should().Be(Versions.Replace("\"0.14.2\"   # both charts", "\"0.15.0\"   # both charts", StringComparison.Ordinal));
+        edited
+            .Should()
+            .Be(Versions.Replace("\"0.14.2\"   # both charts", "\"0.15.0\"   # both charts", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -73,7 +75,10 @@ public sealed class YamlScalarEditorSpecs
         var text = "\uFEFFa: 1.0.0\r\nb:\r\n  c: 'x' # keep\r\n  d: [1, \"2\"]";
 
         // Act
-        var edited = YamlScalarEditor.Apply(text, [YamlEdit.Set(YamlScalarAddress.AtPath("b.c"), "y"), YamlEdit.Set(YamlScalarAddress.AtPath("b.d[1]"), "3")]);
+        var edited = YamlScalarEditor.Apply(
+            text,
+            [YamlEdit.Set(YamlScalarAddress.AtPath("b.c"), "y"), YamlEdit.Set(YamlScalarAddress.AtPath("b.d[1]"), "3")]
+        );
 
         // Assert
         edited.Should().Be("\uFEFFa: 1.0.0\r\nb:\r\n  c: 'y' # keep\r\n  d: [1, \"3\"]");
@@ -98,17 +103,24 @@ public sealed class YamlScalarEditorSpecs
     public void Part_of_a_scalar_is_replaced_and_the_rest_is_kept_byte_for_byte()
     {
         // Arrange
-        var text = "image: \"ghcr.io/home-operations/actions-runner:${RUNNER_IMAGE}\"\nother: ghcr.io/x/y:1.2.3@sha256:abc # pinned\n";
+        var text =
+            "image: \"ghcr.io/home-operations/actions-runner:${RUNNER_IMAGE}\"\nother: ghcr.io/x/y:1.2.3@sha256:abc # pinned\n";
 
         // Act
-        var edited = YamlScalarEditor.Apply(text,
-        [
-            YamlEdit.ReplaceInScalar(YamlScalarAddress.AtPath("image"), "${RUNNER_IMAGE}", "2.338.0@sha256:def"),
-            YamlEdit.ReplaceInScalar(YamlScalarAddress.AtPath("other"), "1.2.3@sha256:abc", "1.3.0@sha256:fff"),
-        ]);
+        var edited = YamlScalarEditor.Apply(
+            text,
+            [
+                YamlEdit.ReplaceInScalar(YamlScalarAddress.AtPath("image"), "${RUNNER_IMAGE}", "2.338.0@sha256:def"),
+                YamlEdit.ReplaceInScalar(YamlScalarAddress.AtPath("other"), "1.2.3@sha256:abc", "1.3.0@sha256:fff"),
+            ]
+        );
 
         // Assert
-        edited.Should().Be("image: \"ghcr.io/home-operations/actions-runner:2.338.0@sha256:def\"\nother: ghcr.io/x/y:1.3.0@sha256:fff # pinned\n");
+        edited
+            .Should()
+            .Be(
+                "image: \"ghcr.io/home-operations/actions-runner:2.338.0@sha256:def\"\nother: ghcr.io/x/y:1.3.0@sha256:fff # pinned\n"
+            );
     }
 
     [Fact]
@@ -118,7 +130,8 @@ public sealed class YamlScalarEditorSpecs
         var text = "v: 1.2.3-1.2.3\n";
 
         // Act
-        var act = () => YamlScalarEditor.ReplaceInScalar(text, YamlScalarAddress.AtPath("v"), "1.2.3", "2.0.0", "f.yaml");
+        var act = () =>
+            YamlScalarEditor.ReplaceInScalar(text, YamlScalarAddress.AtPath("v"), "1.2.3", "2.0.0", "f.yaml");
 
         // Assert
         act.Should().Throw<YamlEditException>().WithMessage("f.yaml:1: *'1.2.3' occurs 2 times*");
@@ -159,7 +172,11 @@ public sealed class YamlScalarEditorSpecs
         var text = "annotations:\n  azure.workload.identity/client-id: old\n";
 
         // Act
-        var edited = YamlScalarEditor.Set(text, YamlScalarAddress.AtPath(YamlPath.Of("annotations", "azure.workload.identity/client-id")), "new");
+        var edited = YamlScalarEditor.Set(
+            text,
+            YamlScalarAddress.AtPath(YamlPath.Of("annotations", "azure.workload.identity/client-id")),
+            "new"
+        );
 
         // Assert
         edited.Should().Be("annotations:\n  azure.workload.identity/client-id: new\n");
@@ -181,11 +198,15 @@ public sealed class YamlScalarEditorSpecs
     public void A_missing_path_is_reported_with_its_file_and_line()
     {
         // Act
-        var act = () => YamlScalarEditor.Set(Versions, YamlScalarAddress.AtPath("data.NOPE"), "1", "cluster-versions.yaml");
+        var act = () =>
+            YamlScalarEditor.Set(Versions, YamlScalarAddress.AtPath("data.NOPE"), "1", "cluster-versions.yaml");
 
         // Assert
-        act.Should().Throw<YamlEditException>()
-            .WithMessage("cluster-versions.yaml:7: 'data.NOPE' not found in document 0: 'data' has no key 'NOPE' (keys: ARC_CHART_VERSION, ESO_CHART_VERSION, PLAIN, RUNNER_IMAGE)");
+        act.Should()
+            .Throw<YamlEditException>()
+            .WithMessage(
+                "cluster-versions.yaml:7: 'data.NOPE' not found in document 0: 'data' has no key 'NOPE' (keys: ARC_CHART_VERSION, ESO_CHART_VERSION, PLAIN, RUNNER_IMAGE)"
+            );
     }
 
     [Theory]
@@ -221,14 +242,20 @@ public sealed class YamlScalarEditorSpecs
         var problems = act.Should().Throw<YamlEditException>().Which.Problems;
         problems.Should().HaveCount(2);
         problems[0].Should().StartWith("cluster-versions.yaml:7: 'data.MISSING' not found");
-        problems[1].Should().StartWith("cluster-versions.yaml:11: 'data.PLAIN' in document 0 holds '1.2.3', not the expected '9.9.9'");
+        problems[1]
+            .Should()
+            .StartWith("cluster-versions.yaml:11: 'data.PLAIN' in document 0 holds '1.2.3', not the expected '9.9.9'");
     }
 
     [Fact]
     public void The_same_edit_twice_is_applied_once()
     {
         // Arrange
-        var edit = YamlEdit.ReplaceInScalar(YamlScalarAddress.AtPath("data.RUNNER_IMAGE"), "2.337.0@sha256:8b8e", "2.338.0@sha256:ffff");
+        var edit = YamlEdit.ReplaceInScalar(
+            YamlScalarAddress.AtPath("data.RUNNER_IMAGE"),
+            "2.337.0@sha256:8b8e",
+            "2.338.0@sha256:ffff"
+        );
 
         // Act
         var edited = YamlScalarEditor.Apply(Versions, [edit, edit with { }]);

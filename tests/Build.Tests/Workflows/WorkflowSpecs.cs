@@ -11,12 +11,17 @@ public partial class WorkflowSpecs
 {
     public static TheoryData<string> Workflows() => Select(_ => true);
 
-    public static TheoryData<string> BuildWorkflows() => Select(text => text.Contains("./build.sh", StringComparison.Ordinal));
+    public static TheoryData<string> BuildWorkflows() =>
+        Select(text => text.Contains("./build.sh", StringComparison.Ordinal));
 
     private static TheoryData<string> Select(Func<string, bool> keep)
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, ".github", "workflows"), "*.yml").Order(StringComparer.Ordinal))
+        foreach (
+            var file in Directory
+                .EnumerateFiles(Path.Combine(RepositoryRoot.Path, ".github", "workflows"), "*.yml")
+                .Order(StringComparer.Ordinal)
+        )
         {
             if (keep(File.ReadAllText(file)))
             {
@@ -35,8 +40,13 @@ public partial class WorkflowSpecs
         var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, ".github", "workflows", workflow));
 
         // Target names are the leading capitalised words; calls built from shell arrays name theirs elsewhere.
-        var invoked = BuildCall().Matches(text)
-            .SelectMany(m => m.Groups["args"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).TakeWhile(a => !a.StartsWith('-')))
+        var invoked = BuildCall()
+            .Matches(text)
+            .SelectMany(m =>
+                m.Groups["args"]
+                    .Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                    .TakeWhile(a => !a.StartsWith('-'))
+            )
             .Where(a => TargetName().IsMatch(a))
             .ToList();
 
@@ -53,9 +63,17 @@ public partial class WorkflowSpecs
             return;
         }
 
-        var schema = await JsonSchemaCompiler.CompileAsync(await File.ReadAllTextAsync(Path.Combine(schemas, "github", "github-workflow.json")), "github-workflow.json", CancellationToken.None);
+        var schema = await JsonSchemaCompiler.CompileAsync(
+            await File.ReadAllTextAsync(Path.Combine(schemas, "github", "github-workflow.json")),
+            "github-workflow.json",
+            CancellationToken.None
+        );
         var stream = new YamlStream();
-        stream.Load(new StringReader(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, ".github", "workflows", workflow))));
+        stream.Load(
+            new StringReader(
+                await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, ".github", "workflows", workflow))
+            )
+        );
 
         var errors = schema.Validate(YamlJsonConverter.Convert(stream.Documents[0].RootNode));
 

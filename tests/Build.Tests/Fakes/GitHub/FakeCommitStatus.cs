@@ -1,3 +1,10 @@
 namespace GitOpsRunners.Tests.Fakes.GitHub;
 
-public sealed record FakeCommitStatus(long Id, string Sha, string State, string? Context, string? Description, string? TargetUrl);
+public sealed record FakeCommitStatus(
+    long Id,
+    string Sha,
+    string State,
+    string? Context,
+    string? Description,
+    string? TargetUrl
+);

@@ -54,7 +54,11 @@ public sealed class FakeRepository(string owner, string name, Func<long> nextId)
                 _runs[i] = run.Status switch
                 {
                     "queued" => run with { Status = "in_progress" },
-                    "in_progress" when DispatchedRunConclusion is { } conclusion => run with { Status = "completed", Conclusion = conclusion },
+                    "in_progress" when DispatchedRunConclusion is { } conclusion => run with
+                    {
+                        Status = "completed",
+                        Conclusion = conclusion,
+                    },
                     _ => run,
                 };
             }
@@ -63,7 +67,14 @@ public sealed class FakeRepository(string owner, string name, Func<long> nextId)
         }
     }
 
-    public FakePullRequest AddPullRequest(string head, string @base, string title, string body = "", string? headOwner = null, string state = "open")
+    public FakePullRequest AddPullRequest(
+        string head,
+        string @base,
+        string title,
+        string body = "",
+        string? headOwner = null,
+        string state = "open"
+    )
     {
         lock (_gate)
         {

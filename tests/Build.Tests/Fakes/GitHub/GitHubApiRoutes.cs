@@ -15,24 +15,129 @@ internal static class GitHubApiRoutes
 
     public static void Map(WebApplication app, GitHubApiServer server)
     {
-        Route(app.MapGet(Repo + "/pulls", (HttpContext c, string owner, string repo) => ListPullRequests(c, server, server.Repository(owner, repo))), GitHubEndpoint.ListPullRequests);
-        Route(app.MapPost(Repo + "/pulls", async (HttpContext c, string owner, string repo) => CreatePullRequest(server, server.Repository(owner, repo), await BodyAsync(c))), GitHubEndpoint.CreatePullRequest);
-        Route(app.MapGet(Repo + "/pulls/{number:long}", (string owner, string repo, long number) => GetPullRequest(server, server.Repository(owner, repo), number)), GitHubEndpoint.GetPullRequest);
-        Route(app.MapMethods(Repo + "/pulls/{number:long}", ["PATCH"], async (HttpContext c, string owner, string repo, long number) => UpdatePullRequest(server, server.Repository(owner, repo), number, await BodyAsync(c))), GitHubEndpoint.UpdatePullRequest);
-        Route(app.MapPost(Repo + "/issues/{number:long}/labels", async (HttpContext c, string owner, string repo, long number) => AddIssueLabels(server, server.Repository(owner, repo), number, await BodyAsync(c))), GitHubEndpoint.AddIssueLabels);
-        Route(app.MapGet(Repo + "/labels", (HttpContext c, string owner, string repo) => ListLabels(c, server, server.Repository(owner, repo))), GitHubEndpoint.ListLabels);
-        Route(app.MapPost(Repo + "/labels", async (HttpContext c, string owner, string repo) => CreateLabel(server, server.Repository(owner, repo), await BodyAsync(c))), GitHubEndpoint.CreateLabel);
-        Route(app.MapPost(Repo + "/statuses/{sha}", async (HttpContext c, string owner, string repo, string sha) => CreateStatus(server, server.Repository(owner, repo), sha, await BodyAsync(c))), GitHubEndpoint.CreateStatus);
-        Route(app.MapGet(Repo + "/commits/{sha}/statuses", (HttpContext c, string owner, string repo, string sha) => ListStatuses(c, server, server.Repository(owner, repo), sha)), GitHubEndpoint.ListStatuses);
-        Route(app.MapGet(Repo + "/releases/latest", (string owner, string repo) => LatestRelease(server, server.Repository(owner, repo))), GitHubEndpoint.LatestRelease);
-        Route(app.MapGet(Repo + "/releases", (HttpContext c, string owner, string repo) => ListReleases(c, server, server.Repository(owner, repo))), GitHubEndpoint.ListReleases);
-        Route(app.MapGet(Repo + "/releases/tags/{**tag}", (string owner, string repo, string tag) => ReleaseByTag(server, server.Repository(owner, repo), tag)), GitHubEndpoint.ReleaseByTag);
-        Route(app.MapPost(Repo + "/actions/workflows/{workflow}/dispatches", async (HttpContext c, string owner, string repo, string workflow) => Dispatch(server.Repository(owner, repo), workflow, await BodyAsync(c))), GitHubEndpoint.DispatchWorkflow);
-        Route(app.MapGet(Repo + "/actions/workflows/{workflow}/runs", (string owner, string repo, string workflow) => ListRuns(server, server.Repository(owner, repo), workflow)), GitHubEndpoint.ListWorkflowRuns);
-        Route(app.MapGet(Repo + "/git/{kind}/heads/{**branch}", (string owner, string repo, string kind, string branch) => kind is "ref" or "refs" ? BranchRef(server, server.Repository(owner, repo), branch) : Fault(GitHubFault.NotFound())), GitHubEndpoint.GetBranchRef);
+        Route(
+            app.MapGet(
+                Repo + "/pulls",
+                (HttpContext c, string owner, string repo) =>
+                    ListPullRequests(c, server, server.Repository(owner, repo))
+            ),
+            GitHubEndpoint.ListPullRequests
+        );
+        Route(
+            app.MapPost(
+                Repo + "/pulls",
+                async (HttpContext c, string owner, string repo) =>
+                    CreatePullRequest(server, server.Repository(owner, repo), await BodyAsync(c))
+            ),
+            GitHubEndpoint.CreatePullRequest
+        );
+        Route(
+            app.MapGet(
+                Repo + "/pulls/{number:long}",
+                (string owner, string repo, long number) =>
+                    GetPullRequest(server, server.Repository(owner, repo), number)
+            ),
+            GitHubEndpoint.GetPullRequest
+        );
+        Route(
+            app.MapMethods(
+                Repo + "/pulls/{number:long}",
+                ["PATCH"],
+                async (HttpContext c, string owner, string repo, long number) =>
+                    UpdatePullRequest(server, server.Repository(owner, repo), number, await BodyAsync(c))
+            ),
+            GitHubEndpoint.UpdatePullRequest
+        );
+        Route(
+            app.MapPost(
+                Repo + "/issues/{number:long}/labels",
+                async (HttpContext c, string owner, string repo, long number) =>
+                    AddIssueLabels(server, server.Repository(owner, repo), number, await BodyAsync(c))
+            ),
+            GitHubEndpoint.AddIssueLabels
+        );
+        Route(
+            app.MapGet(
+                Repo + "/labels",
+                (HttpContext c, string owner, string repo) => ListLabels(c, server, server.Repository(owner, repo))
+            ),
+            GitHubEndpoint.ListLabels
+        );
+        Route(
+            app.MapPost(
+                Repo + "/labels",
+                async (HttpContext c, string owner, string repo) =>
+                    CreateLabel(server, server.Repository(owner, repo), await BodyAsync(c))
+            ),
+            GitHubEndpoint.CreateLabel
+        );
+        Route(
+            app.MapPost(
+                Repo + "/statuses/{sha}",
+                async (HttpContext c, string owner, string repo, string sha) =>
+                    CreateStatus(server, server.Repository(owner, repo), sha, await BodyAsync(c))
+            ),
+            GitHubEndpoint.CreateStatus
+        );
+        Route(
+            app.MapGet(
+                Repo + "/commits/{sha}/statuses",
+                (HttpContext c, string owner, string repo, string sha) =>
+                    ListStatuses(c, server, server.Repository(owner, repo), sha)
+            ),
+            GitHubEndpoint.ListStatuses
+        );
+        Route(
+            app.MapGet(
+                Repo + "/releases/latest",
+                (string owner, string repo) => LatestRelease(server, server.Repository(owner, repo))
+            ),
+            GitHubEndpoint.LatestRelease
+        );
+        Route(
+            app.MapGet(
+                Repo + "/releases",
+                (HttpContext c, string owner, string repo) => ListReleases(c, server, server.Repository(owner, repo))
+            ),
+            GitHubEndpoint.ListReleases
+        );
+        Route(
+            app.MapGet(
+                Repo + "/releases/tags/{**tag}",
+                (string owner, string repo, string tag) => ReleaseByTag(server, server.Repository(owner, repo), tag)
+            ),
+            GitHubEndpoint.ReleaseByTag
+        );
+        Route(
+            app.MapPost(
+                Repo + "/actions/workflows/{workflow}/dispatches",
+                async (HttpContext c, string owner, string repo, string workflow) =>
+                    Dispatch(server.Repository(owner, repo), workflow, await BodyAsync(c))
+            ),
+            GitHubEndpoint.DispatchWorkflow
+        );
+        Route(
+            app.MapGet(
+                Repo + "/actions/workflows/{workflow}/runs",
+                (string owner, string repo, string workflow) =>
+                    ListRuns(server, server.Repository(owner, repo), workflow)
+            ),
+            GitHubEndpoint.ListWorkflowRuns
+        );
+        Route(
+            app.MapGet(
+                Repo + "/git/{kind}/heads/{**branch}",
+                (string owner, string repo, string kind, string branch) =>
+                    kind is "ref" or "refs"
+                        ? BranchRef(server, server.Repository(owner, repo), branch)
+                        : Fault(GitHubFault.NotFound())
+            ),
+            GitHubEndpoint.GetBranchRef
+        );
     }
 
-    private static void Route(RouteHandlerBuilder builder, GitHubEndpoint endpoint) => builder.WithName(endpoint.ToString());
+    private static void Route(RouteHandlerBuilder builder, GitHubEndpoint endpoint) =>
+        builder.WithName(endpoint.ToString());
 
     private static IResult ListPullRequests(HttpContext context, GitHubApiServer server, FakeRepository repository)
     {
@@ -43,7 +148,9 @@ internal static class GitHubApiRoutes
         // Like GitHub: a head filter without "owner:" is ignored, not applied.
         if (query["head"].FirstOrDefault() is { } head && head.Split(':', 2) is [var headOwner, var headRef])
         {
-            pulls = pulls.Where(p => p.HeadOwner.Equals(headOwner, StringComparison.OrdinalIgnoreCase) && p.Head == headRef);
+            pulls = pulls.Where(p =>
+                p.HeadOwner.Equals(headOwner, StringComparison.OrdinalIgnoreCase) && p.Head == headRef
+            );
         }
 
         if (query["base"].FirstOrDefault() is { } baseRef)
@@ -51,7 +158,11 @@ internal static class GitHubApiRoutes
             pulls = pulls.Where(p => p.Base == baseRef);
         }
 
-        return Paged(context, [.. pulls.OrderByDescending(p => p.Number)], p => GitHubJson.PullRequest(repository, p, server.ApiBase));
+        return Paged(
+            context,
+            [.. pulls.OrderByDescending(p => p.Number)],
+            p => GitHubJson.PullRequest(repository, p, server.ApiBase)
+        );
     }
 
     private static IResult CreatePullRequest(GitHubApiServer server, FakeRepository repository, JsonNode? body)
@@ -61,62 +172,106 @@ internal static class GitHubApiRoutes
         var baseRef = Text(body, "base");
         if (title is null || headSpec is null || baseRef is null)
         {
-            return Fault(GitHubFault.ValidationFailed("PullRequest", "missing_field", field: title is null ? "title" : headSpec is null ? "head" : "base"));
+            return Fault(
+                GitHubFault.ValidationFailed(
+                    "PullRequest",
+                    "missing_field",
+                    field: title is null ? "title"
+                        : headSpec is null ? "head"
+                        : "base"
+                )
+            );
         }
 
         var (headOwner, head) = headSpec.Split(':', 2) is [var o, var h] ? (o, h) : (repository.Owner, headSpec);
         return repository.Locked(() =>
         {
-            if (repository.PullRequests.Any(p => p.State == "open" && p.Head == head && p.Base == baseRef && p.HeadOwner.Equals(headOwner, StringComparison.OrdinalIgnoreCase)))
+            if (
+                repository.PullRequests.Any(p =>
+                    p.State == "open"
+                    && p.Head == head
+                    && p.Base == baseRef
+                    && p.HeadOwner.Equals(headOwner, StringComparison.OrdinalIgnoreCase)
+                )
+            )
             {
-                return Fault(GitHubFault.ValidationFailed("PullRequest", "custom", $"A pull request already exists for {headOwner}:{head}."));
+                return Fault(
+                    GitHubFault.ValidationFailed(
+                        "PullRequest",
+                        "custom",
+                        $"A pull request already exists for {headOwner}:{head}."
+                    )
+                );
             }
 
-            var created = repository.AddPullRequest(head, baseRef, title, Text(body, "body") ?? string.Empty, headOwner);
+            var created = repository.AddPullRequest(
+                head,
+                baseRef,
+                title,
+                Text(body, "body") ?? string.Empty,
+                headOwner
+            );
             created.Draft = body?["draft"]?.GetValue<bool>() ?? false;
             return Json(201, GitHubJson.PullRequest(repository, created, server.ApiBase));
         });
     }
 
     private static IResult GetPullRequest(GitHubApiServer server, FakeRepository repository, long number) =>
-        repository.PullRequest(number) is { } pr ? Json(200, GitHubJson.PullRequest(repository, pr, server.ApiBase)) : Fault(GitHubFault.NotFound());
+        repository.PullRequest(number) is { } pr
+            ? Json(200, GitHubJson.PullRequest(repository, pr, server.ApiBase))
+            : Fault(GitHubFault.NotFound());
 
-    private static IResult UpdatePullRequest(GitHubApiServer server, FakeRepository repository, long number, JsonNode? body) => repository.Locked(() =>
-    {
-        if (repository.PullRequest(number) is not { } pr)
+    private static IResult UpdatePullRequest(
+        GitHubApiServer server,
+        FakeRepository repository,
+        long number,
+        JsonNode? body
+    ) =>
+        repository.Locked(() =>
         {
-            return Fault(GitHubFault.NotFound());
-        }
+            if (repository.PullRequest(number) is not { } pr)
+            {
+                return Fault(GitHubFault.NotFound());
+            }
 
-        pr.Title = Text(body, "title") ?? pr.Title;
-        pr.Body = Text(body, "body") ?? pr.Body;
-        pr.Base = Text(body, "base") ?? pr.Base;
-        pr.State = Text(body, "state") ?? pr.State;
-        pr.UpdatedAt = DateTimeOffset.UtcNow;
-        return Json(200, GitHubJson.PullRequest(repository, pr, server.ApiBase));
-    });
+            pr.Title = Text(body, "title") ?? pr.Title;
+            pr.Body = Text(body, "body") ?? pr.Body;
+            pr.Base = Text(body, "base") ?? pr.Base;
+            pr.State = Text(body, "state") ?? pr.State;
+            pr.UpdatedAt = DateTimeOffset.UtcNow;
+            return Json(200, GitHubJson.PullRequest(repository, pr, server.ApiBase));
+        });
 
-    private static IResult AddIssueLabels(GitHubApiServer server, FakeRepository repository, long number, JsonNode? body) => repository.Locked(() =>
-    {
-        if (repository.PullRequest(number) is not { } pr)
+    private static IResult AddIssueLabels(
+        GitHubApiServer server,
+        FakeRepository repository,
+        long number,
+        JsonNode? body
+    ) =>
+        repository.Locked(() =>
         {
-            return Fault(GitHubFault.NotFound());
-        }
+            if (repository.PullRequest(number) is not { } pr)
+            {
+                return Fault(GitHubFault.NotFound());
+            }
 
-        var names = (body as JsonArray ?? body?["labels"] as JsonArray)?.Select(n => n?.GetValue<string>()).OfType<string>().ToList();
-        if (names is null || names.Count == 0)
-        {
-            return Fault(GitHubFault.ValidationFailed("Label", "missing_field", field: "labels"));
-        }
+            var names = (body as JsonArray ?? body?["labels"] as JsonArray)
+                ?.Select(n => n?.GetValue<string>())
+                .OfType<string>()
+                .ToList();
+            if (names is null || names.Count == 0)
+            {
+                return Fault(GitHubFault.ValidationFailed("Label", "missing_field", field: "labels"));
+            }
 
-        foreach (var name in names.Where(n => !pr.Labels.Contains(n, StringComparer.OrdinalIgnoreCase)))
-        {
-            repository.AddLabel(name);
-            pr.Labels.Add(name);
-        }
+            foreach (var name in names.Where(n => !pr.Labels.Contains(n, StringComparer.OrdinalIgnoreCase)))
+            {
+                repository.AddLabel(name);
+                pr.Labels.Add(name);
+            }
 
-        return Json(200, pr.Labels.Select(l => GitHubJson.Label(repository, l, server.ApiBase)).ToArray());
-    });
+            return Json(200, pr.Labels.Select(l => GitHubJson.Label(repository, l, server.ApiBase)).ToArray());
+        });
 
     private static IResult ListLabels(HttpContext context, GitHubApiServer server, FakeRepository repository) =>
         Paged(context, repository.Labels, l => GitHubJson.Label(repository, l, server.ApiBase));
@@ -141,20 +296,40 @@ internal static class GitHubApiRoutes
             return Fault(GitHubFault.ValidationFailed("Status", "invalid", field: "state"));
         }
 
-        var status = repository.AddStatus(sha, state, Text(body, "context"), Text(body, "description"), Text(body, "target_url"));
+        var status = repository.AddStatus(
+            sha,
+            state,
+            Text(body, "context"),
+            Text(body, "description"),
+            Text(body, "target_url")
+        );
         return Json(201, GitHubJson.Status(repository, status, server.ApiBase));
     }
 
-    private static IResult ListStatuses(HttpContext context, GitHubApiServer server, FakeRepository repository, string sha) =>
-        Paged(context, [.. repository.Statuses.Where(s => s.Sha == sha).Reverse()], s => GitHubJson.Status(repository, s, server.ApiBase));
+    private static IResult ListStatuses(
+        HttpContext context,
+        GitHubApiServer server,
+        FakeRepository repository,
+        string sha
+    ) =>
+        Paged(
+            context,
+            [.. repository.Statuses.Where(s => s.Sha == sha).Reverse()],
+            s => GitHubJson.Status(repository, s, server.ApiBase)
+        );
 
     private static IResult LatestRelease(GitHubApiServer server, FakeRepository repository) =>
-        repository.Releases.Where(r => !r.Draft && !r.Prerelease).OrderByDescending(r => r.PublishedAt).FirstOrDefault() is { } latest
+        repository.Releases.Where(r => !r.Draft && !r.Prerelease).OrderByDescending(r => r.PublishedAt).FirstOrDefault()
+            is { } latest
             ? Json(200, GitHubJson.Release(repository, latest, server.ApiBase))
             : Fault(GitHubFault.NotFound());
 
     private static IResult ListReleases(HttpContext context, GitHubApiServer server, FakeRepository repository) =>
-        Paged(context, [.. repository.Releases.OrderByDescending(r => r.PublishedAt)], r => GitHubJson.Release(repository, r, server.ApiBase));
+        Paged(
+            context,
+            [.. repository.Releases.OrderByDescending(r => r.PublishedAt)],
+            r => GitHubJson.Release(repository, r, server.ApiBase)
+        );
 
     private static IResult ReleaseByTag(GitHubApiServer server, FakeRepository repository, string tag) =>
         repository.Releases.FirstOrDefault(r => r.TagName == Uri.UnescapeDataString(tag)) is { } release
@@ -184,7 +359,14 @@ internal static class GitHubApiRoutes
     private static IResult ListRuns(GitHubApiServer server, FakeRepository repository, string workflow)
     {
         var runs = repository.AdvanceRuns(workflow);
-        return Json(200, new { total_count = runs.Count, workflow_runs = runs.Select(r => GitHubJson.WorkflowRun(repository, r, server.ApiBase)).ToArray() });
+        return Json(
+            200,
+            new
+            {
+                total_count = runs.Count,
+                workflow_runs = runs.Select(r => GitHubJson.WorkflowRun(repository, r, server.ApiBase)).ToArray(),
+            }
+        );
     }
 
     private static IResult Paged<T>(HttpContext context, IReadOnlyList<T> items, Func<T, object> shape)
@@ -194,7 +376,8 @@ internal static class GitHubApiRoutes
         var lastPage = Math.Max(1, (items.Count + perPage - 1) / perPage);
         if (page < lastPage)
         {
-            context.Response.Headers.Link = $"<{PageUrl(context, page + 1)}>; rel=\"next\", <{PageUrl(context, lastPage)}>; rel=\"last\"";
+            context.Response.Headers.Link =
+                $"<{PageUrl(context, page + 1)}>; rel=\"next\", <{PageUrl(context, lastPage)}>; rel=\"last\"";
         }
 
         return Json(200, items.Skip((page - 1) * perPage).Take(perPage).Select(shape).ToArray());
@@ -209,7 +392,14 @@ internal static class GitHubApiRoutes
     }
 
     private static int? Number(HttpContext context, string name) =>
-        int.TryParse(context.Request.Query[name].FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+        int.TryParse(
+            context.Request.Query[name].FirstOrDefault(),
+            NumberStyles.Integer,
+            CultureInfo.InvariantCulture,
+            out var value
+        )
+            ? value
+            : null;
 
     private static async Task<JsonNode?> BodyAsync(HttpContext context)
     {
@@ -224,5 +414,6 @@ internal static class GitHubApiRoutes
     private static IResult Json(int status, object value) =>
         Results.Content(GitHubJson.Serialize(value), "application/json; charset=utf-8", null, status);
 
-    private static IResult Fault(GitHubFault fault) => Results.Content(fault.Body, "application/json; charset=utf-8", null, fault.Status);
+    private static IResult Fault(GitHubFault fault) =>
+        Results.Content(fault.Body, "application/json; charset=utf-8", null, fault.Status);
 }

@@ -54,7 +54,10 @@ public sealed class GitHubApiServer : IAsyncDisposable
         app.Use(server.InterceptAsync);
         GitHubApiRoutes.Map(app, server);
         await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
         server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
         return server;
     }
@@ -64,7 +67,10 @@ public sealed class GitHubApiServer : IAsyncDisposable
 
     /// <summary>The state of <c>owner/name</c>, created empty on first use.</summary>
     public FakeRepository Repository(string owner, string name) =>
-        _repositories.GetOrAdd($"{owner}/{name}", _ => new FakeRepository(owner, name, () => Interlocked.Increment(ref _nextId)));
+        _repositories.GetOrAdd(
+            $"{owner}/{name}",
+            _ => new FakeRepository(owner, name, () => Interlocked.Increment(ref _nextId))
+        );
 
     /// <summary>Makes the next <paramref name="times"/> calls to <paramref name="endpoint"/> answer with <paramref name="fault"/> (int.MaxValue: always).</summary>
     public void Fail(GitHubEndpoint endpoint, GitHubFault fault, int times = 1)
@@ -104,9 +110,24 @@ public sealed class GitHubApiServer : IAsyncDisposable
         }
 
         context.Request.Body.Position = 0;
-        var endpoint = Enum.TryParse<GitHubEndpoint>(context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName, out var parsed) ? parsed : (GitHubEndpoint?)null;
-        string? authorization = context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, context.Request.Path.Value ?? "/", context.Request.QueryString.Value?.TrimStart('?') ?? string.Empty, body, authorization, endpoint));
+        var endpoint = Enum.TryParse<GitHubEndpoint>(
+            context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
+            out var parsed
+        )
+            ? parsed
+            : (GitHubEndpoint?)null;
+        string? authorization =
+            context.Request.Headers.Authorization.Count > 0 ? context.Request.Headers.Authorization.ToString() : null;
+        _requests.Enqueue(
+            new RecordedRequest(
+                context.Request.Method,
+                context.Request.Path.Value ?? "/",
+                context.Request.QueryString.Value?.TrimStart('?') ?? string.Empty,
+                body,
+                authorization,
+                endpoint
+            )
+        );
 
         if (Token is not null && !Authorized(authorization))
         {
@@ -132,7 +153,10 @@ public sealed class GitHubApiServer : IAsyncDisposable
 
         var parts = authorization.Split(' ', 2, StringSplitOptions.TrimEntries);
         return parts.Length == 2
-            && (parts[0].Equals("token", StringComparison.OrdinalIgnoreCase) || parts[0].Equals("bearer", StringComparison.OrdinalIgnoreCase))
+            && (
+                parts[0].Equals("token", StringComparison.OrdinalIgnoreCase)
+                || parts[0].Equals("bearer", StringComparison.OrdinalIgnoreCase)
+            )
             && parts[1] == Token;
     }
 

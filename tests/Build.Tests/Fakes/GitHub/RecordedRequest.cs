@@ -7,9 +7,12 @@ public sealed record RecordedRequest(
     string Query,
     string Body,
     string? Authorization,
-    GitHubEndpoint? Endpoint)
+    GitHubEndpoint? Endpoint
+)
 {
     /// <summary>The decoded value of a query parameter, or null.</summary>
     public string? QueryValue(string name) =>
-        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Query).TryGetValue(name, out var values) ? values.ToString() : null;
+        Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Query).TryGetValue(name, out var values)
+            ? values.ToString()
+            : null;
 }

@@ -8,7 +8,8 @@ public sealed record ApiResourceType(
     string Plural,
     string Singular,
     bool Namespaced,
-    IReadOnlyList<string> ShortNames)
+    IReadOnlyList<string> ShortNames
+)
 {
     public static readonly IReadOnlyList<string> Verbs = ["get", "list"];
 
@@ -25,6 +26,14 @@ public sealed record ApiResourceType(
         new("", "v1", "Secret", "secrets", "secret", true, []),
         new("", "v1", "ConfigMap", "configmaps", "configmap", true, ["cm"]),
         new("apps", "v1", "Deployment", "deployments", "deployment", true, ["deploy"]),
-        new("apiextensions.k8s.io", "v1", "CustomResourceDefinition", "customresourcedefinitions", "customresourcedefinition", false, ["crd", "crds"]),
+        new(
+            "apiextensions.k8s.io",
+            "v1",
+            "CustomResourceDefinition",
+            "customresourcedefinitions",
+            "customresourcedefinition",
+            false,
+            ["crd", "crds"]
+        ),
     ];
 }

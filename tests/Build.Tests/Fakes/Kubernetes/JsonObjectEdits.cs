@@ -39,7 +39,13 @@ public static class JsonObjectEdits
     }
 
     /// <summary>Replaces (or adds) the condition of <paramref name="type"/> in <c>status.conditions</c>.</summary>
-    public static JsonObject SetCondition(this JsonObject obj, string type, string status, string reason, string message)
+    public static JsonObject SetCondition(
+        this JsonObject obj,
+        string type,
+        string status,
+        string reason,
+        string message
+    )
     {
         var conditions = obj["status"]?["conditions"] as JsonArray;
         if (conditions is null)
@@ -77,7 +83,10 @@ public static class JsonObjectEdits
 
     public static JsonObject RemoveCondition(this JsonObject obj, string type)
     {
-        if (obj["status"]?["conditions"] is JsonArray conditions && conditions.OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == type) is { } found)
+        if (
+            obj["status"]?["conditions"] is JsonArray conditions
+            && conditions.OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == type) is { } found
+        )
         {
             conditions.Remove(found);
         }
@@ -86,9 +95,11 @@ public static class JsonObjectEdits
     }
 
     /// <summary>Sets a label; keys may contain dots (<c>app.kubernetes.io/version</c>).</summary>
-    public static JsonObject Label(this JsonObject obj, string key, string value) => obj.MetadataEntry("labels", key, value);
+    public static JsonObject Label(this JsonObject obj, string key, string value) =>
+        obj.MetadataEntry("labels", key, value);
 
-    public static JsonObject Annotate(this JsonObject obj, string key, string value) => obj.MetadataEntry("annotations", key, value);
+    public static JsonObject Annotate(this JsonObject obj, string key, string value) =>
+        obj.MetadataEntry("annotations", key, value);
 
     private static JsonObject MetadataEntry(this JsonObject obj, string field, string key, string value)
     {

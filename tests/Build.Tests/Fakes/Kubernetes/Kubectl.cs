@@ -15,7 +15,12 @@ public static class Kubectl
     {
         using var home = new TempDirectory();
         return await Cli.Wrap(Path)
-            .WithArguments([$"--server={server.Url.ToString().TrimEnd('/')}", $"--cache-dir={home.Combine("cache")}", "--request-timeout=10s", .. args])
+            .WithArguments([
+                $"--server={server.Url.ToString().TrimEnd('/')}",
+                $"--cache-dir={home.Combine("cache")}",
+                "--request-timeout=10s",
+                .. args,
+            ])
             .WithEnvironmentVariables(e => e.Set("KUBECONFIG", home.Combine("none")).Set("HOME", home.Path))
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync();

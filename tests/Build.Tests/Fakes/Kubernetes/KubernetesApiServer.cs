@@ -18,7 +18,8 @@ public sealed class KubernetesApiServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly KubernetesObjectStore _store = new();
-    private readonly ConcurrentDictionary<(string Group, string Version, string Plural), ApiResourceType> _types = new();
+    private readonly ConcurrentDictionary<(string Group, string Version, string Plural), ApiResourceType> _types =
+        new();
     private readonly ConcurrentQueue<string> _requests = new();
 
     private KubernetesApiServer(WebApplication app)
@@ -73,13 +74,16 @@ public sealed class KubernetesApiServer : IAsyncDisposable
             var namespaces = TypeOf("v1", "Namespace");
             if (_store.Get(namespaces, null, ns) is null)
             {
-                _store.Put(namespaces, new JsonObject
-                {
-                    ["apiVersion"] = "v1",
-                    ["kind"] = "Namespace",
-                    ["metadata"] = new JsonObject { ["name"] = ns },
-                    ["status"] = new JsonObject { ["phase"] = "Active" },
-                });
+                _store.Put(
+                    namespaces,
+                    new JsonObject
+                    {
+                        ["apiVersion"] = "v1",
+                        ["kind"] = "Namespace",
+                        ["metadata"] = new JsonObject { ["name"] = ns },
+                        ["status"] = new JsonObject { ["phase"] = "Active" },
+                    }
+                );
             }
         }
 
@@ -99,12 +103,15 @@ public sealed class KubernetesApiServer : IAsyncDisposable
         }
     }
 
-    public bool Remove(string apiVersion, string kind, string? ns, string name) => _store.Remove(TypeOf(apiVersion, kind), ns, name);
+    public bool Remove(string apiVersion, string kind, string? ns, string name) =>
+        _store.Remove(TypeOf(apiVersion, kind), ns, name);
 
     /// <summary>Writes a kubeconfig whose context <paramref name="context"/> points at this server with a bearer token.</summary>
     public string WriteKubeconfig(string path, string context = "fake", string token = "fake-token")
     {
-        File.WriteAllText(path, $"""
+        File.WriteAllText(
+            path,
+            $"""
             apiVersion: v1
             kind: Config
             clusters:
@@ -121,7 +128,8 @@ public sealed class KubernetesApiServer : IAsyncDisposable
                   cluster: {context}
                   user: {context}
             current-context: {context}
-            """);
+            """
+        );
         return path;
     }
 
@@ -137,7 +145,9 @@ public sealed class KubernetesApiServer : IAsyncDisposable
         var group = slash < 0 ? "" : apiVersion![..slash];
         var version = slash < 0 ? apiVersion : apiVersion![(slash + 1)..];
         return _types.Values.FirstOrDefault(t => t.Group == group && t.Version == version && t.Kind == kind)
-            ?? throw new InvalidOperationException($"the fake API server does not serve {apiVersion} {kind}; add its CustomResourceDefinition first");
+            ?? throw new InvalidOperationException(
+                $"the fake API server does not serve {apiVersion} {kind}; add its CustomResourceDefinition first"
+            );
     }
 
     private void RegisterCrd(JsonObject crd)
@@ -145,16 +155,23 @@ public sealed class KubernetesApiServer : IAsyncDisposable
         var spec = crd["spec"]!;
         var names = spec["names"]!;
         var shortNames = (names["shortNames"] as JsonArray)?.Select(s => (string)s!).ToList() ?? [];
-        foreach (var version in (spec["versions"] as JsonArray ?? []).OfType<JsonObject>().Where(v => (bool?)v["served"] != false))
+        foreach (
+            var version in (spec["versions"] as JsonArray ?? [])
+                .OfType<JsonObject>()
+                .Where(v => (bool?)v["served"] != false)
+        )
         {
-            Register(new ApiResourceType(
-                (string)spec["group"]!,
-                (string)version["name"]!,
-                (string)names["kind"]!,
-                (string)names["plural"]!,
-                (string?)names["singular"] ?? ((string)names["kind"]!).ToLowerInvariant(),
-                (string?)spec["scope"] != "Cluster",
-                shortNames));
+            Register(
+                new ApiResourceType(
+                    (string)spec["group"]!,
+                    (string)version["name"]!,
+                    (string)names["kind"]!,
+                    (string)names["plural"]!,
+                    (string?)names["singular"] ?? ((string)names["kind"]!).ToLowerInvariant(),
+                    (string?)spec["scope"] != "Cluster",
+                    shortNames
+                )
+            );
         }
     }
 
@@ -177,7 +194,16 @@ public sealed class KubernetesApiServer : IAsyncDisposable
         {
             ["api"] => (200, KubernetesDocuments.ApiVersions(Url.Authority)),
             ["apis"] => (200, KubernetesDocuments.GroupList(_types.Values)),
-            ["version"] => (200, new JsonObject { ["major"] = "1", ["minor"] = "33", ["gitVersion"] = "v1.33.0", ["platform"] = "linux/amd64" }),
+            ["version"] => (
+                200,
+                new JsonObject
+                {
+                    ["major"] = "1",
+                    ["minor"] = "33",
+                    ["gitVersion"] = "v1.33.0",
+                    ["platform"] = "linux/amd64",
+                }
+            ),
             ["api", "v1"] => Discovery("", "v1"),
             ["apis", var group, var version] => Discovery(group, version),
             ["api", "v1", .. var rest] => Resource(request, "", "v1", rest),
@@ -188,14 +214,21 @@ public sealed class KubernetesApiServer : IAsyncDisposable
 
     private (int, JsonObject) Discovery(string group, string version)
     {
-        var types = _types.Values.Where(t => t.Group == group && t.Version == version).OrderBy(t => t.Plural, StringComparer.Ordinal).ToList();
+        var types = _types
+            .Values.Where(t => t.Group == group && t.Version == version)
+            .OrderBy(t => t.Plural, StringComparer.Ordinal)
+            .ToList();
         return types.Count == 0 ? NotFound() : (200, KubernetesDocuments.ResourceList(types[0].GroupVersion, types));
     }
 
     private (int, JsonObject) Resource(HttpRequest request, string group, string version, string[] rest)
     {
         string? ns = null;
-        if (rest is ["namespaces", var n, _, ..] && _types.TryGetValue((group, version, rest[2]), out var inNamespace) && inNamespace.Namespaced)
+        if (
+            rest is ["namespaces", var n, _, ..]
+            && _types.TryGetValue((group, version, rest[2]), out var inNamespace)
+            && inNamespace.Namespaced
+        )
         {
             ns = n;
             rest = rest[2..];
@@ -209,10 +242,20 @@ public sealed class KubernetesApiServer : IAsyncDisposable
         var name = rest.Length > 1 ? rest[1] : null;
         if (request.Method != HttpMethods.Get)
         {
-            return (405, KubernetesDocuments.Status(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource ({request.Method})"));
+            return (
+                405,
+                KubernetesDocuments.Status(
+                    405,
+                    "MethodNotAllowed",
+                    $"the server does not allow this method on the requested resource ({request.Method})"
+                )
+            );
         }
 
-        var verb = name is not null ? "get" : request.Query["watch"] == "true" ? "watch" : "list";
+        var verb =
+            name is not null ? "get"
+            : request.Query["watch"] == "true" ? "watch"
+            : "list";
         if (Faults.IsForbidden(verb, type.Plural))
         {
             return Forbidden(verb, type, ns, name);
@@ -225,14 +268,28 @@ public sealed class KubernetesApiServer : IAsyncDisposable
             var found = _store.Get(type, type.Namespaced ? ns ?? "default" : null, name);
             if (found is null)
             {
-                return (404, KubernetesDocuments.Status(404, "NotFound", $"{type.QualifiedResource} \"{name}\" not found", new JsonObject { ["name"] = name, ["group"] = group, ["kind"] = type.Plural }));
+                return (
+                    404,
+                    KubernetesDocuments.Status(
+                        404,
+                        "NotFound",
+                        $"{type.QualifiedResource} \"{name}\" not found",
+                        new JsonObject
+                        {
+                            ["name"] = name,
+                            ["group"] = group,
+                            ["kind"] = type.Plural,
+                        }
+                    )
+                );
             }
 
             found["apiVersion"] = type.GroupVersion;
             return (200, table ? KubernetesDocuments.Table([found], _store.ResourceVersion, includeObject) : found);
         }
 
-        var items = _store.List(type, ns)
+        var items = _store
+            .List(type, ns)
             .Where(o => KubernetesSelectors.MatchesLabels(o, request.Query["labelSelector"]))
             .Where(o => KubernetesSelectors.MatchesFields(o, request.Query["fieldSelector"]))
             .Select(o =>
@@ -241,17 +298,44 @@ public sealed class KubernetesApiServer : IAsyncDisposable
                 return o;
             })
             .ToList();
-        return (200, table ? KubernetesDocuments.Table(items, _store.ResourceVersion, includeObject) : KubernetesDocuments.List(type, items, _store.ResourceVersion));
+        return (
+            200,
+            table
+                ? KubernetesDocuments.Table(items, _store.ResourceVersion, includeObject)
+                : KubernetesDocuments.List(type, items, _store.ResourceVersion)
+        );
     }
 
     private (int, JsonObject) Forbidden(string verb, ApiResourceType type, string? ns, string? name)
     {
         var scope = type.Namespaced && ns is not null ? $"in the namespace \"{ns}\"" : "at the cluster scope";
         var subject = name is null ? type.QualifiedResource : $"{type.QualifiedResource} \"{name}\"";
-        var message = $"{subject} is forbidden: User \"{Faults.User}\" cannot {verb} resource \"{type.Plural}\" in API group \"{type.Group}\" {scope}";
-        return (403, KubernetesDocuments.Status(403, "Forbidden", message, new JsonObject { ["name"] = name, ["group"] = type.Group, ["kind"] = type.Plural }));
+        var message =
+            $"{subject} is forbidden: User \"{Faults.User}\" cannot {verb} resource \"{type.Plural}\" in API group \"{type.Group}\" {scope}";
+        return (
+            403,
+            KubernetesDocuments.Status(
+                403,
+                "Forbidden",
+                message,
+                new JsonObject
+                {
+                    ["name"] = name,
+                    ["group"] = type.Group,
+                    ["kind"] = type.Plural,
+                }
+            )
+        );
     }
 
     private static (int, JsonObject) NotFound() =>
-        (404, KubernetesDocuments.Status(404, "NotFound", "the server could not find the requested resource", new JsonObject()));
+        (
+            404,
+            KubernetesDocuments.Status(
+                404,
+                "NotFound",
+                "the server could not find the requested resource",
+                new JsonObject()
+            )
+        );
 }

@@ -35,8 +35,11 @@ public sealed class KubernetesApiServerSpecs : IAsyncLifetime
         result.ExitCode.Should().Be(0, result.StandardError);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().MatchRegex(@"^NAMESPACE\s+NAME\s+AGE\s+READY\s+STATUS");
-        lines.Skip(1).Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2))).Should().Equal(
-            "flux-system apps", "flux-system infrastructure", "tenants team-a");
+        lines
+            .Skip(1)
+            .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2)))
+            .Should()
+            .Equal("flux-system apps", "flux-system infrastructure", "tenants team-a");
         lines[1].Should().Contain("True").And.Contain("Applied revision: main@sha1:" + FluxFixtures.Commit);
     }
 
@@ -63,7 +66,14 @@ public sealed class KubernetesApiServerSpecs : IAsyncLifetime
             return;
         }
 
-        var result = await Kubectl.RunAsync(_server, "get", "kustomizations.kustomize.toolkit.fluxcd.io", "nope", "-n", "flux-system");
+        var result = await Kubectl.RunAsync(
+            _server,
+            "get",
+            "kustomizations.kustomize.toolkit.fluxcd.io",
+            "nope",
+            "-n",
+            "flux-system"
+        );
 
         result.ExitCode.Should().NotBe(0);
         result.StandardError.Should().Contain("kustomizations.kustomize.toolkit.fluxcd.io \"nope\" not found");
@@ -79,10 +89,20 @@ public sealed class KubernetesApiServerSpecs : IAsyncLifetime
 
         _server.Faults.Forbid("list", "kustomizations");
 
-        var result = await Kubectl.RunAsync(_server, "get", "kustomizations.kustomize.toolkit.fluxcd.io", "-n", "flux-system");
+        var result = await Kubectl.RunAsync(
+            _server,
+            "get",
+            "kustomizations.kustomize.toolkit.fluxcd.io",
+            "-n",
+            "flux-system"
+        );
 
         result.ExitCode.Should().NotBe(0);
-        result.StandardError.Should().Contain("cannot list resource \"kustomizations\" in API group \"kustomize.toolkit.fluxcd.io\" in the namespace \"flux-system\"");
+        result
+            .StandardError.Should()
+            .Contain(
+                "cannot list resource \"kustomizations\" in API group \"kustomize.toolkit.fluxcd.io\" in the namespace \"flux-system\""
+            );
     }
 
     [Fact(Timeout = 30_000)]
@@ -91,9 +111,15 @@ public sealed class KubernetesApiServerSpecs : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = _server.Url };
 
         var groups = JsonNode.Parse(await http.GetStringAsync(new Uri("/apis", UriKind.Relative)))!;
-        var resources = JsonNode.Parse(await http.GetStringAsync(new Uri("/apis/kustomize.toolkit.fluxcd.io/v1", UriKind.Relative)))!;
+        var resources = JsonNode.Parse(
+            await http.GetStringAsync(new Uri("/apis/kustomize.toolkit.fluxcd.io/v1", UriKind.Relative))
+        )!;
 
-        groups["groups"]!.AsArray().Select(g => (string?)g!["name"]).Should().Contain(["apps", "kustomize.toolkit.fluxcd.io", "helm.toolkit.fluxcd.io"]);
+        groups["groups"]!
+            .AsArray()
+            .Select(g => (string?)g!["name"])
+            .Should()
+            .Contain(["apps", "kustomize.toolkit.fluxcd.io", "helm.toolkit.fluxcd.io"]);
         var kustomizations = resources["resources"]!.AsArray().Single()!;
         ((string?)kustomizations["kind"]).Should().Be("Kustomization");
         ((bool?)kustomizations["namespaced"]).Should().BeTrue();
@@ -105,8 +131,19 @@ public sealed class KubernetesApiServerSpecs : IAsyncLifetime
     {
         using var http = new HttpClient { BaseAddress = _server.Url };
 
-        var all = JsonNode.Parse(await http.GetStringAsync(new Uri("/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations", UriKind.Relative)))!;
-        var selected = JsonNode.Parse(await http.GetStringAsync(new Uri("/apis/kustomize.toolkit.fluxcd.io/v1/kustomizations?fieldSelector=metadata.namespace%3Dtenants", UriKind.Relative)))!;
+        var all = JsonNode.Parse(
+            await http.GetStringAsync(
+                new Uri("/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations", UriKind.Relative)
+            )
+        )!;
+        var selected = JsonNode.Parse(
+            await http.GetStringAsync(
+                new Uri(
+                    "/apis/kustomize.toolkit.fluxcd.io/v1/kustomizations?fieldSelector=metadata.namespace%3Dtenants",
+                    UriKind.Relative
+                )
+            )
+        )!;
 
         ((string?)all["kind"]).Should().Be("KustomizationList");
         ((string?)all["apiVersion"]).Should().Be("kustomize.toolkit.fluxcd.io/v1");
@@ -121,7 +158,9 @@ public sealed class KubernetesApiServerSpecs : IAsyncLifetime
         using var http = new HttpClient { BaseAddress = _server.Url };
 
         var unknown = await http.GetAsync(new Uri("/apis/example.com/v1/widgets", UriKind.Relative));
-        var missing = await http.GetAsync(new Uri("/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations/nope", UriKind.Relative));
+        var missing = await http.GetAsync(
+            new Uri("/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations/nope", UriKind.Relative)
+        );
 
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         var status = JsonNode.Parse(await missing.Content.ReadAsStringAsync())!;
@@ -146,14 +185,31 @@ public sealed class KubernetesApiServerSpecs : IAsyncLifetime
     public async Task A_change_made_during_a_test_is_served_with_a_newer_resource_version()
     {
         using var http = new HttpClient { BaseAddress = _server.Url };
-        var path = new Uri("/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations/apps", UriKind.Relative);
+        var path = new Uri(
+            "/apis/kustomize.toolkit.fluxcd.io/v1/namespaces/flux-system/kustomizations/apps",
+            UriKind.Relative
+        );
         var before = JsonNode.Parse(await http.GetStringAsync(path))!;
 
-        _server.Update("kustomize.toolkit.fluxcd.io/v1", "Kustomization", "flux-system", "apps", k => k.Applied("0123456789abcdef0123456789abcdef01234567"));
+        _server.Update(
+            "kustomize.toolkit.fluxcd.io/v1",
+            "Kustomization",
+            "flux-system",
+            "apps",
+            k => k.Applied("0123456789abcdef0123456789abcdef01234567")
+        );
         var after = JsonNode.Parse(await http.GetStringAsync(path))!;
 
-        ((string?)after["status"]!["lastAppliedRevision"]).Should().Be("main@sha1:0123456789abcdef0123456789abcdef01234567");
+        ((string?)after["status"]!["lastAppliedRevision"])
+            .Should()
+            .Be("main@sha1:0123456789abcdef0123456789abcdef01234567");
         long.Parse((string)after["metadata"]!["resourceVersion"]!, System.Globalization.CultureInfo.InvariantCulture)
-            .Should().BeGreaterThan(long.Parse((string)before["metadata"]!["resourceVersion"]!, System.Globalization.CultureInfo.InvariantCulture));
+            .Should()
+            .BeGreaterThan(
+                long.Parse(
+                    (string)before["metadata"]!["resourceVersion"]!,
+                    System.Globalization.CultureInfo.InvariantCulture
+                )
+            );
     }
 }

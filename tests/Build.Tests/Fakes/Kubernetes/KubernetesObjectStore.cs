@@ -43,7 +43,9 @@ public sealed class KubernetesObjectStore
 
             metadata["resourceVersion"] = _resourceVersion.ToString(CultureInfo.InvariantCulture);
             metadata["uid"] ??= Guid.NewGuid().ToString();
-            metadata["creationTimestamp"] ??= DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+            metadata["creationTimestamp"] ??= DateTimeOffset
+                .UtcNow.AddMinutes(-5)
+                .ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
             _objects[(type.Group, type.Plural, ns, name)] = obj;
         }
     }
@@ -53,7 +55,12 @@ public sealed class KubernetesObjectStore
     {
         lock (_gate)
         {
-            if (!_objects.TryGetValue((type.Group, type.Plural, type.Namespaced ? ns ?? "default" : "", name), out var obj))
+            if (
+                !_objects.TryGetValue(
+                    (type.Group, type.Plural, type.Namespaced ? ns ?? "default" : "", name),
+                    out var obj
+                )
+            )
             {
                 return false;
             }
@@ -78,7 +85,9 @@ public sealed class KubernetesObjectStore
     {
         lock (_gate)
         {
-            return _objects.TryGetValue((type.Group, type.Plural, type.Namespaced ? ns ?? "" : "", name), out var obj) ? (JsonObject)obj.DeepClone() : null;
+            return _objects.TryGetValue((type.Group, type.Plural, type.Namespaced ? ns ?? "" : "", name), out var obj)
+                ? (JsonObject)obj.DeepClone()
+                : null;
         }
     }
 
@@ -87,8 +96,12 @@ public sealed class KubernetesObjectStore
     {
         lock (_gate)
         {
-            return _objects.Where(o => o.Key.Group == type.Group && o.Key.Plural == type.Plural && (ns is null || o.Key.Namespace == ns))
-                .OrderBy(o => o.Key.Namespace, StringComparer.Ordinal).ThenBy(o => o.Key.Name, StringComparer.Ordinal)
+            return _objects
+                .Where(o =>
+                    o.Key.Group == type.Group && o.Key.Plural == type.Plural && (ns is null || o.Key.Namespace == ns)
+                )
+                .OrderBy(o => o.Key.Namespace, StringComparer.Ordinal)
+                .ThenBy(o => o.Key.Name, StringComparer.Ordinal)
                 .Select(o => (JsonObject)o.Value.DeepClone())
                 .ToList();
         }

@@ -16,11 +16,18 @@ public static class KubernetesSelectors
         {
             var matched = requirement switch
             {
-                _ when requirement.Contains(" notin ", StringComparison.Ordinal) => Set(requirement, " notin ") is var (key, values) && !values.Contains(Label(key)),
-                _ when requirement.Contains(" in ", StringComparison.Ordinal) => Set(requirement, " in ") is var (key, values) && values.Contains(Label(key)),
-                _ when requirement.Contains("!=", StringComparison.Ordinal) => Label(Left(requirement, "!=")) != Right(requirement, "!="),
-                _ when requirement.Contains("==", StringComparison.Ordinal) => Label(Left(requirement, "==")) == Right(requirement, "=="),
-                _ when requirement.Contains('=', StringComparison.Ordinal) => Label(Left(requirement, "=")) == Right(requirement, "="),
+                _ when requirement.Contains(" notin ", StringComparison.Ordinal) => Set(requirement, " notin ")
+                    is var (key, values)
+                    && !values.Contains(Label(key)),
+                _ when requirement.Contains(" in ", StringComparison.Ordinal) => Set(requirement, " in ")
+                    is var (key, values)
+                    && values.Contains(Label(key)),
+                _ when requirement.Contains("!=", StringComparison.Ordinal) => Label(Left(requirement, "!="))
+                    != Right(requirement, "!="),
+                _ when requirement.Contains("==", StringComparison.Ordinal) => Label(Left(requirement, "=="))
+                    == Right(requirement, "=="),
+                _ when requirement.Contains('=', StringComparison.Ordinal) => Label(Left(requirement, "="))
+                    == Right(requirement, "="),
                 _ when requirement.StartsWith('!') => labels?.ContainsKey(requirement[1..].Trim()) != true,
                 _ => labels?.ContainsKey(requirement) == true,
             };
@@ -38,7 +45,10 @@ public static class KubernetesSelectors
         foreach (var requirement in Split(selector))
         {
             var negated = requirement.Contains("!=", StringComparison.Ordinal);
-            var op = negated ? "!=" : requirement.Contains("==", StringComparison.Ordinal) ? "==" : "=";
+            var op =
+                negated ? "!="
+                : requirement.Contains("==", StringComparison.Ordinal) ? "=="
+                : "=";
             JsonNode? node = obj;
             foreach (var part in Left(requirement, op).Split('.'))
             {
@@ -87,10 +97,15 @@ public static class KubernetesSelectors
         }
     }
 
-    private static string Left(string requirement, string op) => requirement[..requirement.IndexOf(op, StringComparison.Ordinal)].Trim();
+    private static string Left(string requirement, string op) =>
+        requirement[..requirement.IndexOf(op, StringComparison.Ordinal)].Trim();
 
-    private static string Right(string requirement, string op) => requirement[(requirement.IndexOf(op, StringComparison.Ordinal) + op.Length)..].Trim();
+    private static string Right(string requirement, string op) =>
+        requirement[(requirement.IndexOf(op, StringComparison.Ordinal) + op.Length)..].Trim();
 
     private static (string Key, string?[] Values) Set(string requirement, string op) =>
-        (Left(requirement, op), Right(requirement, op).Trim('(', ')').Split(',').Select(v => (string?)v.Trim()).ToArray());
+        (
+            Left(requirement, op),
+            Right(requirement, op).Trim('(', ')').Split(',').Select(v => (string?)v.Trim()).ToArray()
+        );
 }
