@@ -12,7 +12,7 @@ sealed partial class Build
     Target Test =>
         _ =>
             _.Description("Run the tests and print how many passed and failed")
-                .DependsOn(Restore)
+                .DependsOn(Restore, FormatCode)
                 .Executes(async ct =>
                 {
                     var results = Path.Combine(TemporaryDirectory, "test-results");

@@ -54,6 +54,46 @@ public sealed class DotNetCli(string executable = "dotnet")
         }
     }
 
+    /// <summary>
+    /// Runs CSharpier from the repository's tool manifest (<c>dotnet tool restore</c> first): <c>check</c> or
+    /// <c>format</c> over <paramref name="workingDirectory"/>. Returns the exit code and what it printed.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> CSharpierAsync(
+        bool write,
+        string workingDirectory,
+        CancellationToken ct
+    )
+    {
+        var restore = await Run(
+                Cli.Wrap(executable)
+                    .WithArguments(["tool", "restore"])
+                    .WithEnvironmentVariables(Quiet)
+                    .WithWorkingDirectory(workingDirectory)
+                    .WithValidation(CommandResultValidation.None)
+                    .ExecuteBufferedAsync(ct)
+            )
+            .ConfigureAwait(false);
+        if (restore.ExitCode != 0)
+        {
+            throw new ToolFailedException(
+                "dotnet tool restore",
+                restore.ExitCode,
+                restore.StandardOutput + restore.StandardError
+            );
+        }
+
+        var result = await Run(
+                Cli.Wrap(executable)
+                    .WithArguments(["csharpier", write ? "format" : "check", "."])
+                    .WithEnvironmentVariables(Quiet)
+                    .WithWorkingDirectory(workingDirectory)
+                    .WithValidation(CommandResultValidation.None)
+                    .ExecuteBufferedAsync(ct)
+            )
+            .ConfigureAwait(false);
+        return (result.ExitCode, result.StandardOutput + result.StandardError);
+    }
+
     /// <summary>Runs <c>dotnet test</c> with a TRX logger into <paramref name="resultsDirectory"/>; returns the exit code.</summary>
     public async Task<int> TestAsync(
         string project,

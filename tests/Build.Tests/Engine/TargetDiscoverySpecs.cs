@@ -47,13 +47,13 @@ public class TargetDiscoverySpecs
     }
 
     [Fact]
-    public void The_product_build_declares_restore_and_test()
+    public void The_product_build_declares_restore_and_test_and_tests_check_the_formatting_first()
     {
         // Act
         var targets = TargetDiscovery.Discover(new Build());
 
         // Assert
-        targets.Select(t => t.Name).Should().Contain(["Restore", "Test"]);
-        targets.Single(t => t.Name == "Test").DependsOn.Should().Equal("Restore");
+        targets.Select(t => t.Name).Should().Contain(["Restore", "FormatCode", "Test"]);
+        targets.Single(t => t.Name == "Test").DependsOn.Should().Equal("Restore", "FormatCode");
     }
 }
