@@ -1,6 +1,7 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
+using GitOpsRunners.Manifests;
 using GitOpsRunners.Promotion;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;

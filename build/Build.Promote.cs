@@ -1,5 +1,6 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
+using GitOpsRunners.Manifests;
 using GitOpsRunners.Promotion;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;

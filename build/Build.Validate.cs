@@ -31,7 +31,7 @@ sealed partial class Build
     )]
     bool CheckRunnerAge { get; set; }
 
-    [Parameter("Write the --format report (json, sarif, junit) to this file instead of standard output")]
+    [Parameter("Write the --format report (json, sarif, junit, github, text) to this file instead of standard output")]
     string? Output { get; set; }
 
     static readonly string[] DefaultSchemaLocations =
@@ -119,21 +119,14 @@ sealed partial class Build
         Host.AppendStepSummary(MarkdownSummary.Render(report));
         AddNote(report.Summary);
 
-        var rendered = Format switch
-        {
-            ReportFormat.Json => JsonReport.Render(report),
-            ReportFormat.Sarif => SarifReport.Render(
-                report,
-                typeof(Build).Assembly.GetName().Version?.ToString() ?? "0.0.0"
-            ),
-            ReportFormat.Junit => JUnitReport.Render(report),
-            _ => null,
-        };
-        if (rendered is null)
+        // Text without --output is the console report above.
+        if (Format == ReportFormat.Text && Output is null)
         {
             return;
         }
 
+        var toolVersion = typeof(Build).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var rendered = ReportWriter.For(Format, toolVersion).Render(report);
         if (Output is { } output)
         {
             var path = Path.GetFullPath(output);

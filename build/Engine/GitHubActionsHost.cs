@@ -20,20 +20,8 @@ public sealed class GitHubActionsHost(IAnsiConsole console, string? stepSummaryP
 
     public void EndGroup() => Command("::endgroup::");
 
-    public void Annotate(Severity severity, string message, SourceLocation? location)
-    {
-        var kind = severity switch
-        {
-            Severity.Error => "error",
-            Severity.Warning => "warning",
-            _ => "notice",
-        };
-        var properties = location is null
-            ? ""
-            : $" file={WorkflowCommands.EscapeProperty(location.File)},line={location.Line}"
-                + (location.Column > 0 ? $",col={location.Column}" : "");
-        Command($"::{kind}{properties}::{WorkflowCommands.EscapeData(message)}");
-    }
+    public void Annotate(Severity severity, string message, SourceLocation? location) =>
+        Command(WorkflowCommands.Annotation(severity, message, location));
 
     public void AppendStepSummary(string markdown)
     {

@@ -1,4 +1,5 @@
 using GitOpsRunners.Engine;
+using GitOpsRunners.Manifests;
 
 namespace GitOpsRunners.Promotion;
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using GitOpsRunners.Diagnostics;
+using GitOpsRunners.Engine;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
@@ -12,31 +13,85 @@ using GitOpsRunners.Validation.Schemas;
 namespace GitOpsRunners.Validation;
 
 /// <summary>
-/// Validate end to end: parse every YAML file, render every cluster as Flux would, then check schemas,
-/// references and policies. Returns every finding; never throws for problems in the user's files.
+/// Validate end to end, in three stages: <see cref="RenderAsync">render</see> (read every YAML file, render every
+/// cluster as Flux would), <see cref="CheckAsync">check</see> (rules, schemas, the promotion order) and
+/// <see cref="Report">report</see> (drop disabled rules, merge what every cluster found alike). The Renovate check
+/// and the kustomize builds of folders no cluster uses run alongside. Returns every finding; never throws for
+/// problems in the user's files.
 /// </summary>
 public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, FluxRenderer? sharedRenderer = null)
 {
     public async Task<ValidationResult> RunAsync(ValidationOptions options, CancellationToken ct)
     {
-        var root = options.RepositoryRoot;
-        var treeRoot = Path.GetFullPath(Path.Combine(root, options.KubernetesFolder));
-        if (!Directory.Exists(treeRoot))
+        var layout = LayoutOf(options);
+        var total = Stopwatch.StartNew();
+        var invocationsBefore = kustomize.Invocations.Count;
+        var renovate = Timed(() =>
+            new RenovateCheck(http).RunAsync(options.RepositoryRoot, options.RenovateSchema, options.CacheDirectory, ct)
+        );
+        var registry = new SchemaRegistry(options.Schemas, http);
+
+        var tree = await RenderAsync(layout, options, registry, ct).ConfigureAwait(false);
+        var standalone = Timed(() =>
+            new StandaloneKustomizeCheck(kustomize).RunAsync(
+                options.RepositoryRoot,
+                layout.FullPath(options.KubernetesFolder),
+                tree.Clusters,
+                ct
+            )
+        );
+        var checks = await CheckAsync(tree, options, registry, ct).ConfigureAwait(false);
+        var (renovateFindings, renovateTime) = await renovate.ConfigureAwait(false);
+        var (standaloneFindings, standaloneTime) = await standalone.ConfigureAwait(false);
+
+        var report = Report(tree, [.. checks.Findings, .. renovateFindings, .. standaloneFindings], options);
+        var timings = new ValidationTimings(
+            tree.RenderTime,
+            tree.ScanTime,
+            checks.SchemaTime,
+            checks.RulesTime,
+            renovateTime,
+            standaloneTime,
+            total.Elapsed,
+            kustomize.Invocations.Count - invocationsBefore,
+            TimeSpan.FromTicks(kustomize.Invocations.Skip(invocationsBefore).Sum(i => i.Elapsed.Ticks))
+        );
+        return new ValidationResult(report, tree.Clusters, timings);
+    }
+
+    private static RepositoryLayout LayoutOf(ValidationOptions options)
+    {
+        var layout = new RepositoryLayout(options.RepositoryRoot, options.KubernetesFolder);
+        if (!Directory.Exists(layout.FullPath(options.KubernetesFolder)))
         {
-            throw new Engine.UsageException(
-                $"--root {options.KubernetesFolder}: no such folder under {root}; point --root at the folder that holds clusters/."
+            throw new UsageException(
+                $"--root {options.KubernetesFolder}: no such folder under {options.RepositoryRoot}; point --root at the folder that holds clusters/."
             );
         }
 
-        var total = Stopwatch.StartNew();
-        var invocationsBefore = kustomize.Invocations.Count;
-        var findings = new ConcurrentBag<Finding>();
-        var scanTask = Timed(() => new RepositoryScanner().ScanAsync(root, treeRoot, ct, TokenScanner.Scan));
-        var renovateTask = Timed(() => CheckRenovateAsync(options, ct));
+        return layout;
+    }
 
-        var registry = new SchemaRegistry(options.Schemas, http);
+    /// <summary>
+    /// Render stage: every YAML file is read (with the token scan) while the clusters render, and the schemas of
+    /// the kinds those files declare are fetched and compiled meanwhile, since rendering mostly waits for kustomize.
+    /// </summary>
+    private async Task<RenderedTree> RenderAsync(
+        RepositoryLayout layout,
+        ValidationOptions options,
+        SchemaRegistry registry,
+        CancellationToken ct
+    )
+    {
+        var scanTask = Timed(() =>
+            new RepositoryScanner().ScanAsync(
+                options.RepositoryRoot,
+                layout.FullPath(options.KubernetesFolder),
+                ct,
+                TokenScanner.Scan
+            )
+        );
         var warmup = options.UseKubeconform ? Task.CompletedTask : WarmSchemasAsync(scanTask, registry, ct);
-        var layout = new RepositoryLayout(root, options.KubernetesFolder);
         var ownRenderer = sharedRenderer is null ? new FluxRenderer(kustomize) : null;
         var renderer = sharedRenderer ?? ownRenderer!;
         var renderClock = Stopwatch.StartNew();
@@ -53,19 +108,26 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         }
 
         var renderTime = renderClock.Elapsed;
-        var standaloneTask = Timed(() =>
-            new StandaloneKustomizeCheck(kustomize).RunAsync(root, treeRoot, clusters, ct)
-        );
         var (scan, scanTime) = await scanTask.ConfigureAwait(false);
-        foreach (var finding in scan.Findings)
-        {
-            findings.Add(finding);
-        }
+        await warmup.ConfigureAwait(false);
+        return new RenderedTree(layout, scan, clusters, scanTime, renderTime);
+    }
 
+    /// <summary>
+    /// Check stage: the findings of reading and rendering (renderer findings about a Flux Kustomization moved to
+    /// the field that is wrong), the cluster rules, the schemas of every rendered object, and the promotion order.
+    /// </summary>
+    private static async Task<CheckedTree> CheckAsync(
+        RenderedTree tree,
+        ValidationOptions options,
+        SchemaRegistry registry,
+        CancellationToken ct
+    )
+    {
+        var findings = new ConcurrentBag<Finding>(tree.Scan.Findings);
         var rulesClock = new Stopwatch();
         var schemaClock = new Stopwatch();
-        var locator = new ScanLocator(scan.Manifests);
-        await warmup.ConfigureAwait(false);
+        var locator = new ScanLocator(tree.Scan.Manifests);
         var rules = new RuleSet(
             options.RunnerReleases is { } releases
                 ? [.. RuleSet.Default, new RunnerAgePolicy(releases, DateTimeOffset.UtcNow)]
@@ -73,7 +135,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             options.DisabledRules
         );
         var converter = new CrdSchemaConverter();
-        foreach (var cluster in clusters)
+        foreach (var cluster in tree.Clusters)
         {
             // An incomplete render (an object dropped by a failed build) would make its sources look unused.
             rulesClock.Start();
@@ -81,7 +143,9 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             foreach (
                 var finding in cluster
                     .Findings.Select(f => Relocate(f, locator))
-                    .Concat(rules.Check(cluster, locator).Where(f => complete || f.RuleId != "source-unused"))
+                    .Concat(
+                        rules.Check(cluster, locator).Where(f => complete || f.RuleId != UnusedSourceRule.Descriptor.Id)
+                    )
             )
             {
                 findings.Add(finding);
@@ -89,79 +153,97 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
 
             rulesClock.Stop();
             schemaClock.Start();
-            if (options.UseKubeconform)
+            var schemaFindings = options.UseKubeconform
+                ? await KubeconformSchemaCheck.RunAsync(cluster, options, locator, ct).ConfigureAwait(false)
+                : await ValidateSchemasAsync(cluster, registry, converter, options, locator, ct).ConfigureAwait(false);
+            foreach (var finding in schemaFindings)
             {
-                foreach (
-                    var finding in await KubeconformSchemaCheck
-                        .RunAsync(cluster, options, locator, ct)
-                        .ConfigureAwait(false)
-                )
-                {
-                    findings.Add(finding with { Cluster = cluster.Name });
-                }
-
-                schemaClock.Stop();
-                continue;
+                findings.Add(finding with { Cluster = cluster.Name });
             }
 
-            var crds = cluster
-                .Objects.Select(o => o.Manifest)
-                .Where(CrdSchemaConverter.IsCrd)
-                .SelectMany(converter.Convert);
-            var validator = new ManifestSchemaValidator(registry.WithCustomResources(crds), options.Schemas, locator);
-            await Parallel
-                .ForEachAsync(
-                    cluster.Objects,
-                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-                    async (rendered, token) =>
-                    {
-                        foreach (
-                            var finding in await validator.ValidateAsync(rendered.Manifest, token).ConfigureAwait(false)
-                        )
-                        {
-                            findings.Add(finding with { Cluster = cluster.Name });
-                        }
-                    }
-                )
-                .ConfigureAwait(false);
             schemaClock.Stop();
         }
 
-        foreach (var finding in CheckPromotionOrder(options, layout))
+        foreach (
+            var finding in PromotionOrderRule.Check(
+                options.RepositoryRoot,
+                options.KubernetesFolder,
+                ClusterDiscovery.ClusterNames(tree.Layout).ToList()
+            )
+        )
         {
             findings.Add(finding);
         }
 
-        var (renovate, renovateTime) = await renovateTask.ConfigureAwait(false);
-        var (standalone, standaloneTime) = await standaloneTask.ConfigureAwait(false);
-        foreach (var finding in renovate.Concat(standalone))
-        {
-            findings.Add(finding);
-        }
+        return new CheckedTree([.. findings], rulesClock.Elapsed, schemaClock.Elapsed);
+    }
 
-        var kept = MergeClusters(findings.Where(f => !options.DisabledRules.Contains(f.RuleId)));
-        var report = new ValidationReport(
-            clusters.Select(c => c.Name).ToList(),
-            clusters.Sum(c => c.Objects.Count),
-            kept
-        );
-        var timings = new ValidationTimings(
-            renderTime,
-            scanTime,
-            schemaClock.Elapsed,
-            rulesClock.Elapsed,
-            renovateTime,
-            standaloneTime,
-            total.Elapsed,
-            kustomize.Invocations.Count - invocationsBefore,
-            TimeSpan.FromTicks(kustomize.Invocations.Skip(invocationsBefore).Sum(i => i.Elapsed.Ticks))
-        );
-        return new ValidationResult(report, clusters, timings);
+    private static async Task<IReadOnlyList<Finding>> ValidateSchemasAsync(
+        RenderedCluster cluster,
+        SchemaRegistry registry,
+        CrdSchemaConverter converter,
+        ValidationOptions options,
+        ScanLocator locator,
+        CancellationToken ct
+    )
+    {
+        var crds = cluster
+            .Objects.Select(o => o.Manifest)
+            .Where(CrdSchemaConverter.IsCrd)
+            .SelectMany(converter.Convert);
+        var validator = new ManifestSchemaValidator(registry.WithCustomResources(crds), options.Schemas, locator);
+        var findings = new ConcurrentBag<Finding>();
+        await Parallel
+            .ForEachAsync(
+                cluster.Objects,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+                async (rendered, token) =>
+                {
+                    foreach (
+                        var finding in await validator.ValidateAsync(rendered.Manifest, token).ConfigureAwait(false)
+                    )
+                    {
+                        findings.Add(finding);
+                    }
+                }
+            )
+            .ConfigureAwait(false);
+        return [.. findings];
     }
 
     /// <summary>
-    /// Rendering mostly waits for kustomize processes, so the schemas of the kinds the files declare are
-    /// fetched and compiled meanwhile. Failures are left in the registry's cache and reported when validating.
+    /// Report stage: findings of rules turned off for this run are dropped, and one finding about a shared file
+    /// that every cluster reports the same way is shown once, naming the clusters.
+    /// </summary>
+    private static ValidationReport Report(RenderedTree tree, IEnumerable<Finding> findings, ValidationOptions options)
+    {
+        var kept = findings
+            .Where(f => !options.DisabledRules.Contains(f.RuleId))
+            .GroupBy(f => f with { Cluster = null })
+            .Select(g =>
+                g.Key with
+                {
+                    Cluster = g.Select(f => f.Cluster)
+                        .OfType<string>()
+                        .Distinct(StringComparer.Ordinal)
+                        .Order(StringComparer.Ordinal)
+                        .ToList()
+                        is { Count: > 0 } names
+                        ? string.Join(", ", names)
+                        : null,
+                }
+            )
+            .ToList();
+        return new ValidationReport(
+            tree.Clusters.Select(c => c.Name).ToList(),
+            tree.Clusters.Sum(c => c.Objects.Count),
+            kept
+        );
+    }
+
+    /// <summary>
+    /// Fetches and compiles the schemas of the kinds the files declare. Failures are left in the registry's cache
+    /// and reported, with their location, by the validation that needs the schema.
     /// </summary>
     private static async Task WarmSchemasAsync(
         Task<(RepositoryScan Value, TimeSpan Elapsed)> scanTask,
@@ -213,99 +295,4 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
                 Location = locator.Locate(at, path),
             }
             : finding;
-
-    /// <summary>One finding about a shared file that every cluster reports the same way is shown once, naming the clusters.</summary>
-    private static List<Finding> MergeClusters(IEnumerable<Finding> findings) =>
-        findings
-            .GroupBy(f => f with { Cluster = null })
-            .Select(g =>
-                g.Key with
-                {
-                    Cluster = g.Select(f => f.Cluster)
-                        .OfType<string>()
-                        .Distinct(StringComparer.Ordinal)
-                        .Order(StringComparer.Ordinal)
-                        .ToList()
-                        is { Count: > 0 } names
-                        ? string.Join(", ", names)
-                        : null,
-                }
-            )
-            .ToList();
-
-    /// <summary>The promotion order, when the tree declares one, names every cluster once.</summary>
-    private static IEnumerable<Finding> CheckPromotionOrder(ValidationOptions options, RepositoryLayout layout)
-    {
-        if (
-            !File.Exists(
-                Path.Combine(options.RepositoryRoot, options.KubernetesFolder, Promotion.PromotionOrder.FileName)
-            )
-        )
-        {
-            return [];
-        }
-
-        try
-        {
-            var order = Promotion.PromotionOrder.Load(options.RepositoryRoot, options.KubernetesFolder);
-            return order.Check(ClusterDiscovery.ClusterNames(layout).ToList());
-        }
-        catch (Engine.BuildException e)
-        {
-            var file = Path.Combine(options.KubernetesFolder, Promotion.PromotionOrder.FileName).Replace('\\', '/');
-            return
-            [
-                new Finding(
-                    Severity.Error,
-                    Promotion.PromotionOrder.RuleId,
-                    e.Message,
-                    new Diagnostics.SourceLocation(file, 1)
-                ),
-            ];
-        }
-    }
-
-    private async Task<IReadOnlyList<Finding>> CheckRenovateAsync(ValidationOptions options, CancellationToken ct)
-    {
-        var path = Path.Combine(options.RepositoryRoot, "renovate.json");
-        if (!File.Exists(path))
-        {
-            return [];
-        }
-
-        // Loading Renovate's large schema dominates a warm run: a configuration that already passed against the
-        // same schema is not checked again.
-        var stamp = Path.Combine(
-            options.CacheDirectory,
-            "renovate-check",
-            RenovateStampKey(path, options.RenovateSchema) + ".ok"
-        );
-        if (File.Exists(stamp))
-        {
-            return [];
-        }
-
-        var source = new RenovateSchemaSource(options.RenovateSchema, options.CacheDirectory, http);
-        var findings = await new RenovateConfigValidator(source)
-            .ValidateAsync(path, "renovate.json", ct)
-            .ConfigureAwait(false);
-        if (findings.Count == 0)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(stamp)!);
-            await File.WriteAllTextAsync(stamp, options.RenovateSchema, ct).ConfigureAwait(false);
-        }
-
-        return findings;
-    }
-
-    private static string RenovateStampKey(string configPath, string schemaLocation)
-    {
-        var schemaIdentity = File.Exists(schemaLocation)
-            ? $"{Path.GetFullPath(schemaLocation)}|{new FileInfo(schemaLocation).Length}|{File.GetLastWriteTimeUtc(schemaLocation).Ticks}"
-            : schemaLocation;
-        var bytes = File.ReadAllBytes(configPath)
-            .Concat(System.Text.Encoding.UTF8.GetBytes("\0" + schemaIdentity))
-            .ToArray();
-        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-    }
 }

@@ -18,6 +18,17 @@ public sealed class RenovateConfigValidator(RenovateSchemaSource source)
     public const string SchemaRule = "renovate-schema";
     public const string SyntaxRule = "renovate-syntax";
 
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
+    [
+        new(SchemaRule, Severity.Error, "Hosted Renovate ignores an invalid configuration.", "none: fix renovate.json"),
+        new(
+            SyntaxRule,
+            Severity.Error,
+            "Renovate cannot read a configuration that is not valid JSON, so it stops updating the repository.",
+            "none: fix renovate.json"
+        ),
+    ];
+
     private readonly Lazy<Task<JsonSchema>> _schema = new(() => source.LoadAsync(CancellationToken.None));
 
     /// <summary>Validates the file at <paramref name="path"/>; findings name <paramref name="reportedAs"/> (repo-relative).</summary>

@@ -18,7 +18,7 @@ public static class SarifReport
         var rules = ruleIds
             .Select(id =>
             {
-                var rule = RuleCatalog.Get(id);
+                var rule = RuleCatalog.Find(id) ?? new RuleDescriptor(id, Severity.Error, "", "");
                 return (JsonNode?)
                     new JsonObject
                     {
@@ -27,7 +27,7 @@ public static class SarifReport
                         {
                             ["text"] = rule.Rationale.Length > 0 ? rule.Rationale : id,
                         },
-                        ["help"] = new JsonObject { ["text"] = $"{rule.Rationale} Opt-out: {rule.OptOut}".Trim() },
+                        ["help"] = new JsonObject { ["text"] = $"{rule.Rationale} Opt-out: {rule.Help}".Trim() },
                         ["defaultConfiguration"] = new JsonObject { ["level"] = Level(rule.DefaultSeverity) },
                     };
             })

@@ -6,6 +6,7 @@ namespace GitOpsRunners.Validation.Reports;
 /// <summary>The terminal report: findings grouped by file as <c>path:line: severity rule-id message</c>, then one summary line.</summary>
 public static class TextReport
 {
+    /// <summary>The report on a terminal, coloured by severity.</summary>
     public static void Write(IAnsiConsole console, ValidationReport report)
     {
         foreach (var group in report.Ordered.GroupBy(f => f.Location?.File ?? "(no file)"))
@@ -19,9 +20,7 @@ public static class TextReport
                     Severity.Warning => "yellow",
                     _ => "grey",
                 };
-                var scope = finding.Cluster is null
-                    ? ""
-                    : $" [grey]({Markup.Escape(finding.Cluster)}{(finding.Object is null ? "" : " " + Markup.Escape(finding.Object))})[/]";
+                var scope = Scope(finding) is { } where ? $" [grey]({Markup.Escape(where)})[/]" : "";
                 console.MarkupLine($"  [{colour}]{Markup.Escape(finding.ToString())}[/]{scope}");
             }
         }
@@ -32,4 +31,23 @@ public static class TextReport
             : "green";
         console.MarkupLine($"[{summaryColour}]{Markup.Escape(report.Summary)}[/]");
     }
+
+    /// <summary>The same lines as plain text, for a file.</summary>
+    public static string Render(ValidationReport report)
+    {
+        var lines = new List<string>();
+        foreach (var group in report.Ordered.GroupBy(f => f.Location?.File ?? "(no file)"))
+        {
+            lines.Add(group.Key);
+            lines.AddRange(group.Select(f => Scope(f) is { } where ? $"  {f} ({where})" : $"  {f}"));
+        }
+
+        lines.Add(report.Summary);
+        return string.Join('\n', lines) + "\n";
+    }
+
+    private static string? Scope(Finding finding) =>
+        finding.Cluster is null ? null
+        : finding.Object is null ? finding.Cluster
+        : $"{finding.Cluster} {finding.Object}";
 }

@@ -6,6 +6,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>The scale set's <c>controllerServiceAccount</c> names the controller's service account explicitly.</summary>
 public sealed class ArcControllerServiceAccountRule : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "arc-controller-service-account",
+            Severity.Error,
+            "The scale set must name the controller's service account or the listener cannot be managed.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         var releases = ArcRelease.Find(context.Index);
@@ -19,7 +29,7 @@ public sealed class ArcControllerServiceAccountRule : IClusterRule
         if (controllerAccount is null)
         {
             yield return context.Report(
-                "arc-controller-service-account",
+                Descriptor,
                 controller.Release,
                 "the controller's values.serviceAccount.name is not set; set it so scale sets can name it",
                 "spec",
@@ -35,7 +45,7 @@ public sealed class ArcControllerServiceAccountRule : IClusterRule
             if (name is null || ns is null)
             {
                 yield return context.Report(
-                    "arc-controller-service-account",
+                    Descriptor,
                     scaleSet.Release,
                     $"values.controllerServiceAccount is not set; set name: {controllerAccount} and namespace: {controller.ReleaseNamespace}",
                     "spec",
@@ -45,7 +55,7 @@ public sealed class ArcControllerServiceAccountRule : IClusterRule
             else if (name != controllerAccount || ns != controller.ReleaseNamespace)
             {
                 yield return context.Report(
-                    "arc-controller-service-account",
+                    Descriptor,
                     scaleSet.Release,
                     $"controllerServiceAccount is {ns}/{name} but the controller runs as {controller.ReleaseNamespace}/{controllerAccount}",
                     "spec",

@@ -10,6 +10,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// </summary>
 public sealed class ArcGitHubSecretRule : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "arc-github-secret",
+            Severity.Error,
+            "The scale set cannot register with GitHub without its githubConfigSecret and the keys ARC reads.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     private static readonly string[] AppKeys =
     [
         "github_app_id",
@@ -25,7 +35,7 @@ public sealed class ArcGitHubSecretRule : IClusterRule
             if (node is YamlMappingNode)
             {
                 yield return context.Report(
-                    "arc-github-secret",
+                    Descriptor,
                     scaleSet.Release,
                     "githubConfigSecret holds credentials inline; name a Secret produced by an ExternalSecret instead",
                     "spec",
@@ -38,7 +48,7 @@ public sealed class ArcGitHubSecretRule : IClusterRule
             if (node.ScalarAt() is not { } secretName)
             {
                 yield return context.Report(
-                    "arc-github-secret",
+                    Descriptor,
                     scaleSet.Release,
                     "values.githubConfigSecret is not set; name the Secret that holds the GitHub credentials",
                     "spec",
@@ -51,7 +61,7 @@ public sealed class ArcGitHubSecretRule : IClusterRule
             if (keys is null)
             {
                 yield return context.Report(
-                    "arc-github-secret",
+                    Descriptor,
                     scaleSet.Release,
                     $"githubConfigSecret '{secretName}' is not produced by any ExternalSecret or Secret in namespace {scaleSet.ReleaseNamespace}; add one",
                     "spec",
@@ -62,7 +72,7 @@ public sealed class ArcGitHubSecretRule : IClusterRule
             else if (keys.Count > 0 && !keys.Contains("github_token") && !AppKeys.All(keys.Contains))
             {
                 yield return context.Report(
-                    "arc-github-secret",
+                    Descriptor,
                     scaleSet.Release,
                     $"githubConfigSecret '{secretName}' has keys [{string.Join(", ", keys.Order(StringComparer.Ordinal))}] but ARC needs github_token or {string.Join(", ", AppKeys)}",
                     "spec",

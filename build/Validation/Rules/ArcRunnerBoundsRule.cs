@@ -6,6 +6,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary><c>minRunners</c> is not negative and not above <c>maxRunners</c>.</summary>
 public sealed class ArcRunnerBoundsRule : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "arc-runner-bounds",
+            Severity.Error,
+            "minRunners above maxRunners makes the scale set unschedulable.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var scaleSet in ArcRelease.Find(context.Index).Where(r => !r.IsController))
@@ -15,7 +25,7 @@ public sealed class ArcRunnerBoundsRule : IClusterRule
             if (min < 0)
             {
                 yield return context.Report(
-                    "arc-runner-bounds",
+                    Descriptor,
                     scaleSet.Release,
                     $"minRunners is {min}; it must be 0 or more",
                     "spec",
@@ -27,7 +37,7 @@ public sealed class ArcRunnerBoundsRule : IClusterRule
             if (min is { } low && max is { } high && low > high)
             {
                 yield return context.Report(
-                    "arc-runner-bounds",
+                    Descriptor,
                     scaleSet.Release,
                     $"minRunners ({low}) is greater than maxRunners ({high})",
                     "spec",

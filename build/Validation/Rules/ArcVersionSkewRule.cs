@@ -6,6 +6,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>Every ARC scale set runs the same chart version as the controller.</summary>
 public sealed class ArcVersionSkewRule : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "arc-version-skew",
+            Severity.Error,
+            "ARC refuses (and may delete) scale sets whose chart version differs from the controller's.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         var releases = ArcRelease.Find(context.Index);
@@ -22,7 +32,7 @@ public sealed class ArcVersionSkewRule : IClusterRule
         )
         {
             yield return context.Report(
-                "arc-version-skew",
+                Descriptor,
                 scaleSet.VersionSetBy,
                 $"{scaleSet.Release.Id} installs {ArcCharts.ScaleSet} {scaleSet.ChartVersion} but the controller {controller.Release.Id} is on {controllerVersion}; move both charts to one version",
                 scaleSet.VersionPath

@@ -6,6 +6,12 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>Kustomizations and HelmReleases whose dependsOn entries form a cycle.</summary>
 public sealed class DependsOnCycleRule : IClusterRule
 {
+    /// <summary>Rendering reports cycles between Kustomizations under the same id; this rule adds HelmReleases.</summary>
+    public static RuleDescriptor Descriptor { get; } =
+        RenderRuleIds.Descriptors.Single(d => d.Id == RenderRuleIds.DependsOnCycle);
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         var nodes = context
@@ -22,7 +28,7 @@ public sealed class DependsOnCycleRule : IClusterRule
         {
             var first = byId[cycle[0]];
             yield return context.Report(
-                "flux-dependson-cycle",
+                Descriptor,
                 first,
                 $"dependsOn forms a cycle: {string.Join(" -> ", cycle.Append(cycle[0]))}; remove one of these dependencies",
                 "spec",

@@ -5,6 +5,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>Objects on deprecated or removed API versions, with the version to move to.</summary>
 public sealed class DeprecatedApiPolicy : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "policy-deprecated-api",
+            Severity.Error,
+            "Deprecated or removed API versions stop reconciling after an upgrade.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     /// <summary>apiVersion (or apiVersion/Kind) to its replacement.</summary>
     public static readonly IReadOnlyDictionary<string, string> Replacements = new Dictionary<string, string>(
         StringComparer.Ordinal
@@ -44,7 +54,7 @@ public sealed class DeprecatedApiPolicy : IClusterRule
             if (Replacement(manifest.ApiVersion, manifest.Kind) is { } replacement)
             {
                 yield return context.Report(
-                    "policy-deprecated-api",
+                    Descriptor,
                     manifest,
                     $"{manifest.Kind} uses {manifest.ApiVersion}, which is deprecated or removed; use {replacement}",
                     "apiVersion"

@@ -5,6 +5,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>The same object (group, kind, namespace, name) applied more than once.</summary>
 public sealed class DuplicateObjectRule : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "duplicate-object",
+            Severity.Error,
+            "Two owners of one object fight over it on every reconciliation.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         var groups = context
@@ -16,7 +26,7 @@ public sealed class DuplicateObjectRule : IClusterRule
             foreach (var duplicate in group.Skip(1))
             {
                 yield return context.Report(
-                    "duplicate-object",
+                    Descriptor,
                     duplicate.Manifest,
                     $"{duplicate.Manifest.Id} is applied by {duplicate.AppliedBy} and also by {first.AppliedBy} ({first.Manifest.Location}); keep one definition"
                 );

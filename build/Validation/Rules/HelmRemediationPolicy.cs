@@ -6,6 +6,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>HelmReleases detect drift and remediate failed upgrades.</summary>
 public sealed class HelmRemediationPolicy : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "policy-helm-remediation",
+            Severity.Warning,
+            "Drift detection and upgrade remediation keep a HelmRelease converging without a human.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var release in context.Index.OfKind(FluxKinds.HelmGroup, "HelmRelease"))
@@ -13,7 +23,7 @@ public sealed class HelmRemediationPolicy : IClusterRule
             if (release.Body.ScalarAt("spec", "driftDetection", "mode") != "enabled")
             {
                 yield return context.Report(
-                    "policy-helm-remediation",
+                    Descriptor,
                     release,
                     "drift detection is not enabled; set spec.driftDetection.mode: enabled",
                     "spec",
@@ -24,7 +34,7 @@ public sealed class HelmRemediationPolicy : IClusterRule
             if (release.Body.MappingAt("spec", "upgrade", "remediation") is null)
             {
                 yield return context.Report(
-                    "policy-helm-remediation",
+                    Descriptor,
                     release,
                     "upgrade remediation is not configured; set spec.upgrade.remediation (retries, remediateLastFailure)",
                     "spec",

@@ -7,6 +7,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>Container images, in workloads and in HelmRelease values, are pinned by digest.</summary>
 public sealed class ImageDigestPolicy : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "policy-image-digest",
+            Severity.Warning,
+            "A tag can be moved; a digest cannot.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var manifest in context.Cluster.Objects.Select(o => o.Manifest))
@@ -88,10 +98,5 @@ public sealed class ImageDigestPolicy : IClusterRule
         && (text.Contains('/', StringComparison.Ordinal) || text.Contains(':', StringComparison.Ordinal));
 
     private static Finding Unpinned(RuleContext context, Manifest manifest, string image, string[] path) =>
-        context.Report(
-            "policy-image-digest",
-            manifest,
-            $"image {image} is not pinned by digest; use tag@sha256:<digest>",
-            path
-        );
+        context.Report(Descriptor, manifest, $"image {image} is not pinned by digest; use tag@sha256:<digest>", path);
 }

@@ -6,6 +6,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>Secrets with values committed in clear text (SOPS-encrypted ones are fine).</summary>
 public sealed class PlaintextSecretPolicy : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "policy-plaintext-secret",
+            Severity.Error,
+            "Secrets in Git are leaked secrets.",
+            "none: move the value to Key Vault and use an ExternalSecret"
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var secret in context.Index.OfKind("", "Secret"))
@@ -20,7 +30,7 @@ public sealed class PlaintextSecretPolicy : IClusterRule
                 if (secret.Body.MappingAt(field) is { Children.Count: > 0 })
                 {
                     yield return context.Report(
-                        "policy-plaintext-secret",
+                        Descriptor,
                         secret,
                         $"Secret {secret.Name} has values in {field}; keep them in Azure Key Vault and produce the Secret with an ExternalSecret (or encrypt it with SOPS)",
                         field

@@ -6,6 +6,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>Namespaces carry a Pod Security Admission enforce label.</summary>
 public sealed class PodSecurityPolicy : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "policy-pod-security",
+            Severity.Warning,
+            "Namespaces without Pod Security labels admit privileged pods silently.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     private const string EnforceLabel = "pod-security.kubernetes.io/enforce";
 
     public IEnumerable<Finding> Check(RuleContext context)
@@ -15,7 +25,7 @@ public sealed class PodSecurityPolicy : IClusterRule
             if (ns.Body.ScalarAt("metadata", "labels", EnforceLabel) is null)
             {
                 yield return context.Report(
-                    "policy-pod-security",
+                    Descriptor,
                     ns,
                     $"namespace {ns.Name} has no {EnforceLabel} label; set it to restricted, baseline or privileged",
                     "metadata"

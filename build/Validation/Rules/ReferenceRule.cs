@@ -6,6 +6,32 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>sourceRef, chartRef, chart sourceRef, dependsOn, secretStoreRef and providerRef name objects the cluster defines.</summary>
 public sealed class ReferenceRule : IClusterRule
 {
+    public static RuleDescriptor SourceMissing { get; } =
+        new(
+            "ref-source",
+            Severity.Error,
+            "A Kustomization or HelmRelease whose source does not exist never reconciles.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public static RuleDescriptor DependencyMissing { get; } =
+        new(
+            "ref-depends-on",
+            Severity.Error,
+            "A dependsOn entry that names nothing blocks the dependant forever.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public static RuleDescriptor SecretStoreMissing { get; } =
+        new(
+            "ref-secret-store",
+            Severity.Error,
+            "An ExternalSecret whose store does not exist never syncs.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [SourceMissing, DependencyMissing, SecretStoreMissing];
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         var index = context.Index;
@@ -13,12 +39,12 @@ public sealed class ReferenceRule : IClusterRule
         {
             if (FluxRef.Read(ks, "GitRepository", "spec", "sourceRef") is { } source && !SourceExists(index, source))
             {
-                yield return Missing(context, "ref-source", source, "sourceRef");
+                yield return Missing(context, SourceMissing, source, "sourceRef");
             }
 
             foreach (var dependency in FluxRef.DependsOn(ks).Where(d => !Exists(index, d)))
             {
-                yield return Missing(context, "ref-depends-on", dependency, "dependsOn");
+                yield return Missing(context, DependencyMissing, dependency, "dependsOn");
             }
         }
 
@@ -36,7 +62,7 @@ public sealed class ReferenceRule : IClusterRule
             {
                 yield return Missing(
                     context,
-                    "ref-source",
+                    SourceMissing,
                     source,
                     source.Path.Length == 2 ? "chartRef" : "chart.spec.sourceRef"
                 );
@@ -44,7 +70,7 @@ public sealed class ReferenceRule : IClusterRule
 
             foreach (var dependency in FluxRef.DependsOn(release).Where(d => !Exists(index, d)))
             {
-                yield return Missing(context, "ref-depends-on", dependency, "dependsOn");
+                yield return Missing(context, DependencyMissing, dependency, "dependsOn");
             }
         }
 
@@ -55,7 +81,7 @@ public sealed class ReferenceRule : IClusterRule
                 && !SourceExists(index, source)
             )
             {
-                yield return Missing(context, "ref-source", source, "sourceRef");
+                yield return Missing(context, SourceMissing, source, "sourceRef");
             }
         }
 
@@ -63,7 +89,7 @@ public sealed class ReferenceRule : IClusterRule
         {
             if (FluxRef.Read(alert, "Provider", "spec", "providerRef") is { } provider && !Exists(index, provider))
             {
-                yield return Missing(context, "ref-source", provider, "providerRef");
+                yield return Missing(context, SourceMissing, provider, "providerRef");
             }
         }
 
@@ -80,7 +106,7 @@ public sealed class ReferenceRule : IClusterRule
             {
                 yield return Missing(
                     context,
-                    "ref-secret-store",
+                    SecretStoreMissing,
                     store with
                     {
                         Namespace = store.Kind == "ClusterSecretStore" ? null : store.Namespace,
@@ -109,9 +135,9 @@ public sealed class ReferenceRule : IClusterRule
     private static bool Exists(ClusterIndex index, FluxRef target) =>
         index.Exists(target.Kind, target.Namespace, target.Name) || index.Exists(target.Kind, null, target.Name);
 
-    private static Finding Missing(RuleContext context, string ruleId, FluxRef reference, string field) =>
+    private static Finding Missing(RuleContext context, RuleDescriptor rule, FluxRef reference, string field) =>
         context.Report(
-            ruleId,
+            rule,
             reference.From,
             $"{field} names {reference.Display}, which this cluster does not define; add it or fix the reference",
             reference.Path

@@ -6,6 +6,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>Every container declares resource requests and limits.</summary>
 public sealed class ResourcesPolicy : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "policy-resources",
+            Severity.Warning,
+            "Containers without requests and limits starve or get evicted under load.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var manifest in context.Cluster.Objects.Select(o => o.Manifest))
@@ -19,7 +29,7 @@ public sealed class ResourcesPolicy : IClusterRule
                 if (missing.Count > 0)
                 {
                     yield return context.Report(
-                        "policy-resources",
+                        Descriptor,
                         manifest,
                         $"container '{name}' has no resource {string.Join(" or ", missing)}; set resources.requests and resources.limits",
                         path

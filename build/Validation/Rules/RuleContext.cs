@@ -11,13 +11,6 @@ public sealed record RuleContext(RenderedCluster Cluster, ClusterIndex Index, IS
         new(cluster, new ClusterIndex(cluster), locator ?? ObjectLocator.Instance);
 
     /// <summary>A finding about <paramref name="manifest"/>, located at the field <paramref name="path"/> when it can be.</summary>
-    public Finding Report(string ruleId, Manifest manifest, string message, params string[] path) =>
-        new(
-            RuleCatalog.Get(ruleId).DefaultSeverity,
-            ruleId,
-            message,
-            Locator.Locate(manifest, path),
-            Cluster.Name,
-            manifest.Id
-        );
+    public Finding Report(RuleDescriptor rule, Manifest manifest, string message, params string[] path) =>
+        new(rule.DefaultSeverity, rule.Id, message, Locator.Locate(manifest, path), Cluster.Name, manifest.Id);
 }

@@ -11,6 +11,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// </summary>
 public sealed class RunnerAgePolicy(IReadOnlyList<ReleaseInfo> runnerReleases, DateTimeOffset now) : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "policy-runner-age",
+            Severity.Error,
+            "GitHub stops sending jobs to a runner once a newer release has been out for 30 days (checked with --check-runner-age).",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     public static readonly TimeSpan Grace = TimeSpan.FromDays(30);
 
     public IEnumerable<Finding> Check(RuleContext context)
@@ -45,9 +55,8 @@ public sealed class RunnerAgePolicy(IReadOnlyList<ReleaseInfo> runnerReleases, D
                 }
 
                 var age = now - since.Value;
-                var rule = RuleCatalog.Get("policy-runner-age");
                 var finding = context.Report(
-                    "policy-runner-age",
+                    Descriptor,
                     scaleSet.Release,
                     age > Grace
                         ? $"runner {version} is behind actions/runner {newestVersion}; a newer release has been out since {since.Value:yyyy-MM-dd} (over 30 days), so GitHub no longer sends jobs to it. Bump the runner image"

@@ -6,6 +6,16 @@ namespace GitOpsRunners.Validation.Rules;
 /// <summary>Sources that no Kustomization, HelmRelease, HelmChart or ArtifactGenerator uses.</summary>
 public sealed class UnusedSourceRule : IClusterRule
 {
+    public static RuleDescriptor Descriptor { get; } =
+        new(
+            "source-unused",
+            Severity.Warning,
+            "A source nothing uses costs fetches and hides mistakes.",
+            RuleCatalog.AnnotationOptOut
+        );
+
+    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
+
     public IEnumerable<Finding> Check(RuleContext context)
     {
         var index = context.Index;
@@ -60,7 +70,7 @@ public sealed class UnusedSourceRule : IClusterRule
             if (!used.Contains($"{source.Kind}/{source.Namespace}/{source.Name}"))
             {
                 yield return context.Report(
-                    "source-unused",
+                    Descriptor,
                     source,
                     $"{source.Id} is not used by any Kustomization, HelmRelease or HelmChart; remove it or reference it"
                 );

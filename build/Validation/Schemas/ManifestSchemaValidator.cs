@@ -22,6 +22,23 @@ public sealed class ManifestSchemaValidator(
     public const string SchemaRule = "schema";
     public const string MissingRule = "schema-missing";
 
+    /// <summary>The ids schema checks report (kubeconform's delegation reports the same ones).</summary>
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
+    [
+        new(
+            SchemaRule,
+            Severity.Error,
+            "The API server would reject an object that does not match its schema.",
+            "--skip-kinds <Kind> or --schema-location"
+        ),
+        new(
+            MissingRule,
+            Severity.Error,
+            "An object without a schema is not checked at all.",
+            "--ignore-missing-schemas or --schema-location"
+        ),
+    ];
+
     /// <summary>How far below its document's first line a body may start and still be taken as read from that file.</summary>
     private const int MaxLeadingLines = 64;
 

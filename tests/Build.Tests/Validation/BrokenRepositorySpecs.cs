@@ -89,12 +89,16 @@ public class BrokenRepositorySpecs
     {
         var findings = result.Report.Findings;
         findings.Should().Contain(f => f.RuleId == rule, because: $"the findings were:\n{string.Join('\n', findings)}");
-        var finding = findings.First(f => f.RuleId == rule);
-        finding.Location.Should().NotBeNull();
-        finding.Location!.File.Should().Be(file);
+        findings
+            .Should()
+            .Contain(
+                f => f.RuleId == rule && f.Location != null && f.Location.File == file,
+                because: $"the findings were:\n{string.Join('\n', findings)}"
+            );
+        var finding = findings.First(f => f.RuleId == rule && f.Location!.File == file);
         if (line > 0)
         {
-            finding.Location.Line.Should().Be(line, because: finding.ToString());
+            finding.Location!.Line.Should().Be(line, because: finding.ToString());
         }
 
         result.Report.Errors.Should().BeGreaterThan(0);

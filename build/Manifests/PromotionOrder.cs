@@ -1,19 +1,16 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
-using GitOpsRunners.Manifests;
-using GitOpsRunners.Validation;
 using YamlDotNet.RepresentationModel;
 
-namespace GitOpsRunners.Promotion;
+namespace GitOpsRunners.Manifests;
 
 /// <summary>
 /// The order in which releases move between clusters, declared once in <c>&lt;root&gt;/promotion.yaml</c>
-/// as <c>stages: [first, second, …]</c>.
+/// as <c>stages: [first, second, …]</c>. Promote follows it; Validate checks it against the clusters.
 /// </summary>
 public sealed record PromotionOrder(IReadOnlyList<string> Stages, SourceLocation Location)
 {
     public const string FileName = "promotion.yaml";
-    public const string RuleId = "promotion-order";
 
     public string First => Stages[0];
 
@@ -84,39 +81,5 @@ public sealed record PromotionOrder(IReadOnlyList<string> Stages, SourceLocation
         }
 
         return new PromotionOrder(names, new SourceLocation(relativeFile, (int)stages.Start.Line));
-    }
-
-    /// <summary>Every stage is a cluster, no stage appears twice, and every cluster has a stage.</summary>
-    public IEnumerable<Finding> Check(IReadOnlyCollection<string> clusters)
-    {
-        foreach (var duplicate in Stages.GroupBy(s => s, StringComparer.Ordinal).Where(g => g.Count() > 1))
-        {
-            yield return new Finding(
-                Severity.Error,
-                RuleId,
-                $"stage {duplicate.Key} appears {duplicate.Count()} times; a cluster has one place in the order",
-                Location
-            );
-        }
-
-        foreach (var unknown in Stages.Where(s => !clusters.Contains(s)).Distinct(StringComparer.Ordinal))
-        {
-            yield return new Finding(
-                Severity.Error,
-                RuleId,
-                $"stage {unknown} is not a cluster (no folder clusters/{unknown}); fix the name or add the cluster",
-                Location
-            );
-        }
-
-        foreach (var missing in clusters.Where(c => !Stages.Contains(c)).Order(StringComparer.Ordinal))
-        {
-            yield return new Finding(
-                Severity.Warning,
-                RuleId,
-                $"cluster {missing} has no stage in the promotion order; add it so releases reach it",
-                Location
-            );
-        }
     }
 }
