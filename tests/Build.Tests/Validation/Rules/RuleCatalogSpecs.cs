@@ -1,0 +1,139 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using GitOpsRunners.Diagnostics;
+using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tools;
+using GitOpsRunners.Validation;
+using GitOpsRunners.Validation.Reports;
+using GitOpsRunners.Validation.Rules;
+using GitOpsRunners.Validation.Schemas;
+
+namespace GitOpsRunners.Tests.Validation.Rules;
+
+/// <summary>Every rule id Validate can report is described once, by the code that reports it.</summary>
+public class RuleCatalogSpecs
+{
+    public static TheoryData<string> TestTrees =>
+        new(
+            Directory
+                .GetDirectories(FixtureRepository.Path("broken"))
+                .Select(tree => "broken/" + Path.GetFileName(tree))
+                .Append("two-clusters")
+                .Order(StringComparer.Ordinal)
+        );
+
+    [Theory]
+    [MemberData(nameof(TestTrees))]
+    public async Task Every_id_Validate_reports_on_a_test_tree_is_catalogued(string tree)
+    {
+        var result = await ValidateAsync(FixtureRepository.Path(tree));
+
+        result
+            .Report.Findings.Select(f => f.RuleId)
+            .Distinct()
+            .Where(id => RuleCatalog.Find(id) is null)
+            .Should()
+            .BeEmpty("SARIF and the README describe only catalogued ids");
+    }
+
+    [Fact]
+    public void Every_rule_id_constant_in_the_build_project_is_catalogued()
+    {
+        var declared = typeof(RuleCatalog)
+            .Assembly.GetTypes()
+            .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
+            .Where(field => field is { IsLiteral: true } && field.FieldType == typeof(string))
+            .Where(field =>
+                field.DeclaringType!.Name.EndsWith("RuleIds", StringComparison.Ordinal)
+                || field.Name.EndsWith("Rule", StringComparison.Ordinal)
+            )
+            .Select(field => $"{field.DeclaringType!.Name}.{field.Name} = {field.GetRawConstantValue()}")
+            .ToList();
+
+        declared.Should().Contain("RenderRuleIds.DependsOnMissing = flux-dependson-missing");
+        declared
+            .Where(constant => RuleCatalog.Find(constant.Split(" = ")[1]) is null)
+            .Should()
+            .BeEmpty("an id that code reports needs a descriptor next to that code");
+    }
+
+    [Fact]
+    public void Every_rule_of_the_default_rule_set_describes_what_it_reports()
+    {
+        RuleSet.Default.Should().AllSatisfy(rule => rule.Descriptors.Should().NotBeEmpty());
+        RuleSet
+            .Default.SelectMany(rule => rule.Descriptors)
+            .Should()
+            .AllSatisfy(descriptor => RuleCatalog.Find(descriptor.Id).Should().BeSameAs(descriptor));
+    }
+
+    [Fact]
+    public void No_two_descriptors_share_an_id() =>
+        RuleCatalog
+            .All.GroupBy(rule => rule.Id)
+            .Where(ids => ids.Count() > 1)
+            .Select(ids => ids.Key)
+            .Should()
+            .BeEmpty();
+
+    [Fact]
+    public void Every_catalogued_id_has_a_rationale_and_help() =>
+        RuleCatalog
+            .All.Should()
+            .AllSatisfy(rule =>
+            {
+                rule.Id.Should().MatchRegex("^[a-z]+(-[a-z]+)*$");
+                rule.Rationale.Should().EndWith(".", rule.Id);
+                rule.Help.Should().NotBeNullOrWhiteSpace(rule.Id);
+            });
+
+    [Theory]
+    [InlineData(RenderRuleIds.DependsOnMissing)]
+    [InlineData(RenderRuleIds.GenerateFailed)]
+    [InlineData(ManifestRuleIds.MissingField)]
+    [InlineData("renovate-syntax")]
+    public void Sarif_describes_ids_reported_outside_the_cluster_rules(string id)
+    {
+        var report = new ValidationReport(["aks-a"], 1, [new Finding(Severity.Error, id, "broken", null, "aks-a")]);
+
+        var rule = JsonNode.Parse(SarifReport.Render(report, "1.0.0"))!["runs"]![0]!["tool"]!["driver"]!["rules"]![0]!;
+
+        rule["id"]!.GetValue<string>().Should().Be(id);
+        rule["shortDescription"]!["text"]!.GetValue<string>().Should().Be(RuleCatalog.Find(id)!.Rationale);
+        rule["help"]!["text"]!.GetValue<string>().Should().Contain(RuleCatalog.Find(id)!.Help);
+    }
+
+    private static async Task<ValidationResult> ValidateAsync(string root)
+    {
+        using var cache = new TempDirectory();
+        var schemas = SharedData.SchemasRoot;
+        var options = new ValidationOptions(
+            root,
+            Directory.Exists(Path.Combine(root, "kubernetes")) ? "kubernetes" : ".",
+            null,
+            new SchemaValidationOptions(
+                schemas is null
+                    ? [Path.Combine(Path.GetTempPath(), "no-schemas-here")]
+                    :
+                    [
+                        Path.Combine(
+                            schemas,
+                            "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"
+                        ),
+                        Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
+                    ],
+                "1.36.0",
+                true,
+                schemas is null,
+                new HashSet<string>(),
+                new HashSet<string>(),
+                cache.Path
+            ),
+            "unused",
+            new HashSet<string>(),
+            cache.Path
+        );
+        using var http = new HttpClient();
+        return await new ValidationPipeline(KustomizeCli.Locate(), http).RunAsync(options, CancellationToken.None);
+    }
+}
