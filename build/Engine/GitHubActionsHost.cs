@@ -1,6 +1,4 @@
 using GitOpsRunners.Diagnostics;
-using GitOpsRunners.Manifests;
-using GitOpsRunners.Validation;
 using Spectre.Console;
 
 namespace GitOpsRunners.Engine;

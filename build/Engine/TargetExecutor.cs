@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using GitOpsRunners.Diagnostics;
-using GitOpsRunners.Validation;
 
 namespace GitOpsRunners.Engine;
 

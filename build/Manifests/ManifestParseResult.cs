@@ -1,5 +1,4 @@
 using GitOpsRunners.Diagnostics;
-using GitOpsRunners.Validation;
 
 namespace GitOpsRunners.Manifests;
 

@@ -1,5 +1,4 @@
 using GitOpsRunners.Diagnostics;
-using GitOpsRunners.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace GitOpsRunners.Manifests;

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using GitOpsRunners.Diagnostics;
-using GitOpsRunners.Validation;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

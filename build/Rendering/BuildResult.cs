@@ -1,3 +1,5 @@
+using GitOpsRunners.Tools;
+
 namespace GitOpsRunners.Rendering;
 
 /// <summary>The output of one kustomize build of a wrapper folder, or its error.</summary>

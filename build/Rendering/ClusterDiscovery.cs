@@ -1,7 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Manifests;
-using GitOpsRunners.Validation;
 
 namespace GitOpsRunners.Rendering;
 
@@ -128,7 +127,7 @@ public static class ClusterDiscovery
 
     private static bool MentionsFluxKustomization(string file) =>
         File.ReadLines(file)
-            .Any(line => line.StartsWith("apiVersion: kustomize.toolkit.fluxcd.io/", StringComparison.Ordinal));
+            .Any(line => line.StartsWith($"apiVersion: {KubernetesApi.KustomizeGroup}/", StringComparison.Ordinal));
 
     private static bool BuildsFolder(FluxKustomization kustomization, string directory) =>
         kustomization.Path.Trim().TrimStart('.').Trim('/') == directory.Trim('/');

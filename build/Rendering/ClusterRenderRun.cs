@@ -1,6 +1,5 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
-using GitOpsRunners.Validation;
 
 namespace GitOpsRunners.Rendering;
 
@@ -74,7 +73,7 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
             {
                 _configMaps[key] = manifest;
             }
-            else if (manifest.Kind == "GitRepository" && manifest.Group == "source.toolkit.fluxcd.io")
+            else if (manifest.Kind == "GitRepository" && manifest.Group == KubernetesApi.SourceGroup)
             {
                 _gitRepositories[key] = manifest;
             }

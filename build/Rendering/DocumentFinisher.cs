@@ -2,7 +2,6 @@ using System.Text;
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering.Substitution;
-using GitOpsRunners.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace GitOpsRunners.Rendering;
@@ -14,8 +13,6 @@ namespace GitOpsRunners.Rendering;
 /// </summary>
 internal sealed class DocumentFinisher(RenderContext context, string cluster)
 {
-    private const string KustomizationGroup = "kustomize.toolkit.fluxcd.io";
-
     public FinishedDocument Finish(
         string text,
         FluxKustomization kustomization,
@@ -104,8 +101,8 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
 
         if (context.Options.AddFluxOwnerLabels)
         {
-            root.SetScalar(["metadata", "labels", $"{KustomizationGroup}/name"], kustomization.Name);
-            root.SetScalar(["metadata", "labels", $"{KustomizationGroup}/namespace"], kustomization.Namespace);
+            root.SetScalar(["metadata", "labels", KubernetesApi.KustomizationNameLabel], kustomization.Name);
+            root.SetScalar(["metadata", "labels", KubernetesApi.KustomizationNamespaceLabel], kustomization.Namespace);
         }
 
         var parsed = ManifestParser.Parse(root, location);

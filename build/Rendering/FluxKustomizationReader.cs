@@ -1,7 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering.Substitution;
-using GitOpsRunners.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace GitOpsRunners.Rendering;
@@ -9,10 +8,8 @@ namespace GitOpsRunners.Rendering;
 /// <summary>Reads Flux Kustomization objects (<c>kustomize.toolkit.fluxcd.io</c>, any version) into <see cref="FluxKustomization"/>.</summary>
 public static class FluxKustomizationReader
 {
-    public const string Group = "kustomize.toolkit.fluxcd.io";
-
     public static bool IsFluxKustomization(Manifest manifest) =>
-        manifest.Kind == "Kustomization" && manifest.Group == Group;
+        manifest.Kind == "Kustomization" && manifest.Group == KubernetesApi.KustomizeGroup;
 
     /// <summary>The Kustomization, or null with error findings when it cannot be rendered.</summary>
     public static (FluxKustomization? Kustomization, IReadOnlyList<Finding> Findings) Read(

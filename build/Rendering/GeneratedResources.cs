@@ -1,6 +1,5 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
-using GitOpsRunners.Validation;
 
 namespace GitOpsRunners.Rendering;
 

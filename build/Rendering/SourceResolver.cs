@@ -1,6 +1,5 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
-using GitOpsRunners.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace GitOpsRunners.Rendering;
@@ -12,10 +11,8 @@ namespace GitOpsRunners.Rendering;
 /// </summary>
 internal sealed class SourceResolver(RenderContext context, string cluster, IReadOnlyList<string> repositoryUrls)
 {
-    private const string ArtifactGeneratorGroup = "source.extensions.fluxcd.io";
-
     public static bool IsArtifactGenerator(Manifest manifest) =>
-        manifest.Kind == "ArtifactGenerator" && manifest.Group == ArtifactGeneratorGroup;
+        manifest.Kind == "ArtifactGenerator" && manifest.Group == KubernetesApi.SourceExtensionsGroup;
 
     public SourceResolution Resolve(FluxKustomization kustomization, ClusterSnapshot snapshot)
     {

@@ -1,7 +1,6 @@
 using System.Text;
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
-using GitOpsRunners.Validation;
 
 namespace GitOpsRunners.Rendering;
 

@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 using NuGet.Versioning;
 
 namespace GitOpsRunners.Smoke;
@@ -10,8 +11,8 @@ internal static class ArcHealth
 {
     private const string ScaleSetIdAnnotation = "runner-scale-set-id";
     private const string VersionLabel = "app.kubernetes.io/version";
-    private const string ScaleSetNameLabel = "actions.github.com/scale-set-name";
-    private const string ScaleSetNamespaceLabel = "actions.github.com/scale-set-namespace";
+    private const string ScaleSetNameLabel = KubernetesApi.ArcGroup + "/scale-set-name";
+    private const string ScaleSetNamespaceLabel = KubernetesApi.ArcGroup + "/scale-set-namespace";
 
     public static IEnumerable<CheckResult> Evaluate(SmokeExpectations expected, ClusterSnapshot snapshot)
     {

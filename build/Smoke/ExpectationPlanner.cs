@@ -1,6 +1,5 @@
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
-using GitOpsRunners.Validation.Rules;
 using NuGet.Versioning;
 using YamlDotNet.RepresentationModel;
 
@@ -17,11 +16,11 @@ internal static class ExpectationPlanner
         var defined = manifests.Select(m => Key(m, fluxNamespace)).ToHashSet();
 
         var sources = manifests
-            .Where(m => KnownResources.IsFluxGroup(m.Group) && KnownResources.SourceKinds.Contains(m.Kind))
+            .Where(m => KubernetesApi.IsFluxGroup(m.Group) && KubernetesApi.SourceKinds.Contains(m.Kind))
             .Select(m => new ExpectedObject(Key(m, fluxNamespace), m.Location))
             .ToList();
         var kustomizations = new List<ExpectedKustomization>();
-        foreach (var m in manifests.Where(m => m.Group == KnownResources.KustomizeGroup && m.Kind == "Kustomization"))
+        foreach (var m in manifests.Where(m => m.Group == KubernetesApi.KustomizeGroup && m.Kind == "Kustomization"))
         {
             var key = Key(m, fluxNamespace);
             var source = Reference(m.Body.MappingAt("spec", "sourceRef"), "GitRepository", key.Namespace!);
@@ -32,7 +31,7 @@ internal static class ExpectationPlanner
         }
 
         var helmReleases = new List<ExpectedHelmRelease>();
-        foreach (var m in manifests.Where(m => m.Group == KnownResources.HelmGroup && m.Kind == "HelmRelease"))
+        foreach (var m in manifests.Where(m => m.Group == KubernetesApi.HelmGroup && m.Kind == "HelmRelease"))
         {
             var (chart, version, source) = Chart(m, manifests, fluxNamespace);
             if (source is not null)
@@ -44,24 +43,24 @@ internal static class ExpectationPlanner
         }
 
         var crds = manifests
-            .Where(m => KnownResources.IsFluxGroup(m.Group))
-            .Select(m => new ExpectedCrd($"{KnownResources.Plural(m.Kind)}.{m.Group}", m.Group, m.Version, m.Kind))
+            .Where(m => KubernetesApi.IsFluxGroup(m.Group))
+            .Select(m => new ExpectedCrd($"{KubernetesApi.Plural(m.Kind)}.{m.Group}", m.Group, m.Version, m.Kind))
             .Distinct()
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ThenBy(c => c.Version, StringComparer.Ordinal)
             .ToList();
-        var controllers = crds.Select(c => KnownResources.ControllerFor(c.Group))
+        var controllers = crds.Select(c => KubernetesApi.ControllerFor(c.Group))
             .Concat(kustomizations.Count > 0 ? ["source-controller", "kustomize-controller"] : Array.Empty<string>())
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
 
         var stores = manifests
-            .Where(m => m.Group == KnownResources.ExternalSecretsGroup && m.Kind == "ClusterSecretStore")
+            .Where(m => m.Group == KubernetesApi.ExternalSecretsGroup && m.Kind == "ClusterSecretStore")
             .Select(m => new ExpectedObject(Key(m, fluxNamespace), m.Location))
             .ToList();
         var externalSecrets = manifests
-            .Where(m => m.Group == KnownResources.ExternalSecretsGroup && m.Kind == "ExternalSecret")
+            .Where(m => m.Group == KubernetesApi.ExternalSecretsGroup && m.Kind == "ExternalSecret")
             .ToList();
 
         var arcControllers = ArcControllers(helmReleases, manifests, fluxNamespace);
@@ -89,7 +88,7 @@ internal static class ExpectationPlanner
         ObjectKey.For(
             m.ApiVersion,
             m.Kind,
-            m.Namespace ?? (KnownResources.IsFluxGroup(m.Group) ? fluxNamespace : "default"),
+            m.Namespace ?? (KubernetesApi.IsFluxGroup(m.Group) ? fluxNamespace : "default"),
             m.Name
         );
 
@@ -101,10 +100,10 @@ internal static class ExpectationPlanner
                 ? apiVersion[(apiVersion.IndexOf('/', StringComparison.Ordinal) + 1)..]
                 : SourceVersion;
         return new ObjectKey(
-            KnownResources.SourceGroup,
+            KubernetesApi.SourceGroup,
             version,
             kind,
-            KnownResources.Plural(kind),
+            KubernetesApi.Plural(kind),
             reference.ScalarAt("namespace") ?? ns,
             reference.ScalarAt("name") ?? ""
         );

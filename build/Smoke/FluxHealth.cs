@@ -1,3 +1,5 @@
+using GitOpsRunners.Manifests;
+
 namespace GitOpsRunners.Smoke;
 
 /// <summary>Flux installed (CRDs, controllers), the repository's Kustomizations, HelmReleases and sources, and leftovers.</summary>
@@ -163,32 +165,32 @@ internal static class FluxHealth
             .Concat(expected.HelmReleases.Select(h => h.Key.Id))
             .Concat(expected.Sources.Select(s => s.Key.Id))
             .ToHashSet(StringComparer.Ordinal);
-        var fluxKinds = KnownResources
+        var fluxKinds = KubernetesApi
             .SourceKinds.Append("Kustomization")
             .Append("HelmRelease")
             .ToHashSet(StringComparer.Ordinal);
         foreach (
             var found in snapshot.Objects.Where(o =>
-                fluxKinds.Contains(o.Kind) && KnownResources.IsFluxGroup(o.ApiVersion.Split('/')[0])
+                fluxKinds.Contains(o.Kind) && KubernetesApi.IsFluxGroup(o.ApiVersion.Split('/')[0])
             )
         )
         {
             if (
                 known.Contains(found.Id)
-                || found.Label(KnownResources.KustomizationNameLabel) is not { } owner
+                || found.Label(KubernetesApi.KustomizationNameLabel) is not { } owner
                 || (found.Name == "flux-system" && found.Namespace == expected.FluxNamespace)
             )
             {
                 continue;
             }
 
-            var ownerNs = found.Label(KnownResources.KustomizationNamespaceLabel) ?? expected.FluxNamespace;
+            var ownerNs = found.Label(KubernetesApi.KustomizationNamespaceLabel) ?? expected.FluxNamespace;
             var ownerId = $"Kustomization/{ownerNs}/{owner}";
             var ownerDone = kustomizations.FirstOrDefault(k => k.Object == ownerId) is { } ownerCheck
                 ? ownerCheck.State == CheckState.Pass
                 : Kustomization(
                     new ExpectedKustomization(
-                        ObjectKey.For($"{KnownResources.KustomizeGroup}/v1", "Kustomization", ownerNs, owner),
+                        ObjectKey.For($"{KubernetesApi.KustomizeGroup}/v1", "Kustomization", ownerNs, owner),
                         true
                     ),
                     expected.Revision,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using GitOpsRunners.Manifests;
 using k8s;
 
 namespace GitOpsRunners.Smoke;
@@ -165,12 +166,12 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
                     new[]
                     {
                         (
-                            KnownResources.ArcGroup,
-                            KnownResources.ArcVersion,
+                            KubernetesApi.ArcGroup,
+                            KubernetesApi.ArcVersion,
                             "autoscalingrunnersets",
                             (string?)s.Namespace
                         ),
-                        (KnownResources.ArcGroup, KnownResources.ArcVersion, "ephemeralrunners", (string?)s.Namespace),
+                        (KubernetesApi.ArcGroup, KubernetesApi.ArcVersion, "ephemeralrunners", (string?)s.Namespace),
                     }
                 )
             );

@@ -1,3 +1,5 @@
+using GitOpsRunners.Manifests;
+
 namespace GitOpsRunners.Smoke;
 
 /// <summary>Where an object lives in the API: group (empty for core), version, kind, plural resource, namespace (null when cluster-scoped), name.</summary>
@@ -17,8 +19,8 @@ public sealed record ObjectKey(string Group, string Version, string Kind, string
             group,
             version,
             kind,
-            KnownResources.Plural(kind),
-            KnownResources.IsClusterScoped(kind) ? null : ns,
+            KubernetesApi.Plural(kind),
+            KubernetesApi.IsClusterScoped(kind) ? null : ns,
             name
         );
     }

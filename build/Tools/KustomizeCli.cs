@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using CliWrap;
 using CliWrap.Buffered;
-using GitOpsRunners.Rendering;
 
 namespace GitOpsRunners.Tools;
 

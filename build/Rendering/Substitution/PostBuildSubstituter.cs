@@ -1,3 +1,4 @@
+using GitOpsRunners.Manifests;
 using YamlDotNet.RepresentationModel;
 
 namespace GitOpsRunners.Rendering.Substitution;
@@ -9,7 +10,7 @@ namespace GitOpsRunners.Rendering.Substitution;
 /// </summary>
 public static class PostBuildSubstituter
 {
-    public const string SubstituteKey = "kustomize.toolkit.fluxcd.io/substitute";
+    public const string SubstituteKey = KubernetesApi.KustomizeGroup + "/substitute";
     public const string DisabledValue = "disabled";
 
     /// <summary>

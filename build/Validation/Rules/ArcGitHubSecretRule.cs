@@ -88,7 +88,7 @@ public sealed class ArcGitHubSecretRule : IClusterRule
     {
         foreach (
             var external in index
-                .OfKind(FluxKinds.ExternalSecretsGroup, "ExternalSecret")
+                .OfKind(KubernetesApi.ExternalSecretsGroup, "ExternalSecret")
                 .Where(e => e.Namespace == ns || e.Namespace is null)
         )
         {

@@ -21,7 +21,7 @@ public sealed record ArcRelease(
     public static IReadOnlyList<ArcRelease> Find(ClusterIndex index)
     {
         var found = new List<ArcRelease>();
-        foreach (var release in index.OfKind(FluxKinds.HelmGroup, "HelmRelease"))
+        foreach (var release in index.OfKind(KubernetesApi.HelmGroup, "HelmRelease"))
         {
             if (
                 FluxRef.Read(release, "OCIRepository", "spec", "chartRef") is { Kind: "OCIRepository" } chartRef

@@ -15,8 +15,8 @@ public sealed class DependsOnCycleRule : IClusterRule
     public IEnumerable<Finding> Check(RuleContext context)
     {
         var nodes = context
-            .Index.OfKind(FluxKinds.KustomizeGroup, "Kustomization")
-            .Concat(context.Index.OfKind(FluxKinds.HelmGroup, "HelmRelease"))
+            .Index.OfKind(KubernetesApi.KustomizeGroup, "Kustomization")
+            .Concat(context.Index.OfKind(KubernetesApi.HelmGroup, "HelmRelease"))
             .ToList();
         var byId = nodes.GroupBy(n => n.Id).ToDictionary(g => g.Key, g => g.First());
         var edges = nodes.ToDictionary(

@@ -18,7 +18,7 @@ public sealed class HelmRemediationPolicy : IClusterRule
 
     public IEnumerable<Finding> Check(RuleContext context)
     {
-        foreach (var release in context.Index.OfKind(FluxKinds.HelmGroup, "HelmRelease"))
+        foreach (var release in context.Index.OfKind(KubernetesApi.HelmGroup, "HelmRelease"))
         {
             if (release.Body.ScalarAt("spec", "driftDetection", "mode") != "enabled")
             {

@@ -35,7 +35,7 @@ public sealed class ReferenceRule : IClusterRule
     public IEnumerable<Finding> Check(RuleContext context)
     {
         var index = context.Index;
-        foreach (var ks in index.OfKind(FluxKinds.KustomizeGroup, "Kustomization"))
+        foreach (var ks in index.OfKind(KubernetesApi.KustomizeGroup, "Kustomization"))
         {
             if (FluxRef.Read(ks, "GitRepository", "spec", "sourceRef") is { } source && !SourceExists(index, source))
             {
@@ -48,7 +48,7 @@ public sealed class ReferenceRule : IClusterRule
             }
         }
 
-        foreach (var release in index.OfKind(FluxKinds.HelmGroup, "HelmRelease"))
+        foreach (var release in index.OfKind(KubernetesApi.HelmGroup, "HelmRelease"))
         {
             foreach (
                 var source in new[]
@@ -74,7 +74,7 @@ public sealed class ReferenceRule : IClusterRule
             }
         }
 
-        foreach (var chart in index.OfKind(FluxKinds.SourceGroup, "HelmChart"))
+        foreach (var chart in index.OfKind(KubernetesApi.SourceGroup, "HelmChart"))
         {
             if (
                 FluxRef.Read(chart, "HelmRepository", "spec", "sourceRef") is { } source
@@ -85,7 +85,7 @@ public sealed class ReferenceRule : IClusterRule
             }
         }
 
-        foreach (var alert in index.OfKind(FluxKinds.NotificationGroup, "Alert"))
+        foreach (var alert in index.OfKind(KubernetesApi.NotificationGroup, "Alert"))
         {
             if (FluxRef.Read(alert, "Provider", "spec", "providerRef") is { } provider && !Exists(index, provider))
             {
@@ -93,7 +93,7 @@ public sealed class ReferenceRule : IClusterRule
             }
         }
 
-        foreach (var secret in index.OfKind(FluxKinds.ExternalSecretsGroup, "ExternalSecret"))
+        foreach (var secret in index.OfKind(KubernetesApi.ExternalSecretsGroup, "ExternalSecret"))
         {
             if (FluxRef.Read(secret, "SecretStore", "spec", "secretStoreRef") is not { } store)
             {
@@ -120,14 +120,14 @@ public sealed class ReferenceRule : IClusterRule
     private static bool SourceExists(ClusterIndex index, FluxRef source) =>
         source.Kind switch
         {
-            "GitRepository" when source.Name == FluxKinds.BootstrapSource => true,
+            "GitRepository" when source.Name == KubernetesApi.BootstrapSource => true,
             "ExternalArtifact" => Exists(index, source) || ArtifactGenerated(index, source),
             _ => Exists(index, source),
         };
 
     private static bool ArtifactGenerated(ClusterIndex index, FluxRef source) =>
         index
-            .OfKind(FluxKinds.SourceExtensionsGroup, "ArtifactGenerator")
+            .OfKind(KubernetesApi.SourceExtensionsGroup, "ArtifactGenerator")
             .Where(generator => generator.Namespace == source.Namespace)
             .SelectMany(generator => generator.Body.ItemsAt("spec", "artifacts"))
             .Any(artifact => artifact.ScalarAt("name") == source.Name);

@@ -28,23 +28,23 @@ public sealed class UnusedSourceRule : IClusterRule
             }
         }
 
-        foreach (var ks in index.OfKind(FluxKinds.KustomizeGroup, "Kustomization"))
+        foreach (var ks in index.OfKind(KubernetesApi.KustomizeGroup, "Kustomization"))
         {
             Use(FluxRef.Read(ks, "GitRepository", "spec", "sourceRef"));
         }
 
-        foreach (var release in index.OfKind(FluxKinds.HelmGroup, "HelmRelease"))
+        foreach (var release in index.OfKind(KubernetesApi.HelmGroup, "HelmRelease"))
         {
             Use(FluxRef.Read(release, "OCIRepository", "spec", "chartRef"));
             Use(FluxRef.Read(release, "HelmRepository", "spec", "chart", "spec", "sourceRef"));
         }
 
-        foreach (var chart in index.OfKind(FluxKinds.SourceGroup, "HelmChart"))
+        foreach (var chart in index.OfKind(KubernetesApi.SourceGroup, "HelmChart"))
         {
             Use(FluxRef.Read(chart, "HelmRepository", "spec", "sourceRef"));
         }
 
-        foreach (var generator in index.OfKind(FluxKinds.SourceExtensionsGroup, "ArtifactGenerator"))
+        foreach (var generator in index.OfKind(KubernetesApi.SourceExtensionsGroup, "ArtifactGenerator"))
         {
             foreach (var source in generator.Body.ItemsAt("spec", "sources"))
             {
@@ -57,12 +57,12 @@ public sealed class UnusedSourceRule : IClusterRule
             }
         }
 
-        var sources = FluxKinds
+        var sources = KubernetesApi
             .SourceKinds.Where(kind => kind != "ExternalArtifact")
-            .SelectMany(kind => index.OfKind(FluxKinds.SourceGroup, kind));
+            .SelectMany(kind => index.OfKind(KubernetesApi.SourceGroup, kind));
         foreach (var source in sources)
         {
-            if (source.Kind == "GitRepository" && source.Name == FluxKinds.BootstrapSource)
+            if (source.Kind == "GitRepository" && source.Name == KubernetesApi.BootstrapSource)
             {
                 continue;
             }

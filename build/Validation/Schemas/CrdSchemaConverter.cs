@@ -19,7 +19,7 @@ public sealed class CrdSchemaConverter(
 )
 {
     public static bool IsCrd(Manifest manifest) =>
-        manifest.Kind == "CustomResourceDefinition" && manifest.Group == "apiextensions.k8s.io";
+        manifest.Kind == "CustomResourceDefinition" && manifest.Group == KubernetesApi.ApiExtensionsGroup;
 
     public IReadOnlyList<CrdSchema> Convert(Manifest crd)
     {

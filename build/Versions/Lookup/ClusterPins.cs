@@ -1,7 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Rendering;
-using GitOpsRunners.Validation;
 using GitOpsRunners.Versions.Pins;
 
 namespace GitOpsRunners.Versions.Lookup;

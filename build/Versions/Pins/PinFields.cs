@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
-using GitOpsRunners.Validation.Rules;
 using GitOpsRunners.Versions.Editing;
 using YamlDotNet.RepresentationModel;
 
@@ -23,14 +22,14 @@ internal static partial class PinFields
             var m = rendered.Manifest;
             var fields = (m.Group, m.Kind) switch
             {
-                (FluxKinds.SourceGroup, "OCIRepository") => OciRepository(
+                (KubernetesApi.SourceGroup, "OCIRepository") => OciRepository(
                     rendered,
                     chartSources.Contains(Key(m.Namespace, m.Name))
                 ),
-                (FluxKinds.SourceGroup, "GitRepository") => GitRepository(rendered),
-                (FluxKinds.HelmGroup, "HelmRelease") => HelmChart(rendered, cluster)
+                (KubernetesApi.SourceGroup, "GitRepository") => GitRepository(rendered),
+                (KubernetesApi.HelmGroup, "HelmRelease") => HelmChart(rendered, cluster)
                     .Concat(ValueImages(rendered, m.Body.MappingAt("spec", "values"), Path("spec", "values"))),
-                (FluxKinds.KustomizeGroup, "Kustomization") => KustomizationImages(rendered),
+                (KubernetesApi.KustomizeGroup, "Kustomization") => KustomizationImages(rendered),
                 (_, var kind) when PodSpecPaths.ByKind.TryGetValue(kind, out var podSpec) => WorkloadImages(
                     rendered,
                     podSpec

@@ -1,6 +1,5 @@
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
-using GitOpsRunners.Validation.Rules;
 using GitOpsRunners.Versions.Editing;
 
 namespace GitOpsRunners.Versions.Pins;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
-using GitOpsRunners.Validation.Rules;
 using YamlDotNet.RepresentationModel;
 
 namespace GitOpsRunners.Versions.Pins;
@@ -38,7 +37,7 @@ internal sealed partial class VariableOrigins(RenderedCluster cluster, PinSource
             .Objects.Select(o => o.Manifest)
             .FirstOrDefault(m =>
                 m.Kind == "Kustomization"
-                && m.Group == FluxKinds.KustomizeGroup
+                && m.Group == KubernetesApi.KustomizeGroup
                 && $"{m.Namespace}/{m.Name}" == appliedBy
             );
         if (kustomization is null)

@@ -36,7 +36,7 @@ public class BuildSchemaSpecs
             .EnumerateArray()
             .Select(e => e.GetString())
             .Should()
-            .Equal("text", "json", "sarif", "junit");
+            .Equal("text", "json", "sarif", "junit", "github");
     }
 
     [Fact]

@@ -227,7 +227,9 @@ public sealed class ParameterResolverSpecs : IDisposable
         fromCommandLine
             .Should()
             .Throw<UsageException>()
-            .WithMessage("*'xml' for --format from the command line: expected one of text, json, sarif, junit.");
+            .WithMessage(
+                "*'xml' for --format from the command line: expected one of text, json, sarif, junit, github."
+            );
     }
 
     [Fact]

@@ -116,4 +116,46 @@ public class ReportSpecs
             .Should()
             .Be(3);
     }
+
+    [Fact]
+    public void The_plain_text_report_has_the_terminal_report_s_lines()
+    {
+        var console = new TestConsole().Width(300);
+        TextReport.Write(console, Sample);
+
+        TextReport.Render(Sample).Split('\n').Should().Equal([.. console.Lines.Select(l => l.TrimEnd()), ""]);
+    }
+
+    [Fact]
+    public void The_github_report_is_one_workflow_command_annotation_per_finding_at_its_file_and_line() =>
+        GitHubAnnotationsReport
+            .Render(Sample)
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Should()
+            .Equal(
+                "::error file=kubernetes/a.yaml,line=1,col=4::yaml-syntax: mapping values are not allowed here",
+                "::error file=kubernetes/a.yaml,line=3,col=5::schema: [aks-b] at '/spec/replicas': got string, want integer",
+                "::warning file=kubernetes/b.yaml,line=7::policy-image-digest: [aks-a] image x is not pinned by digest"
+            );
+
+    [Theory]
+    [InlineData(ReportFormat.Text, "2 clusters, 41 objects")]
+    [InlineData(ReportFormat.Json, "\"summary\"")]
+    [InlineData(ReportFormat.Sarif, "\"2.1.0\"")]
+    [InlineData(ReportFormat.Junit, "<testsuites")]
+    [InlineData(ReportFormat.Github, "::error file=")]
+    public void One_factory_picks_the_writer_for_each_format(ReportFormat format, string marker)
+    {
+        var writer = ReportWriter.For(format, "1.0.0");
+
+        writer.Format.Should().Be(format);
+        writer.Render(Sample).Should().Contain(marker);
+    }
+
+    [Fact]
+    public void Every_format_has_a_writer() =>
+        Enum.GetValues<ReportFormat>()
+            .Select(format => ReportWriter.For(format, "1.0.0").Format)
+            .Should()
+            .Equal(Enum.GetValues<ReportFormat>());
 }

@@ -1,20 +1,29 @@
-namespace GitOpsRunners.Smoke;
+namespace GitOpsRunners.Manifests;
 
-/// <summary>API groups, plurals and scopes of the Flux, External Secrets and ARC kinds the smoke checks read.</summary>
-public static class KnownResources
+/// <summary>
+/// API groups, well-known names, plurals and scopes of the Kubernetes, Flux, External Secrets and ARC objects this
+/// project reads: the one place every capability takes them from.
+/// </summary>
+public static class KubernetesApi
 {
     public const string KustomizeGroup = "kustomize.toolkit.fluxcd.io";
     public const string HelmGroup = "helm.toolkit.fluxcd.io";
     public const string SourceGroup = "source.toolkit.fluxcd.io";
+    public const string SourceExtensionsGroup = "source.extensions.fluxcd.io";
     public const string NotificationGroup = "notification.toolkit.fluxcd.io";
     public const string ExternalSecretsGroup = "external-secrets.io";
     public const string ArcGroup = "actions.github.com";
     public const string ArcVersion = "v1alpha1";
+    public const string ApiExtensionsGroup = "apiextensions.k8s.io";
 
-    /// <summary>The label Flux's kustomize-controller puts on every object it applies.</summary>
-    public const string KustomizationNameLabel = "kustomize.toolkit.fluxcd.io/name";
-    public const string KustomizationNamespaceLabel = "kustomize.toolkit.fluxcd.io/namespace";
+    /// <summary>The GitRepository that <c>flux bootstrap</c> creates; it is not committed to the repository.</summary>
+    public const string BootstrapSource = "flux-system";
 
+    /// <summary>The labels Flux's kustomize-controller puts on every object it applies.</summary>
+    public const string KustomizationNameLabel = KustomizeGroup + "/name";
+    public const string KustomizationNamespaceLabel = KustomizeGroup + "/namespace";
+
+    /// <summary>The kinds of source-controller (and source-watcher's ExternalArtifact) that Flux objects reference.</summary>
     public static readonly string[] SourceKinds =
     [
         "GitRepository",
@@ -62,6 +71,7 @@ public static class KnownResources
         "ClusterRoleBinding",
     };
 
+    /// <summary>The resource name of a kind in API paths (<c>/apis/group/version/namespaces/ns/plural</c>).</summary>
     public static string Plural(string kind) =>
         Plurals.TryGetValue(kind, out var plural) ? plural
         : kind.ToLowerInvariant() is var lower && lower.EndsWith('y') ? lower[..^1] + "ies"

@@ -1,6 +1,6 @@
 using GitOpsRunners.Engine;
 
-namespace GitOpsRunners.Rendering;
+namespace GitOpsRunners.Tools;
 
 /// <summary>kustomize could not build a directory; <see cref="Problem"/> is kustomize's own message on one line.</summary>
 public sealed class KustomizeBuildException(string directory, string problem, string standardError)
