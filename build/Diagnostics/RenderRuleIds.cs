@@ -6,6 +6,7 @@ public static class RenderRuleIds
     public const string SourceUnsupported = "flux-source-unsupported";
     public const string PathMissing = "flux-path-missing";
     public const string Substitution = "flux-substitution";
+    public const string SubstitutionUnknown = "flux-substitution-unknown";
     public const string SubstituteFromMissing = "flux-substitute-from-missing";
     public const string DependsOnCycle = "flux-dependson-cycle";
     public const string DependsOnMissing = "flux-dependson-missing";
@@ -33,6 +34,12 @@ public static class RenderRuleIds
             Severity.Error,
             "Strict post-build substitution fails the whole Kustomization on an unset variable.",
             "none: define the variable or give it a default"
+        ),
+        new(
+            SubstitutionUnknown,
+            Severity.Warning,
+            "Variables from an ExternalSecret's dataFrom or templateFrom only exist in the cluster; they are substituted as masked placeholders and not checked.",
+            "list the keys in the ExternalSecret's spec.data"
         ),
         new(
             SubstituteFromMissing,
