@@ -23,7 +23,7 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
         return source.Kind switch
         {
             "GitRepository" => IsThisRepository(source, snapshot, out var url)
-                ? new SourceResolution(context.Layout.Root)
+                ? new SourceResolution(context.Sources.Worktree(Ignore(source, snapshot)))
                 : new SourceResolution(
                     null,
                     Skip(
@@ -114,8 +114,26 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
             copies.Add(new ArtifactCopy(context.Layout.Root, pattern, target, exclude));
         }
 
-        return new SourceResolution(context.Artifacts.Assemble(copies));
+        var root = context.Artifacts.Assemble(copies);
+        return new SourceResolution(
+            context.Sources.Register(
+                $"external\n{root}",
+                root,
+                relative =>
+                {
+                    var full = Path.Combine(root, relative);
+                    var copied = context.CopiedFrom(full);
+                    return copied == full ? relative : context.DisplayPath(copied);
+                }
+            )
+        );
     }
+
+    /// <summary>The GitRepository's <c>spec.ignore</c>, when the cluster applies it.</summary>
+    private static string? Ignore(SourceReference source, ClusterSnapshot snapshot) =>
+        snapshot.GitRepositories.TryGetValue($"{source.Namespace}/{source.Name}", out var repository)
+            ? repository.Body.ScalarAt("spec", "ignore")
+            : null;
 
     private bool IsThisRepository(SourceReference source, ClusterSnapshot snapshot, out string url)
     {
