@@ -14,10 +14,33 @@ namespace GitOpsRunners.Rendering;
 internal sealed class ArtifactStore(RepositoryLayout layout, string temporaryRoot)
 {
     private readonly ConcurrentDictionary<string, Lazy<SourceArtifact>> _artifacts = new(StringComparer.Ordinal);
+    private readonly Lock _exports = new();
 
     /// <summary>This checkout, archived with the GitRepository's <c>spec.ignore</c> (null when unset).</summary>
     public SourceArtifact Worktree(string? ignore) =>
         Get($"worktree\n{ignore}", id => Archive(id, layout.Root, WorktreeFiles(layout.Root), ignore, p => p, ""));
+
+    /// <summary>
+    /// <paramref name="revision"/> of this repository as source-controller would archive it; files show as
+    /// <c>label:path</c> (Git's notation for a file at a revision).
+    /// </summary>
+    public SourceArtifact Revision(GitRevision revision, string? ignore) =>
+        Get(
+            $"revision\n{revision.Sha}\n{ignore}",
+            id =>
+            {
+                var raw = Path.Combine(temporaryRoot, "g", revision.Sha!);
+                lock (_exports)
+                {
+                    if (!Directory.Exists(raw))
+                    {
+                        GitHistory.Export(layout.Root, revision.Sha!, raw);
+                    }
+                }
+
+                return Archive(id, raw, AllFiles(raw), ignore, p => $"{revision.Label}:{p}", $"{revision.Label}:");
+            }
+        );
 
     /// <summary>A folder assembled elsewhere (an ExternalArtifact) whose files map back through <paramref name="display"/>.</summary>
     public SourceArtifact Register(string id, string root, Func<string, string> display) =>
@@ -80,7 +103,8 @@ internal sealed class ArtifactStore(RepositoryLayout layout, string temporaryRoo
 
     /// <summary>
     /// Files and folders Git would put in a commit of this working tree: tracked ones and new ones that
-    /// <c>.gitignore</c> does not exclude (every file when the folder is not in a Git repository).
+    /// <c>.gitignore</c> does not exclude (every file when the folder is not in a Git repository, or is a folder
+    /// that repository ignores, such as an exported copy under <c>.nuke/temp</c>).
     /// </summary>
     private static (IReadOnlyList<string> Files, IReadOnlyList<string> Folders) WorktreeFiles(string root)
     {
@@ -88,6 +112,11 @@ internal sealed class ArtifactStore(RepositoryLayout layout, string temporaryRoo
         var folders = new List<string>();
         using var repository = OpenRepository(root);
         var workdir = repository?.Info.WorkingDirectory is { } w ? Path.GetFullPath(w) : null;
+        if (repository is not null && workdir is not null && IgnoredByGit(Path.GetFullPath(root), isDirectory: true))
+        {
+            workdir = null;
+        }
+
         Walk(root, "", 0);
         return (files, folders);
 
@@ -128,7 +157,7 @@ internal sealed class ArtifactStore(RepositoryLayout layout, string temporaryRoo
             }
 
             var inRepository = Path.GetRelativePath(workdir, fullPath).Replace('\\', '/');
-            if (inRepository.StartsWith("../", StringComparison.Ordinal))
+            if (inRepository is "." or ".." || inRepository.StartsWith("../", StringComparison.Ordinal))
             {
                 return false;
             }
@@ -136,6 +165,20 @@ internal sealed class ArtifactStore(RepositoryLayout layout, string temporaryRoo
             return repository.Ignore.IsPathIgnored(isDirectory ? inRepository + "/" : inRepository)
                 && (isDirectory || repository.Index[inRepository] is null);
         }
+    }
+
+    private static (IReadOnlyList<string> Files, IReadOnlyList<string> Folders) AllFiles(string root)
+    {
+        var files = Directory
+            .EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var folders = Directory
+            .EnumerateDirectories(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
+            .ToList();
+        return (files, folders);
     }
 
     private static Repository? OpenRepository(string root)
