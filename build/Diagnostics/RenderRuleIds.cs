@@ -6,6 +6,7 @@ public static class RenderRuleIds
     public const string SourceUnsupported = "flux-source-unsupported";
     public const string PathMissing = "flux-path-missing";
     public const string Substitution = "flux-substitution";
+    public const string NamespaceMissing = "flux-namespace-missing";
     public const string SubstitutionUnknown = "flux-substitution-unknown";
     public const string SubstituteFromMissing = "flux-substitute-from-missing";
     public const string DependsOnCycle = "flux-dependson-cycle";
@@ -34,6 +35,12 @@ public static class RenderRuleIds
             Severity.Error,
             "Strict post-build substitution fails the whole Kustomization on an unset variable.",
             "none: define the variable or give it a default"
+        ),
+        new(
+            NamespaceMissing,
+            Severity.Error,
+            "A namespaced object without a namespace fails Flux's server-side apply ('namespace not specified') and with it the whole Kustomization.",
+            "none: set metadata.namespace, the kustomization's namespace or spec.targetNamespace"
         ),
         new(
             SubstitutionUnknown,

@@ -1,8 +1,8 @@
 namespace GitOpsRunners.Manifests;
 
 /// <summary>
-/// API groups, well-known names, plurals and scopes of the Kubernetes, Flux, External Secrets and ARC objects this
-/// project reads: the one place every capability takes them from.
+/// API groups, well-known names and plurals of the Kubernetes, Flux, External Secrets and ARC objects this project
+/// reads: the one place every capability takes them from (their scopes are in <see cref="ApiScopes"/>).
 /// </summary>
 public static class KubernetesApi
 {
@@ -12,6 +12,8 @@ public static class KubernetesApi
     public const string SourceExtensionsGroup = "source.extensions.fluxcd.io";
     public const string NotificationGroup = "notification.toolkit.fluxcd.io";
     public const string ExternalSecretsGroup = "external-secrets.io";
+    public const string ExternalSecretsGeneratorsGroup = "generators.external-secrets.io";
+    public const string ImageGroup = "image.toolkit.fluxcd.io";
     public const string ArcGroup = "actions.github.com";
     public const string ArcVersion = "v1alpha1";
     public const string ApiExtensionsGroup = "apiextensions.k8s.io";
@@ -62,22 +64,11 @@ public static class KubernetesApi
         ["CustomResourceDefinition"] = "customresourcedefinitions",
     };
 
-    private static readonly HashSet<string> ClusterScoped = new(StringComparer.Ordinal)
-    {
-        "ClusterSecretStore",
-        "Namespace",
-        "CustomResourceDefinition",
-        "ClusterRole",
-        "ClusterRoleBinding",
-    };
-
     /// <summary>The resource name of a kind in API paths (<c>/apis/group/version/namespaces/ns/plural</c>).</summary>
     public static string Plural(string kind) =>
         Plurals.TryGetValue(kind, out var plural) ? plural
         : kind.ToLowerInvariant() is var lower && lower.EndsWith('y') ? lower[..^1] + "ies"
         : kind.ToLowerInvariant() + "s";
-
-    public static bool IsClusterScoped(string kind) => ClusterScoped.Contains(kind);
 
     public static bool IsFluxGroup(string group) => group.EndsWith(".toolkit.fluxcd.io", StringComparison.Ordinal);
 

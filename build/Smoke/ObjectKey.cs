@@ -20,7 +20,7 @@ public sealed record ObjectKey(string Group, string Version, string Kind, string
             version,
             kind,
             KubernetesApi.Plural(kind),
-            KubernetesApi.IsClusterScoped(kind) ? null : ns,
+            ApiScopes.Of(group, kind) == ObjectScope.Cluster ? null : ns,
             name
         );
     }
