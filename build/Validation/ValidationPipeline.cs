@@ -135,6 +135,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             options.DisabledRules
         );
         var converter = new CrdSchemaConverter();
+        var cel = new CelRuleEvaluator();
         foreach (var cluster in tree.Clusters)
         {
             // An incomplete render (an object dropped by a failed build) would make its sources look unused.
@@ -155,7 +156,8 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             schemaClock.Start();
             var schemaFindings = options.UseKubeconform
                 ? await KubeconformSchemaCheck.RunAsync(cluster, options, locator, ct).ConfigureAwait(false)
-                : await ValidateSchemasAsync(cluster, registry, converter, options, locator, ct).ConfigureAwait(false);
+                : await ValidateSchemasAsync(cluster, registry, converter, cel, options, locator, ct)
+                    .ConfigureAwait(false);
             foreach (var finding in schemaFindings)
             {
                 findings.Add(finding with { Cluster = cluster.Name });
@@ -182,6 +184,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         RenderedCluster cluster,
         SchemaRegistry registry,
         CrdSchemaConverter converter,
+        CelRuleEvaluator cel,
         ValidationOptions options,
         ScanLocator locator,
         CancellationToken ct
@@ -191,7 +194,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             .Objects.Select(o => o.Manifest)
             .Where(CrdSchemaConverter.IsCrd)
             .SelectMany(converter.Convert);
-        var validator = new ManifestSchemaValidator(registry.WithCustomResources(crds), options.Schemas, locator);
+        var validator = new ManifestSchemaValidator(registry.WithCustomResources(crds), options.Schemas, locator, cel);
         var findings = new ConcurrentBag<Finding>();
         await Parallel
             .ForEachAsync(

@@ -26,6 +26,7 @@ public static class RuleCatalog
         .. ManifestRuleIds.Descriptors,
         .. RenderRuleIds.Descriptors,
         .. ManifestSchemaValidator.Descriptors,
+        .. CelRuleEvaluator.Descriptors,
         .. RenovateConfigValidator.Descriptors,
         PromotionOrderRule.Descriptor,
     ];

@@ -46,6 +46,7 @@ public class RuleCatalogSpecs
             .Where(field =>
                 field.DeclaringType!.Name.EndsWith("RuleIds", StringComparison.Ordinal)
                 || field.Name.EndsWith("Rule", StringComparison.Ordinal)
+                || field.Name.EndsWith("RuleId", StringComparison.Ordinal)
             )
             .Select(field => $"{field.DeclaringType!.Name}.{field.Name} = {field.GetRawConstantValue()}")
             .ToList();
