@@ -5,6 +5,7 @@ using GitOpsRunners.Promotion;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation;
+using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Versions.Bump;
 using GitOpsRunners.Versions.Lookup;
 using GitOpsRunners.Versions.Planning;
@@ -40,6 +41,13 @@ sealed partial class Build
                 )
                 .Executes(async ct =>
                 {
+                    if (Format is not (ReportFormat.Text or ReportFormat.Json))
+                    {
+                        throw new UsageException(
+                            $"Bump writes its plan as text or json, not {Format.ToString().ToLowerInvariant()}: use --format text or --format json."
+                        );
+                    }
+
                     var cluster = Cluster ?? PromotionOrder.Load(RootDirectory, Root).First;
                     var options = new BumpOptions(cluster, new BumpPolicy(Allow, PreRelease, Only), DryRun, Pr);
                     if (Pr && !DryRun && string.IsNullOrEmpty(GitHubToken))
@@ -67,6 +75,11 @@ sealed partial class Build
                     }
 
                     Host.AppendStepSummary(BumpConsole.Markdown(cluster, outcome.Plan));
+                    if (Format == ReportFormat.Json)
+                    {
+                        await WriteVersionsJsonAsync(BumpReport.Json(cluster, outcome.Plan), ct);
+                    }
+
                     AddNote(
                         outcome.Plan.IsEmpty ? "nothing to bump"
                         : outcome.Published.Count > 0 ? $"{outcome.Published.Count} pull request(s)"
