@@ -1,4 +1,4 @@
-namespace GitOpsRunners.Tests.Renovate;
+namespace GitOpsRunners.Tests.Versions.Renovate;
 
 /// <summary>
 /// The Renovate that <c>.ci/install-renovate.sh</c> installed, found through <c>GITOPS_TEST_RENOVATE</c>

@@ -1,4 +1,4 @@
-namespace GitOpsRunners.Tests.Renovate;
+namespace GitOpsRunners.Tests.Versions.Renovate;
 
 /// <summary>
 /// A dependency as Renovate extracted it from a pin file: the file, the ConfigMap key it sets (the regex

@@ -1,6 +1,6 @@
 using GitOpsRunners.Tests.Support;
 
-namespace GitOpsRunners.Tests.Renovate;
+namespace GitOpsRunners.Tests.Versions.Renovate;
 
 /// <summary>Renovate's own validator, in strict mode, on the committed configuration and on an outdated one.</summary>
 public sealed class RenovateConfigSpecs

@@ -3,16 +3,17 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Promotion;
+using GitOpsRunners.Tests.Fakes;
 using GitOpsRunners.Tests.Fakes.GitHub;
-using GitOpsRunners.Tests.Registries;
 using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tests.Support.Registry;
 using GitOpsRunners.Versions.Registries;
 using LibGit2Sharp;
 using Microsoft.AspNetCore.Http;
 using NuGet.Versioning;
 using Spectre.Console.Testing;
 
-namespace GitOpsRunners.Tests.Renovate;
+namespace GitOpsRunners.Tests.Versions.Renovate;
 
 /// <summary>
 /// A scratch copy of this repository (its <c>kubernetes/</c> tree, workflows and <c>renovate.json</c>,

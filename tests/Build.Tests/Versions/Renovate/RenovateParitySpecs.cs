@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace GitOpsRunners.Tests.Renovate;
+namespace GitOpsRunners.Tests.Versions.Renovate;
 
 /// <summary>
 /// The real Renovate, run on a scratch copy of this repository with its committed <c>renovate.json</c>,

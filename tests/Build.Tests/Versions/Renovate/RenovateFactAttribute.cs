@@ -1,4 +1,4 @@
-namespace GitOpsRunners.Tests.Renovate;
+namespace GitOpsRunners.Tests.Versions.Renovate;
 
 /// <summary>
 /// A test that runs the real Renovate: skipped, with the reason, when <see cref="RenovateInstall"/> finds

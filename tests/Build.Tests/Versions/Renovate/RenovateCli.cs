@@ -2,7 +2,7 @@ using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
 
-namespace GitOpsRunners.Tests.Renovate;
+namespace GitOpsRunners.Tests.Versions.Renovate;
 
 /// <summary>Runs the installed Renovate (or its config validator) and returns its exit code and output.</summary>
 public static class RenovateCli

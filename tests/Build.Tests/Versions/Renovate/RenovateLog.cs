@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace GitOpsRunners.Tests.Renovate;
+namespace GitOpsRunners.Tests.Versions.Renovate;
 
 /// <summary>
 /// Renovate's JSON log (<c>LOG_FORMAT=json</c>): one object per line, found by its <c>msg</c>.

@@ -1,4 +1,4 @@
-namespace GitOpsRunners.Tests.Renovate;
+namespace GitOpsRunners.Tests.Versions.Renovate;
 
 /// <summary>
 /// One update Renovate would make on branch <see cref="Branch"/>: the ConfigMap key it rewrites in
