@@ -2,6 +2,7 @@ using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation;
+using GitOpsRunners.Versions.Renovate;
 using GitOpsRunners.Validation.Renovate;
 using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Validation.Schemas;
@@ -91,10 +92,26 @@ sealed partial class Build
         {
             UseKubeconform = Validator == SchemaValidator.Kubeconform,
             RunnerReleases = CheckRunnerAge ? await RunnerReleasesAsync(ct) : null,
+            RepositoryRules = FirstStage(repositoryRoot) is { } first ? [new RenovateCommentRule(first)] : [],
         };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var pipeline = new ValidationPipeline(KustomizeCli.Locate(), http);
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
+    }
+
+    /// <summary>The first stage of the promotion order, or null when promotion.yaml is missing or broken (the promotion-order rule says so).</summary>
+    string? FirstStage(string repositoryRoot)
+    {
+        try
+        {
+            return File.Exists(Path.Combine(repositoryRoot, Root, Promotion.PromotionOrder.FileName))
+                ? Promotion.PromotionOrder.Load(repositoryRoot, Root).First
+                : null;
+        }
+        catch (BuildException)
+        {
+            return null;
+        }
     }
 
     async Task<IReadOnlyList<Git.ReleaseInfo>> RunnerReleasesAsync(CancellationToken ct)
