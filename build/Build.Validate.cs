@@ -2,10 +2,10 @@ using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation;
-using GitOpsRunners.Versions.Renovate;
 using GitOpsRunners.Validation.Renovate;
 using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Validation.Schemas;
+using GitOpsRunners.Versions.Renovate;
 using Spectre.Console;
 
 namespace GitOpsRunners;

@@ -32,7 +32,8 @@ public sealed partial record RenovateComment(string? Datasource, string? DepName
     }
 
     public override string ToString() =>
-        $"# renovate: datasource={Datasource} depName={DepName}" + (RegistryUrl is null ? "" : $" registryUrl={RegistryUrl}");
+        $"# renovate: datasource={Datasource} depName={DepName}"
+        + (RegistryUrl is null ? "" : $" registryUrl={RegistryUrl}");
 
     [GeneratedRegex(@"^\s*#\s*renovate:(?<fields>.*)$")]
     private static partial Regex CommentPattern();

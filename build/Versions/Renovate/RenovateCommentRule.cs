@@ -111,8 +111,7 @@ public sealed partial class RenovateCommentRule(string firstStage) : IRepository
             && expected.DepNames.Contains(comment.DepName)
             && (
                 helm
-                    ? comment.RegistryUrl is { } url
-                        && url.TrimEnd('/') == expected.Comment.RegistryUrl!.TrimEnd('/')
+                    ? comment.RegistryUrl is { } url && url.TrimEnd('/') == expected.Comment.RegistryUrl!.TrimEnd('/')
                     : comment.RegistryUrl is null
             );
         if (!matches)
@@ -138,7 +137,10 @@ public sealed partial class RenovateCommentRule(string firstStage) : IRepository
     private static (RenovateComment Comment, IReadOnlySet<string> DepNames)? Expected(IReadOnlyList<VersionPin> pins)
     {
         var kinds = pins.Select(p => p.Kind).Distinct().ToList();
-        if (kinds is [PinKind.HelmChartOci or PinKind.ContainerImage] || kinds.All(k => k is PinKind.HelmChartOci or PinKind.ContainerImage))
+        if (
+            kinds is [PinKind.HelmChartOci or PinKind.ContainerImage]
+            || kinds.All(k => k is PinKind.HelmChartOci or PinKind.ContainerImage)
+        )
         {
             var names = pins.Select(p => OciName(p.Source)).OfType<string>().ToHashSet(StringComparer.Ordinal);
             return names.Count == 0

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Support;
-using Spectre.Console.Testing;
 
 namespace GitOpsRunners.Tests.Versions.Renovate;
 
@@ -119,22 +117,19 @@ public sealed class RenovateCommentRuleSpecs
     /// <summary>The renovate-comment findings of <c>Validate --format json</c>.</summary>
     private static async Task<IReadOnlyList<JsonNode>> FindingsAsync(TempDirectory repo)
     {
-        using var console = new TestConsole().Width(400);
         var output = repo.Combine("validate.json");
         var environment = new Dictionary<string, string>
         {
             ["SCHEMA_LOCATION"] = repo.Combine("no-schemas"),
             ["IGNORE_MISSING_SCHEMAS"] = "true",
         };
-        await BuildRunner.RunAsync(
-            new Build(),
-            ["Validate", "--format", "json", "--output", output, "--repository-root", repo.Path],
-            new BuildEnvironment(console, environment, repo.Path),
-            CancellationToken.None
+        var run = await InProcessBuild.RunAsync(
+            repo.Path,
+            ["Validate", "--format", "json", "--output", output],
+            environment
         );
-        File.Exists(output).Should().BeTrue(console.Output);
-        return JsonNode
-            .Parse(File.ReadAllText(output))!["findings"]!
+        File.Exists(output).Should().BeTrue(run.Output);
+        return JsonNode.Parse(File.ReadAllText(output))!["findings"]!
             .AsArray()
             .Select(f => f!)
             .Where(f => f["rule"]!.GetValue<string>() == "renovate-comment")

@@ -11,7 +11,6 @@ using GitOpsRunners.Versions.Registries;
 using LibGit2Sharp;
 using Microsoft.AspNetCore.Http;
 using NuGet.Versioning;
-using Spectre.Console.Testing;
 
 namespace GitOpsRunners.Tests.Versions.Renovate;
 
@@ -329,21 +328,19 @@ public sealed class RenovateWorld : IAsyncLifetime
     private async Task<JsonDocument> RunJsonAsync(IReadOnlyList<string> args, string outputName)
     {
         var output = _folder.Combine(outputName);
-        using var console = new TestConsole().Width(400);
         var environment = new Dictionary<string, string>
         {
             ["GITHUB_API_URL"] = _gitHub?.BaseAddress.AbsoluteUri ?? "http://127.0.0.1:9/",
             ["NO_COLOR"] = "1",
         };
-        var exitCode = await BuildRunner.RunAsync(
-            new Build(),
-            [.. args, "--output", output, "--repository-root", Repository, "--registry-retries", "0"],
-            new BuildEnvironment(console, environment, Repository),
-            CancellationToken.None
+        var run = await InProcessBuild.RunAsync(
+            Repository,
+            [.. args, "--output", output, "--registry-retries", "0"],
+            environment
         );
-        if (exitCode != ExitCodes.Success)
+        if (run.ExitCode != ExitCodes.Success)
         {
-            throw new InvalidOperationException($"{string.Join(' ', args)} exited with {exitCode}:\n{console.Output}");
+            throw new InvalidOperationException($"{string.Join(' ', args)} exited with {run.ExitCode}:\n{run.Output}");
         }
 
         return JsonDocument.Parse(await File.ReadAllTextAsync(output));
