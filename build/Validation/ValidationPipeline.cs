@@ -115,7 +115,8 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
 
     /// <summary>
     /// Check stage: the findings of reading and rendering (renderer findings about a Flux Kustomization moved to
-    /// the field that is wrong), the cluster rules, the schemas of every rendered object, and the promotion order.
+    /// the field that is wrong), the cluster rules, the schemas of every rendered object, the promotion order and
+    /// the repository rules other capabilities supply.
     /// </summary>
     private static async Task<CheckedTree> CheckAsync(
         RenderedTree tree,
@@ -177,6 +178,18 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             findings.Add(finding);
         }
 
+        rulesClock.Start();
+        foreach (var rule in options.RepositoryRules)
+        {
+            foreach (
+                var finding in await rule.CheckAsync(options.RepositoryRoot, tree.Clusters, ct).ConfigureAwait(false)
+            )
+            {
+                findings.Add(finding);
+            }
+        }
+
+        rulesClock.Stop();
         return new CheckedTree([.. findings], rulesClock.Elapsed, schemaClock.Elapsed);
     }
 
@@ -240,7 +253,8 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         return new ValidationReport(
             tree.Clusters.Select(c => c.Name).ToList(),
             tree.Clusters.Sum(c => c.Objects.Count),
-            kept
+            kept,
+            [.. RuleCatalog.All, .. options.RepositoryRules.SelectMany(rule => rule.Descriptors)]
         );
     }
 

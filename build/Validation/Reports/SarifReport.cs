@@ -18,7 +18,7 @@ public static class SarifReport
         var rules = ruleIds
             .Select(id =>
             {
-                var rule = RuleCatalog.Find(id) ?? new RuleDescriptor(id, Severity.Error, "", "");
+                var rule = report.Describe(id) ?? new RuleDescriptor(id, Severity.Error, "", "");
                 return (JsonNode?)
                     new JsonObject
                     {

@@ -1,10 +1,21 @@
 using GitOpsRunners.Diagnostics;
+using GitOpsRunners.Validation.Rules;
 
 namespace GitOpsRunners.Validation.Reports;
 
 /// <summary>Everything one Validate run found, across clusters.</summary>
-public sealed record ValidationReport(IReadOnlyList<string> Clusters, int ObjectCount, IReadOnlyList<Finding> Findings)
+/// <param name="Rules">What the run's rule ids mean; <see cref="RuleCatalog"/> when not given.</param>
+public sealed record ValidationReport(
+    IReadOnlyList<string> Clusters,
+    int ObjectCount,
+    IReadOnlyList<Finding> Findings,
+    IReadOnlyList<RuleDescriptor>? Rules = null
+)
 {
+    /// <summary>The descriptor of <paramref name="id"/>, or null for an id nothing declares.</summary>
+    public RuleDescriptor? Describe(string id) =>
+        Rules is null ? RuleCatalog.Find(id) : Rules.FirstOrDefault(rule => rule.Id == id);
+
     public int Errors => Findings.Count(f => f.Severity == Severity.Error);
 
     public int Warnings => Findings.Count(f => f.Severity == Severity.Warning);

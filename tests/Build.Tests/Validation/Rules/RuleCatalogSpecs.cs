@@ -31,7 +31,7 @@ public class RuleCatalogSpecs
         result
             .Report.Findings.Select(f => f.RuleId)
             .Distinct()
-            .Where(id => RuleCatalog.Find(id) is null)
+            .Where(id => result.Report.Describe(id) is null)
             .Should()
             .BeEmpty("SARIF and the README describe only catalogued ids");
     }
@@ -52,11 +52,32 @@ public class RuleCatalogSpecs
             .ToList();
 
         declared.Should().Contain("RenderRuleIds.DependsOnMissing = flux-dependson-missing");
+        var described = RuleCatalog.All.Concat(RepositoryRuleDescriptors()).Select(rule => rule.Id).ToHashSet();
         declared
-            .Where(constant => RuleCatalog.Find(constant.Split(" = ")[1]) is null)
+            .Where(constant => !described.Contains(constant.Split(" = ")[1]))
             .Should()
             .BeEmpty("an id that code reports needs a descriptor next to that code");
     }
+
+    [Fact]
+    public void Every_repository_rule_declares_what_it_reports_beside_the_catalog()
+    {
+        var descriptors = RepositoryRuleDescriptors().ToList();
+
+        descriptors.Should().Contain(rule => rule.Id == "renovate-comment");
+        descriptors.Select(rule => rule.Id).Should().NotIntersectWith(RuleCatalog.All.Select(rule => rule.Id));
+    }
+
+    /// <summary>Repository rules live in capabilities above Validation; each declares a static <c>Descriptor</c>.</summary>
+    private static IEnumerable<RuleDescriptor> RepositoryRuleDescriptors() =>
+        typeof(IRepositoryRule)
+            .Assembly.GetTypes()
+            .Where(type => type.IsClass && typeof(IRepositoryRule).IsAssignableFrom(type))
+            .Select(type =>
+                type.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
+                    as RuleDescriptor
+                ?? throw new InvalidOperationException($"{type.Name} declares no static Descriptor")
+            );
 
     [Fact]
     public void Every_rule_of_the_default_rule_set_describes_what_it_reports()
@@ -102,6 +123,25 @@ public class RuleCatalogSpecs
         rule["id"]!.GetValue<string>().Should().Be(id);
         rule["shortDescription"]!["text"]!.GetValue<string>().Should().Be(RuleCatalog.Find(id)!.Rationale);
         rule["help"]!["text"]!.GetValue<string>().Should().Contain(RuleCatalog.Find(id)!.Help);
+    }
+
+    [Fact]
+    public void Sarif_describes_a_repository_rule_s_id_from_the_rules_the_report_carries()
+    {
+        var rule = new RuleDescriptor("elsewhere-rule", Severity.Warning, "Declared by a capability above.", "fix it");
+        var report = new ValidationReport(
+            ["aks-a"],
+            1,
+            [new Finding(Severity.Warning, rule.Id, "odd", null, "aks-a")],
+            [.. RuleCatalog.All, rule]
+        );
+
+        var sarifRule = JsonNode.Parse(SarifReport.Render(report, "1.0.0"))!["runs"]![0]!["tool"]!["driver"]!["rules"]![
+            0
+        ]!;
+
+        sarifRule["shortDescription"]!["text"]!.GetValue<string>().Should().Be("Declared by a capability above.");
+        sarifRule["defaultConfiguration"]!["level"]!.GetValue<string>().Should().Be("warning");
     }
 
     private static async Task<ValidationResult> ValidateAsync(string root)
