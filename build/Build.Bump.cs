@@ -30,7 +30,11 @@ sealed partial class Build
     )]
     string[] HelmRepositoryMirror { get; set; } = [];
 
-    [Parameter("How often a registry call is retried after a 5xx, 429 or timeout before the look-up fails")]
+    [Parameter(
+        "How often a registry call is retried after a 5xx, 429 or timeout before the look-up fails",
+        Minimum = 0,
+        Maximum = 10
+    )]
     int RegistryRetries { get; set; } = 3;
 
     Target Bump =>
@@ -54,9 +58,7 @@ sealed partial class Build
                         token => ReadPinsAsync(cluster, token),
                         ct
                     );
-                    using var http = RegistryHttp.CreateClient(
-                        new RegistryHttpOptions { MaxRetryAttempts = Math.Max(0, RegistryRetries) }
-                    );
+                    using var http = RegistryHttp.CreateClient(RegistryOptions);
                     var service = new BumpService(Console, RootDirectory, CreateLookup(http, releases: true));
                     using var git = Pr && !DryRun ? GitWorkspace.Open(RootDirectory) : null;
                     var outcome = await service.RunAsync(pins, options, git is null ? null : Publishing(git), ct);
@@ -75,20 +77,20 @@ sealed partial class Build
                     );
                 });
 
+    /// <summary>Registry calls retried <c>--registry-retries</c> times, each attempt (body included) bounded by <c>--request-timeout</c>.</summary>
+    RegistryHttpOptions RegistryOptions =>
+        new() { MaxRetryAttempts = RegistryRetries, AttemptTimeout = RequestTimeLimit };
+
     async Task<IReadOnlyList<Versions.Pins.VersionPin>> ReadPinsAsync(string cluster, CancellationToken ct)
     {
-        using var renderer = new FluxRenderer(KustomizeCli.Locate());
+        using var renderer = new FluxRenderer(Kustomize());
         return await ClusterPins.ReadAsync(renderer, new RepositoryLayout(RootDirectory, Root), cluster, ct);
     }
 
     VersionLookup CreateLookup(HttpClient http, bool releases)
     {
         var mirrors = RegistryMirrors.Parse(RegistryMirror, HelmRepositoryMirror);
-        var gitHub = releases
-            ? new ReleaseLookup(
-                GitHubClientFactory.Create(GitHubToken, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl))
-            )
-            : null;
+        var gitHub = releases ? new ReleaseLookup(GitHubClient(GitHubToken)) : null;
         return new VersionLookup(
             new OciRegistryClient(http),
             new HelmRepositoryClient(http),
@@ -101,7 +103,7 @@ sealed partial class Build
     BumpPublishing Publishing(GitWorkspace git)
     {
         var repository = ResolveGitHubRepository(git);
-        var client = GitHubClientFactory.Create(GitHubToken, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl));
+        var client = GitHubClient(GitHubToken);
         var author = new GitAuthor("gitops-runners[bot]", "gitops-runners@users.noreply.github.com");
         var publisher = new ChangePublisher(git, new PullRequestPublisher(client), repository, author, GitHubToken);
         return new BumpPublishing(git, publisher, BaseRevision(git));

@@ -27,7 +27,7 @@ sealed partial class Build
                     try
                     {
                         GitRevisionExport.Export(RootDirectory, sha, baseTree, ct);
-                        using var renderer = new FluxRenderer(KustomizeCli.Locate());
+                        using var renderer = new FluxRenderer(Kustomize());
                         var before = Directory.Exists(Path.Combine(baseTree, Root))
                             ? await RenderForDiffAsync(renderer, new RepositoryLayout(baseTree, Root), ct)
                             : [];

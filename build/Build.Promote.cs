@@ -72,7 +72,7 @@ sealed partial class Build
             ct
         );
         PromotionDraft draft;
-        using (var renderer = new FluxRenderer(KustomizeCli.Locate()))
+        using (var renderer = new FluxRenderer(Kustomize()))
         {
             draft = await Status.RunAsync(
                 $"Reading the pins of {route.From} and {route.To}",
@@ -226,7 +226,7 @@ sealed partial class Build
     )
     {
         var repository = ResolveGitHubRepository(git);
-        var client = GitHubClientFactory.Create(token, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl));
+        var client = GitHubClient(token);
         var pullRequests = new PullRequestPublisher(client);
         var baseBranch = ShortBranchName(defaultBranch);
         var change = PromotionPullRequest.Change(draft, files, baseBranch, gates, validation, diff);
@@ -285,9 +285,7 @@ sealed partial class Build
             }
 
             var repository = ResolveGitHubRepository(git);
-            var statuses = new CommitStatusPublisher(
-                GitHubClientFactory.Create(token, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl))
-            );
+            var statuses = new CommitStatusPublisher(GitHubClient(token));
             foreach (var gate in gates)
             {
                 await statuses.SetAsync(repository, tip, GateStatus(gate), ct);

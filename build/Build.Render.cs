@@ -14,7 +14,7 @@ sealed partial class Build
                 .Requires(() => Cluster)
                 .Executes(async ct =>
                 {
-                    using var renderer = new FluxRenderer(KustomizeCli.Locate());
+                    using var renderer = new FluxRenderer(Kustomize());
                     var cluster = await renderer.RenderAsync(new RepositoryLayout(RootDirectory, Root), Cluster!, ct);
                     foreach (var finding in cluster.Findings)
                     {

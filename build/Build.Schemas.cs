@@ -109,7 +109,7 @@ sealed partial class Build
 
     async Task<IReadOnlyList<Manifest>> RenderedCrdsAsync(CancellationToken ct)
     {
-        using var renderer = new FluxRenderer(KustomizeCli.Locate());
+        using var renderer = new FluxRenderer(Kustomize());
         var clusters = await renderer.RenderAllAsync(new RepositoryLayout(RootDirectory, Root), ct);
         return clusters
             .SelectMany(c => c.Objects)

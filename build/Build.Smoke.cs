@@ -33,12 +33,16 @@ sealed partial class Build
     [Parameter("Git ref the dispatched workflow runs on (default: the current branch, else main)")]
     string? DispatchRef { get; set; }
 
+    /// <summary><c>--timeout</c>, refused as a usage error when it is not a duration or longer than 30 days.</summary>
+    TimeSpan SmokeTimeout => DurationText.ParseOption("--timeout", Timeout, LongestWait);
+
     Target Smoke =>
         _ =>
             _.Description("Ask the live cluster whether Flux applied this commit and ESO and the runners are healthy")
                 .Requires(() => Cluster)
                 .Executes(async ct =>
                 {
+                    var timeout = SmokeTimeout; // a bad --timeout is a usage error before anything is rendered
                     var rendered = await RenderForSmokeAsync(Cluster!, ct);
                     var report = await RunSmokeAsync(rendered, Kubeconfig, Context, ct);
                     if (!report.Passed)
@@ -67,9 +71,9 @@ sealed partial class Build
         }
 
         var gitRef = DispatchRef ?? CurrentBranch() ?? "main";
-        var timeout = SmokeDurations.Parse(Timeout) ?? SmokeOptions.DefaultTimeout;
+        var timeout = SmokeTimeout;
         var dispatcher = new GitHubWorkflowDispatcher(
-            GitHubClientFactory.Create(GitHubToken, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl)),
+            GitHubClient(GitHubToken),
             repository,
             TimeProvider.System,
             TimeSpan.FromSeconds(10)
@@ -134,7 +138,7 @@ sealed partial class Build
 
     async Task<RenderedCluster> RenderForSmokeAsync(string cluster, CancellationToken ct)
     {
-        using var renderer = new FluxRenderer(KustomizeCli.Locate());
+        using var renderer = new FluxRenderer(Kustomize());
         var rendered = await renderer.RenderAsync(new RepositoryLayout(RootDirectory, Root), cluster, ct);
         if (rendered.Findings.FirstOrDefault(f => f.Severity == Diagnostics.Severity.Error) is { } broken)
         {
@@ -153,9 +157,7 @@ sealed partial class Build
         CancellationToken ct
     )
     {
-        var timeout =
-            SmokeDurations.Parse(Timeout)
-            ?? throw new UsageException($"--timeout {Timeout}: not a duration; use e.g. 90s, 10m or 1m30s.");
+        var timeout = SmokeTimeout;
 
         var revision = Revision ?? LocalHead();
         var options = new SmokeOptions(

@@ -92,14 +92,14 @@ sealed partial class Build
             UseKubeconform = Validator == SchemaValidator.Kubeconform,
             RunnerReleases = CheckRunnerAge ? await RunnerReleasesAsync(ct) : null,
         };
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var pipeline = new ValidationPipeline(KustomizeCli.Locate(), http);
+        using var http = new HttpClient { Timeout = RequestTimeLimit };
+        var pipeline = new ValidationPipeline(Kustomize(), http);
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
     }
 
     async Task<IReadOnlyList<Git.ReleaseInfo>> RunnerReleasesAsync(CancellationToken ct)
     {
-        var client = Git.GitHubClientFactory.FromEnvironment(GitHubToken, Environment.GetEnvironmentVariable);
+        var client = GitHubClient(GitHubToken);
         return await new Git.ReleaseLookup(client).ReleasesAsync("actions", "runner", 1, ct);
     }
 

@@ -37,7 +37,7 @@ sealed partial class Build
                         "Rendering clusters",
                         async token =>
                         {
-                            using var renderer = new FluxRenderer(KustomizeCli.Locate());
+                            using var renderer = new FluxRenderer(Kustomize());
                             var all = new List<VersionPin>();
                             foreach (var cluster in clusters)
                             {
@@ -52,9 +52,7 @@ sealed partial class Build
                     LookupResult? lookup = null;
                     if (Check)
                     {
-                        using var http = RegistryHttp.CreateClient(
-                            new RegistryHttpOptions { MaxRetryAttempts = Math.Max(0, RegistryRetries) }
-                        );
+                        using var http = RegistryHttp.CreateClient(RegistryOptions);
                         var options = new LookupOptions(new BumpPolicy(Allow, PreRelease), Digests: false);
                         lookup = await Status.RunAsync(
                             "Looking up versions",

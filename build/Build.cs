@@ -1,6 +1,7 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation.Reports;
+using Spectre.Console;
 
 namespace GitOpsRunners;
 
@@ -51,7 +52,49 @@ sealed partial class Build : BuildDefinition
     [Secret]
     string? GitHubToken { get; set; }
 
+    [Parameter("Longest one kustomize build may run before its Kustomization fails, e.g. 2m, 90s")]
+    string KustomizeTimeout { get; set; } = "2m";
+
+    [Parameter(
+        "Longest one network request (registry, GitHub API, schema download) may take as a whole, body included, e.g. 30s"
+    )]
+    string RequestTimeout { get; set; } = "30s";
+
     DotNetCli DotNet { get; } = new();
+
+    static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+
+    /// <summary><c>--request-timeout</c> as a duration (a usage error when it is not one).</summary>
+    TimeSpan RequestTimeLimit => DurationText.ParseOption("--request-timeout", RequestTimeout, TimeSpan.FromHours(1));
+
+    /// <summary>
+    /// kustomize (or kubectl kustomize) with this run's time limit; a build still running after a while is named
+    /// on the console, and kustomize's full message goes to the verbose log when a finding shows it cut short.
+    /// </summary>
+    KustomizeCli Kustomize()
+    {
+        var limit = DurationText.ParseOption("--kustomize-timeout", KustomizeTimeout, LongestWait);
+        var console = Console;
+        var verbose = Verbosity == Verbosity.Verbose;
+        return KustomizeCli
+            .Locate()
+            .WithTimeLimit(limit)
+            .WithSlowBuildNotice(
+                limit / 2 < TimeSpan.FromSeconds(10) ? limit / 2 : TimeSpan.FromSeconds(10),
+                line => console.MarkupLine($"[yellow]{Spectre.Console.Markup.Escape(line)}[/]")
+            )
+            .WithVerboseLog(line =>
+            {
+                if (verbose)
+                {
+                    console.MarkupLine($"[grey]{Spectre.Console.Markup.Escape(line)}[/]");
+                }
+            });
+    }
+
+    /// <summary>A GitHub API client for <c>--github-api-url</c>, each request bounded by <c>--request-timeout</c>.</summary>
+    Octokit.IGitHubClient GitHubClient(string? token) =>
+        Git.GitHubClientFactory.Create(token, Git.GitHubClientFactory.ApiBaseAddress(GitHubApiUrl), RequestTimeLimit);
 
     /// <summary><c>--github-repository owner/name</c>, else the owner and name of the origin remote.</summary>
     Git.GitHubRepository ResolveGitHubRepository(Git.GitWorkspace git) =>

@@ -78,7 +78,9 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             resources.Select(context.RelativeToWrapper).ToList(),
             components
         );
-        var build = await context.BuildAsync(wrapper, ct).ConfigureAwait(false);
+        var build = await context
+            .BuildAsync(wrapper, $"Kustomization {kustomization.Id} ({kustomization.Path}, cluster {cluster})", ct)
+            .ConfigureAwait(false);
         if (build.Error is { } error)
         {
             findings.Add(

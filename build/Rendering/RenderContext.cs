@@ -56,8 +56,11 @@ internal sealed class RenderContext : IDisposable
 
     public string RelativeToWrapper(string fullPath) => Path.GetRelativePath(WrapperProbe, fullPath).Replace('\\', '/');
 
-    public Task<BuildResult> BuildAsync(string wrapperContent, CancellationToken ct) =>
-        _buildCache.GetOrAdd(wrapperContent, c => new Lazy<Task<BuildResult>>(() => RunBuildAsync(c, ct))).Value;
+    /// <summary>Builds a wrapper once per content; <paramref name="subject"/> names it in slow-build notices.</summary>
+    public Task<BuildResult> BuildAsync(string wrapperContent, string subject, CancellationToken ct) =>
+        _buildCache
+            .GetOrAdd(wrapperContent, c => new Lazy<Task<BuildResult>>(() => RunBuildAsync(c, subject, ct)))
+            .Value;
 
     /// <summary>kustomize's message with temporary wrapper paths turned back into repository paths.</summary>
     public string CleanMessage(string message) =>
@@ -79,7 +82,7 @@ internal sealed class RenderContext : IDisposable
         catch (UnauthorizedAccessException) { }
     }
 
-    private async Task<BuildResult> RunBuildAsync(string content, CancellationToken ct)
+    private async Task<BuildResult> RunBuildAsync(string content, string subject, CancellationToken ct)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..16];
         var directory = Path.Combine(TemporaryRoot, "w", hash);
@@ -88,7 +91,7 @@ internal sealed class RenderContext : IDisposable
         await _builds.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var output = await _kustomize.BuildAsync(directory, ct).ConfigureAwait(false);
+            var output = await _kustomize.BuildAsync(directory, subject, ct).ConfigureAwait(false);
             return new BuildResult(directory, output, null);
         }
         catch (KustomizeBuildException e)

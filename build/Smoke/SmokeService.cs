@@ -9,9 +9,14 @@ namespace GitOpsRunners.Smoke;
 /// </summary>
 public sealed class SmokeService(IAnsiConsole console, TimeProvider time)
 {
+    /// <summary>The longest one API request may take (never longer than the whole <c>--timeout</c>).</summary>
+    private static readonly TimeSpan MaxRequestTime = TimeSpan.FromSeconds(30);
+
     public async Task<SmokeReport> RunAsync(RenderedCluster cluster, SmokeOptions options, CancellationToken ct)
     {
         var configuration = KubernetesConnection.Configure(options);
+        configuration.HttpClientTimeout =
+            options.EffectiveTimeout < MaxRequestTime ? options.EffectiveTimeout : MaxRequestTime;
         using var reader = new KubernetesClusterReader(configuration);
         var expected = SmokeExpectations.From(cluster, options.Revision);
         return await new SmokeRunner(reader, console, time).RunAsync(expected, options, ct).ConfigureAwait(false);

@@ -66,7 +66,13 @@ public sealed class StandaloneKustomizeCheck(KustomizeCli kustomize)
                 {
                     try
                     {
-                        await kustomize.BuildAsync(directory.Directory, token).ConfigureAwait(false);
+                        await kustomize
+                            .BuildAsync(
+                                directory.Directory,
+                                Path.GetRelativePath(root, directory.Directory).Replace('\\', '/'),
+                                token
+                            )
+                            .ConfigureAwait(false);
                     }
                     catch (KustomizeBuildException e)
                     {

@@ -28,6 +28,14 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             );
         }
 
+        var layoutToCheck = new RepositoryLayout(root, options.KubernetesFolder);
+        if (options.Cluster is null && ClusterDiscovery.ClusterNames(layoutToCheck).Count == 0)
+        {
+            throw new Engine.BuildException(
+                $"No clusters to validate: {layoutToCheck.ClustersFolder}/ under {root} has no cluster folders and {options.KubernetesFolder}/ holds no YAML; put each cluster's Flux entry point in {layoutToCheck.ClustersFolder}/<cluster>/, or point --root at the folder that has them."
+            );
+        }
+
         var total = Stopwatch.StartNew();
         var invocationsBefore = kustomize.Invocations.Count;
         var findings = new ConcurrentBag<Finding>();
