@@ -1,4 +1,4 @@
-using GitOpsRunners.Tests.Registries;
+using GitOpsRunners.Tests.Fakes;
 using Microsoft.AspNetCore.Http;
 
 namespace GitOpsRunners.Tests.Faults;
