@@ -53,6 +53,7 @@ sealed partial class Build
                         );
                     }
 
+                    using var held = DryRun ? null : await LockCloneAsync(Pr ? "Bump --pr" : "Bump", ct);
                     var pins = await Status.RunAsync(
                         $"Rendering {cluster}",
                         token => ReadPinsAsync(cluster, token),
@@ -87,12 +88,24 @@ sealed partial class Build
         return await ClusterPins.ReadAsync(renderer, new RepositoryLayout(RootDirectory, Root), cluster, ct);
     }
 
+    /// <summary>Registry credentials from the environment, each password masked in the CI log (<c>::add-mask::</c>).</summary>
+    RegistryCredentialStore RegistryCredentials()
+    {
+        var credentials = RegistryCredentialStore.FromEnvironment();
+        foreach (var secret in credentials.Secrets)
+        {
+            Host.Mask(secret);
+        }
+
+        return credentials;
+    }
+
     VersionLookup CreateLookup(HttpClient http, bool releases)
     {
         var mirrors = RegistryMirrors.Parse(RegistryMirror, HelmRepositoryMirror);
         var gitHub = releases ? new ReleaseLookup(GitHubClient(GitHubToken)) : null;
         return new VersionLookup(
-            new OciRegistryClient(http),
+            new OciRegistryClient(http, RegistryCredentials()),
             new HelmRepositoryClient(http),
             new GitTagLister(),
             mirrors,

@@ -63,6 +63,7 @@ sealed partial class Build
         var route = PromotionRoute.Resolve(PromotionOrder.Load(RootDirectory, Root), From!, To);
 
         using var git = GitWorkspace.Open(RootDirectory);
+        using var held = await LockCloneAsync(Pr ? "Promote --pr" : "Promote", ct);
         var defaultBranch = git.DefaultBranch();
         var (sha, _) = GitRevisionExport.Resolve(RootDirectory, Pr ? defaultBranch : "HEAD");
         using var workspace = PromotionWorkspace.Export(

@@ -82,11 +82,11 @@ sealed partial class Build
                 IgnoreMissingSchemas,
                 SkipKinds.ToHashSet(StringComparer.Ordinal),
                 RejectKinds.ToHashSet(StringComparer.Ordinal),
-                Path.Combine(TemporaryDirectory, "schemas")
+                Path.Combine(CacheDirectory, "schemas")
             ),
             RenovateSchema ?? RenovateSchemaSource.DefaultUrl,
             DisableRules.ToHashSet(StringComparer.Ordinal),
-            TemporaryDirectory
+            CacheDirectory
         )
         {
             UseKubeconform = Validator == SchemaValidator.Kubeconform,

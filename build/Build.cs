@@ -60,7 +60,33 @@ sealed partial class Build : BuildDefinition
     )]
     string RequestTimeout { get; set; } = "30s";
 
+    [Parameter("How long Bump or Promote waits for another run on the same clone before refusing, e.g. 10s")]
+    string LockWait { get; set; } = "10s";
+
     DotNetCli DotNet { get; } = new();
+
+    /// <summary>
+    /// This clone's lock for Bump and Promote: a second run waits up to <c>--lock-wait</c>, then refuses with one
+    /// line. Null outside a git clone (nothing to race on).
+    /// </summary>
+    async Task<Git.RepositoryLock?> LockCloneAsync(string doing, CancellationToken ct)
+    {
+        var wait = DurationText.ParseOption("--lock-wait", LockWait, TimeSpan.FromHours(1));
+        Git.GitWorkspace git;
+        try
+        {
+            git = Git.GitWorkspace.Open(RootDirectory);
+        }
+        catch (BuildException)
+        {
+            return null;
+        }
+
+        using (git)
+        {
+            return await git.LockAsync(doing, wait, ct);
+        }
+    }
 
     static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
 

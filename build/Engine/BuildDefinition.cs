@@ -22,10 +22,62 @@ public abstract class BuildDefinition
         get
         {
             var path = Path.Combine(RootDirectory, ".nuke", "temp");
-            Directory.CreateDirectory(path);
+            try
+            {
+                Directory.CreateDirectory(path);
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                throw new BuildException(
+                    $"Cannot create {path}: {e.Message.TrimEnd('.')}; this target writes there, so run it from a writable checkout."
+                );
+            }
+
             return path;
         }
     }
+
+    /// <summary>
+    /// The build's own cache folder: <c>.nuke/temp</c> of the repository the build project runs from (found from
+    /// the running program), whatever <c>--repository-root</c> points at, so checking another repository writes
+    /// nothing into it; a folder under the system temp when the program runs outside any repository.
+    /// </summary>
+    public static string CacheDirectory
+    {
+        get
+        {
+            foreach (var path in new[] { CacheRoot.Value, Path.Combine(Path.GetTempPath(), "gitops-runners-cache") })
+            {
+                try
+                {
+                    Directory.CreateDirectory(path);
+                    return path;
+                }
+                catch (Exception e) when (e is UnauthorizedAccessException or IOException) { }
+            }
+
+            throw new BuildException(
+                $"Cannot create a cache folder ({CacheRoot.Value} or the system temp folder); check their permissions."
+            );
+        }
+    }
+
+    private static readonly Lazy<string> CacheRoot = new(() =>
+    {
+        for (
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            directory is not null;
+            directory = directory.Parent
+        )
+        {
+            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+            {
+                return Path.Combine(directory.FullName, ".nuke", "temp");
+            }
+        }
+
+        return Path.Combine(Path.GetTempPath(), "gitops-runners-cache");
+    });
 
     public ICiHost Host => Services.Host;
 

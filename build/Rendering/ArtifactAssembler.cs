@@ -48,7 +48,11 @@ internal sealed class ArtifactAssembler(string temporaryRoot, ConcurrentDictiona
     {
         var pattern = copy.Pattern.Trim('/');
         var single = Path.Combine(copy.SourceRoot, pattern);
-        if (!GlobPattern.HasWildcard(pattern) && File.Exists(single))
+        if (
+            !GlobPattern.HasWildcard(pattern)
+            && File.Exists(single)
+            && Manifests.SymbolicLinks.LinkOnTheWay(copy.SourceRoot, single) is null
+        )
         {
             yield return (
                 single,
@@ -76,6 +80,11 @@ internal sealed class ArtifactAssembler(string temporaryRoot, ConcurrentDictiona
             var file in Directory.EnumerateFiles(start, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
         )
         {
+            if (Manifests.SymbolicLinks.LinkOnTheWay(copy.SourceRoot, file) is not null)
+            {
+                continue; // source artifacts hold no links, so ArtifactGenerator copies none
+            }
+
             var relative = Path.GetRelativePath(copy.SourceRoot, file).Replace('\\', '/');
             if (relative.StartsWith(".git/", StringComparison.Ordinal) || !match.IsMatch(relative))
             {

@@ -33,6 +33,11 @@ internal static class GeneratedResources
     {
         foreach (var entry in Directory.GetFileSystemEntries(directory).Order(StringComparer.Ordinal))
         {
+            if (SymbolicLinks.IsLink(entry))
+            {
+                continue; // not in Flux's artifact (Validate reports each link once, as a 'symlink' warning)
+            }
+
             var isDirectory = Directory.Exists(entry);
             if (ignore?.IsIgnored(entry, isDirectory) == true)
             {

@@ -68,11 +68,24 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             resources = generated.Resources;
         }
 
-        var components = kustomization
+        var componentPaths = kustomization
             .Components.Select(c => Path.GetFullPath(Path.Combine(directory, c)))
             .Where(c => !kustomization.IgnoreMissingComponents || Directory.Exists(c))
-            .Select(context.RelativeToWrapper)
             .ToList();
+        if (context.Inputs.Check(source.Root, [.. resources, .. componentPaths]) is { } refused)
+        {
+            findings.Add(
+                refused with
+                {
+                    Message = $"Kustomization {kustomization.Id}: {refused.Message}",
+                    Cluster = cluster,
+                    Object = $"Kustomization/{kustomization.Id}",
+                }
+            );
+            return new KustomizationOutcome([], findings, new Dictionary<string, SecretValues>());
+        }
+
+        var components = componentPaths.Select(context.RelativeToWrapper).ToList();
         var wrapper = KustomizationWrapper.Create(
             kustomization,
             resources.Select(context.RelativeToWrapper).ToList(),

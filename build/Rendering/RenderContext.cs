@@ -29,6 +29,7 @@ internal sealed class RenderContext : IDisposable
         Locator = new OriginLocator(Files, DisplayPath);
         Artifacts = new ArtifactAssembler(TemporaryRoot, _copiedFrom);
         Ignore = new SourceIgnore(Layout.Root);
+        Inputs = new KustomizeInputGuard(DisplayPath);
     }
 
     public RepositoryLayout Layout { get; }
@@ -42,6 +43,9 @@ internal sealed class RenderContext : IDisposable
     public OriginLocator Locator { get; }
     public ArtifactAssembler Artifacts { get; }
     public SourceIgnore Ignore { get; }
+
+    /// <summary>Refuses, before kustomize runs, inputs that are links, outside the source, or alias bombs.</summary>
+    public KustomizeInputGuard Inputs { get; }
 
     /// <summary>Repository-relative path for a full path, following artifact copies back to their source.</summary>
     public string DisplayPath(string fullPath)

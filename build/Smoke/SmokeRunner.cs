@@ -11,7 +11,7 @@ public sealed class SmokeRunner(IClusterReader reader, IAnsiConsole console, Tim
     private const int PendingLinesShown = 12;
 
     /// <summary>How long after <c>--timeout</c> a hanging read is abandoned.</summary>
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
 
     /// <summary>How long the Warning events of failing objects may take to read.</summary>
     private static readonly TimeSpan EventsTime = TimeSpan.FromSeconds(10);
@@ -20,7 +20,7 @@ public sealed class SmokeRunner(IClusterReader reader, IAnsiConsole console, Tim
     {
         var started = time.GetTimestamp();
         var timeout = options.EffectiveTimeout;
-        IReadOnlyList<CheckResult> results;
+        IReadOnlyList<CheckResult>? results = null;
         var timedOut = false;
         var lastShown = "";
         console.MarkupLine(
@@ -35,6 +35,11 @@ public sealed class SmokeRunner(IClusterReader reader, IAnsiConsole console, Tim
             try
             {
                 snapshot = await reader.ReadAsync(expected, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested && results is not null)
+            {
+                timedOut = true; // the last complete read stands; the one cut at the deadline is dropped
+                break;
             }
             catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
             {
@@ -63,12 +68,12 @@ public sealed class SmokeRunner(IClusterReader reader, IAnsiConsole console, Tim
             await Task.Delay(wait, time, ct).ConfigureAwait(false);
         }
 
-        var notPassed = results
+        var notPassed = results!
             .Where(r => r.State != CheckState.Pass && r.Object is not null)
             .Select(r => r.Object!)
             .ToList();
         var events = notPassed.Count == 0 ? [] : await WarningEventsAsync(notPassed, ct).ConfigureAwait(false);
-        var report = new SmokeReport(expected.Cluster, results, timedOut, time.GetElapsedTime(started), events);
+        var report = new SmokeReport(expected.Cluster, results!, timedOut, time.GetElapsedTime(started), events);
         SmokeConsoleReport.Write(console, report);
         if (options.JUnitPath is { Length: > 0 } junit)
         {

@@ -20,6 +20,18 @@ public static class RuleCatalog
             "none: fix the file"
         ),
         new(
+            "yaml-alias-expansion",
+            Severity.Error,
+            "YAML aliases that expand without end (an alias bomb) exhaust kustomize and the API server.",
+            "none: write the values out"
+        ),
+        new(
+            "symlink",
+            Severity.Warning,
+            "Flux's source-controller leaves symbolic links out of the artifact, so what they point at is not applied.",
+            "none: replace the link with the file or folder itself"
+        ),
+        new(
             "kustomize-build",
             Severity.Error,
             "Every kustomization directory must build as kustomize-controller builds it.",

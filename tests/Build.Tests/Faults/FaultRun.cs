@@ -23,8 +23,12 @@ public sealed record FaultRun(int ExitCode, string Output, TimeSpan Elapsed)
         {
             ["SCHEMA_LOCATION"] = Path.Combine(repository, ".no-schemas"),
             ["IGNORE_MISSING_SCHEMAS"] = "true",
-            ["RENOVATE_SCHEMA"] = Path.Combine(repository, ".no-renovate-schema.json"),
         };
+        if (Environment.GetEnvironmentVariable("RENOVATE_SCHEMA") is { Length: > 0 } renovateSchema)
+        {
+            variables["RENOVATE_SCHEMA"] = renovateSchema;
+        }
+
         var clock = Stopwatch.StartNew();
         var exitCode = await BuildRunner.RunAsync(
             new Build(),
