@@ -14,54 +14,26 @@ namespace GitOpsRunners;
 
 sealed partial class Build
 {
-    [Parameter("Largest version step Bump may take: patch, minor or major")]
-    VersionBump Allow { get; set; } = VersionBump.Minor;
-
-    [Parameter("Let Bump and --check pick pre-release versions (e.g. 1.2.0-rc.1)")]
-    bool PreRelease { get; set; }
-
-    [Parameter(
-        "Read an OCI registry through another base URL: host=url, e.g. ghcr.io=http://127.0.0.1:5000 (a path on the URL prefixes every repository); repeat for several"
-    )]
-    string[] RegistryMirror { get; set; } = [];
-
-    [Parameter(
-        "Read a Helm HTTP repository from another URL: url=url, e.g. https://charts.external-secrets.io=http://127.0.0.1:8080; repeat for several"
-    )]
-    string[] HelmRepositoryMirror { get; set; } = [];
-
-    [Parameter(
-        "How often a registry call is retried after a 5xx, 429 or timeout before the look-up fails",
-        Minimum = 0,
-        Maximum = 10
-    )]
-    int RegistryRetries { get; set; } = 3;
-
     Target Bump =>
         _ =>
             _.Description(
                     "Look up newer charts and runner images for one cluster and edit the pins, or open one pull request per group with --pr"
                 )
+                .Requires(() => GitHubToken)
+                .When(() => Pr && !DryRun)
                 .Executes(async ct =>
                 {
                     var cluster = Cluster ?? PromotionOrder.Load(RootDirectory, Root).First;
                     var options = new BumpOptions(cluster, new BumpPolicy(Allow, PreRelease, Only), DryRun, Pr);
-                    if (Pr && !DryRun && string.IsNullOrEmpty(GitHubToken))
-                    {
-                        throw new UsageException(
-                            "--pr pushes a branch and opens a pull request: set GITHUB_TOKEN to a token with contents: write and pull-requests: write."
-                        );
-                    }
-
                     using var held = DryRun ? null : await LockCloneAsync(Pr ? "Bump --pr" : "Bump", ct);
                     var pins = await Status.RunAsync(
                         $"Rendering {cluster}",
                         token => ReadPinsAsync(cluster, token),
                         ct
                     );
-                    using var http = RegistryHttp.CreateClient(RegistryOptions);
-                    var service = new BumpService(Console, RootDirectory, CreateLookup(http, releases: true));
-                    using var git = Pr && !DryRun ? GitWorkspace.Open(RootDirectory) : null;
+                    using var http = CreateRegistryHttp();
+                    var service = new BumpService(Console, RootDirectory, CreateLookup(http));
+                    using var git = Pr && !DryRun ? OpenGit() : null;
                     var outcome = await service.RunAsync(pins, options, git is null ? null : Publishing(git), ct);
 
                     foreach (var warning in outcome.Warnings)
@@ -78,47 +50,17 @@ sealed partial class Build
                     );
                 });
 
-    /// <summary>Registry calls retried <c>--registry-retries</c> times, each attempt (body included) bounded by <c>--request-timeout</c>.</summary>
-    RegistryHttpOptions RegistryOptions =>
-        new() { MaxRetryAttempts = RegistryRetries, AttemptTimeout = RequestTimeLimit };
-
     async Task<IReadOnlyList<Versions.Pins.VersionPin>> ReadPinsAsync(string cluster, CancellationToken ct)
     {
-        using var renderer = new FluxRenderer(Kustomize());
-        return await ClusterPins.ReadAsync(renderer, new RepositoryLayout(RootDirectory, Root), cluster, ct);
-    }
-
-    /// <summary>Registry credentials from the environment, each password masked in the CI log (<c>::add-mask::</c>).</summary>
-    RegistryCredentialStore RegistryCredentials()
-    {
-        var credentials = RegistryCredentialStore.FromEnvironment();
-        foreach (var secret in credentials.Secrets)
-        {
-            Host.Mask(secret);
-        }
-
-        return credentials;
-    }
-
-    VersionLookup CreateLookup(HttpClient http, bool releases)
-    {
-        var mirrors = RegistryMirrors.Parse(RegistryMirror, HelmRepositoryMirror);
-        var gitHub = releases ? new ReleaseLookup(GitHubClient(GitHubToken)) : null;
-        return new VersionLookup(
-            new OciRegistryClient(http, RegistryCredentials()),
-            new HelmRepositoryClient(http),
-            new GitTagLister(),
-            mirrors,
-            gitHub
-        );
+        using var renderer = CreateRenderer();
+        return await ClusterPins.ReadAsync(renderer, Layout, cluster, ct);
     }
 
     BumpPublishing Publishing(GitWorkspace git)
     {
         var repository = ResolveGitHubRepository(git);
-        var client = GitHubClient(GitHubToken);
         var author = new GitAuthor("gitops-runners[bot]", "gitops-runners@users.noreply.github.com");
-        var publisher = new ChangePublisher(git, new PullRequestPublisher(client), repository, author, GitHubToken);
+        var publisher = new ChangePublisher(git, new PullRequestPublisher(GitHub), repository, author, GitHubToken);
         return new BumpPublishing(git, publisher, BaseRevision(git));
     }
 

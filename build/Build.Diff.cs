@@ -27,11 +27,11 @@ sealed partial class Build
                     try
                     {
                         GitRevisionExport.Export(RootDirectory, sha, baseTree, ct);
-                        using var renderer = new FluxRenderer(Kustomize());
+                        using var renderer = CreateRenderer();
                         var before = Directory.Exists(Path.Combine(baseTree, Root))
                             ? await RenderForDiffAsync(renderer, new RepositoryLayout(baseTree, Root), ct)
                             : [];
-                        var after = await RenderForDiffAsync(renderer, new RepositoryLayout(RootDirectory, Root), ct);
+                        var after = await RenderForDiffAsync(renderer, Layout, ct);
                         var report = ClusterDiff.Compare(before, after);
 
                         Console.MarkupLine(
@@ -39,14 +39,10 @@ sealed partial class Build
                         );
                         var markdown = report.ToMarkdown();
                         Host.AppendStepSummary(markdown);
-                        if (Output is { } output)
-                        {
-                            await File.WriteAllTextAsync(
-                                Path.GetFullPath(output),
-                                Format == Validation.Reports.ReportFormat.Text ? report.ToUnifiedDiff() : markdown,
-                                ct
-                            );
-                        }
+                        await Sink.WriteFileAsync(
+                            Format == Validation.Reports.ReportFormat.Text ? report.ToUnifiedDiff() : markdown,
+                            ct
+                        );
 
                         WriteToolOutput(report.ToUnifiedDiff().TrimEnd('\n'));
                         Console.MarkupLine(Markup.Escape(report.Summary));

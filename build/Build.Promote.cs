@@ -42,6 +42,8 @@ sealed partial class Build
                     "Carry the version pins of --from to the next stage: plan, gate, validate and diff, then write them, or open a pull request with --pr"
                 )
                 .Requires(() => From)
+                .Requires(() => GitHubToken)
+                .When(() => Pr && !DryRun)
                 .Executes(PromoteAsync);
 
     async Task PromoteAsync(CancellationToken ct)
@@ -54,15 +56,10 @@ sealed partial class Build
         }
 
         var minSoak = MinSoak is null ? (TimeSpan?)null : SoakDuration.Parse(MinSoak);
-        var token = Pr
-            ? GitHubToken
-                ?? throw new UsageException(
-                    "--pr needs GITHUB_TOKEN: a token that may push branches and open pull requests."
-                )
-            : null;
+        var token = Pr ? GitHubToken : null;
         var route = PromotionRoute.Resolve(PromotionOrder.Load(RootDirectory, Root), From!, To);
 
-        using var git = GitWorkspace.Open(RootDirectory);
+        using var git = OpenGit();
         using var held = await LockCloneAsync(Pr ? "Promote --pr" : "Promote", ct);
         var defaultBranch = git.DefaultBranch();
         var (sha, _) = GitRevisionExport.Resolve(RootDirectory, Pr ? defaultBranch : "HEAD");
@@ -73,7 +70,7 @@ sealed partial class Build
             ct
         );
         PromotionDraft draft;
-        using (var renderer = new FluxRenderer(Kustomize()))
+        using (var renderer = CreateRenderer())
         {
             draft = await Status.RunAsync(
                 $"Reading the pins of {route.From} and {route.To}",
@@ -227,8 +224,7 @@ sealed partial class Build
     )
     {
         var repository = ResolveGitHubRepository(git);
-        var client = GitHubClient(token);
-        var pullRequests = new PullRequestPublisher(client);
+        var pullRequests = new PullRequestPublisher(GitHub);
         var baseBranch = ShortBranchName(defaultBranch);
         var change = PromotionPullRequest.Change(draft, files, baseBranch, gates, validation, diff);
 
@@ -243,7 +239,7 @@ sealed partial class Build
         );
         try
         {
-            var statuses = new CommitStatusPublisher(client);
+            var statuses = new CommitStatusPublisher(GitHub);
             foreach (var gate in gates)
             {
                 await statuses.SetAsync(repository, result.Sha, GateStatus(gate), ct);
@@ -286,7 +282,7 @@ sealed partial class Build
             }
 
             var repository = ResolveGitHubRepository(git);
-            var statuses = new CommitStatusPublisher(GitHubClient(token));
+            var statuses = new CommitStatusPublisher(GitHub);
             foreach (var gate in gates)
             {
                 await statuses.SetAsync(repository, tip, GateStatus(gate), ct);

@@ -109,8 +109,8 @@ sealed partial class Build
 
     async Task<IReadOnlyList<Manifest>> RenderedCrdsAsync(CancellationToken ct)
     {
-        using var renderer = new FluxRenderer(Kustomize());
-        var clusters = await renderer.RenderAllAsync(new RepositoryLayout(RootDirectory, Root), ct);
+        using var renderer = CreateRenderer();
+        var clusters = await renderer.RenderAllAsync(Layout, ct);
         return clusters
             .SelectMany(c => c.Objects)
             .Select(o => o.Manifest)

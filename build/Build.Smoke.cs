@@ -10,12 +10,6 @@ namespace GitOpsRunners;
 
 sealed partial class Build
 {
-    [Parameter("Kubeconfig file for Smoke (default: KUBECONFIG, else ~/.kube/config, else in-cluster)")]
-    string? Kubeconfig { get; set; }
-
-    [Parameter("Kubeconfig context for Smoke (default: the current context)")]
-    string? Context { get; set; }
-
     [Parameter("Commit the cluster must have applied (default: the local HEAD)")]
     string? Revision { get; set; }
 
@@ -40,6 +34,8 @@ sealed partial class Build
         _ =>
             _.Description("Ask the live cluster whether Flux applied this commit and ESO and the runners are healthy")
                 .Requires(() => Cluster)
+                .Requires(() => GitHubToken)
+                .When(() => DispatchWorkflow is not null)
                 .Executes(async ct =>
                 {
                     var timeout = SmokeTimeout; // a bad --timeout is a usage error before anything is rendered
@@ -59,13 +55,8 @@ sealed partial class Build
     /// <summary>Dispatches the workflow once per scale set, with the scale set's label as <c>runner-label</c>, and waits for success.</summary>
     async Task DispatchRunnerWorkflowAsync(RenderedCluster rendered, string workflow, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(GitHubToken))
-        {
-            throw new UsageException("--dispatch-workflow needs GITHUB_TOKEN (actions: write on the repository).");
-        }
-
         GitOpsRunners.Git.GitHubRepository repository;
-        using (var git = GitWorkspace.Open(RootDirectory))
+        using (var git = OpenGit())
         {
             repository = ResolveGitHubRepository(git);
         }
@@ -73,7 +64,7 @@ sealed partial class Build
         var gitRef = DispatchRef ?? CurrentBranch() ?? "main";
         var timeout = SmokeTimeout;
         var dispatcher = new GitHubWorkflowDispatcher(
-            GitHubClient(GitHubToken),
+            GitHub,
             repository,
             TimeProvider.System,
             TimeSpan.FromSeconds(10)
@@ -123,7 +114,7 @@ sealed partial class Build
     {
         try
         {
-            using var git = GitWorkspace.Open(RootDirectory);
+            using var git = OpenGit();
             return git.CurrentBranch;
         }
         catch (BuildException)
@@ -138,8 +129,8 @@ sealed partial class Build
 
     async Task<RenderedCluster> RenderForSmokeAsync(string cluster, CancellationToken ct)
     {
-        using var renderer = new FluxRenderer(Kustomize());
-        var rendered = await renderer.RenderAsync(new RepositoryLayout(RootDirectory, Root), cluster, ct);
+        using var renderer = CreateRenderer();
+        var rendered = await renderer.RenderAsync(Layout, cluster, ct);
         if (rendered.Findings.FirstOrDefault(f => f.Severity == Diagnostics.Severity.Error) is { } broken)
         {
             throw new BuildException(
@@ -177,7 +168,7 @@ sealed partial class Build
     {
         try
         {
-            using var git = GitWorkspace.Open(RootDirectory);
+            using var git = OpenGit();
             return git.HeadSha;
         }
         catch (BuildException e)

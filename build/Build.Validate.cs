@@ -11,9 +11,6 @@ namespace GitOpsRunners;
 
 sealed partial class Build
 {
-    [Parameter("Folder of the Flux tree, relative to the repository; its clusters/ sub-folders are the clusters")]
-    string Root { get; set; } = "kubernetes";
-
     [Parameter("Kinds (Kind or apiVersion/Kind) whose schema is not checked")]
     string[] SkipKinds { get; set; } = [];
 
@@ -30,15 +27,6 @@ sealed partial class Build
         "Also check that the runner image is not behind actions/runner releases for more than 30 days (asks the GitHub API)"
     )]
     bool CheckRunnerAge { get; set; }
-
-    [Parameter("Write the --format report (json, sarif, junit) to this file instead of standard output")]
-    string? Output { get; set; }
-
-    static readonly string[] DefaultSchemaLocations =
-    [
-        "default",
-        "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json",
-    ];
 
     Target Validate =>
         _ =>
@@ -93,15 +81,12 @@ sealed partial class Build
             RunnerReleases = CheckRunnerAge ? await RunnerReleasesAsync(ct) : null,
         };
         using var http = new HttpClient { Timeout = RequestTimeLimit };
-        var pipeline = new ValidationPipeline(Kustomize(), http);
+        var pipeline = new ValidationPipeline(Kustomize, http);
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
     }
 
-    async Task<IReadOnlyList<Git.ReleaseInfo>> RunnerReleasesAsync(CancellationToken ct)
-    {
-        var client = GitHubClient(GitHubToken);
-        return await new Git.ReleaseLookup(client).ReleasesAsync("actions", "runner", 1, ct);
-    }
+    Task<IReadOnlyList<Git.ReleaseInfo>> RunnerReleasesAsync(CancellationToken ct) =>
+        new Git.ReleaseLookup(GitHub).ReleasesAsync("actions", "runner", 1, ct);
 
     async Task PublishReportAsync(ValidationReport report, CancellationToken ct)
     {
@@ -134,18 +119,6 @@ sealed partial class Build
             return;
         }
 
-        if (Output is { } output)
-        {
-            var path = Path.GetFullPath(output);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, rendered, ct);
-            Console.MarkupLine(
-                $"[grey]{Format.ToString().ToLowerInvariant()} report written to {Spectre.Console.Markup.Escape(output)}[/]"
-            );
-        }
-        else
-        {
-            WriteToolOutput(rendered.TrimEnd('\n'));
-        }
+        await Sink.WriteAsync(rendered, $"{Format.ToString().ToLowerInvariant()} report", ct);
     }
 }

@@ -1,16 +1,20 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation.Reports;
-using Spectre.Console;
+using GitOpsRunners.Versions.Planning;
 
 namespace GitOpsRunners;
 
 /// <summary>
-/// The targets of this repository, declared across <c>Build.*.cs</c> partials. This file holds the
-/// parameters every target shares and the <see cref="Restore"/> target.
+/// The targets of this repository, declared across <c>Build.*.cs</c> partials, one per target. This file
+/// holds the parameters several targets share and the <see cref="Restore"/> target; <c>Build.Services.cs</c>
+/// builds what they share (renderer, GitHub client, git workspace, report sink).
 /// </summary>
 sealed partial class Build : BuildDefinition
 {
+    [Parameter("Folder of the Flux tree, relative to the repository; its clusters/ sub-folders are the clusters")]
+    string Root { get; set; } = "kubernetes";
+
     [Parameter("Cluster to work on: a folder name under kubernetes/clusters/ (default: every cluster)")]
     string? Cluster { get; set; }
 
@@ -26,6 +30,9 @@ sealed partial class Build : BuildDefinition
     [Parameter("Report format for findings")]
     ReportFormat Format { get; set; } = ReportFormat.Text;
 
+    [Parameter("Write the --format report (json, sarif, junit) to this file instead of standard output")]
+    string? Output { get; set; }
+
     [Parameter("Renovate configuration schema used to check renovate.json: a file path or a URL")]
     string? RenovateSchema { get; set; }
 
@@ -40,17 +47,28 @@ sealed partial class Build : BuildDefinition
     )]
     string? Only { get; set; }
 
-    [Parameter("GitHub repository (owner/name) for pull requests (default: parsed from the origin remote)")]
-    string? GitHubRepository { get; set; }
+    [Parameter("Largest version step Bump may take: patch, minor or major")]
+    VersionBump Allow { get; set; } = VersionBump.Minor;
+
+    [Parameter("Let Bump and --check pick pre-release versions (e.g. 1.2.0-rc.1)")]
+    bool PreRelease { get; set; }
 
     [Parameter(
-        "GitHub REST API base URL for releases, pull requests and statuses (default https://api.github.com; Actions sets GITHUB_API_URL)"
+        "Read an OCI registry through another base URL: host=url, e.g. ghcr.io=http://127.0.0.1:5000 (a path on the URL prefixes every repository); repeat for several"
     )]
-    string? GitHubApiUrl { get; set; }
+    string[] RegistryMirror { get; set; } = [];
 
-    [Parameter("GitHub token for pull requests and GitHub API look-ups")]
-    [Secret]
-    string? GitHubToken { get; set; }
+    [Parameter(
+        "Read a Helm HTTP repository from another URL: url=url, e.g. https://charts.external-secrets.io=http://127.0.0.1:8080; repeat for several"
+    )]
+    string[] HelmRepositoryMirror { get; set; } = [];
+
+    [Parameter(
+        "How often a registry call is retried after a 5xx, 429 or timeout before the look-up fails",
+        Minimum = 0,
+        Maximum = 10
+    )]
+    int RegistryRetries { get; set; } = 3;
 
     [Parameter("Longest one kustomize build may run before its Kustomization fails, e.g. 2m, 90s")]
     string KustomizeTimeout { get; set; } = "2m";
@@ -63,68 +81,29 @@ sealed partial class Build : BuildDefinition
     [Parameter("How long Bump or Promote waits for another run on the same clone before refusing, e.g. 10s")]
     string LockWait { get; set; } = "10s";
 
-    DotNetCli DotNet { get; } = new();
+    [Parameter("Kubeconfig file for Smoke (default: KUBECONFIG, else ~/.kube/config, else in-cluster)")]
+    string? Kubeconfig { get; set; }
 
-    /// <summary>
-    /// This clone's lock for Bump and Promote: a second run waits up to <c>--lock-wait</c>, then refuses with one
-    /// line. Null outside a git clone (nothing to race on).
-    /// </summary>
-    async Task<Git.RepositoryLock?> LockCloneAsync(string doing, CancellationToken ct)
-    {
-        var wait = DurationText.ParseOption("--lock-wait", LockWait, TimeSpan.FromHours(1));
-        Git.GitWorkspace git;
-        try
-        {
-            git = Git.GitWorkspace.Open(RootDirectory);
-        }
-        catch (BuildException)
-        {
-            return null;
-        }
+    [Parameter("Kubeconfig context for Smoke (default: the current context)")]
+    string? Context { get; set; }
 
-        using (git)
-        {
-            return await git.LockAsync(doing, wait, ct);
-        }
-    }
+    [Parameter("GitHub repository (owner/name) for pull requests (default: parsed from the origin remote)")]
+    string? GitHubRepository { get; set; }
 
-    static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+    [Parameter(
+        "GitHub REST API base URL for releases, pull requests and statuses (default https://api.github.com; Actions sets GITHUB_API_URL)"
+    )]
+    string? GitHubApiUrl { get; set; }
 
-    /// <summary><c>--request-timeout</c> as a duration (a usage error when it is not one).</summary>
-    TimeSpan RequestTimeLimit => DurationText.ParseOption("--request-timeout", RequestTimeout, TimeSpan.FromHours(1));
+    [Parameter("GitHub token for pull requests and GitHub API look-ups")]
+    [Secret]
+    string? GitHubToken { get; set; }
 
-    /// <summary>
-    /// kustomize (or kubectl kustomize) with this run's time limit; a build still running after a while is named
-    /// on the console, and kustomize's full message goes to the verbose log when a finding shows it cut short.
-    /// </summary>
-    KustomizeCli Kustomize()
-    {
-        var limit = DurationText.ParseOption("--kustomize-timeout", KustomizeTimeout, LongestWait);
-        var console = Console;
-        var verbose = Verbosity == Verbosity.Verbose;
-        return KustomizeCli
-            .Locate()
-            .WithTimeLimit(limit)
-            .WithSlowBuildNotice(
-                limit / 2 < TimeSpan.FromSeconds(10) ? limit / 2 : TimeSpan.FromSeconds(10),
-                line => console.MarkupLine($"[yellow]{Spectre.Console.Markup.Escape(line)}[/]")
-            )
-            .WithVerboseLog(line =>
-            {
-                if (verbose)
-                {
-                    console.MarkupLine($"[grey]{Spectre.Console.Markup.Escape(line)}[/]");
-                }
-            });
-    }
-
-    /// <summary>A GitHub API client for <c>--github-api-url</c>, each request bounded by <c>--request-timeout</c>.</summary>
-    Octokit.IGitHubClient GitHubClient(string? token) =>
-        Git.GitHubClientFactory.Create(token, Git.GitHubClientFactory.ApiBaseAddress(GitHubApiUrl), RequestTimeLimit);
-
-    /// <summary><c>--github-repository owner/name</c>, else the owner and name of the origin remote.</summary>
-    Git.GitHubRepository ResolveGitHubRepository(Git.GitWorkspace git) =>
-        GitHubRepository is { } named ? Git.GitHubRepository.Parse(named) : git.OwnerAndRepository();
+    static readonly string[] DefaultSchemaLocations =
+    [
+        "default",
+        "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json",
+    ];
 
     /// <summary>The solution file at the repository root.</summary>
     string Solution =>

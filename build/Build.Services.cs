@@ -1,0 +1,139 @@
+using GitOpsRunners.Engine;
+using GitOpsRunners.Git;
+using GitOpsRunners.Rendering;
+using GitOpsRunners.Tools;
+using GitOpsRunners.Versions.Lookup;
+using GitOpsRunners.Versions.Registries;
+using Octokit;
+using Spectre.Console;
+
+namespace GitOpsRunners;
+
+/// <summary>
+/// What several targets share, built in one place from this run's parameters: the Flux renderer, the GitHub
+/// client, the git workspace, the registry look-up and the report sink for <c>--output</c>.
+/// </summary>
+sealed partial class Build
+{
+    KustomizeCli? _kustomize;
+    IGitHubClient? _gitHub;
+
+    DotNetCli DotNet { get; } = new();
+
+    static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// The kustomize of this machine (<c>kustomize</c>, else <c>kubectl kustomize</c>), found once, with this run's
+    /// <c>--kustomize-timeout</c>; a build still running after a while is named on the console, and kustomize's
+    /// full message goes to the verbose log when a finding shows it cut short.
+    /// </summary>
+    KustomizeCli Kustomize => _kustomize ??= LocateKustomize();
+
+    /// <summary><c>--request-timeout</c> as a duration (a usage error when it is not one).</summary>
+    TimeSpan RequestTimeLimit => DurationText.ParseOption("--request-timeout", RequestTimeout, TimeSpan.FromHours(1));
+
+    KustomizeCli LocateKustomize()
+    {
+        var limit = DurationText.ParseOption("--kustomize-timeout", KustomizeTimeout, LongestWait);
+        var console = Console;
+        var verbose = Verbosity == Verbosity.Verbose;
+        return KustomizeCli
+            .Locate()
+            .WithTimeLimit(limit)
+            .WithSlowBuildNotice(
+                limit / 2 < TimeSpan.FromSeconds(10) ? limit / 2 : TimeSpan.FromSeconds(10),
+                line => console.MarkupLine($"[yellow]{Spectre.Console.Markup.Escape(line)}[/]")
+            )
+            .WithVerboseLog(line =>
+            {
+                if (verbose)
+                {
+                    console.MarkupLine($"[grey]{Spectre.Console.Markup.Escape(line)}[/]");
+                }
+            });
+    }
+
+    /// <summary>
+    /// This clone's lock for Bump and Promote: a second run waits up to <c>--lock-wait</c>, then refuses with one
+    /// line. Null outside a git clone (nothing to race on).
+    /// </summary>
+    async Task<RepositoryLock?> LockCloneAsync(string doing, CancellationToken ct)
+    {
+        var wait = DurationText.ParseOption("--lock-wait", LockWait, TimeSpan.FromHours(1));
+        GitWorkspace git;
+        try
+        {
+            git = OpenGit();
+        }
+        catch (BuildException)
+        {
+            return null;
+        }
+
+        using (git)
+        {
+            return await git.LockAsync(doing, wait, ct);
+        }
+    }
+
+    /// <summary>The Flux tree of the working tree: <c>--root</c> under the repository root.</summary>
+    RepositoryLayout Layout => new(RootDirectory, Root);
+
+    /// <summary>
+    /// A Flux renderer. Each use owns and disposes its renderer: its caches hold parsed files, so they must not
+    /// outlive the tree they were read from.
+    /// </summary>
+    FluxRenderer CreateRenderer() => new(Kustomize);
+
+    /// <summary>
+    /// The GitHub REST client of this run: <c>GITHUB_TOKEN</c> (anonymous without one) against
+    /// <c>--github-api-url</c> (<c>GITHUB_API_URL</c>, default https://api.github.com).
+    /// </summary>
+    IGitHubClient GitHub =>
+        _gitHub ??= GitHubClientFactory.Create(
+            GitHubToken,
+            GitHubClientFactory.ApiBaseAddress(GitHubApiUrl),
+            RequestTimeLimit
+        );
+
+    /// <summary>The clone at the repository root.</summary>
+    GitWorkspace OpenGit() => GitWorkspace.Open(RootDirectory);
+
+    /// <summary><c>--github-repository owner/name</c>, else the owner and name of the origin remote.</summary>
+    Git.GitHubRepository ResolveGitHubRepository(GitWorkspace git) =>
+        GitHubRepository is { } named ? Git.GitHubRepository.Parse(named) : git.OwnerAndRepository();
+
+    /// <summary>Where <c>--output</c> sends a target's report: that file, else standard output.</summary>
+    ReportSink Sink => new(Console, Output);
+
+    /// <summary>
+    /// The HTTP client for OCI registries and Helm repositories, retrying <c>--registry-retries</c> times, each
+    /// attempt (body included) bounded by <c>--request-timeout</c>.
+    /// </summary>
+    HttpClient CreateRegistryHttp() =>
+        RegistryHttp.CreateClient(
+            new RegistryHttpOptions { MaxRetryAttempts = RegistryRetries, AttemptTimeout = RequestTimeLimit }
+        );
+
+    /// <summary>Registry credentials from the environment, each password masked in the CI log (<c>::add-mask::</c>).</summary>
+    RegistryCredentialStore RegistryCredentials()
+    {
+        var credentials = RegistryCredentialStore.FromEnvironment();
+        foreach (var secret in credentials.Secrets)
+        {
+            Host.Mask(secret);
+        }
+
+        return credentials;
+    }
+
+    /// <summary>Looks up newer charts and images through <paramref name="http"/>, the mirrors, and GitHub releases.</summary>
+    VersionLookup CreateLookup(HttpClient http) =>
+        new(
+            new OciRegistryClient(http, RegistryCredentials()),
+            new HelmRepositoryClient(http),
+            new GitTagLister(),
+            RegistryMirrors.Parse(RegistryMirror, HelmRepositoryMirror),
+            new ReleaseLookup(GitHub)
+        );
+}
