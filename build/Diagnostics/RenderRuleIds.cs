@@ -7,6 +7,7 @@ public static class RenderRuleIds
     public const string PathMissing = "flux-path-missing";
     public const string ArtifactGenerator = "flux-artifact-generator";
     public const string Substitution = "flux-substitution";
+    public const string NamespaceMissing = "flux-namespace-missing";
     public const string SubstitutionUnknown = "flux-substitution-unknown";
     public const string SubstituteFromMissing = "flux-substitute-from-missing";
     public const string DependsOnCycle = "flux-dependson-cycle";
