@@ -73,6 +73,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             options.DisabledRules
         );
         var converter = new CrdSchemaConverter();
+        var cel = new CelRuleEvaluator();
         foreach (var cluster in clusters)
         {
             // An incomplete render (an object dropped by a failed build) would make its sources look unused.
@@ -108,7 +109,12 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
                 .Objects.Select(o => o.Manifest)
                 .Where(CrdSchemaConverter.IsCrd)
                 .SelectMany(converter.Convert);
-            var validator = new ManifestSchemaValidator(registry.WithCustomResources(crds), options.Schemas, locator);
+            var validator = new ManifestSchemaValidator(
+                registry.WithCustomResources(crds),
+                options.Schemas,
+                locator,
+                cel
+            );
             await Parallel
                 .ForEachAsync(
                     cluster.Objects,

@@ -38,6 +38,18 @@ public static class RuleCatalog
             "--skip-kinds <Kind> or --schema-location"
         ),
         new(
+            "schema-cel",
+            Severity.Error,
+            "The API server refuses an object that breaks a CRD's x-kubernetes-validations rule.",
+            "fix the object; --skip-kinds <Kind>"
+        ),
+        new(
+            "schema-cel-not-evaluated",
+            Severity.Info,
+            "A transition rule (oldSelf) or a rule the CEL evaluator cannot run has no verdict offline.",
+            "none"
+        ),
+        new(
             "schema-missing",
             Severity.Error,
             "An object without a schema is not checked at all.",

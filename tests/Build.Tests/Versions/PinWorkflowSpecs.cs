@@ -1,3 +1,4 @@
+using GitOpsRunners.Promotion;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Versions.Editing;
 using GitOpsRunners.Versions.Pins;
