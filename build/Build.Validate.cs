@@ -5,6 +5,7 @@ using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Renovate;
 using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Validation.Schemas;
+using GitOpsRunners.Versions.Renovate;
 using Spectre.Console;
 
 namespace GitOpsRunners;
@@ -79,10 +80,26 @@ sealed partial class Build
         {
             UseKubeconform = Validator == SchemaValidator.Kubeconform,
             RunnerReleases = CheckRunnerAge ? await RunnerReleasesAsync(ct) : null,
+            RepositoryRules = FirstStage(repositoryRoot) is { } first ? [new RenovateCommentRule(first)] : [],
         };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var pipeline = new ValidationPipeline(Kustomize, http);
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
+    }
+
+    /// <summary>The first stage of the promotion order, or null when promotion.yaml is missing or broken (the promotion-order rule says so).</summary>
+    string? FirstStage(string repositoryRoot)
+    {
+        try
+        {
+            return File.Exists(Path.Combine(repositoryRoot, Root, Promotion.PromotionOrder.FileName))
+                ? Promotion.PromotionOrder.Load(repositoryRoot, Root).First
+                : null;
+        }
+        catch (BuildException)
+        {
+            return null;
+        }
     }
 
     Task<IReadOnlyList<Git.ReleaseInfo>> RunnerReleasesAsync(CancellationToken ct) =>

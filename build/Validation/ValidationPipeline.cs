@@ -138,6 +138,17 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             findings.Add(finding);
         }
 
+        rulesClock.Start();
+        foreach (var rule in options.RepositoryRules)
+        {
+            foreach (var finding in await rule.CheckAsync(root, clusters, ct).ConfigureAwait(false))
+            {
+                findings.Add(finding);
+            }
+        }
+
+        rulesClock.Stop();
+
         var (renovate, renovateTime) = await renovateTask.ConfigureAwait(false);
         var (standalone, standaloneTime) = await standaloneTask.ConfigureAwait(false);
         foreach (var finding in renovate.Concat(standalone))

@@ -147,6 +147,12 @@ public static class RuleCatalog
             AnnotationOptOut
         ),
         new(
+            "renovate-comment",
+            Severity.Error,
+            "Renovate updates a first-stage pin only through the '# renovate:' comment above it, which must name the source the manifests use; later stages move by promotion and carry none.",
+            "none: fix the comment"
+        ),
+        new(
             "promotion-order",
             Severity.Error,
             "Releases move through the declared stages; a stage that is not a cluster, or a cluster without a stage, breaks promotion.",
