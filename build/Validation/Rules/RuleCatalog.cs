@@ -177,6 +177,12 @@ public static class RuleCatalog
             "none: fix spec.path"
         ),
         new(
+            "flux-artifact-generator",
+            Severity.Error,
+            "An ArtifactGenerator whose copy operation matches nothing fails, and Kustomizations reading its ExternalArtifact never reconcile.",
+            "none: fix the copy operation"
+        ),
+        new(
             "flux-substitution",
             Severity.Error,
             "Strict post-build substitution fails the whole Kustomization on an unset variable.",
