@@ -40,7 +40,7 @@ sealed partial class Build
                 )
                 .Executes(async ct =>
                 {
-                    var cluster = Cluster ?? PromotionOrder.Load(RootDirectory, Root).First;
+                    var cluster = Cluster ?? PromotionOrder.Load(FluxTree.Root, FluxTree.KubernetesFolder).First;
                     var options = new BumpOptions(cluster, new BumpPolicy(Allow, PreRelease, Only), DryRun, Pr);
                     if (Pr && !DryRun && string.IsNullOrEmpty(GitHubToken))
                     {
@@ -57,8 +57,8 @@ sealed partial class Build
                     using var http = RegistryHttp.CreateClient(
                         new RegistryHttpOptions { MaxRetryAttempts = Math.Max(0, RegistryRetries) }
                     );
-                    var service = new BumpService(Console, RootDirectory, CreateLookup(http, releases: true));
-                    using var git = Pr && !DryRun ? GitWorkspace.Open(RootDirectory) : null;
+                    var service = new BumpService(Console, FluxTree.Root, CreateLookup(http, releases: true));
+                    using var git = Pr && !DryRun ? GitWorkspace.Open(FluxTree.Root) : null;
                     var outcome = await service.RunAsync(pins, options, git is null ? null : Publishing(git), ct);
 
                     foreach (var warning in outcome.Warnings)
@@ -78,7 +78,7 @@ sealed partial class Build
     async Task<IReadOnlyList<Versions.Pins.VersionPin>> ReadPinsAsync(string cluster, CancellationToken ct)
     {
         using var renderer = new FluxRenderer(KustomizeCli.Locate());
-        return await ClusterPins.ReadAsync(renderer, new RepositoryLayout(RootDirectory, Root), cluster, ct);
+        return await ClusterPins.ReadAsync(renderer, FluxTree, cluster, ct);
     }
 
     VersionLookup CreateLookup(HttpClient http, bool releases)

@@ -60,13 +60,13 @@ sealed partial class Build
                     "--pr needs GITHUB_TOKEN: a token that may push branches and open pull requests."
                 )
             : null;
-        var route = PromotionRoute.Resolve(PromotionOrder.Load(RootDirectory, Root), From!, To);
+        var route = PromotionRoute.Resolve(PromotionOrder.Load(FluxTree.Root, FluxTree.KubernetesFolder), From!, To);
 
-        using var git = GitWorkspace.Open(RootDirectory);
+        using var git = GitWorkspace.Open(FluxTree.Root);
         var defaultBranch = git.DefaultBranch();
-        var (sha, _) = GitRevisionExport.Resolve(RootDirectory, Pr ? defaultBranch : "HEAD");
+        var (sha, _) = GitRevisionExport.Resolve(FluxTree.Root, Pr ? defaultBranch : "HEAD");
         using var workspace = PromotionWorkspace.Export(
-            RootDirectory,
+            FluxTree.Root,
             sha,
             Path.Combine(TemporaryDirectory, "promote"),
             ct
@@ -76,7 +76,7 @@ sealed partial class Build
         {
             draft = await Status.RunAsync(
                 $"Reading the pins of {route.From} and {route.To}",
-                token => workspace.PlanAsync(renderer, route, Root, Only, token),
+                token => workspace.PlanAsync(renderer, route, FluxTree.KubernetesFolder, Only, token),
                 ct
             );
         }
@@ -195,7 +195,7 @@ sealed partial class Build
     {
         try
         {
-            var changed = await new YamlFileEditor(RootDirectory).ApplyAsync(draft.Plan.Edits, ct);
+            var changed = await new YamlFileEditor(FluxTree.Root).ApplyAsync(draft.Plan.Edits, ct);
             foreach (var file in changed)
             {
                 Console.MarkupLine($"Wrote [bold]{Markup.Escape(file)}[/]");

@@ -15,7 +15,7 @@ sealed partial class Build
                 .Executes(async ct =>
                 {
                     using var renderer = new FluxRenderer(KustomizeCli.Locate());
-                    var cluster = await renderer.RenderAsync(new RepositoryLayout(RootDirectory, Root), Cluster!, ct);
+                    var cluster = await renderer.RenderAsync(FluxTree, Cluster!, ct);
                     foreach (var finding in cluster.Findings)
                     {
                         Console.MarkupLine(Spectre.Console.Markup.Escape(finding.ToString()));
@@ -23,7 +23,7 @@ sealed partial class Build
 
                     if (Output is { } output)
                     {
-                        await RenderedClusterWriter.WriteFileAsync(cluster, Path.GetFullPath(output), ct);
+                        await RenderedClusterWriter.WriteFileAsync(cluster, UserPath(output), ct);
                         Console.MarkupLine(
                             $"[grey]{cluster.Objects.Count} objects written to {Spectre.Console.Markup.Escape(output)}[/]"
                         );

@@ -48,7 +48,7 @@ sealed partial class Build
                         );
                     }
 
-                    var output = Path.GetFullPath(SchemaOutput);
+                    var output = UserPath(SchemaOutput);
                     var written = await new CrdSchemaConverter(
                         SchemaLayout,
                         kubernetesVersion: KubernetesVersion
@@ -76,7 +76,7 @@ sealed partial class Build
     async Task<IReadOnlyList<Manifest>> ReadCrdFilesAsync(CancellationToken ct)
     {
         var manifests = new List<Manifest>();
-        foreach (var input in Crds.Select(Path.GetFullPath))
+        foreach (var input in Crds.Select(UserPath))
         {
             if (Directory.Exists(input))
             {
@@ -110,7 +110,7 @@ sealed partial class Build
     async Task<IReadOnlyList<Manifest>> RenderedCrdsAsync(CancellationToken ct)
     {
         using var renderer = new FluxRenderer(KustomizeCli.Locate());
-        var clusters = await renderer.RenderAllAsync(new RepositoryLayout(RootDirectory, Root), ct);
+        var clusters = await renderer.RenderAllAsync(FluxTree, ct);
         return clusters
             .SelectMany(c => c.Objects)
             .Select(o => o.Manifest)

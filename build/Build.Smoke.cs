@@ -61,7 +61,7 @@ sealed partial class Build
         }
 
         GitOpsRunners.Git.GitHubRepository repository;
-        using (var git = GitWorkspace.Open(RootDirectory))
+        using (var git = GitWorkspace.Open(FluxTree.Root))
         {
             repository = ResolveGitHubRepository(git);
         }
@@ -119,7 +119,7 @@ sealed partial class Build
     {
         try
         {
-            using var git = GitWorkspace.Open(RootDirectory);
+            using var git = GitWorkspace.Open(FluxTree.Root);
             return git.CurrentBranch;
         }
         catch (BuildException)
@@ -135,7 +135,7 @@ sealed partial class Build
     async Task<RenderedCluster> RenderForSmokeAsync(string cluster, CancellationToken ct)
     {
         using var renderer = new FluxRenderer(KustomizeCli.Locate());
-        var rendered = await renderer.RenderAsync(new RepositoryLayout(RootDirectory, Root), cluster, ct);
+        var rendered = await renderer.RenderAsync(FluxTree, cluster, ct);
         if (rendered.Findings.FirstOrDefault(f => f.Severity == Diagnostics.Severity.Error) is { } broken)
         {
             throw new BuildException(
@@ -163,7 +163,7 @@ sealed partial class Build
             context,
             revision,
             timeout,
-            JUnitPath: Junit is null ? null : Path.GetFullPath(Junit)
+            JUnitPath: Junit is null ? null : UserPath(Junit)
         );
         var report = await new SmokeService(Console, TimeProvider.System).RunAsync(rendered, options, ct);
         Host.AppendStepSummary(SmokeMarkdown.Render(report));
@@ -175,7 +175,7 @@ sealed partial class Build
     {
         try
         {
-            using var git = GitWorkspace.Open(RootDirectory);
+            using var git = GitWorkspace.Open(FluxTree.Root);
             return git.HeadSha;
         }
         catch (BuildException e)

@@ -62,7 +62,7 @@ sealed partial class Build
                 });
 
     Task<Validation.ValidationResult> RunValidationAsync(string? cluster, CancellationToken ct) =>
-        RunValidationAsync(cluster, RootDirectory, ct);
+        RunValidationAsync(cluster, FluxTree.Root, ct);
 
     /// <summary>Validates the tree at <paramref name="repositoryRoot"/> (e.g. an edited copy) with this run's settings.</summary>
     async Task<Validation.ValidationResult> RunValidationAsync(
@@ -73,7 +73,7 @@ sealed partial class Build
     {
         var options = new ValidationOptions(
             repositoryRoot,
-            Root,
+            FluxTree.KubernetesFolder,
             cluster,
             new SchemaValidationOptions(
                 SchemaLocation.Length > 0 ? SchemaLocation : DefaultSchemaLocations,
@@ -82,11 +82,11 @@ sealed partial class Build
                 IgnoreMissingSchemas,
                 SkipKinds.ToHashSet(StringComparer.Ordinal),
                 RejectKinds.ToHashSet(StringComparer.Ordinal),
-                Path.Combine(TemporaryDirectory, "schemas")
+                Path.Combine(CacheDirectory, "schemas")
             ),
             RenovateSchema ?? RenovateSchemaSource.DefaultUrl,
             DisableRules.ToHashSet(StringComparer.Ordinal),
-            TemporaryDirectory
+            CacheDirectory
         )
         {
             UseKubeconform = Validator == SchemaValidator.Kubeconform,
@@ -136,7 +136,7 @@ sealed partial class Build
 
         if (Output is { } output)
         {
-            var path = Path.GetFullPath(output);
+            var path = UserPath(output);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             await File.WriteAllTextAsync(path, rendered, ct);
             Console.MarkupLine(

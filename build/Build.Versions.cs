@@ -31,7 +31,7 @@ sealed partial class Build
                         );
                     }
 
-                    var layout = new RepositoryLayout(RootDirectory, Root);
+                    var layout = FluxTree;
                     var clusters = Cluster is { } one ? [one] : ClusterDiscovery.ClusterNames(layout);
                     var pins = await Status.RunAsync(
                         "Rendering clusters",
@@ -99,7 +99,7 @@ sealed partial class Build
             return;
         }
 
-        var path = Path.GetFullPath(output);
+        var path = UserPath(output);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, json + "\n", ct);
         Console.MarkupLine($"[grey]json written to {Markup.Escape(output)}[/]");

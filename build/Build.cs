@@ -53,6 +53,10 @@ sealed partial class Build : BuildDefinition
 
     DotNetCli DotNet { get; } = new();
 
+    /// <summary>The repository and Flux tree that <c>--root</c> names (see <see cref="Rendering.RepositoryLayoutResolver"/>).</summary>
+    Rendering.RepositoryLayout FluxTree =>
+        Rendering.RepositoryLayoutResolver.Resolve(RootDirectory, Root, WorkingDirectory);
+
     /// <summary><c>--github-repository owner/name</c>, else the owner and name of the origin remote.</summary>
     Git.GitHubRepository ResolveGitHubRepository(Git.GitWorkspace git) =>
         GitHubRepository is { } named ? Git.GitHubRepository.Parse(named) : git.OwnerAndRepository();

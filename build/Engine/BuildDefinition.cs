@@ -27,6 +27,26 @@ public abstract class BuildDefinition
         }
     }
 
+    /// <summary>The folder the build was started from: relative paths on the command line start here.</summary>
+    public string WorkingDirectory => Services.WorkingDirectory;
+
+    /// <summary>
+    /// <c>.nuke/temp</c> of the build project itself (BUILD_ROOT_DIRECTORY, else the repository root): caches that
+    /// must never land in a repository the build only reads, e.g. one named by <c>--repository-root</c>.
+    /// </summary>
+    public string CacheDirectory
+    {
+        get
+        {
+            var path = Path.Combine(Services.ProjectDirectory, ".nuke", "temp");
+            Directory.CreateDirectory(path);
+            return path;
+        }
+    }
+
+    /// <summary>A path as the user typed it, made absolute from the working directory.</summary>
+    public string UserPath(string path) => Path.GetFullPath(path, WorkingDirectory);
+
     public ICiHost Host => Services.Host;
 
     public Verbosity Verbosity => Services.Verbosity;
