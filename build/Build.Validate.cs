@@ -75,15 +75,7 @@ sealed partial class Build
             repositoryRoot,
             FluxTree.KubernetesFolder,
             cluster,
-            new SchemaValidationOptions(
-                SchemaLocation.Length > 0 ? SchemaLocation : DefaultSchemaLocations,
-                KubernetesVersion,
-                Strict: true,
-                IgnoreMissingSchemas,
-                SkipKinds.ToHashSet(StringComparer.Ordinal),
-                RejectKinds.ToHashSet(StringComparer.Ordinal),
-                Path.Combine(CacheDirectory, "schemas")
-            ),
+            SchemaOptions(),
             RenovateSchema ?? RenovateSchemaSource.DefaultUrl,
             DisableRules.ToHashSet(StringComparer.Ordinal),
             CacheDirectory
@@ -96,6 +88,18 @@ sealed partial class Build
         var pipeline = new ValidationPipeline(KustomizeCli.Locate(), http);
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
     }
+
+    /// <summary>How this run finds and applies schemas (Validate, and Schemas --lock).</summary>
+    SchemaValidationOptions SchemaOptions() =>
+        new(
+            SchemaLocation.Length > 0 ? SchemaLocation : DefaultSchemaLocations,
+            KubernetesVersion,
+            Strict: true,
+            IgnoreMissingSchemas,
+            SkipKinds.ToHashSet(StringComparer.Ordinal),
+            RejectKinds.ToHashSet(StringComparer.Ordinal),
+            Path.Combine(CacheDirectory, "schemas")
+        );
 
     async Task<IReadOnlyList<Git.ReleaseInfo>> RunnerReleasesAsync(CancellationToken ct)
     {
