@@ -15,6 +15,7 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
     private readonly List<Finding> _findings = [.. entry.Findings];
     private readonly Dictionary<string, Manifest> _configMaps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SecretValues> _secrets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ProducedSecret> _producedSecrets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Manifest> _gitRepositories = new(StringComparer.Ordinal);
     private readonly List<Manifest> _artifactGenerators = [];
     private readonly Dictionary<string, Node> _known = new(StringComparer.Ordinal);
@@ -73,6 +74,10 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
             if (manifest.Kind == "ConfigMap" && manifest.ApiVersion == "v1")
             {
                 _configMaps[key] = manifest;
+            }
+            else if (ExternalSecretTarget.Read(manifest) is var (secretKey, produced))
+            {
+                _producedSecrets[secretKey] = produced;
             }
             else if (manifest.Kind == "GitRepository" && manifest.Group == "source.toolkit.fluxcd.io")
             {
@@ -201,6 +206,7 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
         new(
             new Dictionary<string, Manifest>(_configMaps, StringComparer.Ordinal),
             new Dictionary<string, SecretValues>(_secrets, StringComparer.Ordinal),
+            new Dictionary<string, ProducedSecret>(_producedSecrets, StringComparer.Ordinal),
             new Dictionary<string, Manifest>(_gitRepositories, StringComparer.Ordinal),
             [.. _artifactGenerators]
         );

@@ -6,6 +6,7 @@ namespace GitOpsRunners.Rendering;
 internal sealed record ClusterSnapshot(
     IReadOnlyDictionary<string, Manifest> ConfigMaps,
     IReadOnlyDictionary<string, SecretValues> Secrets,
+    IReadOnlyDictionary<string, ProducedSecret> ProducedSecrets,
     IReadOnlyDictionary<string, Manifest> GitRepositories,
     IReadOnlyList<Manifest> ArtifactGenerators
 );

@@ -21,7 +21,7 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
         FluxKustomization kustomization,
         string wrapperDirectory,
         IReadOnlyDictionary<string, string> variables,
-        IReadOnlyDictionary<string, string> secretValues
+        Func<string, bool> isSecret
     )
     {
         var appliedBy = kustomization.Id;
@@ -38,9 +38,10 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
         var objectId = $"{kind}/{(root.ScalarAt("metadata", "namespace") is { } ns ? ns + "/" : "")}{name}";
         if (kustomization.PostBuild is { } postBuild)
         {
+            EnvSubstResult? substituted;
             try
             {
-                text = PostBuildSubstituter.Apply(
+                substituted = PostBuildSubstituter.Substitute(
                     text,
                     variables,
                     postBuild.Strategy,
@@ -67,28 +68,31 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
                 );
             }
 
-            text = MaskSecretValues(text, secretValues);
-            var reparsed = YamlFileLoader.Parse(text, location.File);
-            var broken = reparsed.Findings.FirstOrDefault(f => f.Severity == Severity.Error);
-            if (broken is not null || reparsed.Documents.Count == 0)
+            if (substituted is not null)
             {
-                var why = broken?.Message ?? "the document is empty";
-                return new FinishedDocument(
-                    [],
-                    [
-                        new Finding(
-                            Severity.Error,
-                            RenderRuleIds.Substitution,
-                            $"Kustomization {appliedBy}: after variable substitution {objectId} is no longer valid YAML ({why}); quote the substituted value.",
-                            location,
-                            cluster,
-                            objectId
-                        ),
-                    ]
-                );
-            }
+                var reparsed = YamlFileLoader.Parse(substituted.Output, location.File);
+                var broken = reparsed.Findings.FirstOrDefault(f => f.Severity == Severity.Error);
+                if (broken is not null || reparsed.Documents.Count == 0)
+                {
+                    var why = broken?.Message ?? "the document is empty";
+                    return new FinishedDocument(
+                        [],
+                        [
+                            new Finding(
+                                Severity.Error,
+                                RenderRuleIds.Substitution,
+                                $"Kustomization {appliedBy}: after variable substitution {objectId} is no longer valid YAML ({why}); quote the substituted value.",
+                                location,
+                                cluster,
+                                objectId
+                            ),
+                        ]
+                    );
+                }
 
-            root = reparsed.Documents[0].Root;
+                root = reparsed.Documents[0].Root;
+                SecretSpanMasker.Mask(root, substituted.Output, SecretSpans(substituted.Spans, isSecret));
+            }
         }
 
         RemoveOrigin(root);
@@ -121,7 +125,13 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
         (string, SecretValues)? secret = null;
         foreach (var manifest in parsed.Manifests.Where(m => m.Kind == "Secret" && m.ApiVersion == "v1"))
         {
-            secret = ($"{manifest.Namespace}/{manifest.Name}", Mask(manifest.Body));
+            secret = (
+                $"{manifest.Namespace}/{manifest.Name}",
+                Mask(manifest.Body) with
+                {
+                    Location = manifest.Location,
+                }
+            );
         }
 
         return new FinishedDocument(
@@ -153,18 +163,16 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
         return new SecretValues(data, stringData, encrypted);
     }
 
-    private static string MaskSecretValues(string text, IReadOnlyDictionary<string, string> secretValues)
-    {
-        foreach (var (value, key) in secretValues.OrderByDescending(p => p.Key.Length))
-        {
-            if (value.Length >= 3 && !value.StartsWith("..PLACEHOLDER_", StringComparison.Ordinal))
-            {
-                text = text.Replace(value, SubstitutionVariables.Placeholder(key), StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
+    /// <summary>The spans that used a Secret's variable, each naming only the Secret variables it used.</summary>
+    private static List<SubstitutedSpan> SecretSpans(
+        IReadOnlyList<SubstitutedSpan> spans,
+        Func<string, bool> isSecret
+    ) =>
+        [
+            .. spans
+                .Select(s => s with { Variables = [.. s.Variables.Where(isSecret)] })
+                .Where(s => s.Variables.Count > 0),
+        ];
 
     private static void RemoveOrigin(YamlMappingNode root)
     {

@@ -1,4 +1,5 @@
 using GitOpsRunners.Diagnostics;
+using GitOpsRunners.Manifests;
 using GitOpsRunners.Validation;
 
 namespace GitOpsRunners.Rendering;
@@ -41,18 +42,21 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             );
         }
 
-        IReadOnlyDictionary<string, string> variables = new Dictionary<string, string>();
-        IReadOnlyDictionary<string, string> secretValues = new Dictionary<string, string>();
-        if (kustomization.PostBuild is { } postBuild)
+        var variables = PostBuildVariableSet.Empty;
+        if (kustomization.PostBuild is not null)
         {
-            var collected = SubstitutionVariables.Collect(kustomization, snapshot, cluster);
+            var collected = SubstitutionVariables.Collect(kustomization, snapshot, cluster, KeyLocation);
             if (collected.Missing is { } missing)
             {
                 return KustomizationOutcome.Deferred(missing);
             }
 
-            variables = Substitution.PostBuildVariables.Merge(collected.InOrder, postBuild.Substitute);
-            secretValues = collected.SecretValues;
+            if (collected.Invalid is { } invalid)
+            {
+                return KustomizationOutcome.Failed(invalid);
+            }
+
+            variables = collected.Variables!;
         }
 
         var findings = new List<Finding>();
@@ -94,15 +98,36 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
 
         var objects = new List<RenderedObject>();
         var secrets = new Dictionary<string, SecretValues>(StringComparer.Ordinal);
+        var lookup = variables.OpenSources.Count > 0 ? new OpenVariables(variables.Values) : null;
         foreach (var document in SplitDocuments(build.Output!))
         {
-            var finished = _finisher.Finish(document, kustomization, build.WrapperDirectory, variables, secretValues);
+            var finished = _finisher.Finish(
+                document,
+                kustomization,
+                build.WrapperDirectory,
+                lookup ?? variables.Values,
+                name => variables.SecretNames.Contains(name) || lookup?.Assumed.Contains(name) == true
+            );
             objects.AddRange(finished.Objects);
             findings.AddRange(finished.Findings);
             if (finished.Secret is { } secret)
             {
                 secrets[secret.Key] = secret.Values;
             }
+        }
+
+        if (lookup is { Assumed.Count: > 0 })
+        {
+            findings.Add(
+                Problem(
+                    kustomization,
+                    Severity.Warning,
+                    RenderRuleIds.SubstitutionUnknown,
+                    $"{string.Join(" and ", variables.OpenSources)} gets keys that only the secret provider knows (dataFrom/templateFrom), so "
+                        + $"{string.Join(", ", lookup.Assumed.Select(n => "${" + n + "}"))} cannot be checked offline; they are substituted as masked placeholders. "
+                        + "List the keys in spec.data to have them checked."
+                )
+            );
         }
 
         return new KustomizationOutcome(objects, findings, secrets);
@@ -148,6 +173,22 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
         {
             yield return current.ToString();
         }
+    }
+
+    /// <summary>The line of <paramref name="path"/> in the source document that starts at <paramref name="document"/>.</summary>
+    private SourceLocation KeyLocation(SourceLocation document, string[] path)
+    {
+        var full = Path.Combine(context.Layout.Root, document.File);
+        var source = File.Exists(full)
+            ? context.Files.Get(full).Documents.FirstOrDefault(d => d.Location.Line == document.Line)
+            : null;
+        return source?.Root.KeyOrNode(path) is { } node
+            ? document with
+            {
+                Line = (int)node.Start.Line,
+                Column = (int)node.Start.Column,
+            }
+            : document;
     }
 
     private Finding Problem(FluxKustomization kustomization, Severity severity, string rule, string message) =>

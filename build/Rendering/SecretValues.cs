@@ -4,5 +4,6 @@ namespace GitOpsRunners.Rendering;
 internal sealed record SecretValues(
     IReadOnlyDictionary<string, string> Data,
     IReadOnlyDictionary<string, string> StringData,
-    bool Encrypted
+    bool Encrypted,
+    Diagnostics.SourceLocation? Location = null
 );

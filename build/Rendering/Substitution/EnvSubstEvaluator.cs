@@ -10,15 +10,34 @@ namespace GitOpsRunners.Rendering.Substitution;
 /// </summary>
 internal sealed class EnvSubstEvaluator(string input, IReadOnlyDictionary<string, string> variables, bool strict)
 {
-    public string Evaluate(IReadOnlyList<EnvSubstNode> nodes)
+    private HashSet<string>? _used;
+
+    public string Evaluate(IReadOnlyList<EnvSubstNode> nodes) => EvaluateTracked(nodes).Output;
+
+    /// <summary>
+    /// Evaluates <paramref name="nodes"/> and records, for every top-level <c>${…}</c>, the span of the output it
+    /// produced and the variables whose values went into it (nested ones included).
+    /// </summary>
+    public EnvSubstResult EvaluateTracked(IReadOnlyList<EnvSubstNode> nodes)
     {
         var output = new StringBuilder();
+        var spans = new List<SubstitutedSpan>();
         foreach (var node in nodes)
         {
+            if (node is not EnvSubstExpansion)
+            {
+                output.Append(Evaluate(node));
+                continue;
+            }
+
+            _used = new HashSet<string>(StringComparer.Ordinal);
+            var start = output.Length;
             output.Append(Evaluate(node));
+            spans.Add(new SubstitutedSpan(start, output.Length - start, [.. _used.Order(StringComparer.Ordinal)]));
+            _used = null;
         }
 
-        return output.ToString();
+        return new EnvSubstResult(output.ToString(), spans);
     }
 
     private string Evaluate(EnvSubstNode node) =>
@@ -34,6 +53,7 @@ internal sealed class EnvSubstEvaluator(string input, IReadOnlyDictionary<string
         var args = expansion.Arguments.Select(Evaluate).ToList();
         if (variables.TryGetValue(expansion.Variable, out var value))
         {
+            _used?.Add(expansion.Variable);
             return EnvSubstOperators.Apply(expansion.Operator, value, args);
         }
 

@@ -27,4 +27,17 @@ public static class FluxEnvSubst
         var nodes = EnvSubstParser.Parse(input);
         return new EnvSubstEvaluator(input, variables, strict).Evaluate(nodes);
     }
+
+    /// <summary>
+    /// Expands <paramref name="input"/> like <see cref="Expand"/> and also says which spans of the output each
+    /// top-level <c>${…}</c> produced and from which variables, so values taken from a Secret can be masked exactly.
+    /// </summary>
+    /// <exception cref="SubstitutionException">As <see cref="Expand"/>.</exception>
+    public static EnvSubstResult ExpandTracked(string input, IReadOnlyDictionary<string, string> variables, bool strict)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(variables);
+        var nodes = EnvSubstParser.Parse(input);
+        return new EnvSubstEvaluator(input, variables, strict).EvaluateTracked(nodes);
+    }
 }

@@ -35,14 +35,32 @@ public static class PostBuildSubstituter
     )
     {
         ArgumentNullException.ThrowIfNull(resourceYaml);
+        return Substitute(resourceYaml, variables, strategy, strict, disabledByLabelOrAnnotation)?.Output
+            ?? resourceYaml;
+    }
+
+    /// <summary>
+    /// Like <see cref="Apply"/>, but returns null when the resource is not substituted at all, and otherwise the
+    /// output with the span each top-level <c>${…}</c> produced (for masking what came from a Secret).
+    /// </summary>
+    /// <exception cref="SubstitutionException">As <see cref="Apply"/>.</exception>
+    public static EnvSubstResult? Substitute(
+        string resourceYaml,
+        IReadOnlyDictionary<string, string> variables,
+        SubstituteStrategy strategy,
+        bool strict,
+        bool disabledByLabelOrAnnotation
+    )
+    {
+        ArgumentNullException.ThrowIfNull(resourceYaml);
         ArgumentNullException.ThrowIfNull(variables);
         if (disabledByLabelOrAnnotation || (strategy == SubstituteStrategy.WithVariables && variables.Count == 0))
         {
-            return resourceYaml;
+            return null;
         }
 
         PostBuildVariables.EnsureValidNames(variables.Keys);
-        return FluxEnvSubst.Expand(resourceYaml, variables, strict);
+        return FluxEnvSubst.ExpandTracked(resourceYaml, variables, strict);
     }
 
     /// <summary>Whether <c>metadata.labels</c> or <c>metadata.annotations</c> sets the substitute key to "disabled".</summary>

@@ -153,6 +153,12 @@ public static class RuleCatalog
             "none: define the variable or give it a default"
         ),
         new(
+            "flux-substitution-unknown",
+            Severity.Warning,
+            "Variables from an ExternalSecret's dataFrom or templateFrom only exist in the cluster; they are substituted as masked placeholders and not checked.",
+            "list the keys in the ExternalSecret's spec.data"
+        ),
+        new(
             "flux-source-unsupported",
             Severity.Warning,
             "Sources other than this repository cannot be rendered offline, so what they apply is not checked.",

@@ -60,7 +60,10 @@ public sealed class ManifestSchemaValidator(
         }
 
         var document = Prepare(manifest);
-        var violations = SchemaErrorFormatter.Format(resolved.Schema.Validate(document));
+        var violations = SchemaErrorFormatter
+            .Format(resolved.Schema.Validate(document))
+            .Where(v => !IsMasked(v.Token))
+            .ToList();
         return
         [
             .. violations.Select(v =>
@@ -103,6 +106,14 @@ public sealed class ManifestSchemaValidator(
         var node = YamlNodeLocator.Find(manifest.Body, path);
         return manifest.Location with { Line = (int)node.Start.Line, Column = (int)node.Start.Column };
     }
+
+    /// <summary>
+    /// A value masked as <c>..PLACEHOLDER_KEY..</c> (taken from a Secret, or written by the cluster at run time) is
+    /// unknown offline, so no verdict is given on it: neither its type nor its format.
+    /// </summary>
+    private static bool IsMasked(JToken? token) =>
+        token is JValue { Type: JTokenType.String, Value: string text }
+        && text.Contains("..PLACEHOLDER_", StringComparison.Ordinal);
 
     private static bool Listed(IReadOnlySet<string> kinds, Manifest manifest) =>
         kinds.Contains(manifest.Kind) || kinds.Contains($"{manifest.ApiVersion}/{manifest.Kind}");

@@ -1,5 +1,6 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
+using GitOpsRunners.Tests.Support.Git;
 using LibGit2Sharp;
 
 namespace GitOpsRunners.Tests.Git;

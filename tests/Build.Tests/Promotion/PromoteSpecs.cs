@@ -1,8 +1,8 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Fakes.GitHub;
 using GitOpsRunners.Tests.Fakes.Kubernetes;
-using GitOpsRunners.Tests.Git;
 using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tests.Support.Git;
 using LibGit2Sharp;
 using Spectre.Console.Testing;
 using static GitOpsRunners.Tests.Promotion.PromotionRepository;

@@ -1,0 +1,219 @@
+using GitOpsRunners.Diagnostics;
+using GitOpsRunners.Manifests;
+using GitOpsRunners.Rendering;
+
+namespace GitOpsRunners.Tests.Fidelity;
+
+/// <summary>
+/// Where post-build variables come from, following fluxcd/pkg <c>kustomize.LoadVariables</c> and
+/// <c>varSubstitution</c> (kustomize_varsub.go), and what the cluster itself provides when Flux reconciles.
+/// </summary>
+public sealed class PostBuildVariablesFidelitySpecs : IDisposable
+{
+    private readonly FidelityRepository _repo = new();
+
+    public void Dispose() => _repo.Dispose();
+
+    [Fact(Timeout = 60_000)]
+    public async Task An_invalid_variable_name_fails_only_its_kustomization_at_the_key_that_defines_it()
+    {
+        // Arrange: varSubstitution refuses a name not matching ^[_[:alpha:]][_[:alpha:][:digit:]]*$
+        _repo
+            .Write(
+                "kubernetes/clusters/one/ks.yaml",
+                FidelityRepository.Kustomization(
+                    "apps",
+                    "./kubernetes/apps",
+                    "  postBuild:\n    substitute:\n      GOOD: one\n      my-var: two\n"
+                )
+                    + "---\n"
+                    + FidelityRepository.Kustomization("other", "./kubernetes/other")
+            )
+            .Write("kubernetes/apps/app.yaml", ConfigMap("app", "  value: ${GOOD}\n"))
+            .Write("kubernetes/other/other.yaml", ConfigMap("other", "  value: plain\n"));
+
+        // Act
+        var rendered = await _repo.RenderAsync();
+
+        // Assert
+        var finding = rendered.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Subject;
+        finding.RuleId.Should().Be(RenderRuleIds.Substitution);
+        finding.Message.Should().Contain("flux-system/apps").And.Contain("'my-var'").And.NotContain("'GOOD'");
+        finding.Location.Should().Be(new SourceLocation("kubernetes/clusters/one/ks.yaml", 16, 7));
+        rendered.Objects.Should().NotContain(o => o.Manifest.Name == "app");
+        rendered.Objects.Should().Contain(o => o.Manifest.Name == "other");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task An_invalid_name_in_a_substitute_from_config_map_points_at_its_data_key()
+    {
+        // Arrange
+        _repo
+            .Write(
+                "kubernetes/clusters/one/ks.yaml",
+                FidelityRepository.Kustomization("config", "./kubernetes/config")
+                    + "---\n"
+                    + FidelityRepository.Kustomization(
+                        "apps",
+                        "./kubernetes/apps",
+                        "  postBuild:\n    substituteFrom:\n      - kind: ConfigMap\n        name: settings\n"
+                    )
+            )
+            .Write("kubernetes/config/settings.yaml", ConfigMap("settings", "  OK: yes-ok\n  9LIVES: cat\n"))
+            .Write("kubernetes/apps/app.yaml", ConfigMap("app", "  value: ${OK}\n"));
+
+        // Act
+        var rendered = await _repo.RenderAsync();
+
+        // Assert
+        var finding = rendered.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Subject;
+        finding.Message.Should().Contain("'9LIVES'");
+        finding.Location.Should().Be(new SourceLocation("kubernetes/config/settings.yaml", 8, 3));
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Binary_data_of_a_config_map_is_not_a_source_of_variables()
+    {
+        // Arrange: LoadVariables reads cm.Data only
+        _repo
+            .Write(
+                "kubernetes/clusters/one/ks.yaml",
+                FidelityRepository.Kustomization("config", "./kubernetes/config")
+                    + "---\n"
+                    + FidelityRepository.Kustomization(
+                        "apps",
+                        "./kubernetes/apps",
+                        "  postBuild:\n    substituteFrom:\n      - kind: ConfigMap\n        name: settings\n"
+                    )
+            )
+            .Write(
+                "kubernetes/config/settings.yaml",
+                ConfigMap("settings", "  TEXT: text\n") + "binaryData:\n  BLOB: YmxvYg==\n"
+            )
+            .Write("kubernetes/apps/app.yaml", ConfigMap("app", "  text: ${TEXT}\n  blob: ${BLOB}\n"));
+
+        // Act
+        var rendered = await _repo.RenderAsync();
+
+        // Assert
+        var finding = rendered.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Subject;
+        finding.RuleId.Should().Be(RenderRuleIds.Substitution);
+        finding.Message.Should().Contain("BLOB").And.Contain("variable not set (strict mode)");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_secret_an_external_secret_writes_exists_and_its_keys_substitute_as_masked_placeholders()
+    {
+        // Arrange
+        _repo
+            .Write(
+                "kubernetes/clusters/one/ks.yaml",
+                FidelityRepository.Kustomization("stores", "./kubernetes/stores")
+                    + "---\n"
+                    + FidelityRepository.Kustomization(
+                        "apps",
+                        "./kubernetes/apps",
+                        "  postBuild:\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n"
+                    )
+            )
+            .Write(
+                "kubernetes/stores/external-secret.yaml",
+                ExternalSecret(
+                    "cluster-secrets",
+                    "  data:\n    - secretKey: API_TOKEN\n      remoteRef:\n        key: api-token\n"
+                )
+            )
+            .Write("kubernetes/apps/app.yaml", ConfigMap("app", "  token: Bearer ${API_TOKEN}\n"));
+
+        // Act
+        var rendered = await _repo.RenderAsync();
+
+        // Assert
+        rendered.Findings.Should().BeEmpty();
+        Object(rendered, "app").Body.ScalarAt("data", "token").Should().Be("Bearer ..PLACEHOLDER_API_TOKEN..");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Variables_an_external_secret_may_bring_through_data_from_are_one_warning_not_errors()
+    {
+        // Arrange
+        _repo
+            .Write(
+                "kubernetes/clusters/one/ks.yaml",
+                FidelityRepository.Kustomization("stores", "./kubernetes/stores")
+                    + "---\n"
+                    + FidelityRepository.Kustomization(
+                        "apps",
+                        "./kubernetes/apps",
+                        "  postBuild:\n    substitute:\n      REGION: westeurope\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n"
+                    )
+            )
+            .Write(
+                "kubernetes/stores/external-secret.yaml",
+                ExternalSecret("cluster-secrets", "  dataFrom:\n    - extract:\n        key: cluster\n")
+            )
+            .Write(
+                "kubernetes/apps/app.yaml",
+                ConfigMap("app", "  user: ${DB_USER}\n  password: ${DB_PASSWORD}\n  region: ${REGION}\n")
+            );
+
+        // Act
+        var rendered = await _repo.RenderAsync();
+
+        // Assert
+        var warning = rendered.Findings.Should().ContainSingle().Subject;
+        warning.Severity.Should().Be(Severity.Warning);
+        warning.RuleId.Should().Be(RenderRuleIds.SubstitutionUnknown);
+        warning
+            .Message.Should()
+            .Contain("${DB_PASSWORD}, ${DB_USER}")
+            .And.Contain("ExternalSecret flux-system/cluster-secrets");
+        var app = Object(rendered, "app");
+        app.Body.ScalarAt("data", "user").Should().Be("..PLACEHOLDER_DB_USER..");
+        app.Body.ScalarAt("data", "region").Should().Be("westeurope");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_substitute_from_secret_nothing_applies_or_writes_is_still_missing()
+    {
+        // Arrange: an ExternalSecret with creationPolicy None writes no Secret
+        _repo
+            .Write(
+                "kubernetes/clusters/one/ks.yaml",
+                FidelityRepository.Kustomization("stores", "./kubernetes/stores")
+                    + "---\n"
+                    + FidelityRepository.Kustomization(
+                        "apps",
+                        "./kubernetes/apps",
+                        "  postBuild:\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n"
+                    )
+            )
+            .Write(
+                "kubernetes/stores/external-secret.yaml",
+                ExternalSecret(
+                    "cluster-secrets",
+                    "  target:\n    creationPolicy: None\n  dataFrom:\n    - extract:\n        key: cluster\n"
+                )
+            )
+            .Write("kubernetes/apps/app.yaml", ConfigMap("app", "  user: ${DB_USER}\n"));
+
+        // Act
+        var rendered = await _repo.RenderAsync();
+
+        // Assert
+        rendered
+            .Findings.Should()
+            .ContainSingle(f => f.RuleId == RenderRuleIds.SubstituteFromMissing)
+            .Which.Message.Should()
+            .Contain("Secret flux-system/cluster-secrets");
+    }
+
+    internal static string ConfigMap(string name, string data) =>
+        $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\n  namespace: flux-system\ndata:\n{data}";
+
+    private static string ExternalSecret(string name, string spec) =>
+        $"apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: {name}\n  namespace: flux-system\nspec:\n  secretStoreRef:\n    kind: ClusterSecretStore\n    name: vault\n{spec}";
+
+    private static Manifest Object(RenderedCluster cluster, string name) =>
+        cluster.Objects.Single(o => o.Manifest.Name == name).Manifest;
+}

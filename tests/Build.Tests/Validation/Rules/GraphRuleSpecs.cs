@@ -1,0 +1,117 @@
+using GitOpsRunners.Diagnostics;
+using GitOpsRunners.Validation.Rules;
+
+namespace GitOpsRunners.Tests.Validation.Rules;
+
+public class GraphRuleSpecs
+{
+    [Fact]
+    public void A_depends_on_cycle_is_reported_once_with_its_members()
+    {
+        var findings = TestCluster.Check(
+            new DependsOnCycleRule(),
+            """
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata: {name: a, namespace: flux-system}
+            spec: {dependsOn: [{name: b}]}
+            ---
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata: {name: b, namespace: flux-system}
+            spec: {dependsOn: [{name: c}]}
+            ---
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata: {name: c, namespace: flux-system}
+            spec: {dependsOn: [{name: a}]}
+            """
+        );
+
+        findings
+            .Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Contain(
+                "Kustomization/flux-system/a -> Kustomization/flux-system/b -> Kustomization/flux-system/c -> Kustomization/flux-system/a"
+            );
+    }
+
+    [Fact]
+    public void A_chain_without_cycle_passes()
+    {
+        var findings = TestCluster.Check(
+            new DependsOnCycleRule(),
+            """
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata: {name: a, namespace: flux-system}
+            spec: {dependsOn: [{name: b}]}
+            ---
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata: {name: b, namespace: flux-system}
+            spec: {}
+            """
+        );
+
+        findings.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void An_object_applied_twice_is_reported_naming_both_owners()
+    {
+        var cluster = TestCluster.From(
+            """
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: runners}
+            ---
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: runners}
+            """
+        );
+
+        var findings = new DuplicateObjectRule().Check(RuleContext.For(cluster)).ToList();
+
+        findings
+            .Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .Contain("Namespace/runners is applied by flux-system/apps");
+    }
+
+    [Fact]
+    public void A_source_nothing_uses_is_a_warning()
+    {
+        var findings = TestCluster.Check(
+            new UnusedSourceRule(),
+            """
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: HelmRepository
+            metadata: {name: unused, namespace: flux-system}
+            spec: {url: https://example.org}
+            ---
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: HelmRepository
+            metadata: {name: used, namespace: flux-system}
+            spec: {url: https://example.org}
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: x, namespace: flux-system}
+            spec: {chart: {spec: {chart: x, sourceRef: {kind: HelmRepository, name: used}}}}
+            """
+        );
+
+        findings
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Match<GitOpsRunners.Diagnostics.Finding>(f =>
+                f.Object == "HelmRepository/flux-system/unused"
+                && f.Severity == GitOpsRunners.Diagnostics.Severity.Warning
+            );
+    }
+}

@@ -1,0 +1,176 @@
+using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Validation.Schemas;
+
+namespace GitOpsRunners.Tests.Validation.Schemas;
+
+/// <summary>Validation against the real Kubernetes and CRD schemas; skipped when GITOPS_TEST_SCHEMAS is unset.</summary>
+public sealed class RealSchemaSpecs : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly HttpClient _http = new();
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _temp.Dispose();
+    }
+
+    public static TheoryData<string> ValidManifests() =>
+        [
+            RealManifests.Deployment,
+            RealManifests.Namespace,
+            RealManifests.ConfigMap,
+            RealManifests.HelmRelease,
+            RealManifests.OciRepository,
+            RealManifests.Kustomization,
+            RealManifests.ExternalSecret,
+            RealManifests.ClusterSecretStore,
+            RealManifests.Provider,
+            RealManifests.Alert,
+        ];
+
+    [Theory]
+    [MemberData(nameof(ValidManifests))]
+    public async Task A_valid_real_manifest_passes(string yaml)
+    {
+        if (Validator() is not { } validator)
+        {
+            return;
+        }
+
+        // Act
+        var findings = await validator.ValidateAsync(TestManifests.Parse(yaml), CancellationToken.None);
+
+        // Assert
+        findings.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("  replicas: 2\n", "  replicas: two\n", "at '/spec/replicas': got string, want integer", 10)]
+    [InlineData(
+        "  revisionHistoryLimit: 3\n",
+        "  revisionHistoryLimt: 3\n",
+        "at '/spec': additional property \"revisionHistoryLimt\" is not allowed",
+        11
+    )]
+    [InlineData(
+        "        - name: web\n",
+        "        - nmae: web\n",
+        "at '/spec/template/spec/containers/0': missing property 'name'",
+        23
+    )]
+    [InlineData("  replicas: 2\n", "  replicas: 2.5\n", "at '/spec/replicas': got number, want integer", 10)]
+    public async Task A_broken_deployment_fails_at_the_right_line(string good, string bad, string message, int line)
+    {
+        if (Validator() is not { } validator)
+        {
+            return;
+        }
+
+        // Arrange
+        var yaml = RealManifests.Deployment.ReplaceLineEndings("\n");
+        yaml.Should().Contain(good);
+
+        // Act
+        var findings = await validator.ValidateAsync(
+            TestManifests.Parse(yaml.Replace(good, bad, StringComparison.Ordinal)),
+            CancellationToken.None
+        );
+
+        // Assert
+        findings
+            .Should()
+            .Contain(f => f.Message.Contains(message) && f.Location!.Line == line && f.RuleId == "schema");
+    }
+
+    [Fact]
+    public async Task A_broken_helm_release_is_reported_with_flux_field_paths()
+    {
+        if (Validator() is not { } validator)
+        {
+            return;
+        }
+
+        // Arrange
+        var yaml = RealManifests
+            .HelmRelease.ReplaceLineEndings("\n")
+            .Replace("  timeout: 10m\n", "  timeout: 10\n  chartName: x\n", StringComparison.Ordinal);
+
+        // Act
+        var findings = await validator.ValidateAsync(TestManifests.Parse(yaml), CancellationToken.None);
+
+        // Assert
+        findings
+            .Select(f => (f.Message, f.Location!.Line))
+            .Should()
+            .BeEquivalentTo([
+                ("at '/spec/timeout': got integer, want string", 8),
+                ("at '/spec': additional property \"chartName\" is not allowed", 9),
+            ]);
+    }
+
+    [Fact]
+    public async Task A_value_outside_an_enum_is_reported_with_the_allowed_values()
+    {
+        if (Validator() is not { } validator)
+        {
+            return;
+        }
+
+        // Arrange
+        var yaml = RealManifests
+            .Kustomization.ReplaceLineEndings("\n")
+            .Replace("    kind: GitRepository\n", "    kind: GitRepo\n", StringComparison.Ordinal);
+
+        // Act
+        var findings = await validator.ValidateAsync(TestManifests.Parse(yaml), CancellationToken.None);
+
+        // Assert
+        findings
+            .Should()
+            .ContainSingle()
+            .Which.Message.Should()
+            .StartWith("at '/spec/sourceRef/kind': value must be one of")
+            .And.Contain("\"GitRepository\"");
+    }
+
+    [Fact]
+    public async Task A_custom_resource_without_a_schema_is_missing()
+    {
+        if (Validator() is not { } validator)
+        {
+            return;
+        }
+
+        // Act
+        var findings = await validator.ValidateAsync(
+            TestManifests.Parse("apiVersion: ceph.rook.io/v1\nkind: CephCluster\nmetadata:\n  name: rook\n"),
+            CancellationToken.None
+        );
+
+        // Assert
+        findings.Should().ContainSingle().Which.RuleId.Should().Be("schema-missing");
+    }
+
+    private ManifestSchemaValidator? Validator()
+    {
+        if (SharedData.SchemasRoot is not { } root)
+        {
+            return null;
+        }
+
+        var options = new SchemaValidationOptions(
+            [
+                Path.Combine(root, "kubernetes"),
+                Path.Combine(root, "crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json"),
+            ],
+            "1.36.0",
+            Strict: true,
+            IgnoreMissingSchemas: false,
+            new HashSet<string>(),
+            new HashSet<string>(),
+            _temp.Combine("cache")
+        );
+        return new ManifestSchemaValidator(new SchemaRegistry(options, _http), options);
+    }
+}

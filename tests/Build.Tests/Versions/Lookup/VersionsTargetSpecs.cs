@@ -1,0 +1,129 @@
+using System.Text.Json;
+using GitOpsRunners.Engine;
+using GitOpsRunners.Tests.Versions.Bump;
+
+namespace GitOpsRunners.Tests.Versions.Lookup;
+
+/// <summary>The Versions target through the real runner: the table, JSON, and --check against the loopback registry and Helm index.</summary>
+public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
+{
+    [Fact(Timeout = 60_000)]
+    public async Task The_table_lists_every_pin_of_every_cluster_with_the_line_that_sets_it()
+    {
+        // Arrange
+        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+
+        // Act
+        var (exitCode, output) = await repository.RunAsync(["Versions"]);
+
+        // Assert
+        exitCode.Should().Be(ExitCodes.Success, output);
+        output
+            .Should()
+            .Contain("aks-myaks-tst-swn-00")
+            .And.Contain("aks-myaks-prd-swn-00")
+            .And.Contain("gha-runner-scale-set-controller")
+            .And.Contain("Helm chart (OCI)")
+            .And.Contain("Helm chart (HTTP repository)")
+            .And.Contain("container image")
+            .And.Contain($"{BumpRepository.VersionsFile}:10:22 (ARC_CHART_VERSION)");
+        output.Should().NotContain("Newest");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Json_with_check_gives_each_pin_its_newest_version_through_the_mirrors()
+    {
+        // Arrange
+        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+        var output = Path.Combine(repository.Root, "versions.json");
+
+        // Act
+        var (exitCode, console) = await repository.RunAsync([
+            "Versions",
+            "--cluster",
+            BumpRepository.Cluster,
+            "--check",
+            "--format",
+            "json",
+            "--output",
+            output,
+        ]);
+
+        // Assert
+        exitCode.Should().Be(ExitCodes.Success, console);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+        var pins = json.RootElement.GetProperty("pins").EnumerateArray().ToList();
+        pins.Should().HaveCount(4);
+        string Newest(string component) =>
+            pins.Single(p => p.GetProperty("component").GetString() == component).GetProperty("newest").GetString()!;
+        Newest("gha-runner-scale-set-controller").Should().Be("1.0.0");
+        Newest("external-secrets").Should().Be("3.0.0");
+        Newest("ghcr.io/home-operations/actions-runner").Should().Be("2.338.0");
+        var runner = pins.Single(p => p.GetProperty("kind").GetString() == "image");
+        runner.GetProperty("digest").GetString().Should().Be(world.Runner2337Digest);
+        runner.GetProperty("line").GetInt32().Should().Be(13);
+        runner.GetProperty("behind").GetBoolean().Should().BeTrue();
+        console.Should().Contain("behind actions/runner's newest release v2.339.0");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Json_without_check_goes_to_standard_output()
+    {
+        // Arrange
+        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+
+        // Act
+        var (exitCode, output) = await repository.RunAsync([
+            "Versions",
+            "--format",
+            "json",
+            "--cluster",
+            BumpRepository.Cluster,
+        ]);
+
+        // Assert
+        exitCode.Should().Be(ExitCodes.Success, output);
+        var start = output.IndexOf("{\n", StringComparison.Ordinal);
+        var end = output.IndexOf("\n}", start, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(output[start..(end + 2)]);
+        json.RootElement.GetProperty("pins")
+            .EnumerateArray()
+            .Select(p => p.GetProperty("version").GetString())
+            .Should()
+            .BeEquivalentTo("0.15.0", "0.15.0", "2.9.0", "2.337.0");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_failing_registry_under_check_marks_the_rows_and_fails_naming_the_registry()
+    {
+        // Arrange
+        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+        world.Proxy.Reset();
+        world.Proxy.FailAlways = true;
+
+        // Act
+        var (exitCode, output) = await repository.RunAsync(
+            ["Versions", "--cluster", BumpRepository.Cluster, "--check"],
+            throughProxy: true
+        );
+        world.Proxy.Reset();
+
+        // Assert
+        exitCode.Should().Be(ExitCodes.TargetFailed);
+        output.Should().Contain("look-up failed").And.Contain("ghcr.io is read through the mirror");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Sarif_is_not_a_format_of_Versions()
+    {
+        // Arrange
+        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+
+        // Act
+        var (exitCode, output) = await repository.RunAsync(["Versions", "--format", "sarif"]);
+
+        // Assert
+        exitCode.Should().Be(ExitCodes.Usage);
+        output.Should().Contain("--format text or --format json");
+    }
+}

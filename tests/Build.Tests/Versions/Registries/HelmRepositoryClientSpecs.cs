@@ -1,0 +1,234 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using GitOpsRunners.Engine;
+using GitOpsRunners.Tests.Fakes;
+using GitOpsRunners.Versions.Registries;
+using Microsoft.AspNetCore.Http;
+
+namespace GitOpsRunners.Tests.Versions.Registries;
+
+/// <summary>Chart versions from a Helm HTTP repository served on loopback.</summary>
+public sealed partial class HelmRepositoryClientSpecs
+{
+    private const string Index = """
+        apiVersion: v1
+        entries:
+          podinfo:
+          - apiVersion: v2
+            name: podinfo
+            version: 6.5.0
+            appVersion: 6.5.0
+            created: "2025-01-02T03:04:05.123456789Z"
+            description: big text that is skipped
+            maintainers:
+            - name: someone
+              email: someone@example.com
+            digest: 0f0e0d0c0b0a09080706050403020100ffeeddccbbaa99887766554433221100
+            urls:
+            - podinfo-6.5.0.tgz
+          - name: podinfo
+            version: 6.10.1
+            appVersion: 6.10.1
+            created: "2026-05-06T07:08:09Z"
+            urls:
+            - https://charts.example.com/podinfo-6.10.1.tgz
+          - name: podinfo
+            version: 7.0.0-rc.1
+            urls: []
+          - name: podinfo
+            version: 6.9.0
+            removed: true
+          other:
+          - name: other
+            version: 1.0.0
+        generated: "2026-05-06T07:08:09Z"
+        """;
+
+    [Fact(Timeout = 20_000)]
+    public async Task Versions_come_back_newest_first_with_their_metadata_and_resolved_urls()
+    {
+        // Arrange
+        await using var server = await Serve(Index);
+        var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
+
+        // Act
+        var versions = await client.GetVersionsAsync(
+            new Uri(server.BaseUri, "charts"),
+            "podinfo",
+            CancellationToken.None
+        );
+
+        // Assert
+        versions.Select(v => v.Version).Should().Equal("7.0.0-rc.1", "6.10.1", "6.5.0");
+        var oldest = versions[^1];
+        oldest.AppVersion.Should().Be("6.5.0");
+        oldest
+            .Created.Should()
+            .BeCloseTo(new DateTimeOffset(2025, 1, 2, 3, 4, 5, 123, TimeSpan.Zero), TimeSpan.FromMilliseconds(1));
+        oldest.Digest.Should().Be("0f0e0d0c0b0a09080706050403020100ffeeddccbbaa99887766554433221100");
+        oldest.Urls.Should().Equal(new Uri(server.BaseUri, "charts/podinfo-6.5.0.tgz"));
+        versions[1].Urls.Should().Equal(new Uri("https://charts.example.com/podinfo-6.10.1.tgz"));
+        versions[1].Digest.Should().BeNull();
+        versions[0].Created.Should().BeNull();
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task An_index_is_downloaded_once_per_url_however_many_charts_are_asked_for()
+    {
+        // Arrange
+        await using var server = await Serve(Index);
+        var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
+
+        // Act
+        var podinfo = await client.GetVersionsAsync(
+            new Uri(server.BaseUri, "charts/"),
+            "podinfo",
+            CancellationToken.None
+        );
+        var other = await client.GetVersionsAsync(new Uri(server.BaseUri, "charts"), "other", CancellationToken.None);
+        var again = await client.GetVersionsAsync(
+            new Uri(server.BaseUri, "charts/index.yaml"),
+            "podinfo",
+            CancellationToken.None
+        );
+
+        // Assert
+        podinfo.Should().HaveCount(3);
+        other.Single().Version.Should().Be("1.0.0");
+        again.Should().BeSameAs(podinfo);
+        server.Requests.Should().Be(1);
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task A_chart_missing_from_the_index_is_reported_with_the_charts_it_has()
+    {
+        // Arrange
+        await using var server = await Serve(Index);
+        var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
+
+        // Act
+        var act = () => client.GetVersionsAsync(new Uri(server.BaseUri, "charts"), "podinf", CancellationToken.None);
+
+        // Assert
+        (await act.Should().ThrowAsync<RegistryException>())
+            .Which.Message.Should()
+            .Contain("'podinf'")
+            .And.Contain("charts/index.yaml")
+            .And.Contain("other, podinfo");
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task A_repository_url_without_an_index_fails_with_a_check_the_url_hint()
+    {
+        // Arrange
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        });
+        var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
+
+        // Act
+        var act = () => client.GetVersionsAsync(new Uri(server.BaseUri, "wrong"), "podinfo", CancellationToken.None);
+
+        // Assert
+        var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
+        error.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        error
+            .Message.Should()
+            .Contain(server.Authority)
+            .And.Contain("wrong/index.yaml")
+            .And.Contain("folder that holds index.yaml");
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task A_503_on_the_index_is_retried_and_a_failed_download_is_not_cached()
+    {
+        // Arrange
+        var calls = 0;
+        await using var server = await LoopbackServer.StartAsync(context =>
+        {
+            var call = Interlocked.Increment(ref calls);
+            if (call <= 3)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return Task.CompletedTask;
+            }
+
+            return context.Response.WriteAsync(Index);
+        });
+        var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
+        var url = new Uri(server.BaseUri, "charts");
+
+        // Act
+        var first = () => client.GetVersionsAsync(url, "podinfo", CancellationToken.None);
+        var failure = (await first.Should().ThrowAsync<RegistryException>()).Which;
+        var second = await client.GetVersionsAsync(url, "podinfo", CancellationToken.None);
+
+        // Assert
+        failure.Message.Should().Contain("HTTP 503").And.Contain("after 3 attempts");
+        second.Should().HaveCount(3);
+        server.Requests.Should().Be(4);
+    }
+
+    [Fact]
+    public void An_oci_url_is_refused_with_a_pointer_to_the_oci_client()
+    {
+        // Act
+        var act = () => HelmRepositoryClient.IndexUri(new Uri("oci://ghcr.io/org/charts"));
+
+        // Assert
+        act.Should().Throw<BuildException>().WithMessage("*not an http(s) Helm repository URL*OciRegistryClient*");
+    }
+
+    [Fact(Timeout = 20_000)]
+    public async Task The_real_external_secrets_index_is_read_completely_when_it_is_provided()
+    {
+        var path = Environment.GetEnvironmentVariable("GITOPS_TEST_HELM_INDEX");
+        if (string.IsNullOrEmpty(path) || !File.Exists(path))
+            return;
+
+        // Arrange
+        var text = await File.ReadAllTextAsync(path);
+        var expected = EntryVersion().Matches(text).Select(m => m.Groups[1].Value.Trim('"')).ToList();
+        await using var server = await Serve(text);
+        var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
+
+        // Act
+        var versions = await client.GetVersionsAsync(
+            new Uri(server.BaseUri, "external-secrets"),
+            "external-secrets",
+            CancellationToken.None
+        );
+
+        // Assert
+        versions.Select(v => v.Version).Should().BeEquivalentTo(expected);
+        versions
+            .Select(v => VersionTags.TryParse(v.Version, out var parsed) ? parsed : null)
+            .Should()
+            .BeInDescendingOrder();
+        versions
+            .Should()
+            .OnlyContain(v => v.Created != null && v.Digest!.Length == 64 && v.Urls.All(u => u.Scheme == "https"));
+        VersionTags
+            .Latest(versions.Select(v => v.Version))!
+            .Tag.Should()
+            .Be(versions.First(v => !v.Version.Contains('-', StringComparison.Ordinal)).Version);
+    }
+
+    private static Task<LoopbackServer> Serve(string index) =>
+        LoopbackServer.StartAsync(context =>
+        {
+            if (!context.Request.Path.Value!.EndsWith("/index.yaml", StringComparison.Ordinal))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            context.Response.ContentType = "text/yaml";
+            return context.Response.WriteAsync(index);
+        });
+
+    [GeneratedRegex(@"^    version: (\S+)$", RegexOptions.Multiline)]
+    private static partial Regex EntryVersion();
+}
