@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging;
 
 namespace GitOpsRunners.Tests.Fakes;
 
-/// <summary>A Kestrel server on 127.0.0.1 with a free port, answering every request with one handler.</summary>
+/// <summary>
+/// A Kestrel server on 127.0.0.1 with a free port: the one host of every loopback fake (GitHub, Kubernetes,
+/// registries and the servers that misbehave on purpose), built from one handler or a whole pipeline.
+/// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -29,19 +32,26 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public int Requests => Volatile.Read(ref _requests);
 
-    public static async Task<LoopbackServer> StartAsync(RequestDelegate handler)
+    /// <summary>Starts a server answering every request with <paramref name="handler"/>.</summary>
+    public static Task<LoopbackServer> StartAsync(RequestDelegate handler) => StartAsync(app => app.Run(handler));
+
+    /// <summary>Starts a server whose pipeline <paramref name="configure"/> builds (middleware, routes, handlers).</summary>
+    public static async Task<LoopbackServer> StartAsync(Action<WebApplication> configure)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         LoopbackServer? server = null;
-        app.Run(context =>
-        {
-            Interlocked.Increment(ref server!._requests);
-            return handler(context);
-        });
-        await app.StartAsync();
+        app.Use(
+            (context, next) =>
+            {
+                Interlocked.Increment(ref server!._requests);
+                return next(context);
+            }
+        );
+        configure(app);
+        await app.StartAsync().ConfigureAwait(false);
         var address = app
             .Services.GetRequiredService<IServer>()
             .Features.Get<IServerAddressesFeature>()!
@@ -53,7 +63,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-        await _app.StopAsync(stop.Token);
-        await _app.DisposeAsync();
+        await _app.StopAsync(stop.Token).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -4,7 +4,6 @@ using GitOpsRunners.Tests.Fakes.Kubernetes;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tests.Support.Git;
 using LibGit2Sharp;
-using Spectre.Console.Testing;
 using static GitOpsRunners.Tests.Promotion.PromotionRepository;
 
 namespace GitOpsRunners.Tests.Promotion;
@@ -52,8 +51,8 @@ public sealed class PromoteSpecs : IAsyncLifetime
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
         output.Should().Contain("up to date");
-        _repo.OriginBranch(Branch).Should().BeNull();
-        _repo.LocalBranch(Branch).Should().BeNull();
+        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
+        _repo.Sandbox.LocalBranch(Branch).Should().BeNull();
         _github.Requests.Should().BeEmpty();
     }
 
@@ -61,29 +60,29 @@ public sealed class PromoteSpecs : IAsyncLifetime
     public async Task Only_one_component_is_written_to_the_target_overlay_in_the_working_tree()
     {
         // Arrange
-        var settings = _repo.ReadWorkingFile(SettingsFile(Prd));
-        var tst = _repo.ReadWorkingFile(VersionsFile(Tst));
+        var settings = _repo.Sandbox.ReadWorkingFile(SettingsFile(Prd));
+        var tst = _repo.Sandbox.ReadWorkingFile(VersionsFile(Tst));
 
         // Act
         var (exit, output) = await PromoteAsync("--only", "external-secrets");
 
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
-        var prd = _repo.ReadWorkingFile(VersionsFile(Prd));
+        var prd = _repo.Sandbox.ReadWorkingFile(VersionsFile(Prd));
         Pin(prd, "ESO_CHART_VERSION").Should().Be("2.9.0");
         Pin(prd, "ARC_CHART_VERSION").Should().Be("0.14.2");
         prd.Should().Contain("# Version pins of production.");
-        _repo.ReadWorkingFile(SettingsFile(Prd)).Should().Be(settings);
-        _repo.ReadWorkingFile(VersionsFile(Tst)).Should().Be(tst);
+        _repo.Sandbox.ReadWorkingFile(SettingsFile(Prd)).Should().Be(settings);
+        _repo.Sandbox.ReadWorkingFile(VersionsFile(Tst)).Should().Be(tst);
         output.Should().Contain("ESO_CHART_VERSION").And.Contain($"Wrote {VersionsFile(Prd)}");
-        _repo.OriginBranch(Branch).Should().BeNull();
+        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
     }
 
     [Fact(Timeout = 120_000)]
     public async Task A_dry_run_prints_the_plan_and_the_rendered_diff_and_writes_nothing()
     {
         // Arrange
-        var before = _repo.ReadWorkingFile(VersionsFile(Prd));
+        var before = _repo.Sandbox.ReadWorkingFile(VersionsFile(Prd));
 
         // Act
         var (exit, output) = await PromoteAsync("--dry-run");
@@ -92,8 +91,8 @@ public sealed class PromoteSpecs : IAsyncLifetime
         exit.Should().Be(ExitCodes.Success, output);
         output.Should().Contain("0.14.2").And.Contain("0.15.0").And.Contain("2.8.0").And.Contain("2.9.0");
         output.Should().Contain($"+++ b/{Prd}/").And.Contain("Dry run");
-        _repo.ReadWorkingFile(VersionsFile(Prd)).Should().Be(before);
-        _repo.OriginBranch(Branch).Should().BeNull();
+        _repo.Sandbox.ReadWorkingFile(VersionsFile(Prd)).Should().Be(before);
+        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
         _github.Requests.Should().BeEmpty();
     }
 
@@ -105,17 +104,17 @@ public sealed class PromoteSpecs : IAsyncLifetime
 
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
-        var prd = _repo.OriginFile(Branch, VersionsFile(Prd));
+        var prd = _repo.Sandbox.OriginFile(Branch, VersionsFile(Prd));
         (Pin(prd, "ARC_CHART_VERSION"), Pin(prd, "ESO_CHART_VERSION")).Should().Be(("0.15.0", "2.9.0"));
-        var commit = _repo.OriginCommit(Branch)!.Value;
-        commit.Parents.Should().Equal(_repo.HeadSha());
-        commit.Message.Should().Contain(_repo.HeadSha()).And.Contain($"to {Prd}");
+        var commit = _repo.Sandbox.OriginCommit(Branch)!.Value;
+        commit.Parents.Should().Equal(_repo.Sandbox.HeadSha());
+        commit.Message.Should().Contain(_repo.Sandbox.HeadSha()).And.Contain($"to {Prd}");
         var pullRequest = GitHub.PullRequests.Should().ContainSingle().Which;
         (pullRequest.Head, pullRequest.Base).Should().Be((Branch, "main"));
         pullRequest.Body.Should().Contain("| external-secrets (ESO_CHART_VERSION) | `2.8.0` | `2.9.0` |");
         pullRequest.Body.Should().Contain("<details>").And.Contain("```diff").And.Contain("Validate " + Prd);
         pullRequest.Labels.Should().Contain("promotion");
-        _repo.ReadWorkingFile(VersionsFile(Prd)).Should().Contain("\"0.14.2\"");
+        _repo.Sandbox.ReadWorkingFile(VersionsFile(Prd)).Should().Contain("\"0.14.2\"");
     }
 
     [Fact(Timeout = 180_000)]
@@ -123,16 +122,16 @@ public sealed class PromoteSpecs : IAsyncLifetime
     {
         // Arrange
         (await PromoteAsync("--pr"))
-            .Exit.Should()
+            .ExitCode.Should()
             .Be(ExitCodes.Success);
-        var first = _repo.OriginBranch(Branch);
+        var first = _repo.Sandbox.OriginBranch(Branch);
 
         // Act
         var (exit, output) = await PromoteAsync("--pr");
 
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
-        _repo.OriginBranch(Branch).Should().Be(first);
+        _repo.Sandbox.OriginBranch(Branch).Should().Be(first);
         GitHub.PullRequests.Should().ContainSingle();
         _github.RequestsTo(GitHubEndpoint.CreatePullRequest).Should().ContainSingle();
         output.Should().Contain("#1 unchanged");
@@ -143,7 +142,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
     {
         // Arrange
         (await PromoteAsync("--pr"))
-            .Exit.Should()
+            .ExitCode.Should()
             .Be(ExitCodes.Success);
         _repo.SetPins(
             Tst,
@@ -157,7 +156,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
 
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
-        Pin(_repo.OriginFile(Branch, VersionsFile(Prd)), "ESO_CHART_VERSION").Should().Be("2.10.0");
+        Pin(_repo.Sandbox.OriginFile(Branch, VersionsFile(Prd)), "ESO_CHART_VERSION").Should().Be("2.10.0");
         var pullRequest = GitHub.PullRequests.Should().ContainSingle().Which;
         pullRequest.Body.Should().Contain("`2.10.0`").And.NotContain("| `2.9.0` |");
         pullRequest.Title.Should().Contain("external-secrets 2.10.0");
@@ -178,7 +177,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
         // Assert
         exit.Should().Be(ExitCodes.Usage, output);
         output.Should().Contain(message);
-        _repo.ReadWorkingFile(VersionsFile(Prd)).Should().Contain("\"0.14.2\"");
+        _repo.Sandbox.ReadWorkingFile(VersionsFile(Prd)).Should().Contain("\"0.14.2\"");
     }
 
     [Fact(Timeout = 60_000)]
@@ -199,7 +198,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
         await using var cluster = await KubernetesApiServer.StartAsync();
         using var temp = new TempDirectory();
         var kubeconfig = cluster.WriteKubeconfig(temp.Combine("kubeconfig"), "tst");
-        var before = _repo.ReadWorkingFile(VersionsFile(Prd));
+        var before = _repo.Sandbox.ReadWorkingFile(VersionsFile(Prd));
 
         // Act
         var (exit, output) = await PromoteAsync(
@@ -217,8 +216,8 @@ public sealed class PromoteSpecs : IAsyncLifetime
         exit.Should().Be(ExitCodes.TargetFailed, output);
         output.Should().Contain("Refusing to promote").And.Contain("health gate").And.Contain($"{Tst} is not healthy");
         output.Should().Contain("HelmRelease");
-        _repo.ReadWorkingFile(VersionsFile(Prd)).Should().Be(before);
-        _repo.OriginBranch(Branch).Should().BeNull();
+        _repo.Sandbox.ReadWorkingFile(VersionsFile(Prd)).Should().Be(before);
+        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
         GitHub.PullRequests.Should().BeEmpty();
     }
 
@@ -230,14 +229,14 @@ public sealed class PromoteSpecs : IAsyncLifetime
         using (var renderer = new GitOpsRunners.Rendering.FluxRenderer(GitOpsRunners.Tools.KustomizeCli.Locate()))
         {
             var rendered = await renderer.RenderAsync(
-                new GitOpsRunners.Rendering.RepositoryLayout(_repo.WorkPath),
+                new GitOpsRunners.Rendering.RepositoryLayout(_repo.Sandbox.WorkPath),
                 Tst,
                 CancellationToken.None
             );
             foreach (
                 var obj in HealthyCluster.From(
-                    GitOpsRunners.Smoke.SmokeExpectations.From(rendered, _repo.HeadSha()),
-                    _repo.HeadSha()
+                    GitOpsRunners.Smoke.SmokeExpectations.From(rendered, _repo.Sandbox.HeadSha()),
+                    _repo.Sandbox.HeadSha()
                 )
             )
             {
@@ -259,12 +258,12 @@ public sealed class PromoteSpecs : IAsyncLifetime
             "--timeout",
             "20s",
             "--revision",
-            _repo.HeadSha()
+            _repo.Sandbox.HeadSha()
         );
 
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
-        _repo.OriginBranch(Branch).Should().NotBeNull();
+        _repo.Sandbox.OriginBranch(Branch).Should().NotBeNull();
         GitHub.PullRequests.Should().ContainSingle();
         GitHub.Statuses.Should().Contain(s => s.Context == "promotion/health" && s.State == "success");
     }
@@ -296,7 +295,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
                         .ToUniversalTime()
                         .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
             );
-        Pin(_repo.ReadWorkingFile(VersionsFile(Prd)), "ESO_CHART_VERSION").Should().Be("2.8.0");
+        Pin(_repo.Sandbox.ReadWorkingFile(VersionsFile(Prd)), "ESO_CHART_VERSION").Should().Be("2.8.0");
     }
 
     [Fact(Timeout = 120_000)]
@@ -322,8 +321,8 @@ public sealed class PromoteSpecs : IAsyncLifetime
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
         output.Should().Contain("PASS Soak gate").And.Contain("ARC_CHART_VERSION = 0.15.0 on main since");
-        Pin(_repo.ReadWorkingFile(VersionsFile(Prd)), "ARC_CHART_VERSION").Should().Be("0.15.0");
-        Pin(_repo.ReadWorkingFile(VersionsFile(Prd)), "ESO_CHART_VERSION").Should().Be("2.8.0");
+        Pin(_repo.Sandbox.ReadWorkingFile(VersionsFile(Prd)), "ARC_CHART_VERSION").Should().Be("0.15.0");
+        Pin(_repo.Sandbox.ReadWorkingFile(VersionsFile(Prd)), "ESO_CHART_VERSION").Should().Be("2.8.0");
     }
 
     [Fact(Timeout = 120_000)]
@@ -337,7 +336,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
         var status = GitHub.Statuses.Should().ContainSingle().Which;
         (status.Sha, status.Context, status.State)
             .Should()
-            .Be((_repo.OriginBranch(Branch)!, "promotion/soak", "success"));
+            .Be((_repo.Sandbox.OriginBranch(Branch)!, "promotion/soak", "success"));
         GitHub.PullRequests.Single().Body.Should().Contain("`promotion/soak`");
     }
 
@@ -351,8 +350,8 @@ public sealed class PromoteSpecs : IAsyncLifetime
         }
 
         using var daemon = await GitDaemon.ServeRefusingOriginAsync(
-            _repo.OriginPath,
-            _repo.WorkPath,
+            _repo.Sandbox.OriginPath,
+            _repo.Sandbox.WorkPath,
             "policy: promotions are frozen"
         );
         if (daemon is null)
@@ -366,10 +365,10 @@ public sealed class PromoteSpecs : IAsyncLifetime
         // Assert
         exit.Should().Be(ExitCodes.TargetFailed, output);
         output.Should().Contain("rejected").And.Contain("Nothing was pushed");
-        _repo.OriginBranch(Branch).Should().BeNull();
-        _repo.LocalBranch(Branch).Should().BeNull();
+        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
+        _repo.Sandbox.LocalBranch(Branch).Should().BeNull();
         GitHub.PullRequests.Should().BeEmpty();
-        _repo.ReadWorkingFile(VersionsFile(Prd)).Should().Contain("\"0.14.2\"");
+        _repo.Sandbox.ReadWorkingFile(VersionsFile(Prd)).Should().Contain("\"0.14.2\"");
     }
 
     [Fact(Timeout = 120_000)]
@@ -384,8 +383,8 @@ public sealed class PromoteSpecs : IAsyncLifetime
         // Assert
         exit.Should().Be(ExitCodes.TargetFailed, output);
         output.Should().Contain("401");
-        _repo.OriginBranch(Branch).Should().BeNull();
-        _repo.LocalBranch(Branch).Should().BeNull();
+        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
+        _repo.Sandbox.LocalBranch(Branch).Should().BeNull();
         GitHub.PullRequests.Should().BeEmpty();
     }
 
@@ -406,9 +405,8 @@ public sealed class PromoteSpecs : IAsyncLifetime
         GitHub.PullRequests.Should().ContainSingle().Which.Head.Should().Be(Branch);
     }
 
-    private async Task<(int Exit, string Output)> PromoteAsync(params string[] args)
+    private Task<BuildRun> PromoteAsync(params string[] args)
     {
-        using var console = new TestConsole().Width(400);
         var environment = new Dictionary<string, string>
         {
             ["GITHUB_TOKEN"] = GitHubApiServer.DefaultToken,
@@ -416,14 +414,11 @@ public sealed class PromoteSpecs : IAsyncLifetime
             ["GITHUB_REPOSITORY"] = $"{Owner}/{Name}",
         };
         string[] from = args.Contains("--from") ? [] : ["--from", Tst];
-        string[] all = ["Promote", "--repository-root", _repo.WorkPath, .. from, .. SchemaArguments(), .. args];
-        var exit = await BuildRunner.RunAsync(
-            new Build(),
-            all,
-            new BuildEnvironment(console, environment, _repo.WorkPath),
-            CancellationToken.None
+        return InProcessBuild.RunAsync(
+            _repo.Sandbox.WorkPath,
+            ["Promote", .. from, .. SchemaArguments(), .. args],
+            environment
         );
-        return (exit, console.Output);
     }
 
     private static string[] SchemaArguments() =>

@@ -4,6 +4,7 @@ using GitOpsRunners.Git;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Promotion;
 using GitOpsRunners.Rendering;
+using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tools;
 using YamlDotNet.RepresentationModel;
 
@@ -30,9 +31,7 @@ public sealed partial class PromotionWiringSpecs
         "reportingInstance",
     ];
 
-    private static readonly string Root =
-        RootDirectoryLocator.Find(AppContext.BaseDirectory)
-        ?? throw new InvalidOperationException("No repository root above the test binaries.");
+    private static readonly string Root = RepositoryRoot.Path;
 
     private static readonly Lazy<Task<RenderedCluster>> FirstStage = new(RenderFirstStageAsync);
 

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using GitOpsRunners.Smoke;
 using GitOpsRunners.Tests.Fakes.Kubernetes;
@@ -74,7 +73,7 @@ public sealed class KubernetesClusterReaderSpecs : IAsyncLifetime
     [Fact(Timeout = 20_000)]
     public async Task An_unreachable_api_server_is_one_line_naming_the_address()
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         using var reader = new KubernetesClusterReader(
             new KubernetesClientConfiguration { Host = $"http://127.0.0.1:{port}" }
         );
@@ -203,12 +202,5 @@ public sealed class KubernetesClusterReaderSpecs : IAsyncLifetime
         );
 
         configuration.Host.Should().Be(_server.Url.ToString().TrimEnd('/'));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

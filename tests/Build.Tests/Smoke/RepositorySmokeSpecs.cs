@@ -4,7 +4,6 @@ using GitOpsRunners.Smoke;
 using GitOpsRunners.Tests.Fakes.Kubernetes;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tools;
-using Spectre.Console.Testing;
 
 namespace GitOpsRunners.Tests.Smoke;
 
@@ -50,32 +49,23 @@ public class RepositorySmokeSpecs
             server.Add(obj);
         }
 
-        using var repo = new TempDirectory();
-        repo.Write(".nuke/parameters.json", "{}");
-        DirectoryCopy.Tree(System.IO.Path.Combine(RepositoryRoot.Path, "kubernetes"), repo.Combine("kubernetes"));
+        using var repo = RepositoryCopy.OfThisRepository();
         var kubeconfig = server.WriteKubeconfig(repo.Combine("kubeconfig"));
-        using var console = new TestConsole().Width(300);
 
-        var exitCode = await BuildRunner.RunAsync(
-            new Build(),
-            [
-                "Smoke",
-                "--cluster",
-                Cluster,
-                "--kubeconfig",
-                kubeconfig,
-                "--revision",
-                Commit,
-                "--timeout",
-                "20s",
-                "--repository-root",
-                repo.Path,
-            ],
-            new BuildEnvironment(console, new Dictionary<string, string>(), repo.Path),
-            CancellationToken.None
+        var (exitCode, output) = await InProcessBuild.RunAsync(
+            repo,
+            "Smoke",
+            "--cluster",
+            Cluster,
+            "--kubeconfig",
+            kubeconfig,
+            "--revision",
+            Commit,
+            "--timeout",
+            "20s"
         );
 
-        exitCode.Should().Be(ExitCodes.Success, console.Output);
+        exitCode.Should().Be(ExitCodes.Success, output);
     }
 
     private static async Task<RenderedCluster> RenderAsync()

@@ -1,7 +1,6 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Fakes.Kubernetes;
 using GitOpsRunners.Tests.Support;
-using Spectre.Console.Testing;
 
 namespace GitOpsRunners.Tests.Smoke;
 
@@ -12,10 +11,10 @@ public class SmokeTargetSpecs
     public async Task Smoke_against_an_empty_cluster_fails_listing_what_is_missing()
     {
         await using var server = await KubernetesApiServer.StartAsync();
-        using var repo = Fixture();
+        using var repo = RepositoryCopy.OfFixture("two-clusters");
         var kubeconfig = server.WriteKubeconfig(repo.Combine("kubeconfig"));
 
-        var (exitCode, output) = await RunAsync(
+        var (exitCode, output) = await InProcessBuild.RunAsync(
             repo,
             "Smoke",
             "--cluster",
@@ -36,7 +35,7 @@ public class SmokeTargetSpecs
     [Fact]
     public async Task An_unreachable_api_server_is_one_clear_line_and_exit_1()
     {
-        using var repo = Fixture();
+        using var repo = RepositoryCopy.OfFixture("two-clusters");
         var kubeconfig = repo.Write(
             "kubeconfig",
             """
@@ -49,7 +48,7 @@ public class SmokeTargetSpecs
             """
         );
 
-        var (exitCode, output) = await RunAsync(
+        var (exitCode, output) = await InProcessBuild.RunAsync(
             repo,
             "Smoke",
             "--cluster",
@@ -69,32 +68,11 @@ public class SmokeTargetSpecs
     [Fact]
     public async Task Smoke_needs_a_cluster()
     {
-        using var repo = Fixture();
+        using var repo = RepositoryCopy.OfFixture("two-clusters");
 
-        var (exitCode, output) = await RunAsync(repo, "Smoke");
+        var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Smoke");
 
         exitCode.Should().NotBe(ExitCodes.Success);
         output.Should().Contain("Smoke requires --cluster (or environment variable CLUSTER)");
-    }
-
-    private static TempDirectory Fixture()
-    {
-        var repo = new TempDirectory();
-        DirectoryCopy.Tree(FixtureRepository.Path("two-clusters"), repo.Path);
-
-        repo.Write(".nuke/parameters.json", "{}");
-        return repo;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(TempDirectory repo, params string[] args)
-    {
-        using var console = new TestConsole().Width(300);
-        var exitCode = await BuildRunner.RunAsync(
-            new Build(),
-            [.. args, "--repository-root", repo.Path],
-            new BuildEnvironment(console, new Dictionary<string, string>(), repo.Path),
-            CancellationToken.None
-        );
-        return (exitCode, console.Output);
     }
 }

@@ -75,7 +75,7 @@ public class WorkflowDispatcherSpecs
             "runner-smoke.yml",
             "main",
             new Dictionary<string, string>(),
-            TimeSpan.FromMilliseconds(400),
+            TimeSpan.FromSeconds(2),
             CancellationToken.None
         );
 

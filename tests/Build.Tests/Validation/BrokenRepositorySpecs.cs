@@ -3,7 +3,6 @@ using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Schemas;
-using Spectre.Console.Testing;
 
 namespace GitOpsRunners.Tests.Validation;
 
@@ -66,23 +65,21 @@ public class BrokenRepositorySpecs
     [InlineData("plaintext-secret")]
     public async Task Validate_exits_with_1_and_prints_the_finding_as_file_line(string name)
     {
-        using var console = new TestConsole().Width(400);
         var environment = new Dictionary<string, string>
         {
             ["SCHEMA_LOCATION"] = string.Join(';', SchemaLocationsOrNone()),
             ["IGNORE_MISSING_SCHEMAS"] = "true",
         };
 
-        var exitCode = await BuildRunner.RunAsync(
-            new Build(),
-            ["Validate", "--repository-root", FixtureRepository.Path($"broken/{name}"), "--root", "."],
-            new BuildEnvironment(console, environment, Directory.GetCurrentDirectory()),
-            CancellationToken.None
+        var (exitCode, output) = await InProcessBuild.RunAsync(
+            FixtureRepository.Path($"broken/{name}"),
+            ["Validate", "--root", "."],
+            environment
         );
 
         exitCode.Should().Be(ExitCodes.TargetFailed);
-        console.Output.Should().MatchRegex(@"(?m)^\s*[\w/.-]+\.yaml:\d+(:\d+)?: error [a-z-]+ ");
-        console.Output.Should().NotContain("   at ");
+        output.Should().MatchRegex(@"(?m)^\s*[\w/.-]+\.yaml:\d+(:\d+)?: error [a-z-]+ ");
+        output.Should().NotContain("   at ");
     }
 
     private static void AssertFinding(ValidationResult result, string rule, string file, int line)

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Support;
-using Spectre.Console.Testing;
 
 namespace GitOpsRunners.Tests.Validation;
 
@@ -12,7 +11,7 @@ public class ValidateTargetSpecs
     [Fact]
     public async Task A_quiet_json_report_on_standard_output_is_the_report_alone()
     {
-        using var repo = Fixture();
+        using var repo = RepositoryCopy.OfThisRepository();
 
         var (exitCode, output) = await RunAsync(repo, "Validate", "--format", "json", "--verbosity", "quiet");
 
@@ -28,7 +27,7 @@ public class ValidateTargetSpecs
     [Fact]
     public async Task Sarif_and_junit_reports_are_written_to_the_output_file_beside_the_text_report()
     {
-        using var repo = Fixture();
+        using var repo = RepositoryCopy.OfThisRepository();
 
         var (sarifExit, sarifOutput) = await RunAsync(
             repo,
@@ -64,7 +63,7 @@ public class ValidateTargetSpecs
     [Fact]
     public async Task Under_github_actions_findings_become_annotations_and_a_step_summary()
     {
-        using var repo = Fixture();
+        using var repo = RepositoryCopy.OfThisRepository();
         repo.Write(
             "kubernetes/apps/base/external-secrets/extra.yaml",
             "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: open\n"
@@ -87,32 +86,13 @@ public class ValidateTargetSpecs
         File.ReadAllText(summary).Should().Contain("### Validate:").And.Contain("policy-pod-security");
     }
 
-    private static TempDirectory Fixture()
-    {
-        var repo = new TempDirectory();
-        DirectoryCopy.Tree(Path.Combine(RepositoryRoot.Path, "kubernetes"), repo.Combine("kubernetes"));
-        repo.Write(".nuke/parameters.json", "{}");
-        return repo;
-    }
-
-    private static Task<(int ExitCode, string Output)> RunAsync(TempDirectory repo, params string[] args) =>
+    private static Task<BuildRun> RunAsync(TempDirectory repo, params string[] args) =>
         RunAsync(repo, args, new Dictionary<string, string>());
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(
-        TempDirectory repo,
-        string[] args,
-        Dictionary<string, string> environment
-    )
+    private static Task<BuildRun> RunAsync(TempDirectory repo, string[] args, Dictionary<string, string> environment)
     {
-        using var console = new TestConsole().Width(400);
         environment["SCHEMA_LOCATION"] = Path.Combine(repo.Path, "no-schemas");
         environment["IGNORE_MISSING_SCHEMAS"] = "true";
-        var exitCode = await BuildRunner.RunAsync(
-            new Build(),
-            [.. args, "--repository-root", repo.Path],
-            new BuildEnvironment(console, environment, repo.Path),
-            CancellationToken.None
-        );
-        return (exitCode, console.Output);
+        return InProcessBuild.RunAsync(repo.Path, args, environment);
     }
 }

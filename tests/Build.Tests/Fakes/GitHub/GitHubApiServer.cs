@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using GitOpsRunners.Git;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Octokit;
 
 namespace GitOpsRunners.Tests.Fakes.GitHub;
@@ -26,17 +21,13 @@ public sealed class GitHubApiServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly Lock _faultGate = new();
     private readonly List<(GitHubEndpoint Endpoint, GitHubFault Fault, int Remaining)> _faults = [];
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private long _nextId = 100;
 
-    private GitHubApiServer(WebApplication app, string? token)
-    {
-        _app = app;
-        Token = token;
-    }
+    private GitHubApiServer(string? token) => Token = token;
 
     /// <summary>Base address with a trailing slash, e.g. <c>http://127.0.0.1:41234/</c>; routes hang off it as on api.github.com.</summary>
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _server.BaseUri;
 
     /// <summary>The token requests must carry; null accepts anonymous requests.</summary>
     public string? Token { get; }
@@ -45,20 +36,15 @@ public sealed class GitHubApiServer : IAsyncDisposable
 
     public static async Task<GitHubApiServer> StartAsync(string? token = DefaultToken)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new GitHubApiServer(app, token);
-        app.UseRouting();
-        app.Use(server.InterceptAsync);
-        GitHubApiRoutes.Map(app, server);
-        await app.StartAsync().ConfigureAwait(false);
-        var address = app
-            .Services.GetRequiredService<IServer>()
-            .Features.Get<IServerAddressesFeature>()!
-            .Addresses.First();
-        server.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+        var server = new GitHubApiServer(token);
+        server._server = await LoopbackServer
+            .StartAsync(app =>
+            {
+                app.UseRouting();
+                app.Use(server.InterceptAsync);
+                GitHubApiRoutes.Map(app, server);
+            })
+            .ConfigureAwait(false);
         return server;
     }
 
@@ -92,11 +78,7 @@ public sealed class GitHubApiServer : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> RequestsTo(GitHubEndpoint endpoint) =>
         [.. _requests.Where(r => r.Endpoint == endpoint)];
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     internal string ApiBase => BaseAddress.AbsoluteUri;
 

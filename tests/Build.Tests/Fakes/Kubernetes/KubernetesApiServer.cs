@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace GitOpsRunners.Tests.Fakes.Kubernetes;
 
@@ -16,22 +13,21 @@ namespace GitOpsRunners.Tests.Fakes.Kubernetes;
 /// </summary>
 public sealed class KubernetesApiServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
     private readonly KubernetesObjectStore _store = new();
     private readonly ConcurrentDictionary<(string Group, string Version, string Plural), ApiResourceType> _types =
         new();
     private readonly ConcurrentQueue<string> _requests = new();
 
-    private KubernetesApiServer(WebApplication app)
+    private KubernetesApiServer()
     {
-        _app = app;
         foreach (var type in ApiResourceType.BuiltIn)
         {
             Register(type);
         }
     }
 
-    public Uri Url { get; private set; } = null!;
+    public Uri Url => _server.BaseUri;
 
     public ApiFaults Faults { get; } = new();
 
@@ -40,14 +36,8 @@ public sealed class KubernetesApiServer : IAsyncDisposable
 
     public static async Task<KubernetesApiServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        var server = new KubernetesApiServer(app);
-        app.Run(server.HandleAsync);
-        await app.StartAsync().ConfigureAwait(false);
-        server.Url = new Uri(app.Urls.First());
+        var server = new KubernetesApiServer();
+        server._server = await LoopbackServer.StartAsync(server.HandleAsync).ConfigureAwait(false);
         return server;
     }
 
@@ -133,11 +123,7 @@ public sealed class KubernetesApiServer : IAsyncDisposable
         return path;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private ApiResourceType TypeOf(string? apiVersion, string? kind)
     {

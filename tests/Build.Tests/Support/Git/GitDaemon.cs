@@ -52,7 +52,7 @@ public sealed class GitDaemon : IDisposable
 
     public static async Task<GitDaemon?> StartAsync(string basePath)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var start = new ProcessStartInfo("git")
         {
             ArgumentList =
@@ -124,12 +124,5 @@ public sealed class GitDaemon : IDisposable
         catch (InvalidOperationException) { }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

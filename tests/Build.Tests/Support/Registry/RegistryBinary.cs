@@ -53,7 +53,7 @@ public sealed class RegistryBinary : IAsyncDisposable
                 $"The distribution registry binary {binary} is missing: run .ci/install-registry.sh (apt-get install docker-registry) before the Registries tests."
             );
 
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var config = new StringBuilder()
             .AppendLine("version: 0.1")
             .AppendLine("log:\n  level: warn\n  accesslog:\n    disabled: true")
@@ -113,12 +113,5 @@ public sealed class RegistryBinary : IAsyncDisposable
         catch (OperationCanceledException) { }
 
         _stop.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

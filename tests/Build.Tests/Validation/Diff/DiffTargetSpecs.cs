@@ -1,7 +1,6 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Support;
 using LibGit2Sharp;
-using Spectre.Console.Testing;
 
 namespace GitOpsRunners.Tests.Validation.Diff;
 
@@ -17,7 +16,7 @@ public class DiffTargetSpecs
             File.ReadAllText(deployment).Replace("image: nginx:1.25", "image: nginx:1.27", StringComparison.Ordinal)
         );
 
-        var (exitCode, output) = await RunAsync(repo, "Diff", "--base", "HEAD");
+        var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "HEAD");
 
         exitCode.Should().Be(ExitCodes.Success, output);
         output
@@ -38,7 +37,7 @@ public class DiffTargetSpecs
             File.ReadAllText(secret).Replace("beta-token-value", "rotated-token-value", StringComparison.Ordinal)
         );
 
-        var (exitCode, output) = await RunAsync(repo, "Diff", "--base", "HEAD");
+        var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "HEAD");
 
         exitCode.Should().Be(ExitCodes.Success, output);
         output.Should().NotContain("rotated-token-value").And.NotContain("beta-token-value");
@@ -49,7 +48,7 @@ public class DiffTargetSpecs
     {
         using var repo = CommittedFixture();
 
-        var (exitCode, output) = await RunAsync(repo, "Diff", "--base", "HEAD");
+        var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "HEAD");
 
         exitCode.Should().Be(ExitCodes.Success, output);
         output.Should().Contain("no rendered object changes");
@@ -60,7 +59,7 @@ public class DiffTargetSpecs
     {
         using var repo = CommittedFixture();
 
-        var (exitCode, output) = await RunAsync(repo, "Diff", "--base", "no-such-branch");
+        var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "no-such-branch");
 
         exitCode.Should().Be(ExitCodes.Usage);
         output.Should().Contain("--base no-such-branch: no such commit");
@@ -68,26 +67,12 @@ public class DiffTargetSpecs
 
     private static TempDirectory CommittedFixture()
     {
-        var repo = new TempDirectory();
-        DirectoryCopy.Tree(FixtureRepository.Path("two-clusters"), repo.Path);
-        repo.Write(".nuke/parameters.json", "{}");
+        var repo = RepositoryCopy.OfFixture("two-clusters");
         Repository.Init(repo.Path);
         using var git = new Repository(repo.Path);
         Commands.Stage(git, "*");
         var signature = new Signature("Test", "test@example.invalid", DateTimeOffset.UnixEpoch.AddYears(56));
         git.Commit("fixture", signature, signature);
         return repo;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(TempDirectory repo, params string[] args)
-    {
-        using var console = new TestConsole().Width(300);
-        var exitCode = await BuildRunner.RunAsync(
-            new Build(),
-            [.. args, "--repository-root", repo.Path],
-            new BuildEnvironment(console, new Dictionary<string, string>(), repo.Path),
-            CancellationToken.None
-        );
-        return (exitCode, console.Output);
     }
 }

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
+using GitOpsRunners.Tests.Fakes;
 using GitOpsRunners.Tests.Support;
-using GitOpsRunners.Tests.Validation.Schemas;
 using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Renovate;
 
@@ -114,7 +114,7 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
     public async Task A_schema_url_is_downloaded_once_into_the_cache()
     {
         // Arrange
-        using var server = new LoopbackSchemaServer(
+        await using var server = await FixedResponseServer.StartAsync(
             new()
             {
                 ["/renovate-schema.json"] = (
@@ -141,7 +141,7 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
     public async Task An_unreachable_schema_url_says_to_set_RENOVATE_SCHEMA()
     {
         // Arrange
-        using var server = new LoopbackSchemaServer([]);
+        await using var server = await FixedResponseServer.StartAsync([]);
         var path = _temp.Write("renovate.json", "{}");
         var validator = new RenovateConfigValidator(
             new RenovateSchemaSource(server.BaseUrl + "/renovate-schema.json", _temp.Combine("cache"), _http)

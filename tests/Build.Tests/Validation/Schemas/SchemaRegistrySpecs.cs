@@ -1,4 +1,5 @@
 using GitOpsRunners.Engine;
+using GitOpsRunners.Tests.Fakes;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation.Schemas;
 using Newtonsoft.Json.Linq;
@@ -48,7 +49,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
     public async Task A_downloaded_schema_is_cached_on_disk_and_a_second_registry_does_not_ask_the_server()
     {
         // Arrange
-        using var server = new LoopbackSchemaServer(
+        await using var server = await FixedResponseServer.StartAsync(
             new() { ["/master-standalone-strict/configmap-v1.json"] = (200, TestSchemas.ConfigMapStrict) }
         );
         var first = Registry([server.BaseUrl]);
@@ -71,7 +72,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
     public async Task An_http_404_falls_through_to_the_next_location()
     {
         // Arrange
-        using var server = new LoopbackSchemaServer([]);
+        await using var server = await FixedResponseServer.StartAsync([]);
         var registry = Registry([server.BaseUrl + "/{{.ResourceKind}}.json", TestSchemas.WriteStandalone(_temp)]);
 
         // Act
@@ -86,7 +87,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
     public async Task Another_http_error_stops_with_a_message_naming_the_url()
     {
         // Arrange
-        using var server = new LoopbackSchemaServer(new() { ["/configmap.json"] = (500, "boom") });
+        await using var server = await FixedResponseServer.StartAsync(new() { ["/configmap.json"] = (500, "boom") });
         var registry = Registry([server.BaseUrl + "/{{.ResourceKind}}.json", TestSchemas.WriteStandalone(_temp)]);
 
         // Act

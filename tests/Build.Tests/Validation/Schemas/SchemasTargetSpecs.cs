@@ -3,7 +3,6 @@ using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Fakes.Kubernetes;
 using GitOpsRunners.Tests.Support;
 using Newtonsoft.Json.Linq;
-using Spectre.Console.Testing;
 
 namespace GitOpsRunners.Tests.Validation.Schemas;
 
@@ -35,10 +34,17 @@ public class SchemasTargetSpecs
     [Fact]
     public async Task Schemas_from_a_crd_file_are_written_in_the_catalog_layout_with_closed_objects()
     {
-        using var repo = NewRepository();
+        using var repo = RepositoryCopy.Empty();
         var crd = repo.Write("crds/widget.yaml", WidgetCrd);
 
-        var (exitCode, output) = await RunAsync(repo, "Schemas", "--crds", crd, "--schema-output", repo.Combine("out"));
+        var (exitCode, output) = await InProcessBuild.RunAsync(
+            repo,
+            "Schemas",
+            "--crds",
+            crd,
+            "--schema-output",
+            repo.Combine("out")
+        );
 
         exitCode.Should().Be(ExitCodes.Success, output);
         var schema = JObject.Parse(File.ReadAllText(repo.Combine("out/example.com/widget_v1.json")));
@@ -49,7 +55,7 @@ public class SchemasTargetSpecs
     [Fact]
     public async Task Schemas_from_a_live_cluster_read_its_custom_resource_definitions()
     {
-        using var repo = NewRepository();
+        using var repo = RepositoryCopy.Empty();
         await using var server = await KubernetesApiServer.StartAsync();
         var crd = CrdFixtures.Crd("example.com", "Widget", "widgets", ["v1"]);
         crd["spec"]!["versions"]![0]!["schema"] = JsonNode.Parse(
@@ -60,7 +66,7 @@ public class SchemasTargetSpecs
         server.Add(crd);
         var kubeconfig = server.WriteKubeconfig(repo.Combine("kubeconfig"));
 
-        var (exitCode, output) = await RunAsync(
+        var (exitCode, output) = await InProcessBuild.RunAsync(
             repo,
             "Schemas",
             "--from-cluster",
@@ -79,10 +85,10 @@ public class SchemasTargetSpecs
     [Fact]
     public async Task Without_any_crd_schemas_fails_saying_where_to_find_them()
     {
-        using var repo = NewRepository();
+        using var repo = RepositoryCopy.Empty();
         repo.Write("crds/none.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
 
-        var (exitCode, output) = await RunAsync(
+        var (exitCode, output) = await InProcessBuild.RunAsync(
             repo,
             "Schemas",
             "--crds",
@@ -98,30 +104,11 @@ public class SchemasTargetSpecs
     [Fact]
     public async Task A_missing_crd_path_is_a_usage_error()
     {
-        using var repo = NewRepository();
+        using var repo = RepositoryCopy.Empty();
 
-        var (exitCode, output) = await RunAsync(repo, "Schemas", "--crds", repo.Combine("nope.yaml"));
+        var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Schemas", "--crds", repo.Combine("nope.yaml"));
 
         exitCode.Should().Be(ExitCodes.Usage);
         output.Should().Contain("no such file or folder");
-    }
-
-    private static TempDirectory NewRepository()
-    {
-        var repo = new TempDirectory();
-        repo.Write(".nuke/parameters.json", "{}");
-        return repo;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(TempDirectory repo, params string[] args)
-    {
-        using var console = new TestConsole().Width(300);
-        var exitCode = await BuildRunner.RunAsync(
-            new Build(),
-            [.. args, "--repository-root", repo.Path],
-            new BuildEnvironment(console, new Dictionary<string, string>(), repo.Path),
-            CancellationToken.None
-        );
-        return (exitCode, console.Output);
     }
 }

@@ -2,8 +2,6 @@ using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Fakes.GitHub;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tests.Support.Git;
-using LibGit2Sharp;
-using Spectre.Console.Testing;
 
 namespace GitOpsRunners.Tests.Versions.Bump;
 
@@ -25,14 +23,14 @@ public sealed class BumpRepository : IDisposable
     {
         _world = world;
         Sandbox = new GitSandbox();
-        DirectoryCopy.Tree(Path.Combine(SourceRoot(), "kubernetes"), Path.Combine(Sandbox.WorkPath, "kubernetes"));
+        DirectoryCopy.Tree(
+            Path.Combine(RepositoryRoot.Path, "kubernetes"),
+            Path.Combine(Sandbox.WorkPath, "kubernetes")
+        );
         OriginalVersions = VersionsYaml(arc, eso, runner);
         File.WriteAllText(Path.Combine(Sandbox.WorkPath, VersionsFile), OriginalVersions);
-        using var repo = new Repository(Sandbox.WorkPath);
-        Commands.Stage(repo, "*");
-        var signature = new Signature("Test", "test@example.invalid", GitSandbox.Epoch);
-        repo.Commit("Add the fleet", signature, signature);
-        repo.Network.Push(repo.Network.Remotes["origin"], "refs/heads/main:refs/heads/main");
+        Sandbox.CommitAll(GitSandbox.Epoch, "Add the fleet");
+        Sandbox.PushMain();
     }
 
     public GitSandbox Sandbox { get; }
@@ -62,15 +60,12 @@ public sealed class BumpRepository : IDisposable
             """;
 
     /// <summary>Runs the build with mirrors to the world's registry (or its fault proxy) and the GitHub fake.</summary>
-    public async Task<(int ExitCode, string Output)> RunAsync(IEnumerable<string> args, bool throughProxy = false)
+    public Task<BuildRun> RunAsync(IEnumerable<string> args, bool throughProxy = false)
     {
-        using var console = new TestConsole().Width(400);
         var registry = throughProxy ? _world.Proxy.Authority : _world.RegistryAuthority;
         string[] all =
         [
             .. args,
-            "--repository-root",
-            Root,
             "--registry-mirror",
             $"ghcr.io=http://{registry}",
             "--helm-repository-mirror",
@@ -81,35 +76,12 @@ public sealed class BumpRepository : IDisposable
         var environment = new Dictionary<string, string>
         {
             ["GITHUB_API_URL"] = _world.GitHub.BaseAddress.AbsoluteUri,
-            ["GITHUB_TOKEN"] = Fakes.GitHub.GitHubApiServer.DefaultToken,
+            ["GITHUB_TOKEN"] = GitHubApiServer.DefaultToken,
             ["GITHUB_REPOSITORY"] = $"{Owner}/{Name}",
             ["NO_COLOR"] = "1",
         };
-        var exitCode = await BuildRunner.RunAsync(
-            new Build(),
-            all,
-            new BuildEnvironment(console, environment, Root),
-            CancellationToken.None
-        );
-        return (exitCode, console.Output);
+        return InProcessBuild.RunAsync(Root, all, environment);
     }
 
     public void Dispose() => Sandbox.Dispose();
-
-    private static string SourceRoot()
-    {
-        for (
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            directory is not null;
-            directory = directory.Parent
-        )
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "kubernetes", "promotion.yaml")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No kubernetes/promotion.yaml above {AppContext.BaseDirectory}.");
-    }
 }
