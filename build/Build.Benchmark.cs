@@ -19,7 +19,7 @@ sealed partial class Build
                 .Executes(async ct =>
                 {
                     var locations = SchemaLocation.Length > 0 ? SchemaLocation : DefaultSchemaLocations;
-                    var benchmark = new ValidateBenchmark(DotNet, new ShellCli(), KustomizeCli.Locate());
+                    var benchmark = new ValidateBenchmark(DotNet, new ShellCli(), Kustomize);
                     var table = new Table().AddColumns(
                         "Clusters × apps",
                         "Objects",

@@ -17,7 +17,7 @@ sealed partial class Build
             _.Description("Print the per-object diff of every rendered cluster between --base and the working tree")
                 .Executes(async ct =>
                 {
-                    var tree = FluxTree;
+                    var tree = Layout;
                     var (sha, description) = GitRevisionExport.Resolve(tree.Root, Base);
                     var baseTree = Path.Combine(TemporaryDirectory, "diff-base", sha[..12]);
                     if (Directory.Exists(baseTree))
@@ -28,7 +28,7 @@ sealed partial class Build
                     try
                     {
                         GitRevisionExport.Export(tree.Root, sha, baseTree, ct);
-                        using var renderer = new FluxRenderer(KustomizeCli.Locate());
+                        using var renderer = CreateRenderer();
                         var before = Directory.Exists(Path.Combine(baseTree, tree.KubernetesFolder))
                             ? await RenderForDiffAsync(renderer, tree with { Root = baseTree }, ct)
                             : [];
@@ -40,14 +40,10 @@ sealed partial class Build
                         );
                         var markdown = report.ToMarkdown();
                         Host.AppendStepSummary(markdown);
-                        if (Output is { } output)
-                        {
-                            await File.WriteAllTextAsync(
-                                UserPath(output),
-                                Format == Validation.Reports.ReportFormat.Text ? report.ToUnifiedDiff() : markdown,
-                                ct
-                            );
-                        }
+                        await Sink.WriteFileAsync(
+                            Format == Validation.Reports.ReportFormat.Text ? report.ToUnifiedDiff() : markdown,
+                            ct
+                        );
 
                         WriteToolOutput(report.ToUnifiedDiff().TrimEnd('\n'));
                         Console.MarkupLine(Markup.Escape(report.Summary));

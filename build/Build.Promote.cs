@@ -42,6 +42,8 @@ sealed partial class Build
                     "Carry the version pins of --from to the next stage: plan, gate, validate and diff, then write them, or open a pull request with --pr"
                 )
                 .Requires(() => From)
+                .Requires(() => GitHubToken)
+                .When(() => Pr && !DryRun)
                 .Executes(PromoteAsync);
 
     async Task PromoteAsync(CancellationToken ct)
@@ -54,29 +56,24 @@ sealed partial class Build
         }
 
         var minSoak = MinSoak is null ? (TimeSpan?)null : SoakDuration.Parse(MinSoak);
-        var token = Pr
-            ? GitHubToken
-                ?? throw new UsageException(
-                    "--pr needs GITHUB_TOKEN: a token that may push branches and open pull requests."
-                )
-            : null;
-        var route = PromotionRoute.Resolve(PromotionOrder.Load(FluxTree.Root, FluxTree.KubernetesFolder), From!, To);
+        var token = Pr ? GitHubToken : null;
+        var route = PromotionRoute.Resolve(PromotionOrder.Load(Layout.Root, Layout.KubernetesFolder), From!, To);
 
-        using var git = GitWorkspace.Open(FluxTree.Root);
+        using var git = OpenGit();
         var defaultBranch = git.DefaultBranch();
-        var (sha, _) = GitRevisionExport.Resolve(FluxTree.Root, Pr ? defaultBranch : "HEAD");
+        var (sha, _) = GitRevisionExport.Resolve(Layout.Root, Pr ? defaultBranch : "HEAD");
         using var workspace = PromotionWorkspace.Export(
-            FluxTree.Root,
+            Layout.Root,
             sha,
             Path.Combine(TemporaryDirectory, "promote"),
             ct
         );
         PromotionDraft draft;
-        using (var renderer = new FluxRenderer(KustomizeCli.Locate()))
+        using (var renderer = CreateRenderer())
         {
             draft = await Status.RunAsync(
                 $"Reading the pins of {route.From} and {route.To}",
-                token => workspace.PlanAsync(renderer, route, FluxTree.KubernetesFolder, Only, token),
+                token => workspace.PlanAsync(renderer, route, Layout.KubernetesFolder, Only, token),
                 ct
             );
         }
@@ -195,7 +192,7 @@ sealed partial class Build
     {
         try
         {
-            var changed = await new YamlFileEditor(FluxTree.Root).ApplyAsync(draft.Plan.Edits, ct);
+            var changed = await new YamlFileEditor(Layout.Root).ApplyAsync(draft.Plan.Edits, ct);
             foreach (var file in changed)
             {
                 Console.MarkupLine($"Wrote [bold]{Markup.Escape(file)}[/]");
@@ -226,8 +223,7 @@ sealed partial class Build
     )
     {
         var repository = ResolveGitHubRepository(git);
-        var client = GitHubClientFactory.Create(token, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl));
-        var pullRequests = new PullRequestPublisher(client);
+        var pullRequests = new PullRequestPublisher(GitHub);
         var baseBranch = ShortBranchName(defaultBranch);
         var change = PromotionPullRequest.Change(draft, files, baseBranch, gates, validation, diff);
 
@@ -242,7 +238,7 @@ sealed partial class Build
         );
         try
         {
-            var statuses = new CommitStatusPublisher(client);
+            var statuses = new CommitStatusPublisher(GitHub);
             foreach (var gate in gates)
             {
                 await statuses.SetAsync(repository, result.Sha, GateStatus(gate), ct);
@@ -285,9 +281,7 @@ sealed partial class Build
             }
 
             var repository = ResolveGitHubRepository(git);
-            var statuses = new CommitStatusPublisher(
-                GitHubClientFactory.Create(token, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl))
-            );
+            var statuses = new CommitStatusPublisher(GitHub);
             foreach (var gate in gates)
             {
                 await statuses.SetAsync(repository, tip, GateStatus(gate), ct);

@@ -14,24 +14,18 @@ sealed partial class Build
                 .Requires(() => Cluster)
                 .Executes(async ct =>
                 {
-                    using var renderer = new FluxRenderer(KustomizeCli.Locate());
-                    var cluster = await renderer.RenderAsync(FluxTree, Cluster!, ct);
+                    using var renderer = CreateRenderer();
+                    var cluster = await renderer.RenderAsync(Layout, Cluster!, ct);
                     foreach (var finding in cluster.Findings)
                     {
                         Console.MarkupLine(Spectre.Console.Markup.Escape(finding.ToString()));
                     }
 
-                    if (Output is { } output)
-                    {
-                        await RenderedClusterWriter.WriteFileAsync(cluster, UserPath(output), ct);
-                        Console.MarkupLine(
-                            $"[grey]{cluster.Objects.Count} objects written to {Spectre.Console.Markup.Escape(output)}[/]"
-                        );
-                    }
-                    else
-                    {
-                        WriteToolOutput(RenderedClusterWriter.ToYaml(cluster).TrimEnd('\n'));
-                    }
+                    await Sink.WriteAsync(
+                        RenderedClusterWriter.ToYaml(cluster),
+                        $"{cluster.Objects.Count} objects",
+                        ct
+                    );
 
                     if (cluster.Findings.Any(f => f.Severity == Diagnostics.Severity.Error))
                     {

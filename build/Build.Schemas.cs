@@ -120,8 +120,8 @@ sealed partial class Build
 
     async Task WriteSchemaLockAsync(CancellationToken ct)
     {
-        var tree = FluxTree;
-        using var renderer = new FluxRenderer(KustomizeCli.Locate());
+        var tree = Layout;
+        using var renderer = CreateRenderer();
         var clusters = await Status.RunAsync("Rendering clusters", token => renderer.RenderAllAsync(tree, token), ct);
         if (clusters.SelectMany(c => c.Findings).FirstOrDefault(f => f.Severity == Severity.Error) is { } error)
         {
@@ -154,8 +154,8 @@ sealed partial class Build
 
     async Task<IReadOnlyList<Manifest>> RenderedCrdsAsync(CancellationToken ct)
     {
-        using var renderer = new FluxRenderer(KustomizeCli.Locate());
-        var clusters = await renderer.RenderAllAsync(FluxTree, ct);
+        using var renderer = CreateRenderer();
+        var clusters = await renderer.RenderAllAsync(Layout, ct);
         return clusters
             .SelectMany(c => c.Objects)
             .Select(o => o.Manifest)

@@ -10,12 +10,6 @@ namespace GitOpsRunners;
 
 sealed partial class Build
 {
-    [Parameter("Kubeconfig file for Smoke (default: KUBECONFIG, else ~/.kube/config, else in-cluster)")]
-    string? Kubeconfig { get; set; }
-
-    [Parameter("Kubeconfig context for Smoke (default: the current context)")]
-    string? Context { get; set; }
-
     [Parameter("Commit the cluster must have applied (default: the local HEAD)")]
     string? Revision { get; set; }
 
@@ -37,6 +31,8 @@ sealed partial class Build
         _ =>
             _.Description("Ask the live cluster whether Flux applied this commit and ESO and the runners are healthy")
                 .Requires(() => Cluster)
+                .Requires(() => GitHubToken)
+                .When(() => DispatchWorkflow is not null)
                 .Executes(async ct =>
                 {
                     var rendered = await RenderForSmokeAsync(Cluster!, ct);
@@ -55,13 +51,8 @@ sealed partial class Build
     /// <summary>Dispatches the workflow once per scale set, with the scale set's label as <c>runner-label</c>, and waits for success.</summary>
     async Task DispatchRunnerWorkflowAsync(RenderedCluster rendered, string workflow, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(GitHubToken))
-        {
-            throw new UsageException("--dispatch-workflow needs GITHUB_TOKEN (actions: write on the repository).");
-        }
-
         GitOpsRunners.Git.GitHubRepository repository;
-        using (var git = GitWorkspace.Open(FluxTree.Root))
+        using (var git = OpenGit())
         {
             repository = ResolveGitHubRepository(git);
         }
@@ -69,7 +60,7 @@ sealed partial class Build
         var gitRef = DispatchRef ?? CurrentBranch() ?? "main";
         var timeout = SmokeDurations.Parse(Timeout) ?? SmokeOptions.DefaultTimeout;
         var dispatcher = new GitHubWorkflowDispatcher(
-            GitHubClientFactory.Create(GitHubToken, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl)),
+            GitHub,
             repository,
             TimeProvider.System,
             TimeSpan.FromSeconds(10)
@@ -119,7 +110,7 @@ sealed partial class Build
     {
         try
         {
-            using var git = GitWorkspace.Open(FluxTree.Root);
+            using var git = OpenGit();
             return git.CurrentBranch;
         }
         catch (BuildException)
@@ -134,8 +125,8 @@ sealed partial class Build
 
     async Task<RenderedCluster> RenderForSmokeAsync(string cluster, CancellationToken ct)
     {
-        using var renderer = new FluxRenderer(KustomizeCli.Locate());
-        var rendered = await renderer.RenderAsync(FluxTree, cluster, ct);
+        using var renderer = CreateRenderer();
+        var rendered = await renderer.RenderAsync(Layout, cluster, ct);
         if (rendered.Findings.FirstOrDefault(f => f.Severity == Diagnostics.Severity.Error) is { } broken)
         {
             throw new BuildException(
@@ -175,7 +166,7 @@ sealed partial class Build
     {
         try
         {
-            using var git = GitWorkspace.Open(FluxTree.Root);
+            using var git = OpenGit();
             return git.HeadSha;
         }
         catch (BuildException e)

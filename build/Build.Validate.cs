@@ -11,9 +11,6 @@ namespace GitOpsRunners;
 
 sealed partial class Build
 {
-    [Parameter("Folder of the Flux tree, relative to the repository; its clusters/ sub-folders are the clusters")]
-    string Root { get; set; } = "kubernetes";
-
     [Parameter("Kinds (Kind or apiVersion/Kind) whose schema is not checked")]
     string[] SkipKinds { get; set; } = [];
 
@@ -30,15 +27,6 @@ sealed partial class Build
         "Also check that the runner image is not behind actions/runner releases for more than 30 days (asks the GitHub API)"
     )]
     bool CheckRunnerAge { get; set; }
-
-    [Parameter("Write the --format report (json, sarif, junit) to this file instead of standard output")]
-    string? Output { get; set; }
-
-    static readonly string[] DefaultSchemaLocations =
-    [
-        "default",
-        "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json",
-    ];
 
     Target Validate =>
         _ =>
@@ -62,7 +50,7 @@ sealed partial class Build
                 });
 
     Task<Validation.ValidationResult> RunValidationAsync(string? cluster, CancellationToken ct) =>
-        RunValidationAsync(cluster, FluxTree.Root, ct);
+        RunValidationAsync(cluster, Layout.Root, ct);
 
     /// <summary>Validates the tree at <paramref name="repositoryRoot"/> (e.g. an edited copy) with this run's settings.</summary>
     async Task<Validation.ValidationResult> RunValidationAsync(
@@ -73,7 +61,7 @@ sealed partial class Build
     {
         var options = new ValidationOptions(
             repositoryRoot,
-            FluxTree.KubernetesFolder,
+            Layout.KubernetesFolder,
             cluster,
             SchemaOptions(),
             RenovateSchema ?? RenovateSchemaSource.DefaultUrl,
@@ -85,7 +73,7 @@ sealed partial class Build
             RunnerReleases = CheckRunnerAge ? await RunnerReleasesAsync(ct) : null,
         };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var pipeline = new ValidationPipeline(KustomizeCli.Locate(), http);
+        var pipeline = new ValidationPipeline(Kustomize, http);
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
     }
 
@@ -101,11 +89,8 @@ sealed partial class Build
             Path.Combine(CacheDirectory, "schemas")
         );
 
-    async Task<IReadOnlyList<Git.ReleaseInfo>> RunnerReleasesAsync(CancellationToken ct)
-    {
-        var client = Git.GitHubClientFactory.FromEnvironment(GitHubToken, Environment.GetEnvironmentVariable);
-        return await new Git.ReleaseLookup(client).ReleasesAsync("actions", "runner", 1, ct);
-    }
+    Task<IReadOnlyList<Git.ReleaseInfo>> RunnerReleasesAsync(CancellationToken ct) =>
+        new Git.ReleaseLookup(GitHub).ReleasesAsync("actions", "runner", 1, ct);
 
     async Task PublishReportAsync(ValidationReport report, CancellationToken ct)
     {
@@ -138,18 +123,6 @@ sealed partial class Build
             return;
         }
 
-        if (Output is { } output)
-        {
-            var path = UserPath(output);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, rendered, ct);
-            Console.MarkupLine(
-                $"[grey]{Format.ToString().ToLowerInvariant()} report written to {Spectre.Console.Markup.Escape(output)}[/]"
-            );
-        }
-        else
-        {
-            WriteToolOutput(rendered.TrimEnd('\n'));
-        }
+        await Sink.WriteAsync(rendered, $"{Format.ToString().ToLowerInvariant()} report", ct);
     }
 }

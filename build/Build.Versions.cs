@@ -31,17 +31,16 @@ sealed partial class Build
                         );
                     }
 
-                    var layout = FluxTree;
-                    var clusters = Cluster is { } one ? [one] : ClusterDiscovery.ClusterNames(layout);
+                    var clusters = Cluster is { } one ? [one] : ClusterDiscovery.ClusterNames(Layout);
                     var pins = await Status.RunAsync(
                         "Rendering clusters",
                         async token =>
                         {
-                            using var renderer = new FluxRenderer(KustomizeCli.Locate());
+                            using var renderer = CreateRenderer();
                             var all = new List<VersionPin>();
                             foreach (var cluster in clusters)
                             {
-                                all.AddRange(await ClusterPins.ReadAsync(renderer, layout, cluster, token));
+                                all.AddRange(await ClusterPins.ReadAsync(renderer, Layout, cluster, token));
                             }
 
                             return all;
@@ -52,13 +51,11 @@ sealed partial class Build
                     LookupResult? lookup = null;
                     if (Check)
                     {
-                        using var http = RegistryHttp.CreateClient(
-                            new RegistryHttpOptions { MaxRetryAttempts = Math.Max(0, RegistryRetries) }
-                        );
+                        using var http = CreateRegistryHttp();
                         var options = new LookupOptions(new BumpPolicy(Allow, PreRelease), Digests: false);
                         lookup = await Status.RunAsync(
                             "Looking up versions",
-                            token => CreateLookup(http, releases: true).LookUpAsync(pins, options, token),
+                            token => CreateLookup(http).LookUpAsync(pins, options, token),
                             ct
                         );
                         foreach (var warning in lookup.Warnings)
@@ -71,7 +68,7 @@ sealed partial class Build
                     var rows = VersionReport.Rows(pins, lookup, PreRelease);
                     if (Format == ReportFormat.Json)
                     {
-                        await WriteVersionsJsonAsync(VersionReport.Json(rows, Check), ct);
+                        await Sink.WriteAsync(VersionReport.Json(rows, Check) + "\n", "json", ct);
                     }
                     else
                     {
@@ -90,18 +87,4 @@ sealed partial class Build
                         );
                     }
                 });
-
-    async Task WriteVersionsJsonAsync(string json, CancellationToken ct)
-    {
-        if (Output is not { } output)
-        {
-            WriteToolOutput(json);
-            return;
-        }
-
-        var path = UserPath(output);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await File.WriteAllTextAsync(path, json + "\n", ct);
-        Console.MarkupLine($"[grey]json written to {Markup.Escape(output)}[/]");
-    }
 }

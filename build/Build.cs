@@ -1,15 +1,20 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation.Reports;
+using GitOpsRunners.Versions.Planning;
 
 namespace GitOpsRunners;
 
 /// <summary>
-/// The targets of this repository, declared across <c>Build.*.cs</c> partials. This file holds the
-/// parameters every target shares and the <see cref="Restore"/> target.
+/// The targets of this repository, declared across <c>Build.*.cs</c> partials, one per target. This file
+/// holds the parameters several targets share and the <see cref="Restore"/> target; <c>Build.Services.cs</c>
+/// builds what they share (renderer, GitHub client, git workspace, report sink).
 /// </summary>
 sealed partial class Build : BuildDefinition
 {
+    [Parameter("Folder of the Flux tree, relative to the repository; its clusters/ sub-folders are the clusters")]
+    string Root { get; set; } = "kubernetes";
+
     [Parameter("Cluster to work on: a folder name under kubernetes/clusters/ (default: every cluster)")]
     string? Cluster { get; set; }
 
@@ -25,6 +30,9 @@ sealed partial class Build : BuildDefinition
     [Parameter("Report format for findings")]
     ReportFormat Format { get; set; } = ReportFormat.Text;
 
+    [Parameter("Write the --format report (json, sarif, junit) to this file instead of standard output")]
+    string? Output { get; set; }
+
     [Parameter("Renovate configuration schema used to check renovate.json: a file path or a URL")]
     string? RenovateSchema { get; set; }
 
@@ -39,6 +47,31 @@ sealed partial class Build : BuildDefinition
     )]
     string? Only { get; set; }
 
+    [Parameter("Largest version step Bump may take: patch, minor or major")]
+    VersionBump Allow { get; set; } = VersionBump.Minor;
+
+    [Parameter("Let Bump and --check pick pre-release versions (e.g. 1.2.0-rc.1)")]
+    bool PreRelease { get; set; }
+
+    [Parameter(
+        "Read an OCI registry through another base URL: host=url, e.g. ghcr.io=http://127.0.0.1:5000 (a path on the URL prefixes every repository); repeat for several"
+    )]
+    string[] RegistryMirror { get; set; } = [];
+
+    [Parameter(
+        "Read a Helm HTTP repository from another URL: url=url, e.g. https://charts.external-secrets.io=http://127.0.0.1:8080; repeat for several"
+    )]
+    string[] HelmRepositoryMirror { get; set; } = [];
+
+    [Parameter("How often a registry call is retried after a 5xx, 429 or timeout before the look-up fails")]
+    int RegistryRetries { get; set; } = 3;
+
+    [Parameter("Kubeconfig file for Smoke (default: KUBECONFIG, else ~/.kube/config, else in-cluster)")]
+    string? Kubeconfig { get; set; }
+
+    [Parameter("Kubeconfig context for Smoke (default: the current context)")]
+    string? Context { get; set; }
+
     [Parameter("GitHub repository (owner/name) for pull requests (default: parsed from the origin remote)")]
     string? GitHubRepository { get; set; }
 
@@ -51,15 +84,11 @@ sealed partial class Build : BuildDefinition
     [Secret]
     string? GitHubToken { get; set; }
 
-    DotNetCli DotNet { get; } = new();
-
-    /// <summary>The repository and Flux tree that <c>--root</c> names (see <see cref="Rendering.RepositoryLayoutResolver"/>).</summary>
-    Rendering.RepositoryLayout FluxTree =>
-        Rendering.RepositoryLayoutResolver.Resolve(RootDirectory, Root, WorkingDirectory);
-
-    /// <summary><c>--github-repository owner/name</c>, else the owner and name of the origin remote.</summary>
-    Git.GitHubRepository ResolveGitHubRepository(Git.GitWorkspace git) =>
-        GitHubRepository is { } named ? Git.GitHubRepository.Parse(named) : git.OwnerAndRepository();
+    static readonly string[] DefaultSchemaLocations =
+    [
+        "default",
+        "https://raw.githubusercontent.com/datreeio/CRDs-catalog/main/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json",
+    ];
 
     /// <summary>The solution file at the repository root.</summary>
     string Solution =>

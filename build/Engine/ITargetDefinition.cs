@@ -19,9 +19,10 @@ public interface ITargetDefinition
 
     /// <summary>
     /// A parameter that must have a value, e.g. <c>.Requires(() => Cluster)</c>. Checked for every planned
-    /// target before anything runs; null, empty strings and empty arrays count as missing.
+    /// target before anything runs; null, empty strings and empty arrays count as missing. Follow it with
+    /// <see cref="IRequirementDefinition.When"/> when the value is needed only with another parameter.
     /// </summary>
-    ITargetDefinition Requires(
+    IRequirementDefinition Requires(
         Func<object?> parameter,
         [CallerArgumentExpression(nameof(parameter))] string expression = ""
     );

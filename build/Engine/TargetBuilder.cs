@@ -1,7 +1,7 @@
 namespace GitOpsRunners.Engine;
 
 /// <summary>Collects one target's declaration; <see cref="TargetDiscovery"/> turns it into a <see cref="BuildTarget"/>.</summary>
-internal sealed class TargetBuilder : ITargetDefinition
+internal sealed class TargetBuilder : IRequirementDefinition
 {
     public string? DescriptionText { get; private set; }
     public List<Target> Dependencies { get; } = [];
@@ -35,9 +35,20 @@ internal sealed class TargetBuilder : ITargetDefinition
         return this;
     }
 
-    public ITargetDefinition Requires(Func<object?> parameter, string expression = "")
+    public IRequirementDefinition Requires(Func<object?> parameter, string expression = "")
     {
         Requirements.Add(new TargetRequirement(expression, parameter));
+        return this;
+    }
+
+    public ITargetDefinition When(Func<bool> condition, string expression = "")
+    {
+        if (Requirements.Count == 0)
+        {
+            throw new InvalidOperationException("When(...) conditions a requirement: call Requires(...) first.");
+        }
+
+        Requirements[^1] = Requirements[^1] with { When = new TargetCondition(expression, condition) };
         return this;
     }
 

@@ -1,8 +1,14 @@
 namespace GitOpsRunners.Engine;
 
-/// <summary>A value a target needs, with the source text of its lambda (e.g. <c>() => Cluster</c>).</summary>
+/// <summary>
+/// A value a target needs, with the source text of its lambda (e.g. <c>() => Cluster</c>), and the condition
+/// under which it is needed (<see cref="When"/>; null: always).
+/// </summary>
 public sealed record TargetRequirement(string Expression, Func<object?> Value)
 {
+    /// <summary>When set, the value is needed only while this condition holds (e.g. <c>() => Pr</c>).</summary>
+    public TargetCondition? When { get; init; }
+
     /// <summary>The member the lambda reads, e.g. <c>Cluster</c> for <c>() => Cluster</c>.</summary>
     public string MemberName
     {
@@ -13,6 +19,9 @@ public sealed record TargetRequirement(string Expression, Func<object?> Value)
             return body.StartsWith("this.", StringComparison.Ordinal) ? body[5..] : body;
         }
     }
+
+    /// <summary>Whether the requirement applies to this run: unconditional, or its condition holds.</summary>
+    public bool Applies() => When is null || When.Evaluate();
 
     public bool IsSatisfied() =>
         Value() switch

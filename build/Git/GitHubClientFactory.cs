@@ -29,13 +29,6 @@ public static class GitHubClientFactory
         return new GitHubClient(connection);
     }
 
-    /// <summary>A client whose base address comes from <c>GITHUB_API_URL</c> (default <see cref="DefaultApiUrl"/>).</summary>
-    public static IGitHubClient FromEnvironment(string? token, Func<string, string?> environment)
-    {
-        ArgumentNullException.ThrowIfNull(environment);
-        return Create(token, ApiBaseAddress(environment(ApiUrlVariable)));
-    }
-
     /// <summary>Parses a configured API URL; empty means <see cref="DefaultApiUrl"/>.</summary>
     public static Uri ApiBaseAddress(string? configured)
     {

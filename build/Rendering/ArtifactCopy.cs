@@ -1,10 +1,17 @@
 namespace GitOpsRunners.Rendering;
 
 /// <summary>
-/// One ArtifactGenerator copy rule with its source resolved: <paramref name="Pattern"/> is the glob after
-/// <c>@alias/</c>, <paramref name="To"/> the path after <c>@artifact/</c> (ending in '/' for a folder).
+/// One ArtifactGenerator copy operation with its source resolved: <paramref name="SourceRoot"/> is the alias's
+/// artifact, <paramref name="Pattern"/> the path or glob after <c>@alias/</c>, <paramref name="To"/> the path after
+/// <c>@artifact/</c> (a trailing '/' means a folder), <paramref name="Strategy"/> as written (null: Overwrite).
 /// </summary>
-internal sealed record ArtifactCopy(string SourceRoot, string Pattern, string To, IReadOnlyList<string> Exclude)
+internal sealed record ArtifactCopy(
+    string SourceRoot,
+    string Pattern,
+    string To,
+    IReadOnlyList<string> Exclude,
+    string? Strategy = null
+)
 {
-    public string Key => $"{SourceRoot}|{Pattern}|{To}|{string.Join(',', Exclude)}";
+    public string Key => $"{SourceRoot}|{Pattern}|{To}|{string.Join(',', Exclude)}|{Strategy}";
 }

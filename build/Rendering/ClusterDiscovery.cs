@@ -96,7 +96,10 @@ public static class ClusterDiscovery
                     true,
                     repository?.Body.ScalarAt("spec", "url"),
                     findings
-                );
+                )
+                {
+                    RootSource = repository,
+                };
             }
         }
 

@@ -15,4 +15,8 @@ public sealed record ClusterEntry(
     bool RootIsCommitted,
     string? RepositoryUrl,
     IReadOnlyList<Finding> Findings
-);
+)
+{
+    /// <summary>The committed GitRepository the root reads (its ref and spec.ignore apply to the root too).</summary>
+    public Manifests.Manifest? RootSource { get; init; }
+}

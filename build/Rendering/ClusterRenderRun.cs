@@ -25,7 +25,12 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
     public async Task<RenderedCluster> RunAsync(CancellationToken ct)
     {
         var urls = context.Options.RepositoryUrls.Concat(entry.RepositoryUrl is { } url ? [url] : []).ToList();
-        var renderer = new KustomizationRenderer(context, new SourceResolver(context, entry.Name, urls), entry.Name);
+        var renderer = new KustomizationRenderer(context, new SourceResolver(context, entry, urls), entry.Name);
+        if (entry.RootSource is { Namespace: { } ns } source)
+        {
+            _gitRepositories[$"{ns}/{source.Name}"] = source;
+        }
+
         Add(new Node(entry.Root));
         while (_pending.Count > 0)
         {

@@ -10,7 +10,8 @@ namespace GitOpsRunners.Rendering;
 /// <summary>
 /// What kustomize-controller does to each built object, in its order: post-build substitution (only when
 /// spec.postBuild is set), then commonMetadata and the owner labels. Also traces the object to its source
-/// file:line, removes the origin annotation and masks Secret values.
+/// file:line, removes the origin annotation unless the kustomization asked for it (<c>buildMetadata:
+/// [originAnnotations]</c>, kept by Flux) and masks Secret values.
 /// </summary>
 internal sealed class DocumentFinisher(RenderContext context, string cluster)
 {
@@ -19,7 +20,8 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
     public FinishedDocument Finish(
         string text,
         FluxKustomization kustomization,
-        string wrapperDirectory,
+        BuildResult build,
+        bool keepOrigin,
         IReadOnlyDictionary<string, string> variables,
         Func<string, bool> isSecret
     )
@@ -34,7 +36,7 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
         var kind = root.ScalarAt("kind");
         var name = root.ScalarAt("metadata", "name");
         var origin = root.ScalarAt("metadata", "annotations", OriginLocator.OriginAnnotation);
-        var (location, sourceFile) = context.Locator.Locate(origin, wrapperDirectory, kind, name);
+        var (location, sourceFile) = context.Locator.Locate(origin, build, kind, name);
         var objectId = $"{kind}/{(root.ScalarAt("metadata", "namespace") is { } ns ? ns + "/" : "")}{name}";
         if (kustomization.PostBuild is { } postBuild)
         {
@@ -95,7 +97,11 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
             }
         }
 
-        RemoveOrigin(root);
+        if (!keepOrigin)
+        {
+            RemoveOrigin(root);
+        }
+
         foreach (var (key, value) in kustomization.CommonLabels)
         {
             root.SetScalar(["metadata", "labels", key], value);

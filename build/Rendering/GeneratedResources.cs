@@ -7,39 +7,27 @@ namespace GitOpsRunners.Rendering;
 /// <summary>
 /// The resource list Flux generates for a folder without a kustomization file: every <c>*.yaml</c>/<c>*.yml</c>
 /// below it in lexical order, except that a sub-folder with its own kustomization file is one resource.
-/// Files that are not Kubernetes YAML make Flux fail; they are reported and left out.
+/// Files that are not Kubernetes YAML make Flux fail; they are reported and left out. The folder is in the
+/// source artifact, so what the source ignores is already gone (fluxcd/pkg <c>scanManifests</c>).
 /// </summary>
 internal static class GeneratedResources
 {
     public static (IReadOnlyList<string> Resources, IReadOnlyList<Finding> Findings) Scan(
         string directory,
-        SourceIgnore? ignore,
         ParsedFileCache files
     )
     {
         var resources = new List<string>();
         var findings = new List<Finding>();
-        Walk(directory, ignore, files, resources, findings);
+        Walk(directory, files, resources, findings);
         return (resources, findings);
     }
 
-    private static void Walk(
-        string directory,
-        SourceIgnore? ignore,
-        ParsedFileCache files,
-        List<string> resources,
-        List<Finding> findings
-    )
+    private static void Walk(string directory, ParsedFileCache files, List<string> resources, List<Finding> findings)
     {
         foreach (var entry in Directory.GetFileSystemEntries(directory).Order(StringComparer.Ordinal))
         {
-            var isDirectory = Directory.Exists(entry);
-            if (ignore?.IsIgnored(entry, isDirectory) == true)
-            {
-                continue;
-            }
-
-            if (isDirectory)
+            if (Directory.Exists(entry))
             {
                 if (KustomizeFiles.HasKustomization(entry))
                 {
@@ -47,7 +35,7 @@ internal static class GeneratedResources
                 }
                 else
                 {
-                    Walk(entry, ignore, files, resources, findings);
+                    Walk(entry, files, resources, findings);
                 }
 
                 continue;

@@ -5,8 +5,10 @@ using GitOpsRunners.Validation;
 namespace GitOpsRunners.Rendering;
 
 /// <summary>
-/// Renders one Flux Kustomization: resolve the source and path, collect post-build variables, build the
-/// wrapper with kustomize, then finish each object (substitution, commonMetadata, provenance).
+/// Renders one Flux Kustomization as kustomize-controller reconciles it: resolve the source artifact and
+/// join spec.path to it, collect post-build variables, write the kustomization Flux generates into a scratch
+/// copy of the folder and build it with kustomize, then finish each object (substitution, commonMetadata,
+/// provenance).
 /// </summary>
 internal sealed class KustomizationRenderer(RenderContext context, SourceResolver sources, string cluster)
 {
@@ -24,20 +26,24 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             return KustomizationOutcome.Deferred(wait);
         }
 
-        if (source.Root is null)
+        if (source.Artifact is not { } artifact)
         {
             return KustomizationOutcome.Failed(source.Skip!);
         }
 
-        var directory = TargetDirectory(source.Root, kustomization.Path);
-        if (directory is null || !Directory.Exists(directory))
+        var relative = SecureJoin(kustomization.Path);
+        var directory = artifact.FullPath(relative);
+        if (!Directory.Exists(directory))
         {
+            var ignored = Directory.Exists(context.Layout.FullPath(artifact.Display(relative)));
             return KustomizationOutcome.Failed(
                 Problem(
                     kustomization,
                     Severity.Error,
                     RenderRuleIds.PathMissing,
-                    $"spec.path '{kustomization.Path}' does not exist in its source {kustomization.SourceRef}; Flux fails with 'kustomization path not found'. Fix the path (it is relative to the repository root)."
+                    ignored
+                        ? $"spec.path '{kustomization.Path}' is left out of the artifact of its source {kustomization.SourceRef} by .sourceignore or the GitRepository's spec.ignore, so Flux fails with 'kustomization path not found'. Change the ignore rules or the path."
+                        : $"spec.path '{kustomization.Path}' does not exist in its source {kustomization.SourceRef}; Flux fails with 'kustomization path not found'. Fix the path (it is relative to the source root)."
                 )
             );
         }
@@ -60,29 +66,44 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
         }
 
         var findings = new List<Finding>();
-        IReadOnlyList<string> resources = [directory];
-        if (!KustomizeFiles.HasKustomization(directory))
+        var existing = KustomizeFiles.Names.FirstOrDefault(n => File.Exists(Path.Combine(directory, n)));
+        IReadOnlyList<string> resources = [];
+        if (existing is null)
         {
-            var generated = GeneratedResources.Scan(
-                directory,
-                source.Root == context.Layout.Root ? context.Ignore : null,
-                context.Files
-            );
-            findings.AddRange(generated.Findings.Select(f => f with { Cluster = cluster }));
-            resources = generated.Resources;
+            var scanned = GeneratedResources.Scan(directory, context.Files);
+            findings.AddRange(scanned.Findings.Select(f => f with { Cluster = cluster }));
+            resources = scanned
+                .Resources.Select(r => "./" + Path.GetRelativePath(directory, r).Replace('\\', '/'))
+                .ToList();
         }
 
-        var components = kustomization
-            .Components.Select(c => Path.GetFullPath(Path.Combine(directory, c)))
-            .Where(c => !kustomization.IgnoreMissingComponents || Directory.Exists(c))
-            .Select(context.RelativeToWrapper)
-            .ToList();
-        var wrapper = KustomizationWrapper.Create(
+        var generated = KustomizationGenerator.Generate(
+            existing is null
+                ? null
+                : await File.ReadAllTextAsync(Path.Combine(directory, existing), ct).ConfigureAwait(false),
+            resources,
             kustomization,
-            resources.Select(context.RelativeToWrapper).ToList(),
-            components
+            path => Path.Exists(Path.Combine(directory, path))
         );
-        var build = await context.BuildAsync(wrapper, ct).ConfigureAwait(false);
+        if (generated.Error is { } refused)
+        {
+            findings.Add(
+                Problem(
+                    kustomization,
+                    Severity.Error,
+                    RenderRuleIds.KustomizeBuild,
+                    $"Flux cannot build '{kustomization.Path}': {refused}."
+                )
+            );
+            return new KustomizationOutcome([], findings, new Dictionary<string, SecretValues>());
+        }
+
+        var build = await context
+            .BuildAsync(
+                new KustomizationBuild(artifact, relative, existing ?? KustomizeFiles.Names[0], generated.Content),
+                ct
+            )
+            .ConfigureAwait(false);
         if (build.Error is { } error)
         {
             findings.Add(
@@ -90,7 +111,7 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
                     kustomization,
                     Severity.Error,
                     RenderRuleIds.KustomizeBuild,
-                    $"kustomize build of '{kustomization.Path}' failed: {context.CleanMessage(error.Problem)}"
+                    $"kustomize build of '{kustomization.Path}' failed: {context.CleanMessage(error.Problem, build)}"
                 )
             );
             return new KustomizationOutcome([], findings, new Dictionary<string, SecretValues>());
@@ -104,7 +125,8 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             var finished = _finisher.Finish(
                 document,
                 kustomization,
-                build.WrapperDirectory,
+                build,
+                generated.KeepsOriginAnnotations,
                 lookup ?? variables.Values,
                 name => variables.SecretNames.Contains(name) || lookup?.Assumed.Contains(name) == true
             );
@@ -133,21 +155,35 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
         return new KustomizationOutcome(objects, findings, secrets);
     }
 
-    internal static string? TargetDirectory(string sourceRoot, string specPath)
+    /// <summary>
+    /// <c>securejoin.SecureJoin(root, spec.path)</c>, as kustomize-controller joins the path to the artifact: the
+    /// path is cleaned as if the root were '/', so a leading <c>../</c> stays at the root instead of leaving it.
+    /// Returns the '/'-separated folder below the root ("" for the root itself).
+    /// </summary>
+    internal static string SecureJoin(string specPath)
     {
-        var relative = specPath.Trim().Replace('\\', '/');
-        while (relative.StartsWith("./", StringComparison.Ordinal) || relative.StartsWith('/'))
+        var segments = new List<string>();
+        foreach (var segment in specPath.Split('/'))
         {
-            relative = relative.StartsWith('/') ? relative[1..] : relative[2..];
+            if (segment is "" or ".")
+            {
+                continue;
+            }
+
+            if (segment == "..")
+            {
+                if (segments.Count > 0)
+                {
+                    segments.RemoveAt(segments.Count - 1);
+                }
+
+                continue;
+            }
+
+            segments.Add(segment);
         }
 
-        var full = Path.TrimEndingDirectorySeparator(
-            Path.GetFullPath(Path.Combine(sourceRoot, relative is "." ? "" : relative))
-        );
-        var root = Path.GetFullPath(sourceRoot).TrimEnd(Path.DirectorySeparatorChar);
-        return full == root || full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            ? full
-            : null;
+        return string.Join('/', segments);
     }
 
     private static IEnumerable<string> SplitDocuments(string output)

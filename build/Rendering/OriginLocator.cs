@@ -6,16 +6,21 @@ using YamlDotNet.RepresentationModel;
 namespace GitOpsRunners.Rendering;
 
 /// <summary>
-/// Maps kustomize's <c>config.kubernetes.io/origin</c> annotation back to a source file and line: the
+/// Maps kustomize's <c>config.kubernetes.io/origin</c> annotation back to a repository file and line: the
 /// document with the same kind and name (before prefixes, suffixes and generator hashes), or line 1.
+/// Scratch paths are read from the artifact, whose files are the repository's, byte for byte.
 /// </summary>
 internal sealed partial class OriginLocator(ParsedFileCache files, Func<string, string> displayPath)
 {
     public const string OriginAnnotation = "config.kubernetes.io/origin";
 
+    /// <summary>
+    /// The repository file and line of a built object; <c>FullPath</c> is the artifact file it was read from
+    /// (null when unknown). Origin paths are relative to the built folder, as kustomize writes them.
+    /// </summary>
     public (SourceLocation Location, string? FullPath) Locate(
         string? origin,
-        string wrapperDirectory,
+        BuildResult build,
         string? kind,
         string? name
     )
@@ -34,7 +39,7 @@ internal sealed partial class OriginLocator(ParsedFileCache files, Func<string, 
             return (new SourceLocation(annotation.ScalarAt("repo") ?? "<kustomize>", 1), null);
         }
 
-        var full = Path.GetFullPath(Path.Combine(wrapperDirectory, relative));
+        var full = build.ToArtifactPath(Path.GetFullPath(Path.Combine(build.Directory, relative)));
         var file = displayPath(full);
         var line = path is not null ? DocumentLine(full, kind, name) : GeneratorLine(full, name);
         return (new SourceLocation(file, line ?? 1), full);

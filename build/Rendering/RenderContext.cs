@@ -6,9 +6,9 @@ using GitOpsRunners.Tools;
 namespace GitOpsRunners.Rendering;
 
 /// <summary>
-/// What all clusters of one renderer share: the repository, the kustomize CLI behind a semaphore, the
-/// build cache keyed on wrapper content, parsed source files and assembled artifacts.
-/// Wrapper folders all sit at the same depth, so the same content means the same relative paths.
+/// What all clusters of one renderer share: the repository, the source artifacts in a scratch folder, the
+/// kustomize CLI behind a semaphore, the build cache keyed on everything a build depends on
+/// (<see cref="KustomizationBuild.Key"/>), and parsed source files.
 /// </summary>
 internal sealed class RenderContext : IDisposable
 {
@@ -24,45 +24,47 @@ internal sealed class RenderContext : IDisposable
         _kustomize = kustomize;
         _builds = new SemaphoreSlim(Math.Max(1, options.MaxParallelBuilds));
         TemporaryRoot = Path.Combine(Path.GetTempPath(), "gitops-render-" + Guid.NewGuid().ToString("N")[..12]);
-        WrapperProbe = Path.Combine(TemporaryRoot, "w", "wrapper");
+        Sources = new ArtifactStore(Layout, TemporaryRoot);
         Files = new ParsedFileCache(DisplayPath);
         Locator = new OriginLocator(Files, DisplayPath);
         Artifacts = new ArtifactAssembler(TemporaryRoot, _copiedFrom);
-        Ignore = new SourceIgnore(Layout.Root);
     }
 
     public RepositoryLayout Layout { get; }
     public RenderOptions Options { get; }
     public string TemporaryRoot { get; }
-
-    /// <summary>A folder at the depth of every wrapper; wrapper paths are made relative to it.</summary>
-    public string WrapperProbe { get; }
-
+    public ArtifactStore Sources { get; }
     public ParsedFileCache Files { get; }
     public OriginLocator Locator { get; }
     public ArtifactAssembler Artifacts { get; }
-    public SourceIgnore Ignore { get; }
 
-    /// <summary>Repository-relative path for a full path, following artifact copies back to their source.</summary>
+    /// <summary>
+    /// Repository path for a full path: artifact files map back to the repository file they came from
+    /// (through artifact copies), files of this checkout to their repository-relative path.
+    /// </summary>
     public string DisplayPath(string fullPath)
     {
-        if (Layout.RelativeOrNull(fullPath) is { } relative)
+        if (_copiedFrom.TryGetValue(fullPath, out var source))
         {
-            return relative;
+            return DisplayPath(source);
         }
 
-        return _copiedFrom.TryGetValue(fullPath, out var source) ? Layout.RelativeOrNull(source) ?? source : fullPath;
+        return Sources.Display(fullPath) ?? Layout.RelativeOrNull(fullPath) ?? fullPath;
     }
 
-    public string RelativeToWrapper(string fullPath) => Path.GetRelativePath(WrapperProbe, fullPath).Replace('\\', '/');
+    /// <summary>The file an assembled artifact file was copied from.</summary>
+    public string CopiedFrom(string fullPath) => _copiedFrom.GetValueOrDefault(fullPath, fullPath);
 
-    public Task<BuildResult> BuildAsync(string wrapperContent, CancellationToken ct) =>
-        _buildCache.GetOrAdd(wrapperContent, c => new Lazy<Task<BuildResult>>(() => RunBuildAsync(c, ct))).Value;
+    public Task<BuildResult> BuildAsync(KustomizationBuild build, CancellationToken ct) =>
+        _buildCache.GetOrAdd(build.Key, _ => new Lazy<Task<BuildResult>>(() => RunBuildAsync(build, ct))).Value;
 
-    /// <summary>kustomize's message with temporary wrapper paths turned back into repository paths.</summary>
-    public string CleanMessage(string message) =>
-        message
-            .Replace(RelativeToWrapper(Layout.Root) + "/", "", StringComparison.Ordinal)
+    /// <summary>kustomize's message with scratch paths turned back into repository paths.</summary>
+    public string CleanMessage(string message, BuildResult build) =>
+        Sources
+            .CleanMessage(
+                message.Replace(build.BuildRoot + "/", build.Build.Artifact.MessagePrefix, StringComparison.Ordinal)
+            )
+            .Replace(TemporaryRoot + "/", "", StringComparison.Ordinal)
             .Replace(Layout.Root + "/", "", StringComparison.Ordinal);
 
     public void Dispose()
@@ -79,21 +81,20 @@ internal sealed class RenderContext : IDisposable
         catch (UnauthorizedAccessException) { }
     }
 
-    private async Task<BuildResult> RunBuildAsync(string content, CancellationToken ct)
+    private async Task<BuildResult> RunBuildAsync(KustomizationBuild build, CancellationToken ct)
     {
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)))[..16];
-        var directory = Path.Combine(TemporaryRoot, "w", hash);
-        Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "kustomization.yaml"), content, ct).ConfigureAwait(false);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(build.Key)))[..16];
+        var root = Path.Combine(TemporaryRoot, "b", hash);
+        var directory = BuildTree.Materialize(build, root);
         await _builds.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             var output = await _kustomize.BuildAsync(directory, ct).ConfigureAwait(false);
-            return new BuildResult(directory, output, null);
+            return new BuildResult(build, root, directory, output, null);
         }
         catch (KustomizeBuildException e)
         {
-            return new BuildResult(directory, null, e);
+            return new BuildResult(build, root, directory, null, e);
         }
         finally
         {

@@ -1,108 +1,100 @@
-using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
-
 namespace GitOpsRunners.Rendering;
 
 /// <summary>
-/// A small subset of Flux's source ignore rules: the source-controller defaults plus <c>.sourceignore</c>
-/// files (gitignore syntax: <c>#</c> comments, <c>!</c> negation, trailing <c>/</c> for folders,
-/// a leading or inner <c>/</c> anchors to the file's folder) in the repository root and every folder on the way.
+/// What source-controller leaves out of an artifact (fluxcd/pkg <c>sourceignore</c> and
+/// <c>artifact/storage.SourceIgnoreFilter</c>): the <c>.sourceignore</c> files of every folder (root first,
+/// then sub-folders depth-first by name, each scoped to its folder) followed by a GitRepository's
+/// <c>spec.ignore</c>; the last matching pattern decides. The VCS patterns always apply; Flux's default
+/// patterns (images, archives, CI files, <c>.sops.yaml</c>) apply only when there are no other patterns.
 /// </summary>
-public sealed class SourceIgnore(string repositoryRoot)
+public sealed class SourceIgnore
 {
-    private static readonly string[] Defaults =
-    [
-        ".git/",
-        ".gitignore",
-        ".gitmodules",
-        ".gitattributes",
-        "*.jpg",
-        "*.jpeg",
-        "*.gif",
-        "*.png",
-        "*.wmv",
-        "*.flv",
-        "*.tar.gz",
-        "*.zip",
-        ".github/",
-        ".circleci/",
-        ".travis.yml",
-        ".gitlab-ci.yml",
-        "appveyor.yml",
-        ".drone.yml",
-        "cloudbuild.yaml",
-        "codeship-services.yml",
-        "codeship-steps.yml",
-        "**/.goreleaser.yml",
-        "**/.sops.yaml",
-        "**/.flux.yaml",
-    ];
+    private const string ExcludeVcs = ".git/,.gitignore,.gitmodules,.gitattributes";
+    private const string ExcludeExt = "*.jpg,*.jpeg,*.gif,*.png,*.wmv,*.flv,*.tar.gz,*.zip";
+    private const string ExcludeCi =
+        ".github/,.circleci/,.travis.yml,.gitlab-ci.yml,appveyor.yml,.drone.yml,cloudbuild.yaml,codeship-services.yml,codeship-steps.yml";
+    private const string ExcludeExtra = "**/.goreleaser.yml,**/.sops.yaml,**/.flux.yaml";
+    private const string FileName = ".sourceignore";
 
-    private readonly string _root = Path.GetFullPath(repositoryRoot);
-    private readonly ConcurrentDictionary<string, IReadOnlyList<Rule>> _rulesByFolder = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<IgnorePattern> _patterns;
 
-    /// <summary>Whether Flux would leave <paramref name="fullPath"/> out of the source artifact.</summary>
-    public bool IsIgnored(string fullPath, bool isDirectory)
+    private SourceIgnore(IReadOnlyList<IgnorePattern> patterns) => _patterns = patterns;
+
+    /// <summary>
+    /// The filter a GitRepository or OCIRepository artifact is archived with; <paramref name="files"/> are the
+    /// source's files relative to <paramref name="root"/>, of which the <c>.sourceignore</c> ones are read.
+    /// </summary>
+    public static SourceIgnore ForSource(string root, IEnumerable<string> files, string? specIgnore)
     {
-        var relative = Path.GetRelativePath(_root, Path.GetFullPath(fullPath)).Replace('\\', '/');
-        if (relative.StartsWith("../", StringComparison.Ordinal) || relative == "..")
+        var patterns = new List<IgnorePattern>();
+        var ignoreFiles = files
+            .Where(f => f == FileName || f.EndsWith("/" + FileName, StringComparison.Ordinal))
+            .Select(f => f.Split('/')[..^1])
+            .Where(d => !d.Contains(".git"))
+            .Order(Comparer<string[]>.Create(CompareSegments));
+        foreach (var domain in ignoreFiles)
         {
-            return false;
+            var text = File.ReadAllText(Path.Combine([root, .. domain, FileName]));
+            patterns.AddRange(ReadPatterns(text, domain));
         }
 
-        var ignored = false;
-        foreach (var (folder, rules) in FoldersOnTheWay(relative))
+        if (specIgnore is not null)
         {
-            var below = folder.Length == 0 ? relative : relative[(folder.Length + 1)..];
-            foreach (var rule in rules)
+            patterns.AddRange(ReadPatterns(specIgnore, []));
+        }
+
+        return Filter(patterns);
+    }
+
+    /// <summary><c>SourceIgnoreFilter(nil, nil)</c>: what an ArtifactGenerator's staging folder is archived with.</summary>
+    public static SourceIgnore Defaults { get; } = Filter([]);
+
+    /// <summary>Whether the file or folder at <paramref name="relativePath"/> ('/'-separated) is left out.</summary>
+    public bool IsIgnored(string relativePath, bool isDirectory)
+    {
+        var path = relativePath.Split('/');
+        for (var i = _patterns.Count - 1; i >= 0; i--)
+        {
+            var result = _patterns[i].Match(path, isDirectory);
+            if (result != IgnorePattern.Result.NoMatch)
             {
-                if ((!rule.DirectoryOnly || isDirectory) && rule.Matches(below))
-                {
-                    ignored = !rule.Negated;
-                }
+                return result == IgnorePattern.Result.Exclude;
             }
         }
 
-        return ignored;
+        return false;
     }
 
-    private IEnumerable<(string Folder, IReadOnlyList<Rule> Rules)> FoldersOnTheWay(string relative)
+    /// <summary>Patterns of a <c>.sourceignore</c> text: one per line, <c>#</c> comments and blank lines skipped.</summary>
+    public static IEnumerable<IgnorePattern> ReadPatterns(string text, IReadOnlyList<string> domain) =>
+        text.Split('\n')
+            .Select(l => l.TrimEnd('\r'))
+            .Where(l => !l.StartsWith('#') && l.Trim().Length > 0)
+            .Select(l => IgnorePattern.Parse(l, domain));
+
+    private static SourceIgnore Filter(List<IgnorePattern> patterns)
     {
-        yield return ("", Defaults.Select(Rule.Parse).OfType<Rule>().ToList());
-        var segments = relative.Split('/');
-        for (var depth = 0; depth < segments.Length; depth++)
+        var vcs = Split(ExcludeVcs);
+        return patterns.Count > 0
+            ? new SourceIgnore([.. vcs, .. patterns])
+            : new SourceIgnore([.. vcs, .. Split($"{ExcludeExt},{ExcludeCi},{ExcludeExtra}")]);
+    }
+
+    private static IEnumerable<IgnorePattern> Split(string list) =>
+        list.Split(',').Select(p => IgnorePattern.Parse(p, [])).ToList();
+
+    /// <summary>Pre-order by name, as <c>LoadIgnorePatterns</c> walks folders.</summary>
+    private static int CompareSegments(string[] a, string[] b)
+    {
+        for (var i = 0; i < Math.Min(a.Length, b.Length); i++)
         {
-            var folder = string.Join('/', segments[..depth]);
-            yield return (folder, _rulesByFolder.GetOrAdd(folder, Load));
-        }
-    }
-
-    private IReadOnlyList<Rule> Load(string folder)
-    {
-        var file = Path.Combine(_root, folder, ".sourceignore");
-        return File.Exists(file) ? File.ReadAllLines(file).Select(Rule.Parse).OfType<Rule>().ToList() : [];
-    }
-
-    private sealed record Rule(Regex Pattern, bool Negated, bool DirectoryOnly)
-    {
-        public bool Matches(string path) => Pattern.IsMatch(path);
-
-        public static Rule? Parse(string line)
-        {
-            var text = line.Trim();
-            if (text.Length == 0 || text.StartsWith('#'))
+            var order = string.CompareOrdinal(a[i], b[i]);
+            if (order != 0)
             {
-                return null;
+                return order;
             }
-
-            var negated = text.StartsWith('!');
-            text = negated ? text[1..] : text;
-            var directoryOnly = text.EndsWith('/');
-            text = text.TrimEnd('/');
-            var anchored = text.Contains('/', StringComparison.Ordinal);
-            text = text.TrimStart('/');
-            var glob = anchored ? text : "**/" + text;
-            return new Rule(GlobPattern.ToRegex(glob), negated, directoryOnly);
         }
+
+        return a.Length.CompareTo(b.Length);
     }
 }

@@ -6,13 +6,16 @@ using YamlDotNet.RepresentationModel;
 namespace GitOpsRunners.Rendering;
 
 /// <summary>
-/// Resolves <c>spec.sourceRef</c> offline: GitRepository flux-system, unknown GitRepositories and those
-/// whose URL is this repository read this checkout; ExternalArtifacts made by an ArtifactGenerator from
-/// this repository are assembled from its copy rules; everything else is reported, not rendered.
+/// Resolves <c>spec.sourceRef</c> (a missing namespace is the Kustomization's own) to an artifact offline. A
+/// GitRepository of this repository reads the checkout when its <c>spec.ref</c> is the cluster root's (or
+/// it is the root's source, or is not applied by the cluster), and that revision from Git history otherwise;
+/// its <c>spec.ignore</c> applies. ExternalArtifacts made by an ArtifactGenerator from such sources are
+/// assembled from its copy operations. Everything else is reported, not rendered.
 /// </summary>
-internal sealed class SourceResolver(RenderContext context, string cluster, IReadOnlyList<string> repositoryUrls)
+internal sealed class SourceResolver(RenderContext context, ClusterEntry entry, IReadOnlyList<string> repositoryUrls)
 {
     private const string ArtifactGeneratorGroup = "source.extensions.fluxcd.io";
+    private const string DefaultRootRef = "branch=main";
 
     public static bool IsArtifactGenerator(Manifest manifest) =>
         manifest.Kind == "ArtifactGenerator" && manifest.Group == ArtifactGeneratorGroup;
@@ -22,15 +25,11 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
         var source = kustomization.SourceRef;
         return source.Kind switch
         {
-            "GitRepository" => IsThisRepository(source, snapshot, out var url)
-                ? new SourceResolution(context.Layout.Root)
-                : new SourceResolution(
-                    null,
-                    Skip(
-                        kustomization,
-                        $"its source {source} ({url}) is another Git repository, which is not rendered offline; its objects are not checked."
-                    )
-                ),
+            "GitRepository" => Git(source, snapshot) switch
+            {
+                { Artifact: { } artifact } => new SourceResolution(artifact),
+                var (_, problem) => new SourceResolution(null, Skip(kustomization, problem!)),
+            },
             "ExternalArtifact" => ResolveArtifact(kustomization, snapshot),
             _ => new SourceResolution(
                 null,
@@ -41,6 +40,53 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
             ),
         };
     }
+
+    /// <summary>The artifact of a GitRepository, or a sentence saying why it is not rendered.</summary>
+    private (SourceArtifact? Artifact, string? Problem) Git(SourceReference source, ClusterSnapshot snapshot)
+    {
+        var isRoot = source == entry.Root.SourceRef;
+        if (!snapshot.GitRepositories.TryGetValue($"{source.Namespace}/{source.Name}", out var repository))
+        {
+            return (context.Sources.Worktree(null), null);
+        }
+
+        var spec = repository.Body.MappingAt("spec");
+        var url = spec.ScalarAt("url") ?? "unknown URL";
+        if (!isRoot && !repositoryUrls.Any(u => GitUrl.Same(u, url)) && !IsBootstrapSource(source))
+        {
+            return (
+                null,
+                $"its source {source} ({url}) is another Git repository, which is not rendered offline; its objects are not checked."
+            );
+        }
+
+        var ignore = spec.ScalarAt("ignore");
+        var reference = spec.MappingAt("ref");
+        if (isRoot || GitHistory.Describe(reference) == RootRef(snapshot))
+        {
+            return (context.Sources.Worktree(ignore), null);
+        }
+
+        var revision = GitHistory.Resolve(context.Layout.Root, reference);
+        return revision.Problem is { } problem
+            ? (
+                null,
+                $"its source {source} reads this repository at {GitHistory.Describe(reference)}, not the checkout's {RootRef(snapshot)}, and {problem}; its objects are not checked."
+            )
+            : (context.Sources.Revision(revision, ignore), null);
+    }
+
+    /// <summary>The ref the cluster root's GitRepository follows (flux bootstrap's default branch when unknown).</summary>
+    private string RootRef(ClusterSnapshot snapshot)
+    {
+        var root = entry.Root.SourceRef;
+        return snapshot.GitRepositories.TryGetValue($"{root.Namespace}/{root.Name}", out var repository)
+            ? GitHistory.Describe(repository.Body.MappingAt("spec", "ref"))
+            : DefaultRootRef;
+    }
+
+    private static bool IsBootstrapSource(SourceReference source) =>
+        source is { Name: "flux-system", Namespace: "flux-system" };
 
     private SourceResolution ResolveArtifact(FluxKustomization kustomization, ClusterSnapshot snapshot)
     {
@@ -64,6 +110,7 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
             );
         }
 
+        var generator = $"ArtifactGenerator {found.Generator.Namespace}/{found.Generator.Name}";
         var aliases = (found.Generator.Body.SequenceAt("spec", "sources") ?? [])
             .OfType<YamlMappingNode>()
             .Where(s => s.ScalarAt("alias") is not null)
@@ -72,17 +119,21 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
         foreach (var rule in (found.Artifact.SequenceAt("copy") ?? []).OfType<YamlMappingNode>())
         {
             var from = rule.ScalarAt("from") ?? "";
-            var to = rule.ScalarAt("to") ?? "@artifact/";
+            var to = rule.ScalarAt("to") ?? "";
             var slash = from.IndexOf('/', StringComparison.Ordinal);
-            var alias = from.StartsWith('@') ? (slash > 0 ? from[1..slash] : from[1..]) : "";
-            if (!aliases.TryGetValue(alias, out var aliasSource))
+            if (!from.StartsWith('@') || slash < 0 || !to.StartsWith("@artifact/", StringComparison.Ordinal))
             {
-                return new SourceResolution(
-                    null,
-                    Skip(
-                        kustomization,
-                        $"ArtifactGenerator {found.Generator.Namespace}/{found.Generator.Name} copies from '{from}', whose alias is not in spec.sources; fix the copy rule."
-                    )
+                return Refused(
+                    kustomization,
+                    $"{generator} copies from '{from}' to '{to}'; source-watcher needs '@alias/path' and '@artifact/path'. Fix the copy operation."
+                );
+            }
+
+            if (!aliases.TryGetValue(from[1..slash], out var aliasSource))
+            {
+                return Refused(
+                    kustomization,
+                    $"{generator} copies from '{from}', whose alias is not in spec.sources; fix the copy operation."
                 );
             }
 
@@ -91,51 +142,65 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
                 aliasSource.ScalarAt("name") ?? "",
                 aliasSource.ScalarAt("namespace") ?? found.Generator.Namespace!
             );
-            if (reference.Kind != "GitRepository" || !IsThisRepository(reference, snapshot, out _))
+            if (reference.Kind != "GitRepository" || Git(reference, snapshot) is not { Artifact: { } artifact })
             {
                 return new SourceResolution(
                     null,
                     Skip(
                         kustomization,
-                        $"ExternalArtifact {source.Name} is built from {reference}, which is not this repository and is not rendered offline; its objects are not checked."
+                        $"ExternalArtifact {source.Name} is built from {reference}, which is not rendered offline; its objects are not checked."
                     )
                 );
             }
 
-            var pattern = slash > 0 ? from[(slash + 1)..] : "";
-            var target = to.StartsWith("@artifact", StringComparison.Ordinal)
-                ? to["@artifact".Length..].TrimStart('/')
-                : to;
             var exclude = (rule.SequenceAt("exclude") ?? [])
                 .OfType<YamlScalarNode>()
                 .Select(s => s.Value)
                 .OfType<string>()
                 .ToList();
-            copies.Add(new ArtifactCopy(context.Layout.Root, pattern, target, exclude));
+            copies.Add(
+                new ArtifactCopy(
+                    artifact.Root,
+                    from[(slash + 1)..],
+                    to["@artifact/".Length..],
+                    exclude,
+                    rule.ScalarAt("strategy")
+                )
+            );
         }
 
-        return new SourceResolution(context.Artifacts.Assemble(copies));
+        var (root, error) = context.Artifacts.Assemble(copies);
+        if (root is null)
+        {
+            return Refused(kustomization, $"{generator} fails, so {source} never has an artifact: {error}.");
+        }
+
+        return new SourceResolution(
+            context.Sources.Register(
+                $"external\n{root}",
+                root,
+                relative =>
+                {
+                    var full = Path.Combine(root, relative);
+                    var copied = context.CopiedFrom(full);
+                    return copied == full ? relative : context.DisplayPath(copied);
+                }
+            )
+        );
     }
 
-    private bool IsThisRepository(SourceReference source, ClusterSnapshot snapshot, out string url)
-    {
-        url = "unknown URL";
-        if (source.Name == "flux-system")
-        {
-            return true;
-        }
-
-        if (
-            !snapshot.GitRepositories.TryGetValue($"{source.Namespace}/{source.Name}", out var repository)
-            || repository.Body.ScalarAt("spec", "url") is not { } found
-        )
-        {
-            return true;
-        }
-
-        url = found;
-        return repositoryUrls.Any(u => GitUrl.Same(u, found));
-    }
+    private SourceResolution Refused(FluxKustomization kustomization, string message) =>
+        new(
+            null,
+            new Finding(
+                Severity.Error,
+                RenderRuleIds.SourceUnsupported,
+                $"Kustomization {kustomization.Id}: {message}",
+                kustomization.Location,
+                entry.Name,
+                $"Kustomization/{kustomization.Id}"
+            )
+        );
 
     private Finding Skip(FluxKustomization kustomization, string message) =>
         new(
@@ -143,7 +208,7 @@ internal sealed class SourceResolver(RenderContext context, string cluster, IRea
             RenderRuleIds.SourceUnsupported,
             $"Kustomization {kustomization.Id}: {message}",
             kustomization.Location,
-            cluster,
+            entry.Name,
             $"Kustomization/{kustomization.Id}"
         );
 }

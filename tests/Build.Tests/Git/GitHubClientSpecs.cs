@@ -34,15 +34,11 @@ public sealed class GitHubClientSpecs : IAsyncLifetime
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task A_client_from_the_environment_talks_to_GITHUB_API_URL()
+    public async Task A_client_talks_to_the_configured_api_url()
     {
-        var environment = new Dictionary<string, string?>
-        {
-            ["GITHUB_API_URL"] = _github.BaseAddress.AbsoluteUri.TrimEnd('/'),
-        };
-        var client = GitHubClientFactory.FromEnvironment(
+        var client = GitHubClientFactory.Create(
             GitHubApiServer.DefaultToken,
-            name => environment.GetValueOrDefault(name)
+            GitHubClientFactory.ApiBaseAddress(_github.BaseAddress.AbsoluteUri.TrimEnd('/'))
         );
 
         await new CommitStatusPublisher(client).SetAsync(

@@ -7,34 +7,22 @@ namespace GitOpsRunners.Tests.Tools;
 public sealed class KustomizeCliSpecs
 {
     [Fact(Timeout = 30_000)]
-    public async Task A_wrapper_with_a_relative_base_outside_its_folder_builds_with_origin_annotations()
+    public async Task A_kustomization_with_a_relative_base_outside_its_folder_builds_with_origin_annotations()
     {
         // Arrange
         using var tree = new TempDirectory();
         tree.Write("repo/base/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n");
         tree.Write("repo/base/kustomization.yaml", "resources: [cm.yaml]\n");
-        var kustomization = new FluxKustomization(
-            "x",
-            "flux-system",
-            "./base",
-            new SourceReference("GitRepository", "flux-system", "flux-system"),
-            new("c.yaml", 1)
-        )
-        {
-            TargetNamespace = "target",
-            NamePrefix = "p-",
-        };
-        tree.Write("wrap/kustomization.yaml", KustomizationWrapper.Create(kustomization, ["../repo/base"], []));
+        tree.Write(
+            "repo/app/kustomization.yaml",
+            "resources: [../base]\nnamespace: target\nnamePrefix: p-\nbuildMetadata: [originAnnotations]\n"
+        );
 
         // Act
-        var output = await KustomizeCli.Locate().BuildAsync(tree.Combine("wrap"), CancellationToken.None);
+        var output = await KustomizeCli.Locate().BuildAsync(tree.Combine("repo/app"), CancellationToken.None);
 
         // Assert
-        output
-            .Should()
-            .Contain("name: p-cm")
-            .And.Contain("namespace: target")
-            .And.Contain("path: ../repo/base/cm.yaml");
+        output.Should().Contain("name: p-cm").And.Contain("namespace: target").And.Contain("path: ../base/cm.yaml");
     }
 
     [Fact(Timeout = 30_000)]

@@ -83,8 +83,17 @@ public partial class ConformanceSpecs
             return;
         }
 
+        // flux-local does not read GitRepository spec.ignore; Flux does (see Flux_leaves_out_...), so the
+        // golden lists are compared on a copy without it.
         using var root = new TempDirectory();
-        Directory.CreateSymbolicLink(root.Combine("tests"), Path.Combine(repos, "flux-local-testdata"));
+        DirectoryCopy.Tree(Path.Combine(repos, "flux-local-testdata"), root.Combine("tests"));
+        foreach (
+            var file in Directory.EnumerateFiles(root.Combine("tests/testdata"), "*.yaml", SearchOption.AllDirectories)
+        )
+        {
+            File.WriteAllText(file, IgnoreBlock().Replace(File.ReadAllText(file), "\n"));
+        }
+
         using var renderer = new FluxRenderer(KustomizeCli.Locate());
 
         var rendered = await renderer.RenderAsync(
@@ -117,6 +126,42 @@ public partial class ConformanceSpecs
             .Equal(Golden(Path.Combine(repos, "flux-local-testdata/tool/__snapshots__/test_get_ks.ambr"), snapshot));
     }
 
+    /// <summary>
+    /// cluster2 and cluster4 read a GitRepository whose spec.ignore is "/*" then "!/tests/testdata/clusterN/kubernetes",
+    /// a folder these fixtures no longer have: source-controller archives nothing, so Flux fails the root with
+    /// "kustomization path not found" where flux-local (which skips spec.ignore) lists every Kustomization.
+    /// </summary>
+    [Theory]
+    [InlineData("tests/testdata/cluster2/flux")]
+    [InlineData("tests/testdata/cluster4/flux")]
+    public async Task Flux_leaves_out_what_a_git_repositorys_spec_ignore_excludes_where_flux_local_does_not(
+        string kubernetesFolder
+    )
+    {
+        if (SharedData.FixtureReposRoot is not { } repos)
+        {
+            return;
+        }
+
+        using var root = new TempDirectory();
+        Directory.CreateSymbolicLink(root.Combine("tests"), Path.Combine(repos, "flux-local-testdata"));
+        using var renderer = new FluxRenderer(KustomizeCli.Locate());
+
+        var rendered = await renderer.RenderAsync(
+            new RepositoryLayout(root.Path, kubernetesFolder),
+            "flux",
+            CancellationToken.None
+        );
+
+        rendered.Objects.Should().BeEmpty();
+        rendered
+            .Findings.Should()
+            .ContainSingle(f => f.RuleId == RenderRuleIds.PathMissing)
+            .Which.Message.Should()
+            .Contain("left out of the artifact")
+            .And.Contain("spec.ignore");
+    }
+
     /// <summary>A Kustomization without spec.path builds its source's root: flux-local shows the folder it was given.</summary>
     private static string NormalizePath(string path, string kubernetesFolder) =>
         path.TrimStart('.').Trim('/') is { Length: > 0 } relative ? relative : kubernetesFolder;
@@ -139,6 +184,9 @@ public partial class ConformanceSpecs
         var path = Array.IndexOf(rows[0], "PATH");
         return rows.Skip(1).Select(c => (c[name], c[path])).Order().ToList();
     }
+
+    [GeneratedRegex(@"\n  ignore: \|\n(    .*\n)+")]
+    private static partial Regex IgnoreBlock();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Columns();

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 using GitOpsRunners.Engine;
+using GitOpsRunners.Tests.Fakes.GitHub;
 using GitOpsRunners.Tests.Support;
 
 namespace GitOpsRunners.Tests.Validation;
@@ -84,6 +85,32 @@ public class ValidateTargetSpecs
             .Contain("::group::Validate")
             .And.Contain("::warning file=kubernetes/apps/base/external-secrets/extra.yaml,line=");
         File.ReadAllText(summary).Should().Contain("### Validate:").And.Contain("policy-pod-security");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_runner_age_check_asks_the_github_api_url_it_is_given()
+    {
+        // Arrange
+        using var repo = RepositoryCopy.OfThisRepository();
+        await using var github = await GitHubApiServer.StartAsync();
+        github.Repository("actions", "runner").AddRelease("v2.337.0", DateTimeOffset.UtcNow.AddDays(-3));
+
+        // Act
+        var (_, output) = await RunAsync(
+            repo,
+            "Validate",
+            "--check-runner-age",
+            "--github-api-url",
+            github.BaseAddress.AbsoluteUri
+        );
+
+        // Assert
+        github
+            .RequestsTo(GitHubEndpoint.ListReleases)
+            .Should()
+            .ContainSingle(output)
+            .Which.Path.Should()
+            .Be("/repos/actions/runner/releases");
     }
 
     private static Task<BuildRun> RunAsync(TempDirectory repo, params string[] args) =>

@@ -1,0 +1,236 @@
+using GitOpsRunners.Diagnostics;
+
+namespace GitOpsRunners.Tests.Rendering.Conformance;
+
+/// <summary>
+/// Which files a Kustomization's <c>spec.sourceRef</c> gives it: kustomize-controller's <c>getSource</c> (a missing
+/// namespace is the Kustomization's own), source-controller's checkout of <c>spec.ref</c>, and source-watcher's
+/// <c>internal/builder</c> for ArtifactGenerators.
+/// </summary>
+public sealed class SourcesConformanceSpecs
+{
+    private const string GotkSync = """
+        apiVersion: source.toolkit.fluxcd.io/v1
+        kind: GitRepository
+        metadata:
+          name: flux-system
+          namespace: flux-system
+        spec:
+          interval: 1m
+          url: https://github.com/example/fleet
+          ref:
+            branch: main
+        ---
+        apiVersion: kustomize.toolkit.fluxcd.io/v1
+        kind: Kustomization
+        metadata:
+          name: flux-system
+          namespace: flux-system
+        spec:
+          interval: 10m
+          path: ./clusters/c
+          prune: true
+          sourceRef:
+            kind: GitRepository
+            name: flux-system
+
+        """;
+
+    private static string ConfigMap(string name, string version = "1") =>
+        $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\ndata:\n  version: \"{version}\"\n";
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_source_ref_without_namespace_is_the_kustomizations_own_namespace_not_flux_system()
+    {
+        // Arrange
+        using var tree = new ConformanceTree()
+            .Write("apps/a/cm.yaml", ConfigMap("a"))
+            .Write(
+                "clusters/c/tenant.yaml",
+                """
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: GitRepository
+                metadata:
+                  name: flux-system
+                  namespace: tenant
+                spec:
+                  interval: 1m
+                  url: https://github.com/example/tenant
+                ---
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: app
+                  namespace: tenant
+                spec:
+                  interval: 10m
+                  path: ./apps/a
+                  prune: true
+                  sourceRef:
+                    kind: GitRepository
+                    name: flux-system
+
+                """
+            );
+
+        // Act
+        var rendered = await tree.RenderAsync();
+
+        // Assert
+        rendered.Objects.Should().NotContain(o => o.AppliedBy == "tenant/app");
+        rendered
+            .Findings.Should()
+            .ContainSingle(f => f.RuleId == RenderRuleIds.SourceUnsupported)
+            .Which.Message.Should()
+            .Contain("GitRepository/tenant/flux-system (https://github.com/example/tenant)");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task An_artifact_generator_copies_a_plain_folder_as_a_sub_folder_that_keeps_its_name()
+    {
+        // Arrange: applySingleDirectoryCopy copies '@repo/apps/base' to '<to>/base' (cp -r semantics).
+        using var tree = new ConformanceTree()
+            .Write("apps/base/cm.yaml", ConfigMap("base"))
+            .Write(
+                "clusters/c/artifact.yaml",
+                """
+                apiVersion: source.extensions.fluxcd.io/v1beta1
+                kind: ArtifactGenerator
+                metadata:
+                  name: apps
+                  namespace: flux-system
+                spec:
+                  sources:
+                    - alias: repo
+                      kind: GitRepository
+                      name: flux-system
+                  artifacts:
+                    - name: apps
+                      copy:
+                        - from: "@repo/apps/base"
+                          to: "@artifact/"
+                ---
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: kept
+                  namespace: flux-system
+                spec:
+                  interval: 10m
+                  path: ./base
+                  prune: true
+                  sourceRef:
+                    kind: ExternalArtifact
+                    name: apps
+                ---
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: flattened
+                  namespace: flux-system
+                spec:
+                  interval: 10m
+                  path: ./
+                  prune: true
+                  sourceRef:
+                    kind: ExternalArtifact
+                    name: apps
+
+                """
+            );
+
+        // Act
+        var rendered = await tree.RenderAsync();
+
+        // Assert
+        var kept = rendered.Objects.Should().ContainSingle(o => o.AppliedBy == "flux-system/kept").Subject;
+        kept.Manifest.Location.Should().Be(new SourceLocation("apps/base/cm.yaml", 1));
+        var flattened = rendered.Objects.Where(o => o.AppliedBy == "flux-system/flattened").ToList();
+        flattened.Should().ContainSingle().Which.Manifest.Location.File.Should().Be("apps/base/cm.yaml");
+        rendered.Findings.Should().NotContain(f => f.Severity == Severity.Error);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_git_repository_of_this_repository_at_another_ref_renders_that_ref_from_history()
+    {
+        // Arrange
+        using var tree = new ConformanceTree()
+            .Write("apps/a/cm.yaml", ConfigMap("a", "old"))
+            .Write("clusters/c/flux-system/gotk-sync.yaml", GotkSync)
+            .CommitAndTag("v1.0.0")
+            .Write("apps/a/cm.yaml", ConfigMap("a", "new"))
+            .Write(
+                "clusters/c/pinned.yaml",
+                """
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: GitRepository
+                metadata:
+                  name: pinned
+                  namespace: flux-system
+                spec:
+                  interval: 1m
+                  url: https://github.com/example/fleet.git
+                  ref:
+                    tag: v1.0.0
+                ---
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: pinned
+                  namespace: flux-system
+                spec:
+                  interval: 10m
+                  path: ./apps/a
+                  prune: true
+                  sourceRef:
+                    kind: GitRepository
+                    name: pinned
+                ---
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: GitRepository
+                metadata:
+                  name: future
+                  namespace: flux-system
+                spec:
+                  interval: 1m
+                  url: https://github.com/example/fleet
+                  ref:
+                    tag: v9.9.9
+                ---
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: future
+                  namespace: flux-system
+                spec:
+                  interval: 10m
+                  path: ./apps/a
+                  prune: true
+                  sourceRef:
+                    kind: GitRepository
+                    name: future
+
+                """
+            )
+            .Kustomization("current", "./apps/a");
+
+        // Act
+        var rendered = await tree.RenderAsync();
+
+        // Assert
+        var pinned = rendered.Objects.Should().ContainSingle(o => o.AppliedBy == "flux-system/pinned").Subject.Manifest;
+        pinned.Body.ToString().Should().Contain("old");
+        pinned.Location.Should().Be(new SourceLocation("v1.0.0:apps/a/cm.yaml", 1));
+        rendered
+            .Objects.Should()
+            .ContainSingle(o => o.AppliedBy == "flux-system/current")
+            .Which.Manifest.Body.ToString()
+            .Should()
+            .Contain("new");
+        rendered
+            .Findings.Should()
+            .ContainSingle(f => f.RuleId == RenderRuleIds.SourceUnsupported)
+            .Which.Message.Should()
+            .Contain("tag 'v9.9.9' is not in the local Git history");
+    }
+}
