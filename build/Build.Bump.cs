@@ -2,18 +2,16 @@ using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
 using GitOpsRunners.Promotion;
-using GitOpsRunners.Rendering;
-using GitOpsRunners.Tools;
-using GitOpsRunners.Validation;
 using GitOpsRunners.Versions.Bump;
 using GitOpsRunners.Versions.Lookup;
 using GitOpsRunners.Versions.Planning;
-using GitOpsRunners.Versions.Registries;
 
 namespace GitOpsRunners;
 
 sealed partial class Build
 {
+    static readonly GitAuthor BumpAuthor = new("gitops-runners[bot]", "gitops-runners@users.noreply.github.com");
+
     Target Bump =>
         _ =>
             _.Description(
@@ -24,17 +22,25 @@ sealed partial class Build
                 .Executes(async ct =>
                 {
                     var cluster = Cluster ?? PromotionOrder.Load(Layout.Root, Layout.KubernetesFolder).First;
-                    var options = new BumpOptions(cluster, new BumpPolicy(Allow, PreRelease, Only), DryRun, Pr);
-
                     var pins = await Status.RunAsync(
                         $"Rendering {cluster}",
                         token => ReadPinsAsync(cluster, token),
                         ct
                     );
                     using var http = CreateRegistryHttp();
-                    var service = new BumpService(Console, Layout.Root, CreateLookup(http));
                     using var git = Pr && !DryRun ? OpenGit() : null;
-                    var outcome = await service.RunAsync(pins, options, git is null ? null : Publishing(git), ct);
+                    var service = new BumpService(
+                        Console,
+                        Layout.Root,
+                        CreateLookup(http),
+                        CreateDelivery(git, BumpAuthor)
+                    );
+                    var outcome = await service.RunAsync(
+                        pins,
+                        new BumpOptions(cluster, new BumpPolicy(Allow, PreRelease, Only)),
+                        git is null ? null : new BumpPublishing(git, git.DefaultBaseRevision()),
+                        ct
+                    );
 
                     foreach (var warning in outcome.Warnings)
                     {
@@ -54,38 +60,5 @@ sealed partial class Build
     {
         using var renderer = CreateRenderer();
         return await ClusterPins.ReadAsync(renderer, Layout, cluster, ct);
-    }
-
-    BumpPublishing Publishing(GitWorkspace git)
-    {
-        var repository = ResolveGitHubRepository(git);
-        var author = new GitAuthor("gitops-runners[bot]", "gitops-runners@users.noreply.github.com");
-        var publisher = new ChangePublisher(git, new PullRequestPublisher(GitHub), repository, author, GitHubToken);
-        return new BumpPublishing(git, publisher, BaseRevision(git));
-    }
-
-    /// <summary>The default branch as origin has it (<c>origin/main</c>), else the local one.</summary>
-    static string BaseRevision(GitWorkspace git)
-    {
-        var branch = git.DefaultBranch();
-        var name =
-            branch.StartsWith("refs/remotes/origin/", StringComparison.Ordinal)
-                ? branch["refs/remotes/origin/".Length..]
-            : branch.StartsWith("refs/heads/", StringComparison.Ordinal) ? branch["refs/heads/".Length..]
-            : branch;
-        return HasRevision(git, $"origin/{name}") ? $"origin/{name}" : name;
-    }
-
-    static bool HasRevision(GitWorkspace git, string revision)
-    {
-        try
-        {
-            _ = git.ReadFile(revision, "README.md");
-            return true;
-        }
-        catch (BuildException)
-        {
-            return false;
-        }
     }
 }

@@ -2,6 +2,7 @@ using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
+using GitOpsRunners.Versions.Delivery;
 using GitOpsRunners.Versions.Lookup;
 using GitOpsRunners.Versions.Registries;
 using Octokit;
@@ -47,6 +48,26 @@ sealed partial class Build
     /// <summary><c>--github-repository owner/name</c>, else the owner and name of the origin remote.</summary>
     Git.GitHubRepository ResolveGitHubRepository(GitWorkspace git) =>
         GitHubRepository is { } named ? Git.GitHubRepository.Parse(named) : git.OwnerAndRepository();
+
+    /// <summary>
+    /// How Bump and Promote deliver a change: <c>--dry-run</c>, the working tree, or with <c>--pr</c> (given the
+    /// clone) branches pushed to origin and pull requests on <see cref="GitHub"/>, committed by <paramref name="author"/>.
+    /// </summary>
+    ChangeDelivery CreateDelivery(GitWorkspace? git, GitAuthor author) =>
+        new(
+            Console,
+            Layout.Root,
+            new DeliveryOptions(DryRun, Pr),
+            Pr && !DryRun && git is not null
+                ? new ChangePublisher(
+                    git,
+                    new PullRequestPublisher(GitHub),
+                    ResolveGitHubRepository(git),
+                    author,
+                    GitHubToken
+                )
+                : null
+        );
 
     /// <summary>Where <c>--output</c> sends a target's report: that file, else standard output.</summary>
     ReportSink Sink => new(Console, Output, WorkingDirectory);

@@ -6,6 +6,7 @@ public static class RenderRuleIds
     public const string SourceUnsupported = "flux-source-unsupported";
     public const string PathMissing = "flux-path-missing";
     public const string Substitution = "flux-substitution";
+    public const string NamespaceMissing = "flux-namespace-missing";
     public const string SubstitutionUnknown = "flux-substitution-unknown";
     public const string SubstituteFromMissing = "flux-substitute-from-missing";
     public const string DependsOnCycle = "flux-dependson-cycle";

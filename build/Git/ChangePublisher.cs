@@ -45,15 +45,7 @@ public sealed class ChangePublisher(
 
         try
         {
-            var spec = new PullRequestSpec(
-                repository,
-                change.Branch,
-                BaseName(change.BaseBranch),
-                change.Title,
-                change.Body,
-                change.Labels
-            );
-            var pullRequest = await pullRequests.PublishAsync(spec, ct).ConfigureAwait(false);
+            var pullRequest = await pullRequests.PublishAsync(Spec(change), ct).ConfigureAwait(false);
             return new ChangeResult(change.Branch, pushed.Sha, pushed.Outcome, pullRequest);
         }
         catch (BuildException e)
@@ -65,6 +57,19 @@ public sealed class ChangePublisher(
             );
         }
     }
+
+    /// <summary>
+    /// Asks GitHub for the change's open pull request without changing anything, so that bad credentials or an
+    /// outage stop the run before a branch is pushed.
+    /// </summary>
+    public async Task CheckAccessAsync(ChangeRequest change, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await pullRequests.FindOpenAsync(Spec(change), ct).ConfigureAwait(false);
+    }
+
+    private PullRequestSpec Spec(ChangeRequest change) =>
+        new(repository, change.Branch, BaseName(change.BaseBranch), change.Title, change.Body, change.Labels);
 
     /// <summary><c>origin/main</c> names the branch <c>main</c> on GitHub.</summary>
     private static string BaseName(string baseBranch) =>

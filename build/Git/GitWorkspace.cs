@@ -184,6 +184,21 @@ public sealed partial class GitWorkspace : IDisposable
     }
 
     /// <summary>
+    /// The default branch as a revision to start a change from: origin's copy (<c>origin/main</c>) when the clone
+    /// has it, else the local branch (<c>main</c>).
+    /// </summary>
+    public string DefaultBaseRevision()
+    {
+        var branch = DefaultBranch();
+        var name =
+            branch.StartsWith("refs/remotes/origin/", StringComparison.Ordinal)
+                ? branch["refs/remotes/origin/".Length..]
+            : branch.StartsWith(BranchPrefix, StringComparison.Ordinal) ? branch[BranchPrefix.Length..]
+            : branch;
+        return _repo.Refs[$"refs/remotes/origin/{name}"] is not null ? $"origin/{name}" : name;
+    }
+
+    /// <summary>
     /// Commits on the first-parent line of <paramref name="revision"/> (default: <see cref="DefaultBranch"/>)
     /// whose version of <paramref name="path"/> differs from their first parent's, newest first. For a
     /// merged pull request this is the merge commit: the moment the content arrived on the branch.

@@ -1,6 +1,5 @@
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Versions.Pins;
-using GitOpsRunners.Versions.Planning;
 
 namespace GitOpsRunners.Promotion;
 
@@ -16,16 +15,13 @@ public sealed record PromotionDraft(
     RenderedCluster TargetBefore
 )
 {
-    /// <summary>The source pins whose values the plan carries over (matched as the planner matches them).</summary>
+    /// <summary>The source pins whose values the plan carries over (matched by <see cref="PinIdentity"/>, as the planner matches them).</summary>
     public IReadOnlyList<VersionPin> PromotedSourcePins
     {
         get
         {
-            var moving = Plan.Changes.Select(c => Identity(c.Pin)).ToHashSet();
-            return SourcePins.Where(p => moving.Contains(Identity(p))).ToList();
+            var moving = Plan.Changes.Select(c => c.Pin.Identity).ToHashSet();
+            return SourcePins.Where(p => moving.Contains(p.Identity)).ToList();
         }
     }
-
-    private static (string, PinKind, string) Identity(VersionPin pin) =>
-        (pin.Component, pin.Kind, pin.Variable ?? pin.Field);
 }

@@ -59,7 +59,8 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
             }
         }
 
-        return new RenderedCluster(entry.Name, _objects, _findings);
+        var (objects, scopeFindings) = ApiServerScope.Apply(_objects, entry.Name);
+        return new RenderedCluster(entry.Name, objects, [.. _findings, .. scopeFindings]);
     }
 
     private void Complete(Node node, KustomizationOutcome outcome)

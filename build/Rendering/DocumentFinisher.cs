@@ -93,6 +93,23 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
                 }
 
                 root = reparsed.Documents[0].Root;
+                if (SubstitutedYamlTyping.Apply(root) is { } unsupported)
+                {
+                    return new FinishedDocument(
+                        [],
+                        [
+                            new Finding(
+                                Severity.Error,
+                                RenderRuleIds.Substitution,
+                                $"Kustomization {appliedBy}: after variable substitution {objectId} cannot be converted to JSON ({unsupported}); Flux fails with \"YAMLToJSON\". Quote the substituted value.",
+                                location,
+                                cluster,
+                                objectId
+                            ),
+                        ]
+                    );
+                }
+
                 SecretSpanMasker.Mask(root, substituted.Output, SecretSpans(substituted.Spans, isSecret));
             }
         }

@@ -153,6 +153,12 @@ public static class RuleCatalog
             "none: define the variable or give it a default"
         ),
         new(
+            "flux-namespace-missing",
+            Severity.Error,
+            "A namespaced object without a namespace fails Flux's server-side apply ('namespace not specified') and with it the whole Kustomization.",
+            "none: set metadata.namespace, the kustomization's namespace or spec.targetNamespace"
+        ),
+        new(
             "flux-substitution-unknown",
             Severity.Warning,
             "Variables from an ExternalSecret's dataFrom or templateFrom only exist in the cluster; they are substituted as masked placeholders and not checked.",

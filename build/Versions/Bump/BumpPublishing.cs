@@ -3,8 +3,7 @@ using GitOpsRunners.Git;
 namespace GitOpsRunners.Versions.Bump;
 
 /// <summary>
-/// What <c>--pr</c> needs: the clone to read the base branch from and to commit in, and the publisher that
-/// pushes each branch and keeps its one pull request. <see cref="BaseBranch"/> is a revision such as
-/// <c>origin/main</c> or <c>main</c>.
+/// What <c>--pr</c> needs to build each group's change: the clone to read the base branch from, and that branch
+/// as a revision such as <c>origin/main</c> or <c>main</c>.
 /// </summary>
-public sealed record BumpPublishing(GitWorkspace Git, ChangePublisher Publisher, string BaseBranch);
+public sealed record BumpPublishing(GitWorkspace Git, string BaseBranch);

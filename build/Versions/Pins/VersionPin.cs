@@ -35,6 +35,9 @@ public sealed record VersionPin(
 
     public PinKey Key => new(Kind, Source, Component);
 
+    /// <summary>What this pin is in every cluster: component, kind and the variable or field that sets it.</summary>
+    public PinIdentity Identity => new(Component, Kind, Variable ?? Field);
+
     /// <summary><see cref="Group"/>, or the component for pins outside a group.</summary>
     public string GroupName => Group ?? Component;
 

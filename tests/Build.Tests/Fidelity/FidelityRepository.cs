@@ -1,6 +1,8 @@
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tools;
+using GitOpsRunners.Validation;
+using GitOpsRunners.Validation.Schemas;
 
 namespace GitOpsRunners.Tests.Fidelity;
 
@@ -23,6 +25,47 @@ public sealed class FidelityRepository : IDisposable
 
     public Task<RenderedCluster> RenderAsync() =>
         _renderer.RenderAsync(new RepositoryLayout(_repo.Path), "one", CancellationToken.None);
+
+    /// <summary>
+    /// Runs Validate on the repository against the shared Kubernetes and CRD schemas (strict, as CI does), or
+    /// returns null when GITOPS_TEST_SCHEMAS is not set.
+    /// </summary>
+    public async Task<ValidationResult?> ValidateAsync(bool ignoreMissingSchemas = true)
+    {
+        if (SharedData.SchemasRoot is not { } schemas)
+        {
+            return null;
+        }
+
+        var cache = Path.Combine(_repo.Path, ".cache");
+        var options = new ValidationOptions(
+            _repo.Path,
+            "kubernetes",
+            null,
+            new SchemaValidationOptions(
+                [
+                    Path.Combine(
+                        schemas,
+                        "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"
+                    ),
+                    Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
+                ],
+                "1.36.0",
+                true,
+                ignoreMissingSchemas,
+                new HashSet<string>(),
+                new HashSet<string>(),
+                cache
+            ),
+            "unused",
+            new HashSet<string>(),
+            cache
+        );
+        using var http = new HttpClient();
+        return await new ValidationPipeline(KustomizeCli.Locate(), http, _renderer)
+            .RunAsync(options, CancellationToken.None)
+            .ConfigureAwait(false);
+    }
 
     /// <summary>A Flux Kustomization in flux-system applying <paramref name="path"/> of the repository; <paramref name="spec"/> is more of its spec, indented by two.</summary>
     public static string Kustomization(string name, string path, string spec = "") =>

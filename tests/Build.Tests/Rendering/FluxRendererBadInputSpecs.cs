@@ -86,7 +86,11 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
             "kubernetes/clusters/one/ks.yaml",
             Kustomization("apps", "./kubernetes/apps", "  postBuild:\n    substitute:\n      KNOWN: yes\n")
         );
-        _repo.Write("kubernetes/apps/app.yaml", ConfigMap + "  host: x${UNKNOWN_HOST}\n");
+        _repo.Write(
+            "kubernetes/apps/app.yaml",
+            ConfigMap.Replace("  name: app\n", "  name: app\n  namespace: default\n", StringComparison.Ordinal)
+                + "  host: x${UNKNOWN_HOST}\n"
+        );
         using var lenient = new FluxRenderer(KustomizeCli.Locate(), new RenderOptions { StrictSubstitution = false });
 
         // Act

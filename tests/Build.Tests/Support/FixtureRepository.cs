@@ -10,4 +10,8 @@ public static class FixtureRepository
             ? path
             : throw new DirectoryNotFoundException($"Fixture '{name}' not found: no folder {path}.");
     }
+
+    /// <summary>The text of the fixture file <c>Fixtures/<paramref name="relativePath"/></c>.</summary>
+    public static string Text(string relativePath) =>
+        File.ReadAllText(System.IO.Path.Combine(RepositoryRoot.Path, "tests", "Build.Tests", "Fixtures", relativePath));
 }

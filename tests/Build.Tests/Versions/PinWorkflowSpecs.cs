@@ -1,3 +1,4 @@
+using GitOpsRunners.Promotion;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Versions.Editing;
 using GitOpsRunners.Versions.Pins;
@@ -26,45 +27,27 @@ public sealed class PinWorkflowSpecs : IDisposable
                 name: cluster-versions
         """;
 
-    private const string AppYaml = """
-        ---
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: OCIRepository
-        metadata:
-          name: gha-runner-scale-set-controller
-          namespace: arc
-        spec:
-          url: oci://ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set-controller
-          ref:
-            tag: "${ARC_CHART_VERSION}"
-        ---
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: OCIRepository
-        metadata:
-          name: gha-runner-scale-set
-          namespace: arc
-        spec:
-          url: oci://ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set
-          ref:
-            tag: "${ARC_CHART_VERSION}"
-        ---
-        apiVersion: helm.toolkit.fluxcd.io/v2
-        kind: HelmRelease
-        metadata:
-          name: gha-runner-scale-set
-          namespace: arc
-        spec:
-          chartRef:
-            kind: OCIRepository
-            name: gha-runner-scale-set
-          values:
-            runnerScaleSetName: "${RUNNER_SCALE_SET_NAME}"
-            template:
-              spec:
-                containers:
-                  - name: runner
-                    image: "ghcr.io/home-operations/actions-runner:${RUNNER_IMAGE}"
-        """;
+    private static readonly string AppYaml =
+        ArcYaml.OciRepositories
+        + """
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: gha-runner-scale-set
+              namespace: arc
+            spec:
+              chartRef:
+                kind: OCIRepository
+                name: gha-runner-scale-set
+              values:
+                runnerScaleSetName: "${RUNNER_SCALE_SET_NAME}"
+                template:
+                  spec:
+                    containers:
+                      - name: runner
+                        image: "ghcr.io/home-operations/actions-runner:${RUNNER_IMAGE}"
+            """;
 
     private readonly TempDirectory _root = new();
 

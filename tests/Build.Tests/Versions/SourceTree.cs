@@ -1,9 +1,5 @@
-using GitOpsRunners.Diagnostics;
-using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tests.Support;
-using GitOpsRunners.Validation.Rules;
-using YamlDotNet.RepresentationModel;
 
 namespace GitOpsRunners.Tests.Versions;
 
@@ -30,20 +26,9 @@ internal sealed class SourceTree(TempDirectory root, string cluster)
             rendered = rendered.Replace("${" + name + "}", value, StringComparison.Ordinal);
         }
 
-        var stream = new YamlStream();
-        stream.Load(new StringReader(rendered));
-        foreach (var body in stream.Documents.Select(d => d.RootNode).OfType<YamlMappingNode>())
-        {
-            var manifest = new Manifest(
-                body.ScalarAt("apiVersion")!,
-                body.ScalarAt("kind")!,
-                body.ScalarAt("metadata", "name")!,
-                body.ScalarAt("metadata", "namespace"),
-                body,
-                new SourceLocation(file, (int)body.Start.Line)
-            );
-            _objects.Add(new RenderedObject(manifest, appliedBy));
-        }
+        _objects.AddRange(
+            YamlManifests.ReadAll(rendered, file).Select(manifest => new RenderedObject(manifest, appliedBy))
+        );
 
         return this;
     }

@@ -9,7 +9,8 @@ namespace GitOpsRunners.Tests.Rendering.Conformance;
 /// </summary>
 public sealed class SourceArtifactConformanceSpecs
 {
-    private static string ConfigMap(string name) => $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\n";
+    private static string ConfigMap(string name) =>
+        $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\n  namespace: apps\n";
 
     [Fact(Timeout = 120_000)]
     public async Task A_spec_path_climbing_above_the_source_stays_at_its_root()

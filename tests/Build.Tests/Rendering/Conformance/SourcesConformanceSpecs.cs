@@ -37,7 +37,7 @@ public sealed class SourcesConformanceSpecs
         """;
 
     private static string ConfigMap(string name, string version = "1") =>
-        $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\ndata:\n  version: \"{version}\"\n";
+        $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\n  namespace: apps\ndata:\n  version: \"{version}\"\n";
 
     [Fact(Timeout = 120_000)]
     public async Task A_source_ref_without_namespace_is_the_kustomizations_own_namespace_not_flux_system()

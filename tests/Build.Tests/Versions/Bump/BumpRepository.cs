@@ -42,15 +42,8 @@ public sealed class BumpRepository : IDisposable
     public string Versions => Sandbox.ReadWorkingFile(VersionsFile);
 
     public static string VersionsYaml(string arc, string eso, string runner) =>
-        $"""
-            ---
-            # Version pins of the first stage.
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: cluster-versions
-              namespace: flux-system
-            data:
+        ArcYaml.FirstStageVersionsHeader
+        + $"""
               # One version for both ARC charts.
               ARC_CHART_VERSION: "{arc}"
               ESO_CHART_VERSION: '{eso}'   # single-quoted on purpose

@@ -30,7 +30,7 @@ public sealed class BumpTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
             .Should()
             .Contain("0.15.0")
             .And.Contain("0.16.0")
-            .And.Contain("Changed")
+            .And.Contain("Wrote")
             .And.Contain(BumpRepository.VersionsFile);
         output.Should().Contain("https://github.com/external-secrets/external-secrets/releases/tag/v2.10.0");
     }

@@ -28,19 +28,12 @@ public sealed class PinInventorySpecs : IDisposable
         _tree = new SourceTree(_root, "tst")
             .Add(
                 Versions,
-                """
-                ---
-                # Version pins of the first stage.
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: cluster-versions
-                  namespace: flux-system
-                data:
-                  # renovate: datasource=docker depName=ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set
-                  ARC_CHART_VERSION: "0.14.2"
-                  RUNNER_IMAGE: "2.337.0@sha256:aaa"
-                """,
+                ArcYaml.FirstStageVersionsHeader
+                    + """
+                      # renovate: datasource=docker depName=ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set
+                      ARC_CHART_VERSION: "0.14.2"
+                      RUNNER_IMAGE: "2.337.0@sha256:aaa"
+                    """,
                 "flux-system/apps"
             )
             .Add(
@@ -80,83 +73,64 @@ public sealed class PinInventorySpecs : IDisposable
             )
             .Add(
                 App,
-                """
-                ---
-                apiVersion: source.toolkit.fluxcd.io/v1
-                kind: OCIRepository
-                metadata:
-                  name: gha-runner-scale-set-controller
-                  namespace: arc
-                spec:
-                  url: oci://ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set-controller
-                  ref:
-                    tag: "${ARC_CHART_VERSION}"
-                ---
-                apiVersion: source.toolkit.fluxcd.io/v1
-                kind: OCIRepository
-                metadata:
-                  name: gha-runner-scale-set
-                  namespace: arc
-                spec:
-                  url: oci://ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set
-                  ref:
-                    tag: "${ARC_CHART_VERSION}"
-                ---
-                apiVersion: helm.toolkit.fluxcd.io/v2
-                kind: HelmRelease
-                metadata:
-                  name: gha-runner-scale-set
-                  namespace: arc
-                spec:
-                  chartRef:
-                    kind: OCIRepository
-                    name: gha-runner-scale-set
-                  values:
-                    minRunners: ${RUNNER_MIN_RUNNERS}
-                    template:
-                      spec:
-                        containers:
-                          - name: runner
-                            image: "ghcr.io/home-operations/actions-runner:${RUNNER_IMAGE}"
-                    sidecar:
-                      image:
-                        repository: example/sidecar
-                        tag: v1.0.0
-                ---
-                apiVersion: source.toolkit.fluxcd.io/v1
-                kind: HelmRepository
-                metadata:
-                  name: external-secrets
-                  namespace: arc
-                spec:
-                  url: https://charts.external-secrets.io
-                ---
-                apiVersion: helm.toolkit.fluxcd.io/v2
-                kind: HelmRelease
-                metadata:
-                  name: external-secrets
-                  namespace: arc
-                spec:
-                  chart:
+                ArcYaml.OciRepositories
+                    + """
+                    ---
+                    apiVersion: helm.toolkit.fluxcd.io/v2
+                    kind: HelmRelease
+                    metadata:
+                      name: gha-runner-scale-set
+                      namespace: arc
                     spec:
-                      chart: external-secrets
-                      version: "${ESO_CHART_VERSION}"
-                      sourceRef:
-                        kind: HelmRepository
-                        name: external-secrets
-                ---
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: tool
-                  namespace: arc
-                spec:
-                  template:
+                      chartRef:
+                        kind: OCIRepository
+                        name: gha-runner-scale-set
+                      values:
+                        minRunners: ${RUNNER_MIN_RUNNERS}
+                        template:
+                          spec:
+                            containers:
+                              - name: runner
+                                image: "ghcr.io/home-operations/actions-runner:${RUNNER_IMAGE}"
+                        sidecar:
+                          image:
+                            repository: example/sidecar
+                            tag: v1.0.0
+                    ---
+                    apiVersion: source.toolkit.fluxcd.io/v1
+                    kind: HelmRepository
+                    metadata:
+                      name: external-secrets
+                      namespace: arc
                     spec:
-                      containers:
-                        - name: tool
-                          image: ghcr.io/x/tool:1.2.3@sha256:bbb # pinned by hand
-                """,
+                      url: https://charts.external-secrets.io
+                    ---
+                    apiVersion: helm.toolkit.fluxcd.io/v2
+                    kind: HelmRelease
+                    metadata:
+                      name: external-secrets
+                      namespace: arc
+                    spec:
+                      chart:
+                        spec:
+                          chart: external-secrets
+                          version: "${ESO_CHART_VERSION}"
+                          sourceRef:
+                            kind: HelmRepository
+                            name: external-secrets
+                    ---
+                    apiVersion: apps/v1
+                    kind: Deployment
+                    metadata:
+                      name: tool
+                      namespace: arc
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                            - name: tool
+                              image: ghcr.io/x/tool:1.2.3@sha256:bbb # pinned by hand
+                    """,
                 "flux-system/arc",
                 Variables
             );

@@ -1,8 +1,9 @@
+using GitOpsRunners.Promotion;
 using GitOpsRunners.Versions.Pins;
 using GitOpsRunners.Versions.Planning;
 using static GitOpsRunners.Tests.Versions.Planning.TestPins;
 
-namespace GitOpsRunners.Tests.Versions.Planning;
+namespace GitOpsRunners.Tests.Promotion;
 
 public sealed class PromotionPlannerSpecs
 {

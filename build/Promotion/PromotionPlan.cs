@@ -1,7 +1,8 @@
 using GitOpsRunners.Versions.Editing;
 using GitOpsRunners.Versions.Pins;
+using GitOpsRunners.Versions.Planning;
 
-namespace GitOpsRunners.Versions.Planning;
+namespace GitOpsRunners.Promotion;
 
 /// <summary>
 /// The outcome of <see cref="PromotionPlanner.Plan"/>: the target cluster's pins that take the source

@@ -1,10 +1,11 @@
 using GitOpsRunners.Versions.Pins;
+using GitOpsRunners.Versions.Planning;
 
-namespace GitOpsRunners.Versions.Planning;
+namespace GitOpsRunners.Promotion;
 
 /// <summary>
-/// Carries pins from one cluster to the next (pure). Pins match by component, kind and the variable
-/// (or, for literal values, the object field) that sets them. Where the version or digest differs, the
+/// Carries pins from one cluster to the next (pure). Pins match by their <see cref="PinIdentity"/>: component,
+/// kind and the variable (or, for literal values, the object field) that sets them. Where the version or digest differs, the
 /// target cluster's own line is edited to the source's value. Only pins move, never other settings.
 /// <c>only</c> narrows to a component, variable or group; naming an ARC chart moves both ARC charts.
 /// Source pins the target lacks are listed in <see cref="PromotionPlan.Missing"/>, never created.
@@ -16,13 +17,13 @@ public static class PromotionPlanner
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
         var selected = from.Where(p => only is null || Selects(from, p, only)).ToList();
-        var targets = to.ToLookup(Identity);
+        var targets = to.ToLookup(p => p.Identity);
         var changes = new List<PinChange>();
         var missing = new List<VersionPin>();
         var notes = new List<string>();
         foreach (var source in selected)
         {
-            var matches = targets[Identity(source)].ToList();
+            var matches = targets[source.Identity].ToList();
             if (matches.Count == 0)
             {
                 missing.Add(source);
@@ -47,9 +48,6 @@ public static class PromotionPlanner
             notes
         );
     }
-
-    private static (string Component, PinKind Kind, string Setter) Identity(VersionPin pin) =>
-        (pin.Component, pin.Kind, pin.Variable ?? pin.Field);
 
     private static bool Selects(IReadOnlyList<VersionPin> all, VersionPin pin, string only) =>
         BumpPolicy.Names(pin, only)

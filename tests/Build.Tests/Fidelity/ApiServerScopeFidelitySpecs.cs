@@ -1,0 +1,146 @@
+using GitOpsRunners.Diagnostics;
+using GitOpsRunners.Manifests;
+
+namespace GitOpsRunners.Tests.Fidelity;
+
+/// <summary>
+/// Namespaces as the API server keeps them (it clears metadata.namespace of cluster-scoped kinds, following the
+/// REST mapping or the CRD's spec.scope), and fluxcd/pkg ssa's <c>DryRunErr</c> for a namespaced object that has none.
+/// </summary>
+public sealed class ApiServerScopeFidelitySpecs : IDisposable
+{
+    private readonly FidelityRepository _repo = new();
+
+    public void Dispose() => _repo.Dispose();
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_cluster_secret_store_under_a_target_namespace_is_still_the_store_an_external_secret_names()
+    {
+        // Arrange: kustomize's namespace transformer gives custom resources it does not know the target namespace
+        _repo
+            .Write(
+                "kubernetes/clusters/one/ks.yaml",
+                FidelityRepository.Kustomization(
+                    "stores",
+                    "./kubernetes/stores",
+                    "  targetNamespace: external-secrets\n"
+                )
+            )
+            .Write(
+                "kubernetes/stores/store.yaml",
+                """
+                apiVersion: external-secrets.io/v1
+                kind: ClusterSecretStore
+                metadata:
+                  name: vault
+                spec:
+                  provider:
+                    fake:
+                      data: []
+                ---
+                apiVersion: external-secrets.io/v1
+                kind: ExternalSecret
+                metadata:
+                  name: token
+                spec:
+                  secretStoreRef:
+                    kind: ClusterSecretStore
+                    name: vault
+                  target:
+                    name: token
+                  data:
+                    - secretKey: token
+                      remoteRef:
+                        key: token
+                """
+            );
+
+        // Act
+        var rendered = await _repo.RenderAsync();
+        var validated = await _repo.ValidateAsync();
+
+        // Assert
+        var store = rendered.Objects.Single(o => o.Manifest.Kind == "ClusterSecretStore").Manifest;
+        store.Namespace.Should().BeNull();
+        store.Body.ScalarAt("metadata", "namespace").Should().BeNull();
+        rendered
+            .Objects.Single(o => o.Manifest.Kind == "ExternalSecret")
+            .Manifest.Namespace.Should()
+            .Be("external-secrets");
+        validated?.Report.Findings.Where(f => f.Severity == Severity.Error).Should().BeEmpty();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_custom_resource_is_cluster_scoped_when_its_definition_in_the_cluster_says_so()
+    {
+        // Arrange
+        _repo
+            .Write(
+                "kubernetes/clusters/one/ks.yaml",
+                FidelityRepository.Kustomization("widgets", "./kubernetes/widgets", "  targetNamespace: apps\n")
+            )
+            .Write(
+                "kubernetes/widgets/crd.yaml",
+                """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: globalwidgets.example.com
+                spec:
+                  group: example.com
+                  names:
+                    kind: GlobalWidget
+                    plural: globalwidgets
+                  scope: Cluster
+                  versions:
+                    - name: v1
+                      served: true
+                      storage: true
+                      schema:
+                        openAPIV3Schema:
+                          type: object
+                          x-kubernetes-preserve-unknown-fields: true
+                ---
+                apiVersion: example.com/v1
+                kind: GlobalWidget
+                metadata:
+                  name: everywhere
+                """
+            );
+
+        // Act
+        var rendered = await _repo.RenderAsync();
+
+        // Assert
+        rendered
+            .Objects.Single(o => o.Manifest.Kind == "GlobalWidget")
+            .Manifest.Id.Should()
+            .Be("GlobalWidget/everywhere");
+        rendered
+            .Objects.Single(o => o.Manifest.Kind == "CustomResourceDefinition")
+            .Manifest.Namespace.Should()
+            .BeNull();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_namespaced_object_without_a_namespace_is_the_error_flux_reports()
+    {
+        // Arrange
+        _repo
+            .Write("kubernetes/clusters/one/ks.yaml", FidelityRepository.Kustomization("apps", "./kubernetes/apps"))
+            .Write(
+                "kubernetes/apps/app.yaml",
+                "# the app\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  a: b\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n"
+            );
+
+        // Act
+        var rendered = await _repo.RenderAsync();
+
+        // Assert
+        var finding = rendered.Findings.Should().ContainSingle().Subject;
+        finding.Severity.Should().Be(Severity.Error);
+        finding.RuleId.Should().Be(RenderRuleIds.NamespaceMissing);
+        finding.Message.Should().StartWith("ConfigMap/app namespace not specified").And.Contain("flux-system/apps");
+        finding.Location.Should().Be(new SourceLocation("kubernetes/apps/app.yaml", 2));
+    }
+}
