@@ -2,6 +2,7 @@ using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
 using GitOpsRunners.Promotion;
+using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Versions.Bump;
 using GitOpsRunners.Versions.Lookup;
 using GitOpsRunners.Versions.Planning;
@@ -21,6 +22,13 @@ sealed partial class Build
                 .When(() => Pr && !DryRun)
                 .Executes(async ct =>
                 {
+                    if (Format is not (ReportFormat.Text or ReportFormat.Json))
+                    {
+                        throw new UsageException(
+                            $"Bump writes its plan as text or json, not {Format.ToString().ToLowerInvariant()}: use --format text or --format json."
+                        );
+                    }
+
                     var cluster = Cluster ?? PromotionOrder.Load(Layout.Root, Layout.KubernetesFolder).First;
                     var pins = await Status.RunAsync(
                         $"Rendering {cluster}",
@@ -48,6 +56,11 @@ sealed partial class Build
                     }
 
                     Host.AppendStepSummary(BumpConsole.Markdown(cluster, outcome.Plan));
+                    if (Format == ReportFormat.Json)
+                    {
+                        await Sink.WriteAsync(BumpReport.Json(cluster, outcome.Plan) + "\n", "json", ct);
+                    }
+
                     AddNote(
                         outcome.Plan.IsEmpty ? "nothing to bump"
                         : outcome.Published.Count > 0 ? $"{outcome.Published.Count} pull request(s)"

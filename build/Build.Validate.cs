@@ -5,6 +5,7 @@ using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Renovate;
 using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Validation.Schemas;
+using GitOpsRunners.Versions.Renovate;
 using Spectre.Console;
 
 namespace GitOpsRunners;
@@ -71,6 +72,7 @@ sealed partial class Build
         {
             UseKubeconform = Validator == SchemaValidator.Kubeconform,
             RunnerReleases = CheckRunnerAge ? await RunnerReleasesAsync(ct) : null,
+            RepositoryRules = FirstStage(repositoryRoot) is { } first ? [new RenovateCommentRule(first)] : [],
         };
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var pipeline = new ValidationPipeline(Kustomize, http);
@@ -88,6 +90,21 @@ sealed partial class Build
             RejectKinds.ToHashSet(StringComparer.Ordinal),
             Path.Combine(CacheDirectory, "schemas")
         );
+
+    /// <summary>The first stage of the promotion order, or null when promotion.yaml is missing or broken (the promotion-order rule says so).</summary>
+    string? FirstStage(string repositoryRoot)
+    {
+        try
+        {
+            return File.Exists(Path.Combine(repositoryRoot, Layout.KubernetesFolder, Promotion.PromotionOrder.FileName))
+                ? Promotion.PromotionOrder.Load(repositoryRoot, Layout.KubernetesFolder).First
+                : null;
+        }
+        catch (BuildException)
+        {
+            return null;
+        }
+    }
 
     Task<IReadOnlyList<Git.ReleaseInfo>> RunnerReleasesAsync(CancellationToken ct) =>
         new Git.ReleaseLookup(GitHub).ReleasesAsync("actions", "runner", 1, ct);

@@ -5,6 +5,7 @@ public static class RenderRuleIds
 {
     public const string SourceUnsupported = "flux-source-unsupported";
     public const string PathMissing = "flux-path-missing";
+    public const string ArtifactGenerator = "flux-artifact-generator";
     public const string Substitution = "flux-substitution";
     public const string NamespaceMissing = "flux-namespace-missing";
     public const string SubstitutionUnknown = "flux-substitution-unknown";

@@ -22,4 +22,7 @@ public sealed record ValidationOptions(
 
     /// <summary>actions/runner releases, when they were looked up; enables the runner-age policy.</summary>
     public IReadOnlyList<Git.ReleaseInfo>? RunnerReleases { get; init; }
+
+    /// <summary>Checks over all rendered clusters that other capabilities supply (e.g. <c>renovate-comment</c>).</summary>
+    public IReadOnlyList<Rules.IRepositoryRule> RepositoryRules { get; init; } = [];
 }

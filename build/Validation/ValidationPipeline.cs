@@ -91,6 +91,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             options.DisabledRules
         );
         var converter = new CrdSchemaConverter();
+        var cel = new CelRuleEvaluator();
         foreach (var cluster in clusters)
         {
             // An incomplete render (an object dropped by a failed build) would make its sources look unused.
@@ -129,7 +130,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
                 continue;
             }
 
-            var validator = new ManifestSchemaValidator(clusterRegistry, options.Schemas, locator);
+            var validator = new ManifestSchemaValidator(clusterRegistry, options.Schemas, locator, cel);
             await Parallel
                 .ForEachAsync(
                     cluster.Objects,
@@ -157,6 +158,17 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         {
             findings.Add(finding);
         }
+
+        rulesClock.Start();
+        foreach (var rule in options.RepositoryRules)
+        {
+            foreach (var finding in await rule.CheckAsync(root, clusters, ct).ConfigureAwait(false))
+            {
+                findings.Add(finding);
+            }
+        }
+
+        rulesClock.Stop();
 
         var (renovate, renovateTime) = await renovateTask.ConfigureAwait(false);
         var (standalone, standaloneTime) = await standaloneTask.ConfigureAwait(false);

@@ -38,6 +38,18 @@ public static class RuleCatalog
             "--skip-kinds <Kind> or --schema-location"
         ),
         new(
+            "schema-cel",
+            Severity.Error,
+            "The API server refuses an object that breaks a CRD's x-kubernetes-validations rule.",
+            "fix the object; --skip-kinds <Kind>"
+        ),
+        new(
+            "schema-cel-not-evaluated",
+            Severity.Info,
+            "A transition rule (oldSelf) or a rule the CEL evaluator cannot run has no verdict offline.",
+            "none"
+        ),
+        new(
             "schema-missing",
             Severity.Error,
             "An object without a schema is not checked at all.",
@@ -135,6 +147,12 @@ public static class RuleCatalog
             AnnotationOptOut
         ),
         new(
+            "renovate-comment",
+            Severity.Error,
+            "Renovate updates a first-stage pin only through the '# renovate:' comment above it, which must name the source the manifests use; later stages move by promotion and carry none.",
+            "none: fix the comment"
+        ),
+        new(
             "promotion-order",
             Severity.Error,
             "Releases move through the declared stages; a stage that is not a cluster, or a cluster without a stage, breaks promotion.",
@@ -145,6 +163,12 @@ public static class RuleCatalog
             Severity.Error,
             "A Kustomization whose path does not exist fails with 'kustomization path not found'.",
             "none: fix spec.path"
+        ),
+        new(
+            "flux-artifact-generator",
+            Severity.Error,
+            "An ArtifactGenerator whose copy operation matches nothing fails, and Kustomizations reading its ExternalArtifact never reconcile.",
+            "none: fix the copy operation"
         ),
         new(
             "flux-substitution",

@@ -16,7 +16,8 @@ namespace GitOpsRunners.Validation.Schemas;
 public sealed class ManifestSchemaValidator(
     SchemaRegistry registry,
     SchemaValidationOptions options,
-    Rules.ISourceLocator? locator = null
+    Rules.ISourceLocator? locator = null,
+    CelRuleEvaluator? cel = null
 )
 {
     public const string SchemaRule = "schema";
@@ -64,17 +65,31 @@ public sealed class ManifestSchemaValidator(
             .Format(resolved.Schema.Validate(document))
             .Where(v => !IsMasked(v.Token))
             .ToList();
-        return
-        [
-            .. violations.Select(v =>
+        var findings = violations
+            .Select(v =>
                 Error(
                     SchemaRule,
                     v.Message,
                     locator?.Locate(manifest, [.. v.Path]) ?? LocationOf(manifest, v.Path),
                     manifest
                 )
-            ),
-        ];
+            )
+            .ToList();
+        if (cel is not null)
+        {
+            findings.AddRange(
+                cel.Evaluate(resolved.Schema, document)
+                    .Select(o => new Finding(
+                        o.Severity,
+                        o.RuleId,
+                        o.Message,
+                        locator?.Locate(manifest, [.. o.Path]) ?? LocationOf(manifest, o.Path),
+                        Object: manifest.Id
+                    ))
+            );
+        }
+
+        return findings;
     }
 
     /// <summary>The JSON that is validated: Secret <c>data</c>/<c>stringData</c> and top-level <c>sops</c> removed.</summary>
