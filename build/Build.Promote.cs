@@ -41,8 +41,8 @@ sealed partial class Build
                 .Executes(async ct =>
                 {
                     var options = new PromotionOptions(
-                        RootDirectory,
-                        Root,
+                        Layout.Root,
+                        Layout.KubernetesFolder,
                         From!,
                         To,
                         Only,

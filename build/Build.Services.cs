@@ -77,8 +77,11 @@ sealed partial class Build
         }
     }
 
-    /// <summary>The Flux tree of the working tree: <c>--root</c> under the repository root.</summary>
-    RepositoryLayout Layout => new(RootDirectory, Root);
+    /// <summary>
+    /// The Flux tree <c>--root</c> names, as typed: under the repository root, from the working directory, or
+    /// in another repository (its git top level); see <see cref="RepositoryLayoutResolver"/>.
+    /// </summary>
+    RepositoryLayout Layout => RepositoryLayoutResolver.Resolve(RootDirectory, Root, WorkingDirectory);
 
     /// <summary>
     /// A Flux renderer. Each use owns and disposes its renderer: its caches hold parsed files, so they must not
@@ -97,8 +100,8 @@ sealed partial class Build
             RequestTimeLimit
         );
 
-    /// <summary>The clone at the repository root.</summary>
-    GitWorkspace OpenGit() => GitWorkspace.Open(RootDirectory);
+    /// <summary>The clone that holds the Flux tree.</summary>
+    GitWorkspace OpenGit() => GitWorkspace.Open(Layout.Root);
 
     /// <summary><c>--github-repository owner/name</c>, else the owner and name of the origin remote.</summary>
     Git.GitHubRepository ResolveGitHubRepository(GitWorkspace git) =>
@@ -111,7 +114,7 @@ sealed partial class Build
     ChangeDelivery CreateDelivery(GitWorkspace? git, GitAuthor author) =>
         new(
             Console,
-            RootDirectory,
+            Layout.Root,
             new DeliveryOptions(DryRun, Pr),
             Pr && !DryRun && git is not null
                 ? new ChangePublisher(
@@ -125,7 +128,7 @@ sealed partial class Build
         );
 
     /// <summary>Where <c>--output</c> sends a target's report: that file, else standard output.</summary>
-    ReportSink Sink => new(Console, Output);
+    ReportSink Sink => new(Console, Output, WorkingDirectory);
 
     /// <summary>
     /// The HTTP client for OCI registries and Helm repositories, retrying <c>--registry-retries</c> times, each

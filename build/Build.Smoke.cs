@@ -156,7 +156,7 @@ sealed partial class Build
             context,
             revision,
             timeout,
-            JUnitPath: Junit is null ? null : Path.GetFullPath(Junit)
+            JUnitPath: Junit is null ? null : UserPath(Junit)
         );
         var report = await new SmokeService(Console, TimeProvider.System).RunAsync(rendered, options, ct);
         Host.AppendStepSummary(SmokeMarkdown.Render(report));

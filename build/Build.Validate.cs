@@ -51,7 +51,7 @@ sealed partial class Build
                 });
 
     Task<Validation.ValidationResult> RunValidationAsync(string? cluster, CancellationToken ct) =>
-        RunValidationAsync(cluster, RootDirectory, ct);
+        RunValidationAsync(cluster, Layout.Root, ct);
 
     /// <summary>Validates the tree at <paramref name="repositoryRoot"/> (e.g. an edited copy) with this run's settings.</summary>
     async Task<Validation.ValidationResult> RunValidationAsync(
@@ -62,17 +62,9 @@ sealed partial class Build
     {
         var options = new ValidationOptions(
             repositoryRoot,
-            Root,
+            Layout.KubernetesFolder,
             cluster,
-            new SchemaValidationOptions(
-                SchemaLocation.Length > 0 ? SchemaLocation : DefaultSchemaLocations,
-                KubernetesVersion,
-                Strict: true,
-                IgnoreMissingSchemas,
-                SkipKinds.ToHashSet(StringComparer.Ordinal),
-                RejectKinds.ToHashSet(StringComparer.Ordinal),
-                Path.Combine(CacheDirectory, "schemas")
-            ),
+            SchemaOptions(),
             RenovateSchema ?? RenovateSchemaSource.DefaultUrl,
             DisableRules.ToHashSet(StringComparer.Ordinal),
             CacheDirectory
@@ -87,13 +79,25 @@ sealed partial class Build
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
     }
 
+    /// <summary>How this run finds and applies schemas (Validate, and Schemas --lock).</summary>
+    SchemaValidationOptions SchemaOptions() =>
+        new(
+            SchemaLocation.Length > 0 ? SchemaLocation : DefaultSchemaLocations,
+            KubernetesVersion,
+            Strict: true,
+            IgnoreMissingSchemas,
+            SkipKinds.ToHashSet(StringComparer.Ordinal),
+            RejectKinds.ToHashSet(StringComparer.Ordinal),
+            Path.Combine(CacheDirectory, "schemas")
+        );
+
     /// <summary>The first stage of the promotion order, or null when promotion.yaml is missing or broken (the promotion-order rule says so).</summary>
     string? FirstStage(string repositoryRoot)
     {
         try
         {
-            return File.Exists(Path.Combine(repositoryRoot, Root, Promotion.PromotionOrder.FileName))
-                ? Promotion.PromotionOrder.Load(repositoryRoot, Root).First
+            return File.Exists(Path.Combine(repositoryRoot, Layout.KubernetesFolder, Promotion.PromotionOrder.FileName))
+                ? Promotion.PromotionOrder.Load(repositoryRoot, Layout.KubernetesFolder).First
                 : null;
         }
         catch (BuildException)

@@ -37,16 +37,25 @@ public abstract class BuildDefinition
         }
     }
 
+    /// <summary>The folder the build was started from: relative paths on the command line start here.</summary>
+    public string WorkingDirectory => Services.WorkingDirectory;
+
     /// <summary>
-    /// The build's own cache folder: <c>.nuke/temp</c> of the repository the build project runs from (found from
-    /// the running program), whatever <c>--repository-root</c> points at, so checking another repository writes
-    /// nothing into it; a folder under the system temp when the program runs outside any repository.
+    /// The build's own cache folder: <c>.nuke/temp</c> of the build project (BUILD_ROOT_DIRECTORY, else the repository
+    /// root), whatever <c>--repository-root</c> points at, so checking another repository writes nothing into it; a
+    /// folder under the system temp when that one cannot be created.
     /// </summary>
-    public static string CacheDirectory
+    public string CacheDirectory
     {
         get
         {
-            foreach (var path in new[] { CacheRoot.Value, Path.Combine(Path.GetTempPath(), "gitops-runners-cache") })
+            foreach (
+                var path in new[]
+                {
+                    Path.Combine(Services.ProjectDirectory, ".nuke", "temp"),
+                    Path.Combine(Path.GetTempPath(), "gitops-runners-cache"),
+                }
+            )
             {
                 try
                 {
@@ -57,27 +66,13 @@ public abstract class BuildDefinition
             }
 
             throw new BuildException(
-                $"Cannot create a cache folder ({CacheRoot.Value} or the system temp folder); check their permissions."
+                $"Cannot create a cache folder (.nuke/temp of {Services.ProjectDirectory} or the system temp folder); check their permissions."
             );
         }
     }
 
-    private static readonly Lazy<string> CacheRoot = new(() =>
-    {
-        for (
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            directory is not null;
-            directory = directory.Parent
-        )
-        {
-            if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
-            {
-                return Path.Combine(directory.FullName, ".nuke", "temp");
-            }
-        }
-
-        return Path.Combine(Path.GetTempPath(), "gitops-runners-cache");
-    });
+    /// <summary>A path as the user typed it, made absolute from the working directory.</summary>
+    public string UserPath(string path) => Path.GetFullPath(path, WorkingDirectory);
 
     public ICiHost Host => Services.Host;
 

@@ -42,7 +42,25 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var scanTask = Timed(() => new RepositoryScanner().ScanAsync(root, treeRoot, ct, TokenScanner.Scan));
         var renovateTask = Timed(() => CheckRenovateAsync(options, ct));
 
-        var registry = new SchemaRegistry(options.Schemas, http);
+        var (schemaLock, lockFindings) = SchemaLockUse.Load(root, options.Schemas.KubernetesVersion);
+        foreach (var finding in lockFindings)
+        {
+            findings.Add(finding);
+        }
+
+        if (schemaLock is not null && options.UseKubeconform)
+        {
+            options = options with
+            {
+                Schemas = options.Schemas with
+                {
+                    Locations = [SchemaLockUse.Template(schemaLock), .. options.Schemas.Locations],
+                },
+            };
+        }
+
+        var registry = new SchemaRegistry(options.Schemas, http, schemaLock);
+        var unlocked = new SchemaLockUse(options.Schemas);
         var warmup = options.UseKubeconform ? Task.CompletedTask : WarmSchemasAsync(scanTask, registry, ct);
         var layout = new RepositoryLayout(root, options.KubernetesFolder);
         var ownRenderer = sharedRenderer is null ? new FluxRenderer(kustomize) : null;
@@ -98,6 +116,13 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
 
             rulesClock.Stop();
             schemaClock.Start();
+            var crds = cluster
+                .Objects.Select(o => o.Manifest)
+                .Where(CrdSchemaConverter.IsCrd)
+                .SelectMany(converter.Convert)
+                .ToList();
+            var clusterRegistry = registry.WithCustomResources(crds);
+            unlocked.Collect(cluster, clusterRegistry);
             if (options.UseKubeconform)
             {
                 foreach (
@@ -113,16 +138,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
                 continue;
             }
 
-            var crds = cluster
-                .Objects.Select(o => o.Manifest)
-                .Where(CrdSchemaConverter.IsCrd)
-                .SelectMany(converter.Convert);
-            var validator = new ManifestSchemaValidator(
-                registry.WithCustomResources(crds),
-                options.Schemas,
-                locator,
-                cel
-            );
+            var validator = new ManifestSchemaValidator(clusterRegistry, options.Schemas, locator, cel);
             await Parallel
                 .ForEachAsync(
                     cluster.Objects,
@@ -139,6 +155,11 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
                 )
                 .ConfigureAwait(false);
             schemaClock.Stop();
+        }
+
+        foreach (var finding in unlocked.Findings(locator))
+        {
+            findings.Add(finding);
         }
 
         foreach (var finding in CheckPromotionOrder(options, layout))
@@ -311,9 +332,27 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         }
 
         var source = new RenovateSchemaSource(options.RenovateSchema, options.CacheDirectory, http);
-        var findings = await new RenovateConfigValidator(source)
-            .ValidateAsync(path, "renovate.json", ct)
-            .ConfigureAwait(false);
+        IReadOnlyList<Finding> findings;
+        try
+        {
+            findings = await new RenovateConfigValidator(source)
+                .ValidateAsync(path, "renovate.json", ct)
+                .ConfigureAwait(false);
+        }
+        catch (RenovateSchemaUnavailableException e)
+        {
+            // Offline is not a broken configuration: say that the check did not run, and how to run it.
+            return
+            [
+                new Finding(
+                    Severity.Warning,
+                    RenovateConfigValidator.SchemaRule,
+                    $"renovate.json was not checked: {e.Message}",
+                    new SourceLocation("renovate.json", 1)
+                ),
+            ];
+        }
+
         if (findings.Count == 0)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(stamp)!);
