@@ -30,7 +30,8 @@ sealed partial class Build
                         );
                     }
 
-                    var cluster = Cluster ?? PromotionOrder.Load(RootDirectory, Root).First;
+                    var cluster = Cluster ?? PromotionOrder.Load(Layout.Root, Layout.KubernetesFolder).First;
+                    using var held = DryRun ? null : await LockCloneAsync(Pr ? "Bump --pr" : "Bump", ct);
                     var pins = await Status.RunAsync(
                         $"Rendering {cluster}",
                         token => ReadPinsAsync(cluster, token),
@@ -40,7 +41,7 @@ sealed partial class Build
                     using var git = Pr && !DryRun ? OpenGit() : null;
                     var service = new BumpService(
                         Console,
-                        RootDirectory,
+                        Layout.Root,
                         CreateLookup(http),
                         CreateDelivery(git, BumpAuthor)
                     );

@@ -17,7 +17,8 @@ sealed partial class Build
             _.Description("Print the per-object diff of every rendered cluster between --base and the working tree")
                 .Executes(async ct =>
                 {
-                    var (sha, description) = GitRevisionExport.Resolve(RootDirectory, Base);
+                    var tree = Layout;
+                    var (sha, description) = GitRevisionExport.Resolve(tree.Root, Base);
                     var baseTree = Path.Combine(TemporaryDirectory, "diff-base", sha[..12]);
                     if (Directory.Exists(baseTree))
                     {
@@ -26,12 +27,12 @@ sealed partial class Build
 
                     try
                     {
-                        GitRevisionExport.Export(RootDirectory, sha, baseTree, ct);
+                        GitRevisionExport.Export(tree.Root, sha, baseTree, ct);
                         using var renderer = CreateRenderer();
-                        var before = Directory.Exists(Path.Combine(baseTree, Root))
-                            ? await RenderForDiffAsync(renderer, new RepositoryLayout(baseTree, Root), ct)
+                        var before = Directory.Exists(Path.Combine(baseTree, tree.KubernetesFolder))
+                            ? await RenderForDiffAsync(renderer, tree with { Root = baseTree }, ct)
                             : [];
-                        var after = await RenderForDiffAsync(renderer, Layout, ct);
+                        var after = await RenderForDiffAsync(renderer, tree, ct);
                         var report = ClusterDiff.Compare(before, after);
 
                         Console.MarkupLine(

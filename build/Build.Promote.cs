@@ -42,8 +42,8 @@ sealed partial class Build
                 .Executes(async ct =>
                 {
                     var options = new PromotionOptions(
-                        RootDirectory,
-                        Root,
+                        Layout.Root,
+                        Layout.KubernetesFolder,
                         From!,
                         To,
                         Only,
@@ -52,6 +52,7 @@ sealed partial class Build
                         Path.Combine(TemporaryDirectory, "promote")
                     );
                     using var git = OpenGit();
+                    using var held = await LockCloneAsync(Pr ? "Promote --pr" : "Promote", ct);
                     var checks = new PromotionChecks(
                         CreateRenderer,
                         (cluster, tree, token) => RunValidationAsync(cluster, tree, token),

@@ -23,13 +23,24 @@ sealed partial class Build
     [Parameter("File layout of Schemas: KindVersion, GroupKindVersion or KubeconformStandalone")]
     CrdSchemaLayout SchemaLayout { get; set; } = CrdSchemaLayout.GroupKindVersion;
 
+    [Parameter(
+        "Schemas pins every schema the clusters need in .nuke/schemas/ with a lock file (source and sha256 of each), which Validate reads first"
+    )]
+    bool Lock { get; set; }
+
     Target Schemas =>
         _ =>
             _.Description(
-                    "Write JSON schemas from CustomResourceDefinitions (files, the clusters, or a live cluster) for --schema-location"
+                    "Write JSON schemas from CustomResourceDefinitions (files, the clusters, or a live cluster) for --schema-location; --lock pins every schema the clusters need"
                 )
                 .Executes(async ct =>
                 {
+                    if (Lock)
+                    {
+                        await WriteSchemaLockAsync(ct);
+                        return;
+                    }
+
                     var crds =
                         FromCluster
                             ? await ClusterCrdReader.ReadAsync(
@@ -48,7 +59,7 @@ sealed partial class Build
                         );
                     }
 
-                    var output = Path.GetFullPath(SchemaOutput);
+                    var output = UserPath(SchemaOutput);
                     var written = await new CrdSchemaConverter(
                         SchemaLayout,
                         kubernetesVersion: KubernetesVersion
@@ -76,7 +87,7 @@ sealed partial class Build
     async Task<IReadOnlyList<Manifest>> ReadCrdFilesAsync(CancellationToken ct)
     {
         var manifests = new List<Manifest>();
-        foreach (var input in Crds.Select(Path.GetFullPath))
+        foreach (var input in Crds.Select(UserPath))
         {
             if (Directory.Exists(input))
             {
@@ -105,6 +116,40 @@ sealed partial class Build
         {
             throw new BuildException(error.ToString());
         }
+    }
+
+    async Task WriteSchemaLockAsync(CancellationToken ct)
+    {
+        var tree = Layout;
+        using var renderer = CreateRenderer();
+        var clusters = await Status.RunAsync("Rendering clusters", token => renderer.RenderAllAsync(tree, token), ct);
+        if (clusters.SelectMany(c => c.Findings).FirstOrDefault(f => f.Severity == Severity.Error) is { } error)
+        {
+            throw new BuildException(
+                $"Cannot pin schemas while a cluster does not render: {error}. Fix it (./build.sh Validate shows every problem) and run again."
+            );
+        }
+
+        var rendered = clusters.SelectMany(c => c.Objects).Select(o => o.Manifest).ToList();
+        var crds = rendered.Where(CrdSchemaConverter.IsCrd).Concat(Crds.Length > 0 ? await ReadCrdFilesAsync(ct) : []);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var written = await Status.RunAsync(
+            "Pinning schemas",
+            token => new SchemaLockWriter(SchemaOptions(), http).WriteAsync(tree.Root, rendered, crds, token),
+            ct
+        );
+        var missing = written.Entries.Where(e => e.File is null).ToList();
+        Console.MarkupLine(
+            $"{written.Entries.Count - missing.Count} schema(s) pinned in {SchemaLock.DisplayPath} for Kubernetes {Markup.Escape(written.KubernetesVersion)}"
+        );
+        foreach (var entry in missing)
+        {
+            Console.MarkupLine(
+                $"[yellow]no schema for {Markup.Escape(entry.Kind)} ({Markup.Escape(entry.ApiVersion)}) in any schema location; Validate reports it as schema-missing unless --ignore-missing-schemas[/]"
+            );
+        }
+
+        AddNote($"{written.Entries.Count - missing.Count} schemas pinned");
     }
 
     async Task<IReadOnlyList<Manifest>> RenderedCrdsAsync(CancellationToken ct)

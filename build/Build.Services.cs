@@ -6,6 +6,7 @@ using GitOpsRunners.Versions.Delivery;
 using GitOpsRunners.Versions.Lookup;
 using GitOpsRunners.Versions.Registries;
 using Octokit;
+using Spectre.Console;
 
 namespace GitOpsRunners;
 
@@ -20,11 +21,67 @@ sealed partial class Build
 
     DotNetCli DotNet { get; } = new();
 
-    /// <summary>The kustomize of this machine (<c>kustomize</c>, else <c>kubectl kustomize</c>), found once.</summary>
-    KustomizeCli Kustomize => _kustomize ??= KustomizeCli.Locate();
+    static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
 
-    /// <summary>The Flux tree of the working tree: <c>--root</c> under the repository root.</summary>
-    RepositoryLayout Layout => new(RootDirectory, Root);
+    /// <summary>
+    /// The kustomize of this machine (<c>kustomize</c>, else <c>kubectl kustomize</c>), found once, with this run's
+    /// <c>--kustomize-timeout</c>; a build still running after a while is named on the console, and kustomize's
+    /// full message goes to the verbose log when a finding shows it cut short.
+    /// </summary>
+    KustomizeCli Kustomize => _kustomize ??= LocateKustomize();
+
+    /// <summary><c>--request-timeout</c> as a duration (a usage error when it is not one).</summary>
+    TimeSpan RequestTimeLimit => DurationText.ParseOption("--request-timeout", RequestTimeout, TimeSpan.FromHours(1));
+
+    KustomizeCli LocateKustomize()
+    {
+        var limit = DurationText.ParseOption("--kustomize-timeout", KustomizeTimeout, LongestWait);
+        var console = Console;
+        var verbose = Verbosity == Verbosity.Verbose;
+        return KustomizeCli
+            .Locate()
+            .WithTimeLimit(limit)
+            .WithSlowBuildNotice(
+                limit / 2 < TimeSpan.FromSeconds(10) ? limit / 2 : TimeSpan.FromSeconds(10),
+                line => console.MarkupLine($"[yellow]{Spectre.Console.Markup.Escape(line)}[/]")
+            )
+            .WithVerboseLog(line =>
+            {
+                if (verbose)
+                {
+                    console.MarkupLine($"[grey]{Spectre.Console.Markup.Escape(line)}[/]");
+                }
+            });
+    }
+
+    /// <summary>
+    /// This clone's lock for Bump and Promote: a second run waits up to <c>--lock-wait</c>, then refuses with one
+    /// line. Null outside a git clone (nothing to race on).
+    /// </summary>
+    async Task<RepositoryLock?> LockCloneAsync(string doing, CancellationToken ct)
+    {
+        var wait = DurationText.ParseOption("--lock-wait", LockWait, TimeSpan.FromHours(1));
+        GitWorkspace git;
+        try
+        {
+            git = OpenGit();
+        }
+        catch (BuildException)
+        {
+            return null;
+        }
+
+        using (git)
+        {
+            return await git.LockAsync(doing, wait, ct);
+        }
+    }
+
+    /// <summary>
+    /// The Flux tree <c>--root</c> names, as typed: under the repository root, from the working directory, or
+    /// in another repository (its git top level); see <see cref="RepositoryLayoutResolver"/>.
+    /// </summary>
+    RepositoryLayout Layout => RepositoryLayoutResolver.Resolve(RootDirectory, Root, WorkingDirectory);
 
     /// <summary>
     /// A Flux renderer. Each use owns and disposes its renderer: its caches hold parsed files, so they must not
@@ -37,10 +94,14 @@ sealed partial class Build
     /// <c>--github-api-url</c> (<c>GITHUB_API_URL</c>, default https://api.github.com).
     /// </summary>
     IGitHubClient GitHub =>
-        _gitHub ??= GitHubClientFactory.Create(GitHubToken, GitHubClientFactory.ApiBaseAddress(GitHubApiUrl));
+        _gitHub ??= GitHubClientFactory.Create(
+            GitHubToken,
+            GitHubClientFactory.ApiBaseAddress(GitHubApiUrl),
+            RequestTimeLimit
+        );
 
-    /// <summary>The clone at the repository root.</summary>
-    GitWorkspace OpenGit() => GitWorkspace.Open(RootDirectory);
+    /// <summary>The clone that holds the Flux tree.</summary>
+    GitWorkspace OpenGit() => GitWorkspace.Open(Layout.Root);
 
     /// <summary><c>--github-repository owner/name</c>, else the owner and name of the origin remote.</summary>
     Git.GitHubRepository ResolveGitHubRepository(GitWorkspace git) =>
@@ -53,7 +114,7 @@ sealed partial class Build
     ChangeDelivery CreateDelivery(GitWorkspace? git, GitAuthor author) =>
         new(
             Console,
-            RootDirectory,
+            Layout.Root,
             new DeliveryOptions(DryRun, Pr),
             Pr && !DryRun && git is not null
                 ? new ChangePublisher(
@@ -67,16 +128,33 @@ sealed partial class Build
         );
 
     /// <summary>Where <c>--output</c> sends a target's report: that file, else standard output.</summary>
-    ReportSink Sink => new(Console, Output);
+    ReportSink Sink => new(Console, Output, WorkingDirectory);
 
-    /// <summary>The HTTP client for OCI registries and Helm repositories, retrying <c>--registry-retries</c> times.</summary>
+    /// <summary>
+    /// The HTTP client for OCI registries and Helm repositories, retrying <c>--registry-retries</c> times, each
+    /// attempt (body included) bounded by <c>--request-timeout</c>.
+    /// </summary>
     HttpClient CreateRegistryHttp() =>
-        RegistryHttp.CreateClient(new RegistryHttpOptions { MaxRetryAttempts = Math.Max(0, RegistryRetries) });
+        RegistryHttp.CreateClient(
+            new RegistryHttpOptions { MaxRetryAttempts = RegistryRetries, AttemptTimeout = RequestTimeLimit }
+        );
+
+    /// <summary>Registry credentials from the environment, each password masked in the CI log (<c>::add-mask::</c>).</summary>
+    RegistryCredentialStore RegistryCredentials()
+    {
+        var credentials = RegistryCredentialStore.FromEnvironment();
+        foreach (var secret in credentials.Secrets)
+        {
+            Host.Mask(secret);
+        }
+
+        return credentials;
+    }
 
     /// <summary>Looks up newer charts and images through <paramref name="http"/>, the mirrors, and GitHub releases.</summary>
     VersionLookup CreateLookup(HttpClient http) =>
         new(
-            new OciRegistryClient(http),
+            new OciRegistryClient(http, RegistryCredentials()),
             new HelmRepositoryClient(http),
             new GitTagLister(),
             RegistryMirrors.Parse(RegistryMirror, HelmRepositoryMirror),

@@ -27,6 +27,9 @@ sealed partial class Build
     [Parameter("Git ref the dispatched workflow runs on (default: the current branch, else main)")]
     string? DispatchRef { get; set; }
 
+    /// <summary><c>--timeout</c>, refused as a usage error when it is not a duration or longer than 30 days.</summary>
+    TimeSpan SmokeTimeout => DurationText.ParseOption("--timeout", Timeout, LongestWait);
+
     Target Smoke =>
         _ =>
             _.Description("Ask the live cluster whether Flux applied this commit and ESO and the runners are healthy")
@@ -35,6 +38,7 @@ sealed partial class Build
                 .When(() => DispatchWorkflow is not null)
                 .Executes(async ct =>
                 {
+                    var timeout = SmokeTimeout; // a bad --timeout is a usage error before anything is rendered
                     var rendered = await RenderForSmokeAsync(Cluster!, ct);
                     var report = await RunSmokeAsync(rendered, Kubeconfig, Context, ct);
                     if (!report.Passed)
@@ -58,7 +62,7 @@ sealed partial class Build
         }
 
         var gitRef = DispatchRef ?? CurrentBranch() ?? "main";
-        var timeout = SmokeDurations.Parse(Timeout) ?? SmokeOptions.DefaultTimeout;
+        var timeout = SmokeTimeout;
         var dispatcher = new GitHubWorkflowDispatcher(
             GitHub,
             repository,
@@ -144,9 +148,7 @@ sealed partial class Build
         CancellationToken ct
     )
     {
-        var timeout =
-            SmokeDurations.Parse(Timeout)
-            ?? throw new UsageException($"--timeout {Timeout}: not a duration; use e.g. 90s, 10m or 1m30s.");
+        var timeout = SmokeTimeout;
 
         var revision = Revision ?? LocalHead();
         var options = new SmokeOptions(
@@ -154,7 +156,7 @@ sealed partial class Build
             context,
             revision,
             timeout,
-            JUnitPath: Junit is null ? null : Path.GetFullPath(Junit)
+            JUnitPath: Junit is null ? null : UserPath(Junit)
         );
         var report = await new SmokeService(Console, TimeProvider.System).RunAsync(rendered, options, ct);
         Host.AppendStepSummary(SmokeMarkdown.Render(report));

@@ -51,7 +51,7 @@ sealed partial class Build
                 });
 
     Task<Validation.ValidationResult> RunValidationAsync(string? cluster, CancellationToken ct) =>
-        RunValidationAsync(cluster, RootDirectory, ct);
+        RunValidationAsync(cluster, Layout.Root, ct);
 
     /// <summary>Validates the tree at <paramref name="repositoryRoot"/> (e.g. an edited copy) with this run's settings.</summary>
     async Task<Validation.ValidationResult> RunValidationAsync(
@@ -62,38 +62,42 @@ sealed partial class Build
     {
         var options = new ValidationOptions(
             repositoryRoot,
-            Root,
+            Layout.KubernetesFolder,
             cluster,
-            new SchemaValidationOptions(
-                SchemaLocation.Length > 0 ? SchemaLocation : DefaultSchemaLocations,
-                KubernetesVersion,
-                Strict: true,
-                IgnoreMissingSchemas,
-                SkipKinds.ToHashSet(StringComparer.Ordinal),
-                RejectKinds.ToHashSet(StringComparer.Ordinal),
-                Path.Combine(TemporaryDirectory, "schemas")
-            ),
+            SchemaOptions(),
             RenovateSchema ?? RenovateSchemaSource.DefaultUrl,
             DisableRules.ToHashSet(StringComparer.Ordinal),
-            TemporaryDirectory
+            CacheDirectory
         )
         {
             UseKubeconform = Validator == SchemaValidator.Kubeconform,
             RunnerReleases = CheckRunnerAge ? await RunnerReleasesAsync(ct) : null,
             RepositoryRules = FirstStage(repositoryRoot) is { } first ? [new RenovateCommentRule(first)] : [],
         };
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var http = new HttpClient { Timeout = RequestTimeLimit };
         var pipeline = new ValidationPipeline(Kustomize, http);
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
     }
+
+    /// <summary>How this run finds and applies schemas (Validate, and Schemas --lock).</summary>
+    SchemaValidationOptions SchemaOptions() =>
+        new(
+            SchemaLocation.Length > 0 ? SchemaLocation : DefaultSchemaLocations,
+            KubernetesVersion,
+            Strict: true,
+            IgnoreMissingSchemas,
+            SkipKinds.ToHashSet(StringComparer.Ordinal),
+            RejectKinds.ToHashSet(StringComparer.Ordinal),
+            Path.Combine(CacheDirectory, "schemas")
+        );
 
     /// <summary>The first stage of the promotion order, or null when promotion.yaml is missing or broken (the promotion-order rule says so).</summary>
     string? FirstStage(string repositoryRoot)
     {
         try
         {
-            return File.Exists(Path.Combine(repositoryRoot, Root, Manifests.PromotionOrder.FileName))
-                ? Manifests.PromotionOrder.Load(repositoryRoot, Root).First
+            return File.Exists(Path.Combine(repositoryRoot, Layout.KubernetesFolder, Manifests.PromotionOrder.FileName))
+                ? Manifests.PromotionOrder.Load(repositoryRoot, Layout.KubernetesFolder).First
                 : null;
         }
         catch (BuildException)

@@ -63,8 +63,23 @@ sealed partial class Build : BuildDefinition
     )]
     string[] HelmRepositoryMirror { get; set; } = [];
 
-    [Parameter("How often a registry call is retried after a 5xx, 429 or timeout before the look-up fails")]
+    [Parameter(
+        "How often a registry call is retried after a 5xx, 429 or timeout before the look-up fails",
+        Minimum = 0,
+        Maximum = 10
+    )]
     int RegistryRetries { get; set; } = 3;
+
+    [Parameter("Longest one kustomize build may run before its Kustomization fails, e.g. 2m, 90s")]
+    string KustomizeTimeout { get; set; } = "2m";
+
+    [Parameter(
+        "Longest one network request (registry, GitHub API, schema download) may take as a whole, body included, e.g. 30s"
+    )]
+    string RequestTimeout { get; set; } = "30s";
+
+    [Parameter("How long Bump or Promote waits for another run on the same clone before refusing, e.g. 10s")]
+    string LockWait { get; set; } = "10s";
 
     [Parameter("Kubeconfig file for Smoke (default: KUBECONFIG, else ~/.kube/config, else in-cluster)")]
     string? Kubeconfig { get; set; }

@@ -5,6 +5,8 @@ public static class ManifestRuleIds
 {
     public const string YamlSyntax = "yaml-syntax";
     public const string YamlDuplicateKey = "yaml-duplicate-key";
+    public const string YamlAliasExpansion = "yaml-alias-expansion";
+    public const string Symlink = "symlink";
     public const string YamlNotAMapping = "yaml-not-a-mapping";
     public const string MissingField = "manifest-missing-field";
     public const string FileUnreadable = "file-unreadable";
@@ -17,6 +19,18 @@ public static class ManifestRuleIds
             Severity.Error,
             "A duplicate key silently drops one of the values.",
             "none: fix the file"
+        ),
+        new(
+            YamlAliasExpansion,
+            Severity.Error,
+            "YAML aliases that expand without end (an alias bomb) exhaust kustomize and the API server.",
+            "none: write the values out"
+        ),
+        new(
+            Symlink,
+            Severity.Warning,
+            "Flux's source-controller leaves symbolic links out of the artifact, so what they point at is not applied.",
+            "none: replace the link with the file or folder itself"
         ),
         new(
             YamlNotAMapping,

@@ -5,6 +5,7 @@ public static class RenderRuleIds
 {
     public const string SourceUnsupported = "flux-source-unsupported";
     public const string PathMissing = "flux-path-missing";
+    public const string ArtifactGenerator = "flux-artifact-generator";
     public const string Substitution = "flux-substitution";
     public const string NamespaceMissing = "flux-namespace-missing";
     public const string SubstitutionUnknown = "flux-substitution-unknown";
@@ -29,6 +30,12 @@ public static class RenderRuleIds
             Severity.Error,
             "A Kustomization whose path does not exist fails with 'kustomization path not found'.",
             "none: fix spec.path"
+        ),
+        new(
+            ArtifactGenerator,
+            Severity.Error,
+            "An ArtifactGenerator whose copy operation matches nothing fails, and Kustomizations reading its ExternalArtifact never reconcile.",
+            "none: fix the copy operation"
         ),
         new(
             Substitution,

@@ -99,6 +99,12 @@ public sealed class BuildCommandLine
                 Option<string> single => [result.GetValue(single) ?? ""],
                 _ => [],
             };
+            if (option is not Option<bool> && values[parameter.Name].FirstOrDefault(LooksLikeOption) is { } misplaced)
+            {
+                throw new UsageException(
+                    $"{parameter.Option} {misplaced}: the value looks like an option, so {parameter.Option} probably lost its value; give one, e.g. {parameter.Option} {parameter.ValueHint}."
+                );
+            }
         }
 
         return new BuildArguments
@@ -113,6 +119,10 @@ public sealed class BuildCommandLine
             ParameterValues = values,
         };
     }
+
+    /// <summary><c>--x</c> or <c>-x</c>; a negative number such as <c>-1</c> is a value (and its range is checked later).</summary>
+    private static bool LooksLikeOption(string value) =>
+        value.Length > 1 && value[0] == '-' && !char.IsAsciiDigit(value[1]) && value[1] != '.';
 
     private static Verbosity ReadVerbosity(string? value) =>
         value is null ? Verbosity.Normal

@@ -22,10 +22,57 @@ public abstract class BuildDefinition
         get
         {
             var path = Path.Combine(RootDirectory, ".nuke", "temp");
-            Directory.CreateDirectory(path);
+            try
+            {
+                Directory.CreateDirectory(path);
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                throw new BuildException(
+                    $"Cannot create {path}: {e.Message.TrimEnd('.')}; this target writes there, so run it from a writable checkout."
+                );
+            }
+
             return path;
         }
     }
+
+    /// <summary>The folder the build was started from: relative paths on the command line start here.</summary>
+    public string WorkingDirectory => Services.WorkingDirectory;
+
+    /// <summary>
+    /// The build's own cache folder: <c>.nuke/temp</c> of the build project (BUILD_ROOT_DIRECTORY, else the repository
+    /// root), whatever <c>--repository-root</c> points at, so checking another repository writes nothing into it; a
+    /// folder under the system temp when that one cannot be created.
+    /// </summary>
+    public string CacheDirectory
+    {
+        get
+        {
+            foreach (
+                var path in new[]
+                {
+                    Path.Combine(Services.ProjectDirectory, ".nuke", "temp"),
+                    Path.Combine(Path.GetTempPath(), "gitops-runners-cache"),
+                }
+            )
+            {
+                try
+                {
+                    Directory.CreateDirectory(path);
+                    return path;
+                }
+                catch (Exception e) when (e is UnauthorizedAccessException or IOException) { }
+            }
+
+            throw new BuildException(
+                $"Cannot create a cache folder (.nuke/temp of {Services.ProjectDirectory} or the system temp folder); check their permissions."
+            );
+        }
+    }
+
+    /// <summary>A path as the user typed it, made absolute from the working directory.</summary>
+    public string UserPath(string path) => Path.GetFullPath(path, WorkingDirectory);
 
     public ICiHost Host => Services.Host;
 

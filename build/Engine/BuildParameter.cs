@@ -7,6 +7,9 @@ public sealed record BuildParameter(string Name, string Description, Type Type, 
 {
     public PropertyInfo? Property { get; init; }
 
+    /// <summary>The range an <c>int</c> parameter accepts (<see cref="ParameterAttribute.Minimum"/>, <see cref="ParameterAttribute.Maximum"/>).</summary>
+    public (int Minimum, int Maximum) Range { get; init; } = (int.MinValue, int.MaxValue);
+
     /// <summary>The option without dashes, e.g. <c>kubernetes-version</c>.</summary>
     public string OptionName => ParameterNames.ToKebabCase(Name);
 

@@ -9,4 +9,11 @@ public sealed record BuildServices(
     ICiHost Host,
     Verbosity Verbosity,
     SummaryNotes Notes
-);
+)
+{
+    /// <summary>The folder the user ran the build from; relative paths they typed start here.</summary>
+    public string WorkingDirectory { get; init; } = RootDirectory;
+
+    /// <summary>The build project's own root (BUILD_ROOT_DIRECTORY), whose <c>.nuke/temp</c> holds caches.</summary>
+    public string ProjectDirectory { get; init; } = RootDirectory;
+}

@@ -60,7 +60,13 @@ internal sealed class BuildSession(
         var errors = new ErrorReporter(Console, arguments.Verbosity, redactor);
         resolution.ApplyTo(build);
         var notes = new SummaryNotes();
-        build.Attach(new BuildServices(Console, root, host, arguments.Verbosity, notes));
+        build.Attach(
+            new BuildServices(Console, root, host, arguments.Verbosity, notes)
+            {
+                WorkingDirectory = environment.WorkingDirectory,
+                ProjectDirectory = ScriptRoot ?? root,
+            }
+        );
         if (arguments.Verbosity == Verbosity.Verbose)
         {
             WriteParameters(resolution);
@@ -83,13 +89,13 @@ internal sealed class BuildSession(
     }
 
     /// <summary><c>--repository-root</c>, else <c>BUILD_ROOT_DIRECTORY</c> (set by build.sh and build.cmd).</summary>
-    private string? RootOption =>
-        arguments.Root
-        ?? (
-            environment.Variables.TryGetValue("BUILD_ROOT_DIRECTORY", out var fromScript) && fromScript.Length > 0
-                ? fromScript
-                : null
-        );
+    private string? RootOption => arguments.Root ?? ScriptRoot;
+
+    /// <summary>The build project's root as build.sh or build.cmd name it.</summary>
+    private string? ScriptRoot =>
+        environment.Variables.TryGetValue("BUILD_ROOT_DIRECTORY", out var fromScript) && fromScript.Length > 0
+            ? Path.GetFullPath(fromScript)
+            : null;
 
     private string? TryResolveRoot()
     {

@@ -9,4 +9,10 @@ namespace GitOpsRunners.Engine;
 public sealed class ParameterAttribute(string description) : Attribute
 {
     public string Description { get; } = description;
+
+    /// <summary>The smallest value an <c>int</c> parameter accepts.</summary>
+    public int Minimum { get; init; } = int.MinValue;
+
+    /// <summary>The largest value an <c>int</c> parameter accepts.</summary>
+    public int Maximum { get; init; } = int.MaxValue;
 }

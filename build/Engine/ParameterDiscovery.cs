@@ -57,6 +57,7 @@ public static class ParameterDiscovery
             )
             {
                 Property = property,
+                Range = (attribute.Minimum, attribute.Maximum),
             };
             if (Reserved.Contains(parameter.OptionName))
             {

@@ -35,9 +35,17 @@ public static class ParameterValueConverter
 
         if (type == typeof(int))
         {
-            return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            var (minimum, maximum) = parameter.Range;
+            var range =
+                minimum == int.MinValue && maximum == int.MaxValue ? "a whole number"
+                : maximum == int.MaxValue ? $"a whole number from {minimum}"
+                : $"a whole number from {minimum} to {maximum}";
+            return
+                int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+                && number >= minimum
+                && number <= maximum
                 ? number
-                : throw Invalid(parameter, text, origin, "a whole number");
+                : throw Invalid(parameter, text, origin, range);
         }
 
         var match = Enum.GetNames(type)

@@ -4,9 +4,9 @@ namespace GitOpsRunners.Engine;
 
 /// <summary>
 /// Where a target's machine-readable output goes (<c>--output</c>): the file, with one grey line naming it, or
-/// else standard output on its own, so that it can be piped.
+/// else standard output on its own, so that it can be piped. A relative path starts at <paramref name="workingDirectory"/>.
 /// </summary>
-public sealed class ReportSink(IAnsiConsole console, string? output)
+public sealed class ReportSink(IAnsiConsole console, string? output, string? workingDirectory = null)
 {
     /// <summary>The <c>--output</c> path as given; null for standard output.</summary>
     public string? Output => output;
@@ -36,7 +36,7 @@ public sealed class ReportSink(IAnsiConsole console, string? output)
             return;
         }
 
-        var path = Path.GetFullPath(output);
+        var path = Path.GetFullPath(output, workingDirectory ?? Directory.GetCurrentDirectory());
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report, ct).ConfigureAwait(false);
     }

@@ -19,6 +19,8 @@ public sealed class ChangePublisher(
     public async Task<ChangeResult> PublishAsync(ChangeRequest change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);
+        // The remote branch as this run first sees it: the push overwrites only that (force-with-lease).
+        var lease = Lease.At(await git.RemoteBranchTipAsync(change.Branch, token, ct).ConfigureAwait(false));
         var previousTip = git.BranchTip(change.Branch);
         git.CreateOrResetBranch(change.Branch, change.BaseBranch);
         GitPushResult pushed;
@@ -26,7 +28,7 @@ public sealed class ChangePublisher(
         {
             ct.ThrowIfCancellationRequested();
             git.CommitFiles(change.Branch, change.Files, change.CommitMessage, author);
-            pushed = await git.PushAsync(change.Branch, force: true, token, ct).ConfigureAwait(false);
+            pushed = await git.PushAsync(change.Branch, force: true, token, lease, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is BuildException or OperationCanceledException)
         {

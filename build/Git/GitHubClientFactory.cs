@@ -16,15 +16,24 @@ public static class GitHubClientFactory
 
     public static Uri DefaultApiUrl { get; } = new("https://api.github.com/");
 
-    /// <summary>A client for <paramref name="apiBaseAddress"/>; anonymous when <paramref name="token"/> is empty.</summary>
-    public static IGitHubClient Create(string? token, Uri apiBaseAddress)
+    /// <summary>How long one GitHub API request may take as a whole when nobody says otherwise.</summary>
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A client for <paramref name="apiBaseAddress"/>; anonymous when <paramref name="token"/> is empty. Each request
+    /// is bounded by <paramref name="requestTimeout"/> (default <see cref="DefaultRequestTimeout"/>).
+    /// </summary>
+    public static IGitHubClient Create(string? token, Uri apiBaseAddress, TimeSpan? requestTimeout = null)
     {
         ArgumentNullException.ThrowIfNull(apiBaseAddress);
         var credentials = string.IsNullOrEmpty(token) ? Credentials.Anonymous : new Credentials(token);
+        var address = WithTrailingSlash(apiBaseAddress);
         var connection = new Connection(
             new ProductHeaderValue(ProductName),
-            WithTrailingSlash(apiBaseAddress),
-            new InMemoryCredentialStore(credentials)
+            address,
+            new InMemoryCredentialStore(credentials),
+            new BoundedGitHubHttpClient(address, requestTimeout ?? DefaultRequestTimeout),
+            new SimpleJsonSerializer()
         );
         return new GitHubClient(connection);
     }

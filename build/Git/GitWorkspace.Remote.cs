@@ -35,12 +35,22 @@ public sealed partial class GitWorkspace
     /// A refusal by the remote, or a non-fast-forward without <paramref name="force"/>, throws
     /// <see cref="GitPushException"/> with the remote's message.
     /// </summary>
-    public Task<GitPushResult> PushAsync(string branch, bool force, string? token, CancellationToken ct)
+    public Task<GitPushResult> PushAsync(string branch, bool force, string? token, CancellationToken ct) =>
+        PushAsync(branch, force, token, Lease.FromFirstLook, ct);
+
+    /// <summary>
+    /// Like <see cref="PushAsync(string, bool, string?, CancellationToken)"/>, with force-with-lease semantics: the
+    /// remote branch is overwritten only while it still holds <paramref name="expected"/> (null: absent), checked
+    /// against what the remote advertises in the push connection itself, so a push from a stale view never
+    /// overwrites another run's commit.
+    /// </summary>
+    public Task<GitPushResult> PushAsync(string branch, bool force, string? token, Lease expected, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(expected);
         var canonical = CanonicalBranch(branch);
         var local =
             BranchTip(branch) ?? throw new BuildException($"Cannot push '{branch}': there is no such local branch.");
-        return Task.Run(() => Push(branch, canonical, local, force, token, ct), ct);
+        return Task.Run(() => Push(branch, canonical, local, force, token, expected, ct), ct);
     }
 
     private GitPushResult Push(
@@ -49,11 +59,18 @@ public sealed partial class GitWorkspace
         string localSha,
         bool force,
         string? token,
+        Lease lease,
         CancellationToken ct
     )
     {
         var remoteSha = RemoteTip(canonical, branch, token);
         ct.ThrowIfCancellationRequested();
+        var expected = lease.IsFromFirstLook ? remoteSha : lease.Sha;
+        if (!lease.IsFromFirstLook && remoteSha != expected)
+        {
+            throw Moved(branch, expected, remoteSha, token);
+        }
+
         if (remoteSha == localSha)
         {
             return new GitPushResult(branch, localSha, PushOutcome.AlreadyUpToDate);
@@ -75,12 +92,21 @@ public sealed partial class GitWorkspace
 
         ct.ThrowIfCancellationRequested();
         var rejections = new List<string>();
+        var seen = expected;
         var options = new PushOptions
         {
             CredentialsProvider = Credentials(token),
             OnPushStatusError = error => rejections.Add($"{error.Reference}: {error.Message}"),
             OnPushTransferProgress = (_, _, _) => !ct.IsCancellationRequested,
             OnPackBuilderProgress = (_, _, _) => !ct.IsCancellationRequested,
+            OnNegotiationCompletedBeforePush = updates =>
+            {
+                // The lease: what the remote advertises in this very connection must still be what we expect.
+                // libgit2's push update: "src" is the reference's current target on the remote, "dst" the new one.
+                var advertised = updates.FirstOrDefault(u => u.DestinationRefName == canonical)?.SourceObjectId;
+                seen = advertised is null || advertised == ObjectId.Zero ? null : advertised.Sha;
+                return seen == expected;
+            },
         };
         var refspec = $"{(force ? "+" : string.Empty)}{canonical}:{canonical}";
         try
@@ -90,6 +116,10 @@ public sealed partial class GitWorkspace
         catch (UserCancelledException) when (ct.IsCancellationRequested)
         {
             throw new OperationCanceledException(ct);
+        }
+        catch (UserCancelledException) when (seen != expected)
+        {
+            throw Moved(branch, expected, seen, token);
         }
         catch (NonFastForwardException ex)
         {
@@ -122,6 +152,19 @@ public sealed partial class GitWorkspace
 
         return new GitPushResult(branch, localSha, PushOutcome.Pushed);
     }
+
+    private GitPushException Moved(string branch, string? expected, string? found, string? token) =>
+        Rejected(
+            branch,
+            Redact(
+                $"the remote branch is at {Short(found)}, not at {Short(expected)} as when this run began (another run pushed to it)",
+                token
+            ),
+            "nothing was overwritten; run again to build on the new remote state.",
+            inner: null
+        );
+
+    private static string Short(string? sha) => sha is null ? "nothing (absent)" : sha[..Math.Min(12, sha.Length)];
 
     private Commit FetchRemoteCommit(string branch, string remoteSha, string? token, CancellationToken ct)
     {

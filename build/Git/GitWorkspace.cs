@@ -51,6 +51,43 @@ public sealed partial class GitWorkspace : IDisposable
         return new GitWorkspace(new Repository(gitDir));
     }
 
+    /// <summary>
+    /// The path whose content changes when <paramref name="path"/> is written: the file a symbolic link in
+    /// <paramref name="tree"/> points at (the link itself stays a link), followed up to a few links deep.
+    /// </summary>
+    private static string FollowLinks(Tree tree, string path, string branch)
+    {
+        for (var depth = 0; depth < 8; depth++)
+        {
+            if (tree[path] is not { Mode: Mode.SymbolicLink } link)
+            {
+                return path;
+            }
+
+            var target = ((Blob)link.Target).GetContentText().Trim();
+            var folder = Path.GetDirectoryName(path.Replace('/', Path.DirectorySeparatorChar)) ?? "";
+            var resolved = Path.GetRelativePath(
+                    Path.GetFullPath("/"),
+                    Path.GetFullPath(Path.Combine(Path.GetFullPath("/"), folder, target))
+                )
+                .Replace('\\', '/');
+            if (resolved.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(target))
+            {
+                throw new BuildException(
+                    $"Cannot write '{path}' on '{branch}': it is a symbolic link to '{target}', outside the repository."
+                );
+            }
+
+            path = RepositoryPath.Normalize(resolved);
+        }
+
+        throw new BuildException($"Cannot write '{path}' on '{branch}': its symbolic links form a loop.");
+    }
+
+    /// <summary>Takes this clone's <see cref="RepositoryLock"/> for <paramref name="doing"/> (e.g. "Bump --pr").</summary>
+    public Task<RepositoryLock> LockAsync(string doing, TimeSpan wait, CancellationToken ct) =>
+        RepositoryLock.AcquireAsync(_repo.Info.Path, doing, wait, ct);
+
     /// <summary>The sha a branch points at, or null when there is no such local branch.</summary>
     public string? BranchTip(string branch) =>
         _repo.Refs[BranchPrefix + branch]?.ResolveToDirectReference()?.TargetIdentifier;
@@ -121,7 +158,7 @@ public sealed partial class GitWorkspace : IDisposable
         var definition = TreeDefinition.From(tip.Tree);
         foreach (var (rawPath, content) in files)
         {
-            var path = RepositoryPath.Normalize(rawPath);
+            var path = FollowLinks(tip.Tree, RepositoryPath.Normalize(rawPath), branch);
             var existing = tip.Tree[path];
             if (existing is not null && existing.TargetType != TreeEntryTargetType.Blob)
             {

@@ -20,7 +20,8 @@ public sealed class RepositoryScanner
         Func<string, string, IEnumerable<Finding>>? inspectText = null
     )
     {
-        var files = YamlFiles(directory).Order(StringComparer.Ordinal).ToArray();
+        var links = new List<string>();
+        var files = YamlFiles(directory, links).Order(StringComparer.Ordinal).ToArray();
         var results = new (ManifestParseResult Parsed, IReadOnlyList<Finding> Syntax)[files.Length];
         var options = new ParallelOptions
         {
@@ -41,7 +42,10 @@ public sealed class RepositoryScanner
             .ConfigureAwait(false);
 
         var manifests = results.SelectMany(r => r.Parsed.Manifests).ToList();
-        var findings = results.SelectMany(r => r.Syntax.Concat(r.Parsed.Findings)).ToList();
+        var findings = results
+            .SelectMany(r => r.Syntax.Concat(r.Parsed.Findings))
+            .Concat(links.Order(StringComparer.Ordinal).Select(l => SymbolicLinks.Finding(repositoryRoot, l)))
+            .ToList();
         return new RepositoryScan(manifests, findings, files.Select(f => Relative(repositoryRoot, f)).ToList());
     }
 
@@ -93,7 +97,8 @@ public sealed class RepositoryScanner
         }
     }
 
-    private static IEnumerable<string> YamlFiles(string directory)
+    /// <summary>YAML files below <paramref name="directory"/>; symbolic links are never followed, only collected in <paramref name="links"/>.</summary>
+    private static IEnumerable<string> YamlFiles(string directory, List<string> links)
     {
         var pending = new Stack<string>();
         pending.Push(directory);
@@ -117,6 +122,16 @@ public sealed class RepositoryScanner
             foreach (var entry in entries)
             {
                 var name = Path.GetFileName(entry);
+                if (SymbolicLinks.IsLink(entry))
+                {
+                    if (!name.StartsWith('.'))
+                    {
+                        links.Add(entry);
+                    }
+
+                    continue;
+                }
+
                 if (Directory.Exists(entry))
                 {
                     if (!name.StartsWith('.'))

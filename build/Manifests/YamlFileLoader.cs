@@ -37,6 +37,11 @@ public static partial class YamlFileLoader
     /// <summary>Parses YAML text; locations use <paramref name="relativeFile"/>.</summary>
     public static YamlLoadResult Parse(string text, string relativeFile)
     {
+        if (YamlAliasBudget.Check(text, relativeFile) is { } bomb)
+        {
+            return new YamlLoadResult(relativeFile, [], [bomb]);
+        }
+
         var findings = new List<Finding>();
         var documents = new List<LoadedDocument>();
         var filter = new DuplicateKeyFilter(new Parser(new StringReader(text)));

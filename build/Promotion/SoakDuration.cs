@@ -9,10 +9,18 @@ public static class SoakDuration
 {
     /// <exception cref="UsageException">The text is not a duration.</exception>
     public static TimeSpan Parse(string text, string option = "--min-soak") =>
-        DurationText.Parse(text)
-        ?? throw new UsageException(
-            $"{option} {text}: not a duration; use days, hours, minutes or seconds, e.g. 3d, 36h or 1d12h."
-        );
+        DurationText.Parse(text) switch
+        {
+            null => throw new UsageException(
+                $"{option} {text}: not a duration; use days, hours, minutes or seconds, e.g. 3d, 36h or 1d12h."
+            ),
+            var soak when soak > Longest => throw new UsageException(
+                $"{option} {text}: longer than the longest soak allowed ({Longest.Days}d); give at most that."
+            ),
+            var soak => soak.Value,
+        };
+
+    private static readonly TimeSpan Longest = TimeSpan.FromDays(3650);
 
     /// <summary><c>2d 3h 5m</c>; seconds only below a minute.</summary>
     public static string Format(TimeSpan span)

@@ -132,7 +132,9 @@ internal sealed class ArtifactStore(RepositoryLayout layout, string temporaryRoo
                 var name = Path.GetFileName(entry);
                 var path = relative.Length == 0 ? name : $"{relative}/{name}";
                 var isDirectory = Directory.Exists(entry);
-                if (name == ".git" || IgnoredByGit(entry, isDirectory))
+                // Flux's artifact archive keeps only regular files and folders ("Ignore anything that is not a
+                // file or directories e.g. symlinks", fluxcd/pkg artifact/storage Archive): links are never followed.
+                if (name == ".git" || Manifests.SymbolicLinks.IsLink(entry) || IgnoredByGit(entry, isDirectory))
                 {
                     continue;
                 }
@@ -169,13 +171,19 @@ internal sealed class ArtifactStore(RepositoryLayout layout, string temporaryRoo
 
     private static (IReadOnlyList<string> Files, IReadOnlyList<string> Folders) AllFiles(string root)
     {
+        var noLinks = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            AttributesToSkip = FileAttributes.ReparsePoint,
+            IgnoreInaccessible = true,
+        };
         var files = Directory
-            .EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .EnumerateFiles(root, "*", noLinks)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Order(StringComparer.Ordinal)
             .ToList();
         var folders = Directory
-            .EnumerateDirectories(root, "*", SearchOption.AllDirectories)
+            .EnumerateDirectories(root, "*", noLinks)
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .ToList();
         return (files, folders);

@@ -143,23 +143,41 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
             )
             .ToList();
         (string, SecretValues)? secret = null;
+        var fingerprints = new Dictionary<Manifest, IReadOnlyDictionary<string, string>>(
+            ReferenceEqualityComparer.Instance
+        );
         foreach (var manifest in parsed.Manifests.Where(m => m.Kind == "Secret" && m.ApiVersion == "v1"))
         {
-            secret = (
-                $"{manifest.Namespace}/{manifest.Name}",
-                Mask(manifest.Body) with
-                {
-                    Location = manifest.Location,
-                }
-            );
+            var values = Mask(manifest.Body) with { Location = manifest.Location };
+            secret = ($"{manifest.Namespace}/{manifest.Name}", values);
+            fingerprints[manifest] = Fingerprints(values);
         }
 
         return new FinishedDocument(
-            parsed.Manifests.Select(m => new RenderedObject(m, appliedBy)).ToList(),
+            parsed
+                .Manifests.Select(m => new RenderedObject(m, appliedBy)
+                {
+                    SecretFingerprints = fingerprints.GetValueOrDefault(m),
+                })
+                .ToList(),
             findings,
             secret
         );
     }
+
+    /// <summary>A SHA-256 of each value, keyed <c>data.key</c> / <c>stringData.key</c>: equal only when the values are.</summary>
+    private static Dictionary<string, string> Fingerprints(SecretValues values) =>
+        values
+            .Data.Select(p => ($"data.{p.Key}", p.Value))
+            .Concat(values.StringData.Select(p => ($"stringData.{p.Key}", p.Value)))
+            .ToDictionary(
+                p => p.Item1,
+                p =>
+                    Convert.ToHexStringLower(
+                        System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(p.Value))
+                    ),
+                StringComparer.Ordinal
+            );
 
     /// <summary>Replaces Secret values with <c>..PLACEHOLDER_key..</c> and returns the real ones.</summary>
     internal static SecretValues Mask(YamlMappingNode secret)

@@ -76,6 +76,20 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
                 .ToList();
         }
 
+        var components = kustomization.Components.Select(c => Path.GetFullPath(Path.Combine(directory, c)));
+        if (context.Inputs.Check(artifact.Root, [directory, .. components]) is { } guarded)
+        {
+            findings.Add(
+                guarded with
+                {
+                    Message = $"Kustomization {kustomization.Id}: {guarded.Message}",
+                    Cluster = cluster,
+                    Object = $"Kustomization/{kustomization.Id}",
+                }
+            );
+            return new KustomizationOutcome([], findings, new Dictionary<string, SecretValues>());
+        }
+
         var generated = KustomizationGenerator.Generate(
             existing is null
                 ? null

@@ -25,6 +25,7 @@ internal sealed class RenderContext : IDisposable
         _builds = new SemaphoreSlim(Math.Max(1, options.MaxParallelBuilds));
         TemporaryRoot = Path.Combine(Path.GetTempPath(), "gitops-render-" + Guid.NewGuid().ToString("N")[..12]);
         Sources = new ArtifactStore(Layout, TemporaryRoot);
+        Inputs = new KustomizeInputGuard(DisplayPath);
         Files = new ParsedFileCache(DisplayPath);
         Locator = new OriginLocator(Files, DisplayPath);
         Artifacts = new ArtifactAssembler(TemporaryRoot, _copiedFrom);
@@ -34,6 +35,9 @@ internal sealed class RenderContext : IDisposable
     public RenderOptions Options { get; }
     public string TemporaryRoot { get; }
     public ArtifactStore Sources { get; }
+
+    /// <summary>Refuses, before kustomize runs, inputs outside the source or whose YAML aliases expand past the bound.</summary>
+    public KustomizeInputGuard Inputs { get; }
     public ParsedFileCache Files { get; }
     public OriginLocator Locator { get; }
     public ArtifactAssembler Artifacts { get; }

@@ -192,7 +192,7 @@ internal sealed class SourceResolver(RenderContext context, ClusterEntry entry, 
             null,
             new Finding(
                 Severity.Error,
-                RenderRuleIds.SourceUnsupported,
+                RenderRuleIds.ArtifactGenerator,
                 $"Kustomization {kustomization.Id}: {message}",
                 kustomization.Location,
                 entry.Name,

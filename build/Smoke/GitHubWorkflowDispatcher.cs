@@ -44,7 +44,7 @@ public sealed class GitHubWorkflowDispatcher(
 
         var deadline = dispatchedAt + timeout;
         WorkflowRun? run = null;
-        while (time.GetUtcNow() < deadline)
+        while (true)
         {
             var runs = await GitHubCall
                 .RunAsync(
@@ -70,6 +70,12 @@ public sealed class GitHubWorkflowDispatcher(
                     run.Conclusion?.StringValue,
                     Uri.TryCreate(run.HtmlUrl, UriKind.Absolute, out var url) ? url : null
                 );
+            }
+
+            // Look at least once, however short the timeout: the dispatch itself may have used it up.
+            if (time.GetUtcNow() >= deadline)
+            {
+                break;
             }
 
             await Task.Delay(pollInterval, time, ct).ConfigureAwait(false);

@@ -15,7 +15,12 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
 
     /// <summary>Where controllers record events about cluster-scoped objects such as ClusterSecretStores.</summary>
     private const string ClusterScopedEventNamespace = "default";
-    private readonly Kubernetes _client = new(configuration);
+    private readonly LastRequestHandler _lastRequest = new();
+    private Kubernetes? _kubernetes;
+
+    public string Server => configuration.Host;
+
+    private Kubernetes Client => _kubernetes ??= new Kubernetes(configuration, _lastRequest);
 
     public async Task<ClusterSnapshot> ReadAsync(SmokeExpectations expected, CancellationToken ct)
     {
@@ -52,7 +57,7 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
                     .Distinct(StringComparer.Ordinal)
             )
             {
-                var deployments = await _client
+                var deployments = await Client
                     .AppsV1.ListNamespacedDeploymentAsync(ns, cancellationToken: ct)
                     .ConfigureAwait(false);
                 objects.AddRange(deployments.Items.Select(d => Typed(d, "apps/v1", "Deployment")));
@@ -64,7 +69,7 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
                     .Distinct(StringComparer.Ordinal)
             )
             {
-                var pods = await _client
+                var pods = await Client
                     .CoreV1.ListNamespacedPodAsync(
                         ns,
                         labelSelector: "app.kubernetes.io/component=runner-scale-set-listener",
@@ -87,7 +92,14 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
         }
         catch (Exception e)
             when (!ct.IsCancellationRequested
-                && KubernetesErrors.Map(e, configuration.Host, configuration.CurrentContext) is var mapped
+                && KubernetesErrors.Map(
+                    e,
+                    configuration.Host,
+                    configuration.CurrentContext,
+                    configuration.HttpClientTimeout,
+                    _lastRequest.Last
+                )
+                    is var mapped
                 && mapped != e
             )
         {
@@ -107,7 +119,7 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
             {
                 var parts = id.Split('/');
                 var (kind, ns, name) = parts.Length == 3 ? (parts[0], parts[1], parts[2]) : (parts[0], null, parts[^1]);
-                var list = await _client
+                var list = await Client
                     .CoreV1.ListNamespacedEventAsync(
                         ns ?? ClusterScopedEventNamespace,
                         fieldSelector: $"involvedObject.kind={kind},involvedObject.name={name},type=Warning",
@@ -134,7 +146,14 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
         }
         catch (Exception e)
             when (!ct.IsCancellationRequested
-                && KubernetesErrors.Map(e, configuration.Host, configuration.CurrentContext) is var mapped
+                && KubernetesErrors.Map(
+                    e,
+                    configuration.Host,
+                    configuration.CurrentContext,
+                    configuration.HttpClientTimeout,
+                    _lastRequest.Last
+                )
+                    is var mapped
                 && mapped != e
             )
         {
@@ -144,7 +163,7 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
         return events;
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => _kubernetes?.Dispose();
 
     /// <summary>Each custom collection to list: Flux kinds in every Flux namespace, ESO and ARC kinds where they are expected.</summary>
     private static IEnumerable<(string Group, string Version, string Plural, string? Namespace)> Collections(
@@ -189,7 +208,7 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
         try
         {
             var list = ns is null
-                ? await _client
+                ? await Client
                     .CustomObjects.ListClusterCustomObjectAsync<JsonElement>(
                         group,
                         version,
@@ -197,7 +216,7 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
                         cancellationToken: ct
                     )
                     .ConfigureAwait(false)
-                : await _client
+                : await Client
                     .CustomObjects.ListNamespacedCustomObjectAsync<JsonElement>(
                         group,
                         version,
@@ -229,7 +248,7 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
     {
         try
         {
-            var crd = await _client
+            var crd = await Client
                 .ApiextensionsV1.ReadCustomResourceDefinitionAsync(name, cancellationToken: ct)
                 .ConfigureAwait(false);
             return crd.Spec.Versions.Where(v => v.Served).Select(v => v.Name).ToList();
@@ -244,7 +263,7 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
     {
         try
         {
-            var secret = await _client
+            var secret = await Client
                 .CoreV1.ReadNamespacedSecretAsync(name, ns, cancellationToken: ct)
                 .ConfigureAwait(false);
             var keys = (secret.Data?.Keys ?? [])

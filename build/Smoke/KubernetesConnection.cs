@@ -53,6 +53,14 @@ public static class KubernetesConnection
                 return KubernetesClientConfiguration.InClusterConfig();
             }
         }
+        catch (Exception e) when (e.GetType().Namespace?.StartsWith("YamlDotNet", StringComparison.Ordinal) == true)
+        {
+            var at = e is YamlDotNet.Core.YamlException yaml ? $" at line {yaml.Start.Line}" : "";
+            throw new SmokeConnectionException(
+                $"kubeconfig {options.Kubeconfig ?? "(KUBECONFIG or ~/.kube/config)"}: not a readable kubeconfig (YAML error{at}: {e.Message.TrimEnd('.')}); pass a kubeconfig file with --kubeconfig",
+                e
+            );
+        }
         catch (KubeConfigException e)
         {
             throw new SmokeConnectionException(

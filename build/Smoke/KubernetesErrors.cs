@@ -12,11 +12,26 @@ internal static class KubernetesErrors
     public static bool IsNotFound(Exception e) =>
         e is HttpOperationException { Response.StatusCode: HttpStatusCode.NotFound };
 
-    public static Exception Map(Exception e, string server, string? context)
+    public static Exception Map(
+        Exception e,
+        string server,
+        string? context,
+        TimeSpan? requestTimeout = null,
+        string? request = null
+    )
     {
         var where = context is null ? server : $"{server} (context {context})";
         return e switch
         {
+            TaskCanceledException or TimeoutException when requestTimeout is { } limit => new SmokeConnectionException(
+                $"The Kubernetes API server at {where} did not answer within {SmokeDurations.Format(limit)}{(request is null ? "" : $" ({request})")}; check the cluster address, VPN and --context",
+                e
+            ),
+            JsonException json => new BuildException(
+                $"The Kubernetes API server at {where} sent an answer that is not Kubernetes JSON{(request is null ? "" : $" to {request}")} ({json.Message.Split('.')[0]}); check that the kubeconfig points at a Kubernetes API server and not a proxy or login page",
+                ExitCodes.TargetFailed,
+                e
+            ),
             HttpOperationException { Response.StatusCode: HttpStatusCode.Unauthorized } => new SmokeConnectionException(
                 $"The Kubernetes API server at {where} rejected the credentials (401 Unauthorized); log in again (AKS: az login, then kubelogin convert-kubeconfig) and retry",
                 e

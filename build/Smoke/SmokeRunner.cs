@@ -10,19 +10,45 @@ public sealed class SmokeRunner(IClusterReader reader, IAnsiConsole console, Tim
 {
     private const int PendingLinesShown = 12;
 
+    /// <summary>How long after <c>--timeout</c> a hanging read is abandoned.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long the Warning events of failing objects may take to read.</summary>
+    private static readonly TimeSpan EventsTime = TimeSpan.FromSeconds(10);
+
     public async Task<SmokeReport> RunAsync(SmokeExpectations expected, SmokeOptions options, CancellationToken ct)
     {
         var started = time.GetTimestamp();
         var timeout = options.EffectiveTimeout;
-        IReadOnlyList<CheckResult> results;
+        IReadOnlyList<CheckResult>? results = null;
         var timedOut = false;
         var lastShown = "";
         console.MarkupLine(
             $"Smoke [bold]{Markup.Escape(expected.Cluster)}[/]: {expected.Kustomizations.Count} Kustomizations, {expected.HelmReleases.Count} HelmReleases, {expected.ScaleSets.Count} scale sets; revision {Markup.Escape(expected.Revision ?? "not checked")}, timeout {SmokeDurations.Format(timeout)}"
         );
+        // A read that hangs (an API server that accepts and never answers) ends with the timeout, not after it.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout + Grace);
         while (true)
         {
-            var snapshot = await reader.ReadAsync(expected, ct).ConfigureAwait(false);
+            ClusterSnapshot snapshot;
+            try
+            {
+                snapshot = await reader.ReadAsync(expected, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested && results is not null)
+            {
+                timedOut = true; // the last complete read stands; the one cut at the deadline is dropped
+                break;
+            }
+            catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
+            {
+                throw new SmokeConnectionException(
+                    $"The Kubernetes API server at {reader.Server} did not answer within --timeout {SmokeDurations.Format(timeout)}; check the cluster address, VPN and --context, or give a longer --timeout",
+                    e
+                );
+            }
+
             results = HealthRules.Evaluate(expected, snapshot);
             if (results.All(r => r.State == CheckState.Pass) || results.All(r => r.State != CheckState.Pending))
             {
@@ -42,13 +68,12 @@ public sealed class SmokeRunner(IClusterReader reader, IAnsiConsole console, Tim
             await Task.Delay(wait, time, ct).ConfigureAwait(false);
         }
 
-        var notPassed = results
+        var notPassed = results!
             .Where(r => r.State != CheckState.Pass && r.Object is not null)
             .Select(r => r.Object!)
             .ToList();
-        var events =
-            notPassed.Count == 0 ? [] : await reader.ReadWarningEventsAsync(notPassed, ct).ConfigureAwait(false);
-        var report = new SmokeReport(expected.Cluster, results, timedOut, time.GetElapsedTime(started), events);
+        var events = notPassed.Count == 0 ? [] : await WarningEventsAsync(notPassed, ct).ConfigureAwait(false);
+        var report = new SmokeReport(expected.Cluster, results!, timedOut, time.GetElapsedTime(started), events);
         SmokeConsoleReport.Write(console, report);
         if (options.JUnitPath is { Length: > 0 } junit)
         {
@@ -56,6 +81,24 @@ public sealed class SmokeRunner(IClusterReader reader, IAnsiConsole console, Tim
         }
 
         return report;
+    }
+
+    /// <summary>The failing objects' Warning events, or none when the API server does not answer in time.</summary>
+    private async Task<IReadOnlyList<ClusterEvent>> WarningEventsAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(EventsTime);
+        try
+        {
+            return await reader.ReadWarningEventsAsync(ids, limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            console.MarkupLine(
+                $"[yellow]Warning events not shown: {Markup.Escape(reader.Server)} did not answer within {SmokeDurations.Format(EventsTime)}.[/]"
+            );
+            return [];
+        }
     }
 
     /// <summary>One status line per poll; the pending list only when it changed since the last poll.</summary>

@@ -13,15 +13,57 @@ public sealed partial class KustomizeCli
     private const string HowToInstall =
         "Install kustomize (https://kubectl.docs.kubernetes.io/installation/kustomize/) or kubectl, which embeds it, and put it on PATH.";
 
+    /// <summary>How long one build may run when nobody says otherwise.</summary>
+    public static readonly TimeSpan DefaultTimeLimit = TimeSpan.FromMinutes(2);
+
     private readonly string _executable;
     private readonly bool _viaKubectl;
     private readonly System.Collections.Concurrent.ConcurrentQueue<KustomizeInvocation> _invocations = new();
+    private Action<string>? _slowNotice;
+    private Action<string>? _verboseLog;
+    private TimeSpan _slowAfter = TimeSpan.FromSeconds(10);
 
     private KustomizeCli(string executable, bool viaKubectl)
     {
         _executable = executable;
         _viaKubectl = viaKubectl;
     }
+
+    /// <summary>How long one build may run before it is stopped and reported as failed.</summary>
+    public TimeSpan TimeLimit { get; private set; } = DefaultTimeLimit;
+
+    /// <summary>The same tool with another <see cref="TimeLimit"/>.</summary>
+    public KustomizeCli WithTimeLimit(TimeSpan limit) =>
+        new(_executable, _viaKubectl)
+        {
+            TimeLimit = limit,
+            _slowNotice = _slowNotice,
+            _slowAfter = _slowAfter,
+            _verboseLog = _verboseLog,
+        };
+
+    /// <summary>
+    /// The same tool, telling <paramref name="notice"/> which build is still running each time another
+    /// <paramref name="after"/> has passed (a line per interval, so a silent wait always has a name).
+    /// </summary>
+    public KustomizeCli WithSlowBuildNotice(TimeSpan after, Action<string> notice) =>
+        new(_executable, _viaKubectl)
+        {
+            TimeLimit = TimeLimit,
+            _slowNotice = notice,
+            _slowAfter = after,
+            _verboseLog = _verboseLog,
+        };
+
+    /// <summary>The same tool, writing kustomize's full message to <paramref name="log"/> when a finding shows it cut short.</summary>
+    public KustomizeCli WithVerboseLog(Action<string> log) =>
+        new(_executable, _viaKubectl)
+        {
+            TimeLimit = TimeLimit,
+            _slowNotice = _slowNotice,
+            _slowAfter = _slowAfter,
+            _verboseLog = log,
+        };
 
     /// <summary>How builds run, e.g. <c>kubectl kustomize</c>.</summary>
     public string Description => _viaKubectl ? $"{_executable} kustomize" : $"{_executable} build";
@@ -50,31 +92,77 @@ public sealed partial class KustomizeCli
     }
 
     /// <summary>Builds the kustomization in <paramref name="directory"/> and returns the YAML stream.</summary>
-    /// <exception cref="KustomizeBuildException">kustomize reported an error about the files.</exception>
-    public async Task<string> BuildAsync(string directory, CancellationToken ct)
+    /// <exception cref="KustomizeBuildException">kustomize reported an error about the files, or ran past <see cref="TimeLimit"/>.</exception>
+    public Task<string> BuildAsync(string directory, CancellationToken ct) => BuildAsync(directory, directory, ct);
+
+    /// <summary>
+    /// Builds the kustomization in <paramref name="directory"/>; <paramref name="subject"/> names it for people
+    /// (e.g. the Flux Kustomization) in the slow-build notice.
+    /// </summary>
+    /// <exception cref="KustomizeBuildException">kustomize reported an error about the files, or ran past <see cref="TimeLimit"/>.</exception>
+    public async Task<string> BuildAsync(string directory, string subject, CancellationToken ct)
     {
         var arguments = Arguments(directory);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         BufferedCommandResult result;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeLimit);
+        using var slow = _slowNotice is { } notice
+            ? new Timer(
+                _ =>
+                {
+                    var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                    if (elapsed < TimeLimit)
+                    {
+                        notice(
+                            $"kustomize is still building {subject} after {Engine.DurationFormat.Format(elapsed)} (it is stopped at {Engine.DurationFormat.Format(TimeLimit)})"
+                        );
+                    }
+                },
+                null,
+                _slowAfter,
+                _slowAfter
+            )
+            : null;
         try
         {
             result = await Cli.Wrap(_executable)
                 .WithArguments(arguments)
                 .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(ct)
+                .ExecuteBufferedAsync(limit.Token)
                 .ConfigureAwait(false);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new ToolMissingException(_executable, $"{HowToInstall} ({e.Message})");
         }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            _invocations.Enqueue(
+                new KustomizeInvocation(directory, System.Diagnostics.Stopwatch.GetElapsedTime(started), -1)
+            );
+            var problem =
+                $"kustomize did not finish within {Engine.DurationFormat.Format(TimeLimit)} and was stopped (a remote resource that never answers, a huge file or YAML aliases that expand without end keep it busy); fix the input, or raise --kustomize-timeout if the build is only slow";
+            throw new KustomizeBuildException(directory, problem, problem);
+        }
 
         _invocations.Enqueue(
             new KustomizeInvocation(directory, System.Diagnostics.Stopwatch.GetElapsedTime(started), result.ExitCode)
         );
-        return result.ExitCode == 0
-            ? result.StandardOutput
-            : throw new KustomizeBuildException(directory, UsefulLine(result.StandardError), result.StandardError);
+        if (result.ExitCode == 0)
+        {
+            return result.StandardOutput;
+        }
+
+        var line = UsefulLine(result.StandardError);
+        if (line.Length > ToolText.ReadableLength)
+        {
+            _verboseLog?.Invoke(
+                $"kustomize build of {subject} failed; its full message:\n{result.StandardError.Trim()}"
+            );
+        }
+
+        throw new KustomizeBuildException(directory, ToolText.Shorten(line), result.StandardError);
     }
 
     private string[] Arguments(string directory) =>

@@ -58,15 +58,29 @@ public sealed class StandaloneKustomizeCheck(KustomizeCli kustomize)
             .Where(d => !covered.Contains(Path.GetRelativePath(root, d.Directory).Replace('\\', '/')))
             .ToList();
         var findings = new ConcurrentBag<Finding>();
+        var guard = new KustomizeInputGuard(path => Path.GetRelativePath(root, path).Replace('\\', '/'));
         await Parallel
             .ForEachAsync(
                 directories,
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
                 async (directory, token) =>
                 {
+                    if (guard.Check(root, [directory.Directory]) is not null)
+                    {
+                        // A link, a path outside the repository or an alias bomb: never handed to kustomize; the
+                        // repository scan and the cluster that builds it report it at its file and line.
+                        return;
+                    }
+
                     try
                     {
-                        await kustomize.BuildAsync(directory.Directory, token).ConfigureAwait(false);
+                        await kustomize
+                            .BuildAsync(
+                                directory.Directory,
+                                Path.GetRelativePath(root, directory.Directory).Replace('\\', '/'),
+                                token
+                            )
+                            .ConfigureAwait(false);
                     }
                     catch (KustomizeBuildException e)
                     {

@@ -29,7 +29,19 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var renovate = Timed(() =>
             new RenovateCheck(http).RunAsync(options.RepositoryRoot, options.RenovateSchema, options.CacheDirectory, ct)
         );
-        var registry = new SchemaRegistry(options.Schemas, http);
+        var (schemaLock, lockFindings) = SchemaLockUse.Load(options.RepositoryRoot, options.Schemas.KubernetesVersion);
+        if (schemaLock is not null && options.UseKubeconform)
+        {
+            options = options with
+            {
+                Schemas = options.Schemas with
+                {
+                    Locations = [SchemaLockUse.Template(schemaLock), .. options.Schemas.Locations],
+                },
+            };
+        }
+
+        var registry = new SchemaRegistry(options.Schemas, http, schemaLock);
 
         var tree = await RenderAsync(layout, options, registry, ct).ConfigureAwait(false);
         var standalone = Timed(() =>
@@ -44,7 +56,11 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var (renovateFindings, renovateTime) = await renovate.ConfigureAwait(false);
         var (standaloneFindings, standaloneTime) = await standalone.ConfigureAwait(false);
 
-        var report = Report(tree, [.. checks.Findings, .. renovateFindings, .. standaloneFindings], options);
+        var report = Report(
+            tree,
+            [.. lockFindings, .. checks.Findings, .. renovateFindings, .. standaloneFindings],
+            options
+        );
         var timings = new ValidationTimings(
             tree.RenderTime,
             tree.ScanTime,
@@ -66,6 +82,13 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         {
             throw new UsageException(
                 $"--root {options.KubernetesFolder}: no such folder under {options.RepositoryRoot}; point --root at the folder that holds clusters/."
+            );
+        }
+
+        if (options.Cluster is null && ClusterDiscovery.ClusterNames(layout).Count == 0)
+        {
+            throw new BuildException(
+                $"No clusters to validate: {layout.ClustersFolder}/ under {options.RepositoryRoot} has no cluster folders and {options.KubernetesFolder}/ holds no YAML; put each cluster's Flux entry point in {layout.ClustersFolder}/<cluster>/, or point --root at the folder that has them."
             );
         }
 
@@ -137,6 +160,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         );
         var converter = new CrdSchemaConverter();
         var cel = new CelRuleEvaluator();
+        var unlocked = new SchemaLockUse(options.Schemas);
         foreach (var cluster in tree.Clusters)
         {
             // An incomplete render (an object dropped by a failed build) would make its sources look unused.
@@ -155,16 +179,27 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
 
             rulesClock.Stop();
             schemaClock.Start();
+            var crds = cluster
+                .Objects.Select(o => o.Manifest)
+                .Where(CrdSchemaConverter.IsCrd)
+                .SelectMany(converter.Convert)
+                .ToList();
+            var clusterRegistry = registry.WithCustomResources(crds);
+            unlocked.Collect(cluster, clusterRegistry);
             var schemaFindings = options.UseKubeconform
                 ? await KubeconformSchemaCheck.RunAsync(cluster, options, locator, ct).ConfigureAwait(false)
-                : await ValidateSchemasAsync(cluster, registry, converter, cel, options, locator, ct)
-                    .ConfigureAwait(false);
+                : await ValidateSchemasAsync(cluster, clusterRegistry, cel, options, locator, ct).ConfigureAwait(false);
             foreach (var finding in schemaFindings)
             {
                 findings.Add(finding with { Cluster = cluster.Name });
             }
 
             schemaClock.Stop();
+        }
+
+        foreach (var finding in unlocked.Findings(locator))
+        {
+            findings.Add(finding);
         }
 
         foreach (
@@ -196,18 +231,13 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
     private static async Task<IReadOnlyList<Finding>> ValidateSchemasAsync(
         RenderedCluster cluster,
         SchemaRegistry registry,
-        CrdSchemaConverter converter,
         CelRuleEvaluator cel,
         ValidationOptions options,
         ScanLocator locator,
         CancellationToken ct
     )
     {
-        var crds = cluster
-            .Objects.Select(o => o.Manifest)
-            .Where(CrdSchemaConverter.IsCrd)
-            .SelectMany(converter.Convert);
-        var validator = new ManifestSchemaValidator(registry.WithCustomResources(crds), options.Schemas, locator, cel);
+        var validator = new ManifestSchemaValidator(registry, options.Schemas, locator, cel);
         var findings = new ConcurrentBag<Finding>();
         await Parallel
             .ForEachAsync(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using GitOpsRunners.Rendering;
 
@@ -31,6 +32,10 @@ public static class ClusterDiff
                     o is null ? "/dev/null" : $"a/{name}/{id}",
                     n is null ? "/dev/null" : $"b/{name}/{id}"
                 );
+                if (ChangedSecretValues(o, n) is { Count: > 0 } keys)
+                {
+                    diff = SecretValueDiff(diff, name, id, keys);
+                }
                 if (diff.Length > 0)
                 {
                     var kind =
@@ -43,6 +48,31 @@ public static class ClusterDiff
         }
 
         return new DiffReport(changes);
+    }
+
+    /// <summary>Keys (<c>data.key</c>) present on both sides whose masked values differ.</summary>
+    private static List<string> ChangedSecretValues(RenderedObject? before, RenderedObject? after) =>
+        before?.SecretFingerprints is { } old && after?.SecretFingerprints is { } now
+            ? old.Where(p => now.TryGetValue(p.Key, out var value) && value != p.Value)
+                .Select(p => p.Key)
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+
+    /// <summary>The diff with one masked line pair per changed Secret value, so a value change is never silent.</summary>
+    private static string SecretValueDiff(string diff, string cluster, string id, IReadOnlyList<string> keys)
+    {
+        var text = new StringBuilder(
+            diff.Length > 0 ? diff.TrimEnd('\n') + "\n" : $"--- a/{cluster}/{id}\n+++ b/{cluster}/{id}\n"
+        );
+        text.Append(CultureInfo.InvariantCulture, $"@@ secret values changed (masked): {keys.Count} @@\n");
+        foreach (var key in keys)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"-{key}: ***** (old value)\n");
+            text.Append(CultureInfo.InvariantCulture, $"+{key}: ***** (new value)\n");
+        }
+
+        return text.ToString();
     }
 
     private static Dictionary<string, RenderedObject> Objects(RenderedCluster? cluster) =>

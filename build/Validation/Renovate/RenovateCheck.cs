@@ -31,9 +31,26 @@ public sealed class RenovateCheck(HttpClient http)
         }
 
         var source = new RenovateSchemaSource(schemaLocation, cacheDirectory, http);
-        var findings = await new RenovateConfigValidator(source)
-            .ValidateAsync(path, ConfigFile, ct)
-            .ConfigureAwait(false);
+        IReadOnlyList<Finding> findings;
+        try
+        {
+            findings = await new RenovateConfigValidator(source)
+                .ValidateAsync(path, ConfigFile, ct)
+                .ConfigureAwait(false);
+        }
+        catch (RenovateSchemaUnavailableException e)
+        {
+            // Offline is not a broken configuration: say that the check did not run, and how to run it.
+            return
+            [
+                new Finding(
+                    Severity.Warning,
+                    RenovateConfigValidator.SchemaRule,
+                    $"renovate.json was not checked: {e.Message}",
+                    new SourceLocation(ConfigFile, 1)
+                ),
+            ];
+        }
         if (findings.Count == 0)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(stamp)!);

@@ -34,7 +34,7 @@ public sealed class RenovateSchemaSource(string location, string cacheDirectory,
         }
         catch (BuildException e) when (isHttp)
         {
-            throw Unavailable(e.Message);
+            throw Unavailable(e.Message.Split(". When offline", 2)[0]);
         }
 
         return text
@@ -47,7 +47,7 @@ public sealed class RenovateSchemaSource(string location, string cacheDirectory,
             );
     }
 
-    private BuildException Unavailable(string reason) =>
+    private RenovateSchemaUnavailableException Unavailable(string reason) =>
         new(
             $"cannot get the Renovate schema from {Location} ({reason}). "
                 + $"Offline, set {EnvironmentVariable} to a local copy of renovate-schema.json (it ships in the renovate npm package)."

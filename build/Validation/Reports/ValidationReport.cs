@@ -23,14 +23,17 @@ public sealed record ValidationReport(
     public string Summary =>
         $"{Plural(Clusters.Count, "cluster")}, {Plural(ObjectCount, "object")}, {Plural(Errors, "error")}, {Plural(Warnings, "warning")}";
 
-    /// <summary>Findings in a stable order: by file, line, rule.</summary>
+    /// <summary>Findings in a total order (by file, line, rule, cluster, then text), whatever order they were found in.</summary>
     public IEnumerable<Finding> Ordered =>
         Findings
             .OrderBy(f => f.Location?.File ?? "", StringComparer.Ordinal)
             .ThenBy(f => f.Location?.Line ?? 0)
             .ThenBy(f => f.Location?.Column ?? 0)
             .ThenBy(f => f.RuleId, StringComparer.Ordinal)
-            .ThenBy(f => f.Cluster ?? "", StringComparer.Ordinal);
+            .ThenBy(f => f.Cluster ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.Message, StringComparer.Ordinal)
+            .ThenBy(f => f.Object ?? "", StringComparer.Ordinal)
+            .ThenBy(f => f.Severity);
 
     private static string Plural(int count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

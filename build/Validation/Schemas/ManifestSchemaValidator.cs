@@ -56,6 +56,11 @@ public sealed class ManifestSchemaValidator(
         }
 
         var resolved = await registry.ResolveAsync(manifest.ApiVersion, manifest.Kind, ct).ConfigureAwait(false);
+        if (resolved is null && registry.IsBrokenInLock(manifest.ApiVersion, manifest.Kind))
+        {
+            return [];
+        }
+
         if (resolved is null)
         {
             return options.IgnoreMissingSchemas

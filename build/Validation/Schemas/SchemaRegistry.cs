@@ -6,7 +6,8 @@ namespace GitOpsRunners.Validation.Schemas;
 
 /// <summary>
 /// Finds the schema for (apiVersion, kind): first among schemas registered from CustomResourceDefinitions,
-/// then in each location in order. Compiled schemas and lookups are cached for the whole run and shared
+/// then in the repository's <see cref="SchemaLock"/>, then in each location in order (only local ones while a lock
+/// exists: a kind the lock lacks is reported, never downloaded). Compiled schemas and lookups are cached for the whole run and shared
 /// with every registry made by <see cref="WithCustomResources"/>; safe to use from many threads.
 /// </summary>
 public sealed class SchemaRegistry
@@ -18,9 +19,11 @@ public sealed class SchemaRegistry
     private readonly ConcurrentDictionary<string, Lazy<Task<ResolvedSchema?>>> _lookups;
     private readonly ConcurrentDictionary<string, Lazy<Task<JsonSchema?>>> _compiled;
     private readonly ImmutableDictionary<string, Lazy<Task<ResolvedSchema?>>> _custom;
+    private readonly SchemaLock? _lock;
 
-    public SchemaRegistry(SchemaValidationOptions options, HttpClient http)
+    public SchemaRegistry(SchemaValidationOptions options, HttpClient http, SchemaLock? schemaLock = null)
         : this(
+            schemaLock,
             [.. options.Locations.Select(SchemaLocation.Parse)],
             options.KubernetesVersion,
             options.Strict,
@@ -34,6 +37,7 @@ public sealed class SchemaRegistry
     }
 
     private SchemaRegistry(
+        SchemaLock? schemaLock,
         IReadOnlyList<SchemaLocation> locations,
         string kubernetesVersion,
         bool strict,
@@ -43,6 +47,7 @@ public sealed class SchemaRegistry
         ImmutableDictionary<string, Lazy<Task<ResolvedSchema?>>> custom
     )
     {
+        _lock = schemaLock;
         _locations = locations;
         _kubernetesVersion = kubernetesVersion;
         _strict = strict;
@@ -77,7 +82,7 @@ public sealed class SchemaRegistry
             );
         }
 
-        return new SchemaRegistry(_locations, _kubernetesVersion, _strict, _reader, _lookups, _compiled, custom);
+        return new SchemaRegistry(_lock, _locations, _kubernetesVersion, _strict, _reader, _lookups, _compiled, custom);
     }
 
     /// <summary>The schema for the object, or null when no location has one.</summary>
@@ -89,13 +94,45 @@ public sealed class SchemaRegistry
             return custom.Value;
         }
 
+        if (_lock?.Find(apiVersion, kind) is { } locked)
+        {
+            return Cached(_lookups, key, () => LoadLockedAsync(locked, ct));
+        }
+
         return Cached(_lookups, key, () => LookUpAsync(apiVersion, kind, ct));
+    }
+
+    /// <summary>A lock exists and neither it nor a CustomResourceDefinition of the cluster has the kind.</summary>
+    public bool IsUnlocked(string apiVersion, string kind) =>
+        _lock is not null && !_custom.ContainsKey(Key(apiVersion, kind)) && _lock.Find(apiVersion, kind) is null;
+
+    /// <summary>The lock pins the kind to a file that is missing or altered (reported once, as a lock problem).</summary>
+    public bool IsBrokenInLock(string apiVersion, string kind) =>
+        !_custom.ContainsKey(Key(apiVersion, kind))
+        && _lock?.Find(apiVersion, kind) is { } entry
+        && _lock.IsBroken(entry);
+
+    private async Task<ResolvedSchema?> LoadLockedAsync(SchemaLockEntry entry, CancellationToken ct)
+    {
+        if (_lock!.TextOf(entry) is not { } text)
+        {
+            return null;
+        }
+
+        var source = $"{SchemaLock.FolderPath}/{entry.File}";
+        var schema = await Cached<JsonSchema?>(
+                _compiled,
+                source,
+                async () => await JsonSchemaCompiler.CompileAsync(text, source, ct).ConfigureAwait(false)
+            )
+            .ConfigureAwait(false);
+        return schema is null ? null : new ResolvedSchema(schema, source);
     }
 
     private async Task<ResolvedSchema?> LookUpAsync(string apiVersion, string kind, CancellationToken ct)
     {
         var variables = SchemaTemplateVariables.For(apiVersion, kind, _kubernetesVersion, _strict);
-        foreach (var location in _locations)
+        foreach (var location in _locations.Where(l => _lock is null || !l.IsHttp))
         {
             var resolved = location.Resolve(variables);
             var schema = await Cached(_compiled, resolved, () => LoadAsync(resolved, location.IsHttp, ct))

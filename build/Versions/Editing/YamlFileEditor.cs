@@ -21,6 +21,21 @@ public sealed class YamlFileEditor(string root)
         foreach (var group in edits.GroupBy(e => e.File, StringComparer.Ordinal))
         {
             var path = Path.Combine(root, group.Key);
+            if (File.Exists(path) && new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true) is { } target)
+            {
+                // A symbolic link stays a link: the file it points at is what changes.
+                var top = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+                if (!target.FullName.StartsWith(top, StringComparison.Ordinal))
+                {
+                    problems.Add(
+                        $"{group.Key}:1: the file is a symbolic link to {target.FullName}, outside {root}; edit that file itself"
+                    );
+                    continue;
+                }
+
+                path = target.FullName;
+            }
+
             if (!File.Exists(path))
             {
                 problems.Add(
@@ -49,11 +64,38 @@ public sealed class YamlFileEditor(string root)
             throw new YamlEditException(problems);
         }
 
-        foreach (var (_, path, text) in changed)
+        // Every new file is written beside its original first (mode kept); only when all are written do they
+        // replace the originals, so a read-only checkout or a full disk leaves every file as it was.
+        var written = new List<(string Temporary, string Path)>();
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            var temporary = path + ".edit~";
-            await File.WriteAllBytesAsync(temporary, Utf8.GetBytes(text), ct).ConfigureAwait(false);
+            foreach (var (file, path, text) in changed)
+            {
+                ct.ThrowIfCancellationRequested();
+                var temporary = path + ".edit~";
+                written.Add((temporary, path));
+                await File.WriteAllBytesAsync(temporary, Utf8.GetBytes(text), ct).ConfigureAwait(false);
+                if (!OperatingSystem.IsWindows())
+                {
+                    File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
+                }
+            }
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            foreach (var (temporary, _) in written.Where(w => File.Exists(w.Temporary)))
+            {
+                File.Delete(temporary);
+            }
+
+            var file = changed[written.Count - 1].File;
+            throw new YamlEditException([
+                $"{file}:1: cannot write the edited file ({e.Message.TrimEnd('.')}); nothing was changed. Run from a writable checkout.",
+            ]);
+        }
+
+        foreach (var (temporary, path) in written)
+        {
             File.Move(temporary, path, overwrite: true);
         }
 

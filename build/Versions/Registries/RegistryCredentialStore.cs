@@ -30,6 +30,19 @@ public sealed class RegistryCredentialStore(IReadOnlyDictionary<string, string?>
         return new RegistryCredentialStore(variables);
     }
 
+    /// <summary>Every password (and token) value in the store, for a CI log to mask before anything is printed.</summary>
+    public IReadOnlyList<string> Secrets =>
+        environment
+            .Where(p =>
+                (
+                    p.Key.EndsWith("_PASSWORD", StringComparison.Ordinal)
+                    || p.Key.EndsWith("_TOKEN", StringComparison.Ordinal)
+                ) && !string.IsNullOrEmpty(p.Value)
+            )
+            .Select(p => p.Value!)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>The credentials for <paramref name="registry"/>, or null when none are set.</summary>
     public RegistryCredentials? Find(string registry)
     {

@@ -7,7 +7,8 @@ namespace GitOpsRunners.Versions.Registries;
 
 /// <summary>
 /// Builds the <see cref="HttpClient"/> every registry client uses: a Polly v8 pipeline (retry outside,
-/// per-attempt timeout inside) in a <see cref="ResilienceHandler"/>, over a pooled socket handler.
+/// per-attempt timeout inside, body included) in a <see cref="ResilienceHandler"/>, over a pooled socket handler;
+/// the whole call, retries and waits included, is bounded by <see cref="RegistryHttpOptions.TotalTimeout"/>.
 /// After the last attempt the final response comes back as is (the clients turn it into a
 /// <see cref="RegistryException"/>), or the last timeout/connection error is thrown.
 /// </summary>
@@ -24,9 +25,12 @@ public static class RegistryHttp
         };
         var resilience = new ResilienceHandler(CreatePipeline(options))
         {
-            InnerHandler = new AttemptCountingHandler { InnerHandler = transport },
+            InnerHandler = new AttemptCountingHandler
+            {
+                InnerHandler = new BodyReadingHandler { InnerHandler = transport },
+            },
         };
-        var client = new HttpClient(resilience) { Timeout = Timeout.InfiniteTimeSpan };
+        var client = new HttpClient(resilience) { Timeout = options.TotalTimeout };
         client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue(options.UserAgent, null));
         return client;
     }

@@ -21,4 +21,7 @@ public sealed record RegistryHttpOptions
     public string UserAgent { get; init; } = "gitops-runners-build";
 
     public int TotalAttempts => MaxRetryAttempts + 1;
+
+    /// <summary>The most one call can take: every attempt to its timeout, and the longest wait between them.</summary>
+    public TimeSpan TotalTimeout => AttemptTimeout * TotalAttempts + MaxRetryAfter * MaxRetryAttempts;
 }

@@ -27,13 +27,17 @@ internal static class RegistrySender
         {
             throw new RegistryException(
                 host,
-                $"{host}: {action} timed out after {Attempts(request)} (no answer within {ex.Timeout.TotalSeconds:0.###} s each).",
+                $"{host}: {action} timed out after {Attempts(request)} (no whole answer within {ex.Timeout.TotalSeconds:0.###} s each); {WhatToDo}",
                 inner: ex
             );
         }
         catch (TaskCanceledException ex) when (!ct.IsCancellationRequested)
         {
-            throw new RegistryException(host, $"{host}: {action} timed out after {Attempts(request)}.", inner: ex);
+            throw new RegistryException(
+                host,
+                $"{host}: {action} timed out after {Attempts(request)}; {WhatToDo}",
+                inner: ex
+            );
         }
         catch (HttpRequestException ex)
         {
@@ -65,6 +69,9 @@ internal static class RegistrySender
             + (hint is null ? "" : " " + hint);
         return new RegistryException(host, message, response.StatusCode);
     }
+
+    private const string WhatToDo =
+        "check that the registry is up and reachable, read it through --registry-mirror, or raise --request-timeout.";
 
     private static string Attempts(HttpRequestMessage request)
     {

@@ -10,6 +10,12 @@ public sealed class ApiFaults
     /// <summary>Every request is answered 401 Unauthorized, as with an expired token.</summary>
     public bool Unauthorized { get; set; }
 
+    /// <summary>Every request is accepted and never answered, as behind a black-holing proxy.</summary>
+    public bool NeverAnswer { get; set; }
+
+    /// <summary>Every request is answered 200 with a body that is not JSON, as by a login page.</summary>
+    public bool AnswerGarbage { get; set; }
+
     /// <summary>The user the 403 messages name.</summary>
     public string User { get; set; } = "system:serviceaccount:ci:smoke";
 

@@ -165,6 +165,19 @@ public sealed class KubernetesApiServer : IAsyncDisposable
     {
         var request = context.Request;
         _requests.Enqueue($"{request.Method} {request.Path}{request.QueryString}");
+        if (Faults.NeverAnswer)
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }).ConfigureAwait(false);
+            return;
+        }
+
+        if (Faults.AnswerGarbage)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("<html>Sign in to continue</html>").ConfigureAwait(false);
+            return;
+        }
+
         var (code, body) = Faults.Unauthorized
             ? (401, KubernetesDocuments.Status(401, "Unauthorized", "Unauthorized"))
             : Route(request);

@@ -150,6 +150,63 @@ public sealed class SourcesConformanceSpecs
         rendered.Findings.Should().NotContain(f => f.Severity == Severity.Error);
     }
 
+    [Theory(Timeout = 120_000)]
+    [InlineData("@repo/apps/missing", "source 'apps/missing' does not exist")]
+    [InlineData("@repo/apps/*.json", "no files match pattern 'apps/*.json'")]
+    public async Task An_artifact_generator_copy_that_finds_nothing_fails_as_source_watcher_fails_it(
+        string from,
+        string error
+    )
+    {
+        // Arrange: applySingleSourceCopy and applyCopyOperation return these errors; the artifact is never built.
+        using var tree = new ConformanceTree()
+            .Write("apps/base/cm.yaml", ConfigMap("base"))
+            .Write(
+                "clusters/c/artifact.yaml",
+                $"""
+                apiVersion: source.extensions.fluxcd.io/v1beta1
+                kind: ArtifactGenerator
+                metadata:
+                  name: apps
+                  namespace: flux-system
+                spec:
+                  sources:
+                    - alias: repo
+                      kind: GitRepository
+                      name: flux-system
+                  artifacts:
+                    - name: apps
+                      copy:
+                        - from: "{from}"
+                          to: "@artifact/"
+                ---
+                apiVersion: kustomize.toolkit.fluxcd.io/v1
+                kind: Kustomization
+                metadata:
+                  name: apps
+                  namespace: flux-system
+                spec:
+                  interval: 10m
+                  path: ./
+                  prune: true
+                  sourceRef:
+                    kind: ExternalArtifact
+                    name: apps
+
+                """
+            );
+
+        // Act
+        var rendered = await tree.RenderAsync();
+
+        // Assert
+        rendered
+            .Findings.Should()
+            .ContainSingle(f => f.RuleId == RenderRuleIds.ArtifactGenerator)
+            .Which.Message.Should()
+            .Contain(error);
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task A_git_repository_of_this_repository_at_another_ref_renders_that_ref_from_history()
     {
