@@ -27,6 +27,7 @@ public static class RuleCatalog
         .. RenderRuleIds.Descriptors,
         .. ManifestSchemaValidator.Descriptors,
         .. CelRuleEvaluator.Descriptors,
+        .. SchemaLock.Descriptors,
         .. RenovateConfigValidator.Descriptors,
         PromotionOrderRule.Descriptor,
     ];

@@ -21,6 +21,23 @@ public sealed class SchemaLock
     public const string UnlockedRule = "schema-unlocked";
     public const string LockCommand = "./build.sh Schemas --lock";
 
+    /// <summary>What the lock's findings mean.</summary>
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
+    [
+        new(
+            LockRule,
+            Severity.Error,
+            "A pinned schema that no longer matches its checksum, or a lock made for another Kubernetes version, would check objects against the wrong schema.",
+            "none: run " + LockCommand
+        ),
+        new(
+            UnlockedRule,
+            Severity.Error,
+            "While a schema lock exists nothing is downloaded, so a kind the lock lacks is not checked at all.",
+            "none: run " + LockCommand
+        ),
+    ];
+
     internal static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
