@@ -52,8 +52,18 @@ public sealed class VersionLookup(
 
         if (options.Releases && releases is not null)
         {
-            await AddReleaseNotesAsync(pins, available, warnings, ct).ConfigureAwait(false);
-            await CheckRunnerAsync(pins, available, warnings, ct).ConfigureAwait(false);
+            try
+            {
+                await AddReleaseNotesAsync(pins, available, ct).ConfigureAwait(false);
+                await CheckRunnerAsync(pins, available, warnings, ct).ConfigureAwait(false);
+            }
+            catch (BuildException ex) when (ex is not UsageException)
+            {
+                warnings.Add(
+                    "GitHub releases were not read, so release-note links and the actions/runner check are left out "
+                        + $"(the versions come from the registries alone): {ex.Message}"
+                );
+            }
         }
 
         return new LookupResult(available, failures, warnings);
@@ -146,10 +156,13 @@ public sealed class VersionLookup(
         }
     }
 
+    /// <summary>
+    /// Links each available version to its GitHub release. A GitHub that cannot be read (no network, rate limit,
+    /// 5xx, timeout) throws on the first call, so one unreachable API costs one request limit, not one per source.
+    /// </summary>
     private async Task AddReleaseNotesAsync(
         IReadOnlyList<VersionPin> pins,
         Dictionary<PinKey, AvailableVersions> available,
-        List<string> warnings,
         CancellationToken ct
     )
     {
@@ -158,18 +171,9 @@ public sealed class VersionLookup(
         foreach (var group in bySource)
         {
             var source = group.Key;
-            IReadOnlyList<ReleaseInfo> published;
-            try
-            {
-                published = await releases!
-                    .ReleasesAsync(source.Owner, source.Repository, maxPages: 1, ct)
-                    .ConfigureAwait(false);
-            }
-            catch (BuildException ex)
-            {
-                warnings.Add($"Release notes of {source} were not looked up: {ex.Message}");
-                continue;
-            }
+            var published = await releases!
+                .ReleasesAsync(source.Owner, source.Repository, maxPages: 1, ct)
+                .ConfigureAwait(false);
 
             foreach (var key in group.Select(p => p.Key).Distinct())
             {
@@ -216,16 +220,7 @@ public sealed class VersionLookup(
         }
 
         var source = ReleaseSources.ActionsRunner;
-        ReleaseInfo latest;
-        try
-        {
-            latest = await releases!.LatestReleaseAsync(source.Owner, source.Repository, ct).ConfigureAwait(false);
-        }
-        catch (BuildException ex)
-        {
-            warnings.Add($"The newest {source} release was not looked up: {ex.Message}");
-            return;
-        }
+        var latest = await releases!.LatestReleaseAsync(source.Owner, source.Repository, ct).ConfigureAwait(false);
 
         if (latest.Version is null)
         {
