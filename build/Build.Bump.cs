@@ -14,6 +14,14 @@ sealed partial class Build
 {
     static readonly GitAuthor BumpAuthor = new("gitops-runners[bot]", "gitops-runners@users.noreply.github.com");
 
+    [Parameter(
+        "Bump: change a later stage of the promotion order directly instead of promoting to it (needs --force-reason)"
+    )]
+    bool Force { get; set; }
+
+    [Parameter("Bump: why --force bypasses the promotion order; written into the commit message and the pull request")]
+    string? ForceReason { get; set; }
+
     Target Bump =>
         _ =>
             _.Description(
@@ -30,7 +38,9 @@ sealed partial class Build
                         );
                     }
 
-                    var cluster = Cluster ?? PromotionOrder.Load(Layout.Root, Layout.KubernetesFolder).First;
+                    var order = PromotionOrder.Load(Layout.Root, Layout.KubernetesFolder);
+                    var cluster = Cluster ?? order.First;
+                    var forceReason = BumpStage.Check(order, cluster, Force, ForceReason);
                     using var held = DryRun ? null : await LockCloneAsync(Pr ? "Bump --pr" : "Bump", ct);
                     var pins = await Status.RunAsync(
                         $"Rendering {cluster}",
@@ -47,7 +57,7 @@ sealed partial class Build
                     );
                     var outcome = await service.RunAsync(
                         pins,
-                        new BumpOptions(cluster, new BumpPolicy(Allow, PreRelease, Only)),
+                        new BumpOptions(cluster, new BumpPolicy(Allow, PreRelease, Only), forceReason),
                         git is null ? null : new BumpPublishing(git, git.DefaultBaseRevision()),
                         ct
                     );

@@ -5,7 +5,7 @@ namespace GitOpsRunners.Versions.Bump;
 
 /// <summary>
 /// The change to publish for one group (pure): its deterministic branch, one commit message, the pull
-/// request title, a body with the change table (component, from, to, release notes) and the diff, and labels.
+/// request title, a body (with the reason of a forced bump) with the change table (component, from, to, release notes) and the diff, and labels.
 /// </summary>
 public static class BumpChangeRequests
 {
@@ -16,7 +16,8 @@ public static class BumpChangeRequests
         PinChangeGroup group,
         IReadOnlyDictionary<string, string> files,
         string diff,
-        string baseBranch
+        string baseBranch,
+        string? forceReason = null
     )
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -25,8 +26,11 @@ public static class BumpChangeRequests
         var body = PullRequestBody
             .For(branch)
             .WithIntro(
-                $"Bumps **{BumpBranch.ShortName(group.Name)}** in `{cluster}`, the first stage of the promotion order. "
-                    + "Later clusters get it through `./build.sh Promote` once this one is healthy."
+                forceReason is null
+                    ? $"Bumps **{BumpBranch.ShortName(group.Name)}** in `{cluster}`, the first stage of the promotion order. "
+                        + "Later clusters get it through `./build.sh Promote` once this one is healthy."
+                    : $"Bumps **{BumpBranch.ShortName(group.Name)}** in `{cluster}` directly, past the promotion order "
+                        + $"(`--force`). Reason: {forceReason}"
             );
         foreach (var change in BumpText.Distinct(group.Changes))
         {
@@ -49,7 +53,7 @@ public static class BumpChangeRequests
             branch,
             baseBranch,
             files,
-            BumpText.CommitMessage(cluster, group),
+            BumpText.CommitMessage(cluster, group, forceReason),
             BumpText.Title(cluster, group),
             body.Render(),
             Labels

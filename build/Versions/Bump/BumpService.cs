@@ -60,7 +60,7 @@ public sealed class BumpService(
                 BumpText.Title(options.Cluster, group),
                 () =>
                     Request(
-                        options.Cluster,
+                        options,
                         group,
                         publishing ?? throw new InvalidOperationException("--pr needs a git workspace.")
                     )
@@ -101,7 +101,7 @@ public sealed class BumpService(
     }
 
     /// <summary>The change for one group, built on the base branch's files; null when the base already holds it.</summary>
-    private static ChangeRequest? Request(string cluster, PinChangeGroup group, BumpPublishing publishing)
+    private static ChangeRequest? Request(BumpOptions options, PinChangeGroup group, BumpPublishing publishing)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var diff = new StringBuilder();
@@ -122,6 +122,13 @@ public sealed class BumpService(
 
         return files.Count == 0
             ? null
-            : BumpChangeRequests.For(cluster, group, files, diff.ToString(), publishing.BaseBranch);
+            : BumpChangeRequests.For(
+                options.Cluster,
+                group,
+                files,
+                diff.ToString(),
+                publishing.BaseBranch,
+                options.ForceReason
+            );
     }
 }

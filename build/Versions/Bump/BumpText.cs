@@ -42,7 +42,8 @@ public static class BumpText
         return targets.Count == 1 ? $"Bump {name} to {targets[0]} in {cluster}" : $"Bump {name} in {cluster}";
     }
 
-    public static string CommitMessage(string cluster, PinChangeGroup group)
+    /// <summary>Title, one line per change, the lines that set the pins and, for a forced bump, its reason.</summary>
+    public static string CommitMessage(string cluster, PinChangeGroup group, string? forceReason = null)
     {
         ArgumentNullException.ThrowIfNull(group);
         var lines = Distinct(group.Changes).Select(c => $"- {c.Pin.Component}: {From(c)} -> {To(c)} ({Type(c)})");
@@ -51,6 +52,7 @@ public static class BumpText
                 c.Pin.Site?.Location.ToString() + (c.Pin.Variable is null ? "" : $" ({c.Pin.Variable})")
             )
             .Distinct(StringComparer.Ordinal);
-        return $"{Title(cluster, group)}\n\n{string.Join('\n', lines)}\n\nSet at {string.Join(", ", sites)}.\n";
+        var forced = forceReason is null ? "" : $"\n{BumpStage.ForcedNote(cluster, forceReason)}\n";
+        return $"{Title(cluster, group)}\n\n{string.Join('\n', lines)}\n\nSet at {string.Join(", ", sites)}.\n{forced}";
     }
 }
