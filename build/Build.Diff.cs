@@ -3,6 +3,7 @@ using GitOpsRunners.Engine;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation.Diff;
+using GitOpsRunners.Validation.Reports;
 using Spectre.Console;
 
 namespace GitOpsRunners;
@@ -17,6 +18,13 @@ sealed partial class Build
             _.Description("Print the per-object diff of every rendered cluster between --base and the working tree")
                 .Executes(async ct =>
                 {
+                    if (Format is not (ReportFormat.Text or ReportFormat.Json or ReportFormat.Github))
+                    {
+                        throw new UsageException(
+                            $"Diff writes text (a unified diff), json or github (the pull request markdown), not {Format.ToString().ToLowerInvariant()}: use one of those with --format."
+                        );
+                    }
+
                     var tree = Layout;
                     var (sha, description) = GitRevisionExport.Resolve(tree.Root, Base);
                     var baseTree = Path.Combine(TemporaryDirectory, "diff-base", sha[..12]);
@@ -40,10 +48,17 @@ sealed partial class Build
                         );
                         var markdown = report.ToMarkdown();
                         Host.AppendStepSummary(markdown);
-                        await Sink.WriteFileAsync(
-                            Format == Validation.Reports.ReportFormat.Text ? report.ToUnifiedDiff() : markdown,
-                            ct
-                        );
+                        if (Format == ReportFormat.Json)
+                        {
+                            await Sink.WriteAsync(report.ToJson(sha, description) + "\n", "json", ct);
+                        }
+                        else
+                        {
+                            await Sink.WriteFileAsync(
+                                Format == ReportFormat.Text ? report.ToUnifiedDiff() : markdown,
+                                ct
+                            );
+                        }
 
                         WriteToolOutput(report.ToUnifiedDiff().TrimEnd('\n'));
                         Console.MarkupLine(Markup.Escape(report.Summary));

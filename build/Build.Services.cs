@@ -2,6 +2,7 @@ using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
+using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Versions.Delivery;
 using GitOpsRunners.Versions.Lookup;
 using GitOpsRunners.Versions.Registries;
@@ -128,7 +129,14 @@ sealed partial class Build
         );
 
     /// <summary>Where <c>--output</c> sends a target's report: that file, else standard output.</summary>
-    ReportSink Sink => new(Console, Output, WorkingDirectory);
+    ReportSink Sink => new(Console, Output, WorkingDirectory, StandardOutput);
+
+    /// <summary>
+    /// <c>--format json|sarif|junit</c> without <c>--output</c>: the document owns standard output, and the console
+    /// (headers, tables, progress, the summary) writes to standard error.
+    /// </summary>
+    protected internal override bool DocumentOnStandardOutput =>
+        Output is null && Format is ReportFormat.Json or ReportFormat.Sarif or ReportFormat.Junit;
 
     /// <summary>
     /// The HTTP client for OCI registries and Helm repositories, retrying <c>--registry-retries</c> times, each

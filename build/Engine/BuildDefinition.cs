@@ -74,6 +74,16 @@ public abstract class BuildDefinition
     /// <summary>A path as the user typed it, made absolute from the working directory.</summary>
     public string UserPath(string path) => Path.GetFullPath(path, WorkingDirectory);
 
+    /// <summary>Standard output as it is, for a document that must stand alone there (see <see cref="DocumentOnStandardOutput"/>).</summary>
+    public TextWriter StandardOutput => Services.StandardOutput;
+
+    /// <summary>
+    /// True when this run writes a machine-readable document to standard output; read once parameters are set. The
+    /// runner then sends <see cref="Console"/> (headers, tables, progress, errors, the summary) to standard error, so
+    /// standard output holds the document alone at any verbosity.
+    /// </summary>
+    protected internal virtual bool DocumentOnStandardOutput => false;
+
     public ICiHost Host => Services.Host;
 
     public Verbosity Verbosity => Services.Verbosity;

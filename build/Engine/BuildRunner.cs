@@ -22,6 +22,7 @@ public static class BuildRunner
         var console = ConsoleFactory.Create(System.Console.Out, !System.Console.IsOutputRedirected, variables);
         var environment = new BuildEnvironment(console, variables, Directory.GetCurrentDirectory())
         {
+            ErrorConsole = ConsoleFactory.Create(System.Console.Error, !System.Console.IsErrorRedirected, variables),
             HandleTermination = true,
         };
         return RunAsync(new TBuild(), args, environment, CancellationToken.None);

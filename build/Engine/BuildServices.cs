@@ -14,6 +14,9 @@ public sealed record BuildServices(
     /// <summary>The folder the user ran the build from; relative paths they typed start here.</summary>
     public string WorkingDirectory { get; init; } = RootDirectory;
 
+    /// <summary>Standard output as it is: where a document goes when no <c>--output</c> file is named.</summary>
+    public TextWriter StandardOutput { get; init; } = Console.Profile.Out.Writer;
+
     /// <summary>The build project's own root (BUILD_ROOT_DIRECTORY), whose <c>.nuke/temp</c> holds caches.</summary>
     public string ProjectDirectory { get; init; } = RootDirectory;
 }

@@ -50,34 +50,45 @@ internal sealed class BuildSession(
         CancellationToken ct
     )
     {
-        var host = CiHosts.Detect(Console, environment.Variables, arguments.Verbosity);
+        resolution.ApplyTo(build);
+        var console = build.DocumentOnStandardOutput ? environment.ErrorConsole ?? Console : Console;
+        var host = CiHosts.Detect(console, environment.Variables, arguments.Verbosity);
         foreach (var secret in resolution.SecretValues)
         {
             host.Mask(secret);
         }
 
         var redactor = new SecretRedactor(resolution.SecretValues);
-        var errors = new ErrorReporter(Console, arguments.Verbosity, redactor);
-        resolution.ApplyTo(build);
+        var errors = new ErrorReporter(console, arguments.Verbosity, redactor);
         var notes = new SummaryNotes();
         build.Attach(
-            new BuildServices(Console, root, host, arguments.Verbosity, notes)
+            new BuildServices(console, root, host, arguments.Verbosity, notes)
             {
                 WorkingDirectory = environment.WorkingDirectory,
                 ProjectDirectory = ScriptRoot ?? root,
+                StandardOutput = Console.Profile.Out.Writer,
             }
         );
         if (arguments.Verbosity == Verbosity.Verbose)
         {
-            WriteParameters(resolution);
+            WriteParameters(console, resolution);
         }
 
-        RequirementCheck.ThrowIfMissing(plan, parameters);
+        try
+        {
+            RequirementCheck.ThrowIfMissing(plan, parameters);
+        }
+        catch (BuildException e)
+        {
+            errors.Report(e);
+            return e.ExitCode;
+        }
+
         var outcome = await new TargetExecutor(host, errors, notes).RunAsync(plan, ct).ConfigureAwait(false);
         if (arguments.Verbosity != Verbosity.Quiet || outcome.ExitCode != ExitCodes.Success)
         {
-            Console.WriteLine();
-            BuildSummary.Write(Console, outcome.Results);
+            console.WriteLine();
+            BuildSummary.Write(console, outcome.Results);
         }
 
         if (host.IsCi)
@@ -120,11 +131,11 @@ internal sealed class BuildSession(
         return ExitCodes.Success;
     }
 
-    private void WriteParameters(ParameterResolution resolution)
+    private static void WriteParameters(IAnsiConsole console, ParameterResolution resolution)
     {
         foreach (var value in resolution.Values)
         {
-            Console.MarkupLine(
+            console.MarkupLine(
                 $"[grey]{Markup.Escape(value.Parameter.Name)} = {Markup.Escape(value.Display)} ({Markup.Escape(value.Origin)})[/]"
             );
         }

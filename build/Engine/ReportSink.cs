@@ -5,8 +5,15 @@ namespace GitOpsRunners.Engine;
 /// <summary>
 /// Where a target's machine-readable output goes (<c>--output</c>): the file, with one grey line naming it, or
 /// else standard output on its own, so that it can be piped. A relative path starts at <paramref name="workingDirectory"/>.
+/// <paramref name="standardOutput"/> is standard output when the console writes elsewhere (standard error while a
+/// document owns standard output); by default the console's own writer.
 /// </summary>
-public sealed class ReportSink(IAnsiConsole console, string? output, string? workingDirectory = null)
+public sealed class ReportSink(
+    IAnsiConsole console,
+    string? output,
+    string? workingDirectory = null,
+    TextWriter? standardOutput = null
+)
 {
     /// <summary>The <c>--output</c> path as given; null for standard output.</summary>
     public string? Output => output;
@@ -44,7 +51,7 @@ public sealed class ReportSink(IAnsiConsole console, string? output, string? wor
     /// <summary>Writes text as it is: no markup, no wrapping.</summary>
     public void WriteToStandardOutput(string text)
     {
-        var writer = console.Profile.Out.Writer;
+        var writer = standardOutput ?? console.Profile.Out.Writer;
         writer.WriteLine(text);
         writer.Flush();
     }

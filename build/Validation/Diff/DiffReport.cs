@@ -1,10 +1,14 @@
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace GitOpsRunners.Validation.Diff;
 
 /// <summary>Every changed object; renders as plain unified diffs or as markdown for a pull request comment.</summary>
 public sealed record DiffReport(IReadOnlyList<ObjectChange> Changes)
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public bool IsEmpty => Changes.Count == 0;
 
     public string Summary =>
@@ -18,6 +22,34 @@ public sealed record DiffReport(IReadOnlyList<ObjectChange> Changes)
             );
 
     public string ToUnifiedDiff() => string.Concat(Changes.Select(c => c.UnifiedDiff));
+
+    /// <summary>
+    /// <c>Diff --format json</c>: what was compared, the summary, and one entry per changed object (cluster, object,
+    /// added/changed/removed, its masked unified diff).
+    /// </summary>
+    public string ToJson(string baseRevision, string baseDescription)
+    {
+        var changes = new JsonArray();
+        foreach (var change in Changes)
+        {
+            changes.Add(
+                new JsonObject
+                {
+                    ["cluster"] = change.Cluster,
+                    ["object"] = change.Object,
+                    ["change"] = change.Kind.ToString().ToLowerInvariant(),
+                    ["diff"] = change.UnifiedDiff,
+                }
+            );
+        }
+
+        return new JsonObject
+        {
+            ["base"] = new JsonObject { ["revision"] = baseRevision, ["description"] = baseDescription },
+            ["summary"] = Summary,
+            ["changes"] = changes,
+        }.ToJsonString(Indented);
+    }
 
     /// <summary>Markdown with one collapsed section per cluster, cut below <paramref name="maxLength"/> characters.</summary>
     public string ToMarkdown(int maxLength = 60_000)

@@ -53,7 +53,7 @@ public sealed class BumpRepository : IDisposable
             """;
 
     /// <summary>Runs the build with mirrors to the world's registry (or its fault proxy) and the GitHub fake.</summary>
-    public Task<BuildRun> RunAsync(IEnumerable<string> args, bool throughProxy = false)
+    public Task<BuildRun> RunAsync(IEnumerable<string> args, bool throughProxy = false, bool separateStreams = false)
     {
         var registry = throughProxy ? _world.Proxy.Authority : _world.RegistryAuthority;
         string[] all =
@@ -73,7 +73,7 @@ public sealed class BumpRepository : IDisposable
             ["GITHUB_REPOSITORY"] = $"{Owner}/{Name}",
             ["NO_COLOR"] = "1",
         };
-        return InProcessBuild.RunAsync(Root, all, environment);
+        return InProcessBuild.RunAsync(Root, all, environment, separateStreams);
     }
 
     public void Dispose() => Sandbox.Dispose();
