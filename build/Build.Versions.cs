@@ -20,7 +20,7 @@ sealed partial class Build
     Target Versions =>
         _ =>
             _.Description(
-                    "List every version pin per cluster: component, kind, source, version, digest and the line that sets it (--check: newest available)"
+                    "List every version pin per cluster: component, kind, source, version, digest and the line that sets it (--check: the newest available and what Bump would choose)"
                 )
                 .Executes(async ct =>
                 {
@@ -49,10 +49,12 @@ sealed partial class Build
                     );
 
                     LookupResult? lookup = null;
+                    BumpPlan? plan = null;
+                    var policy = new BumpPolicy(Allow, PreRelease);
                     if (Check)
                     {
                         using var http = CreateRegistryHttp();
-                        var options = new LookupOptions(new BumpPolicy(Allow, PreRelease), Digests: false);
+                        var options = new LookupOptions(policy);
                         lookup = await Status.RunAsync(
                             "Looking up versions",
                             token => CreateLookup(http).LookUpAsync(pins, options, token),
@@ -65,7 +67,21 @@ sealed partial class Build
                         }
                     }
 
-                    var rows = VersionReport.Rows(pins, lookup, PreRelease);
+                    if (lookup is not null)
+                    {
+                        // What Bump would do under the same policy (--allow, --pre-release, the ARC pair rule).
+                        plan = BumpPlanner.Plan(
+                            pins.Where(p => lookup.Available.ContainsKey(p.Key)).ToList(),
+                            lookup.Available,
+                            policy
+                        );
+                        foreach (var note in plan.Notes)
+                        {
+                            Console.MarkupLine($"[grey]{Markup.Escape(note)}[/]");
+                        }
+                    }
+
+                    var rows = VersionReport.Rows(pins, lookup, PreRelease, plan);
                     if (Format == ReportFormat.Json)
                     {
                         await Sink.WriteAsync(VersionReport.Json(rows, Check) + "\n", "json", ct);

@@ -12,10 +12,19 @@ public static class VersionReport
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    /// <summary>The rows for <paramref name="pins"/>; with a look-up result, each row gets the newest version its source offers.</summary>
-    public static IReadOnlyList<VersionRow> Rows(IReadOnlyList<VersionPin> pins, LookupResult? lookup, bool preRelease)
+    /// <summary>
+    /// The rows for <paramref name="pins"/>; with a look-up result, each row gets the newest version its source offers
+    /// and the change <paramref name="plan"/> (Bump's plan under the same policy) makes to it.
+    /// </summary>
+    public static IReadOnlyList<VersionRow> Rows(
+        IReadOnlyList<VersionPin> pins,
+        LookupResult? lookup,
+        bool preRelease,
+        BumpPlan? plan = null
+    )
     {
         ArgumentNullException.ThrowIfNull(pins);
+        var changes = plan?.Changes.ToList() ?? [];
         return pins.Select(pin =>
             {
                 if (lookup is null)
@@ -30,7 +39,12 @@ public static class VersionReport
 
                 var available = lookup.Available.TryGetValue(pin.Key, out var found) ? found : null;
                 var newest = available is null ? null : Newest(pin, available, preRelease);
-                return new VersionRow(pin, newest, newest is null ? "no tag is a semantic version" : null);
+                return new VersionRow(
+                    pin,
+                    newest,
+                    newest is null ? "no tag is a semantic version" : null,
+                    changes.FirstOrDefault(c => ReferenceEquals(c.Pin, pin))
+                );
             })
             .ToList();
     }
@@ -44,6 +58,7 @@ public static class VersionReport
         if (check)
         {
             table.AddColumn("Newest");
+            table.AddColumn("Bump");
         }
 
         foreach (var row in rows)
@@ -66,6 +81,7 @@ public static class VersionReport
                     : row.IsBehind ? $"[yellow]{Markup.Escape(row.Newest!)}[/]"
                     : Markup.Escape(row.Newest ?? "—")
                 );
+                cells.Add(row.Bump is { } bump ? $"[green]{Markup.Escape(BumpTo(bump))}[/]" : "—");
             }
 
             table.AddRow(cells.ToArray());
@@ -100,6 +116,14 @@ public static class VersionReport
                 item["newest"] = row.Newest;
                 item["behind"] = row.IsBehind;
                 item["problem"] = row.Problem;
+                item["bump"] = row.Bump is { } bump
+                    ? new JsonObject
+                    {
+                        ["version"] = bump.To,
+                        ["digest"] = bump.ToDigest,
+                        ["update"] = bump.UpdateType.ToString().ToLowerInvariant(),
+                    }
+                    : null;
             }
 
             array.Add(item);
@@ -121,6 +145,15 @@ public static class VersionReport
         VersionTags
             .Latest(available.Versions, preRelease, pin.Kind == PinKind.HelmChartOci ? HelmOci.TagToVersion : null)
             ?.Tag;
+
+    /// <summary><c>0.16.0 (minor)</c>, <c>2.338.0@sha256:8b8e8326b5a0… (minor)</c>, <c>digest sha256:… (digest)</c>.</summary>
+    private static string BumpTo(PinChange change)
+    {
+        var step = change.UpdateType.ToString().ToLowerInvariant();
+        return change.UpdateType == UpdateType.Digest
+            ? $"digest {ShortDigest(change.ToDigest)} ({step})"
+            : $"{change.To}{(change.ToDigest is null ? "" : "@" + ShortDigest(change.ToDigest))} ({step})";
+    }
 
     private static string ShortDigest(string? digest) =>
         digest is null ? "—"

@@ -4,9 +4,15 @@ namespace GitOpsRunners.Versions.Lookup;
 
 /// <summary>
 /// One line of the Versions table: a pin, and with <c>--check</c> the newest version its source offers
-/// (<see cref="Newest"/>) or why that is unknown (<see cref="Problem"/>).
+/// (<see cref="Newest"/>) or why that is unknown (<see cref="Problem"/>), and the change Bump would make under the
+/// current policy (<see cref="Bump"/>; null when Bump would leave the pin as it is).
 /// </summary>
-public sealed record VersionRow(VersionPin Pin, string? Newest = null, string? Problem = null)
+public sealed record VersionRow(
+    VersionPin Pin,
+    string? Newest = null,
+    string? Problem = null,
+    Planning.PinChange? Bump = null
+)
 {
     public bool IsBehind =>
         Newest is not null

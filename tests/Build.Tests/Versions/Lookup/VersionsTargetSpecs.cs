@@ -126,4 +126,82 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
         exitCode.Should().Be(ExitCodes.Usage);
         output.Should().Contain("--format text or --format json");
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Check_gives_each_pin_the_newest_version_and_the_one_Bump_would_choose()
+    {
+        // Arrange
+        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+
+        // Act
+        var run = await repository.RunAsync(
+            ["Versions", "--cluster", BumpRepository.Cluster, "--check", "--format", "json"],
+            separateStreams: true
+        );
+
+        // Assert
+        run.ExitCode.Should().Be(ExitCodes.Success, run.StandardError);
+        using var json = JsonDocument.Parse(run.Output);
+        var pins = json.RootElement.GetProperty("pins").EnumerateArray().ToList();
+        JsonElement Pin(string component) => pins.Single(p => p.GetProperty("component").GetString() == component);
+        Pin("gha-runner-scale-set-controller").GetProperty("newest").GetString().Should().Be("1.0.0");
+        Pin("gha-runner-scale-set-controller")
+            .GetProperty("bump")
+            .GetProperty("version")
+            .GetString()
+            .Should()
+            .Be("0.16.0");
+        Pin("gha-runner-scale-set").GetProperty("bump").GetProperty("version").GetString().Should().Be("0.16.0");
+        Pin("external-secrets").GetProperty("newest").GetString().Should().Be("3.0.0");
+        Pin("external-secrets").GetProperty("bump").GetProperty("update").GetString().Should().Be("minor");
+        var runner = Pin("ghcr.io/home-operations/actions-runner").GetProperty("bump");
+        runner.GetProperty("version").GetString().Should().Be("2.338.0");
+        runner.GetProperty("digest").GetString().Should().Be(world.Runner2338Digest);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Under_the_patch_policy_the_ARC_pair_rule_keeps_the_controller_where_it_is_though_it_has_a_patch()
+    {
+        // Arrange: the controller chart has 0.15.1, the scale-set chart does not.
+        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.338.0@{world.Runner2338Digest}");
+
+        // Act
+        var run = await repository.RunAsync(
+            ["Versions", "--cluster", BumpRepository.Cluster, "--check", "--allow", "patch", "--format", "json"],
+            separateStreams: true
+        );
+
+        // Assert
+        run.ExitCode.Should().Be(ExitCodes.Success, run.StandardError);
+        using var json = JsonDocument.Parse(run.Output);
+        var pins = json.RootElement.GetProperty("pins").EnumerateArray().ToList();
+        JsonElement Pin(string component) => pins.Single(p => p.GetProperty("component").GetString() == component);
+        Pin("gha-runner-scale-set-controller").GetProperty("bump").ValueKind.Should().Be(JsonValueKind.Null);
+        Pin("gha-runner-scale-set").GetProperty("bump").ValueKind.Should().Be(JsonValueKind.Null);
+        Pin("external-secrets").GetProperty("bump").GetProperty("version").GetString().Should().Be("2.9.1");
+        Pin("ghcr.io/home-operations/actions-runner").GetProperty("bump").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task The_check_table_has_a_Bump_column_beside_the_newest_version()
+    {
+        // Arrange
+        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+
+        // Act
+        var (exitCode, output) = await repository.RunAsync([
+            "Versions",
+            "--cluster",
+            BumpRepository.Cluster,
+            "--check",
+        ]);
+
+        // Assert
+        exitCode.Should().Be(ExitCodes.Success, output);
+        var controller = output
+            .Split('\n')
+            .Single(l => l.Contains("gha-runner-scale-set-controller") && l.Contains('│'));
+        controller.Should().Contain("1.0.0").And.Contain("0.16.0 (minor)");
+        output.Should().Contain("Bump");
+    }
 }
