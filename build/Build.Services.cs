@@ -159,6 +159,20 @@ sealed partial class Build
         return credentials;
     }
 
+    /// <summary>
+    /// Fetches the charts HelmReleases pin through <paramref name="http"/>, the mirrors and credentials Bump uses, into
+    /// the build's own cache (<c>charts/</c> of <see cref="Engine.BuildDefinition.CacheDirectory"/>).
+    /// </summary>
+    Charts.ChartFetcher CreateChartFetcher(HttpClient http) =>
+        new(
+            http,
+            new OciRegistryClient(http, RegistryCredentials()),
+            new HelmRepositoryClient(http),
+            RegistryMirrors.Parse(RegistryMirror, HelmRepositoryMirror),
+            new Charts.ChartCache(CacheDirectory),
+            RequestTimeLimit
+        );
+
     /// <summary>Looks up newer charts and images through <paramref name="http"/>, the mirrors, and GitHub releases.</summary>
     VersionLookup CreateLookup(HttpClient http) =>
         new(
