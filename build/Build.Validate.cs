@@ -75,7 +75,8 @@ sealed partial class Build
             RepositoryRules = FirstStage(repositoryRoot) is { } first ? [new RenovateCommentRule(first)] : [],
         };
         using var http = new HttpClient { Timeout = RequestTimeLimit };
-        var pipeline = new ValidationPipeline(Kustomize, http);
+        using var renderer = CreateRenderer();
+        var pipeline = new ValidationPipeline(Kustomize, http, renderer);
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
     }
 
