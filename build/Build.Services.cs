@@ -88,7 +88,19 @@ sealed partial class Build
     /// A Flux renderer. Each use owns and disposes its renderer: its caches hold parsed files, so they must not
     /// outlive the tree they were read from.
     /// </summary>
-    FluxRenderer CreateRenderer() => new(Kustomize);
+    FluxRenderer CreateRenderer() =>
+        new(
+            Kustomize,
+            new RenderOptions
+            {
+                BuildCache = NoCache
+                    ? null
+                    : new KustomizeBuildCache(
+                        Path.Combine(CacheDirectory, "kustomize"),
+                        KustomizeCacheSize * 1024L * 1024L
+                    ),
+            }
+        );
 
     /// <summary>
     /// The GitHub REST client of this run: <c>GITHUB_TOKEN</c> (anonymous without one) against

@@ -78,7 +78,8 @@ sealed partial class Build
         using var http = new HttpClient { Timeout = RequestTimeLimit };
         using var registryHttp = CreateRegistryHttp();
         options = options with { ClusterSchemaSource = new ChartSchemaSource(CreateChartFetcher(registryHttp)) };
-        var pipeline = new ValidationPipeline(Kustomize, http);
+        using var renderer = CreateRenderer();
+        var pipeline = new ValidationPipeline(Kustomize, http, renderer);
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
     }
 
