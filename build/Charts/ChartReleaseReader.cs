@@ -15,9 +15,6 @@ namespace GitOpsRunners.Charts;
 /// </summary>
 public static class ChartReleaseReader
 {
-    private const string HelmGroup = "helm.toolkit.fluxcd.io";
-    private const string SourceGroup = "source.toolkit.fluxcd.io";
-
     public static (IReadOnlyList<ChartRelease> Releases, IReadOnlyList<Finding> Findings) Read(
         RenderedCluster cluster,
         ISourceLocator locator
@@ -26,7 +23,7 @@ public static class ChartReleaseReader
         var objects = cluster.Objects.Select(o => o.Manifest).ToList();
         var releases = new List<ChartRelease>();
         var findings = new List<Finding>();
-        foreach (var release in objects.Where(m => m.Kind == "HelmRelease" && m.Group == HelmGroup))
+        foreach (var release in objects.Where(m => m.Kind == "HelmRelease" && m.Group == KubernetesApi.HelmGroup))
         {
             var (found, problem) = release.Body.MappingAt("spec", "chartRef") is { } chartRef
                 ? FromChartRef(release, chartRef, objects)
@@ -153,6 +150,6 @@ public static class ChartReleaseReader
 
     private static Manifest? Find(IReadOnlyList<Manifest> objects, string kind, string? name, string? ns) =>
         objects.FirstOrDefault(m =>
-            m.Kind == kind && m.Group == SourceGroup && m.Name == name && (m.Namespace ?? ns) == ns
+            m.Kind == kind && m.Group == KubernetesApi.SourceGroup && m.Name == name && (m.Namespace ?? ns) == ns
         );
 }
