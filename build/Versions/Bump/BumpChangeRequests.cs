@@ -16,7 +16,8 @@ public static class BumpChangeRequests
         PinChangeGroup group,
         IReadOnlyDictionary<string, string> files,
         string diff,
-        string baseBranch
+        string baseBranch,
+        string? note = null
     )
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -27,6 +28,7 @@ public static class BumpChangeRequests
             .WithIntro(
                 $"Bumps **{BumpBranch.ShortName(group.Name)}** in `{cluster}`, the first stage of the promotion order. "
                     + "Later clusters get it through `./build.sh Promote` once this one is healthy."
+                    + (note is null ? "" : "\n\n" + note)
             );
         foreach (var change in BumpText.Distinct(group.Changes))
         {
