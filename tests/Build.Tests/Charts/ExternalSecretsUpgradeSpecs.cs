@@ -88,6 +88,69 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
         offline.Output.Should().Contain("error schema").And.Contain("/spec/name");
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_bump_to_the_chart_that_dropped_v1beta1_says_so_before_its_pull_request_is_opened()
+    {
+        // Arrange
+        WriteBumpable("0.16.2");
+
+        // Act
+        var bump = await InProcessBuild.RunAsync(
+            _repo.Path,
+            ["Bump", "--dry-run", "--registry-retries", "0", "--github-api-url", "http://127.0.0.1:9"]
+        );
+
+        // Assert
+        bump.ExitCode.Should().Be(ExitCodes.Success, bump.Output);
+        bump.Output.Should().Contain("0.17.0");
+        bump.Output.Should()
+            .Contain("Validate fails with this change")
+            .And.Contain(
+                "external-secrets.io/v1beta1 is not served by the CRDs of chart external-secrets 0.17.0; use v1"
+            );
+    }
+
+    private void WriteBumpable(string chartVersion)
+    {
+        Write("${ESO_CHART_VERSION}");
+        _repo.Write("kubernetes/promotion.yaml", "stages:\n  - one\n");
+        _repo.Write(
+            "kubernetes/clusters/one/cluster-versions.yaml",
+            $"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cluster-versions
+              namespace: flux-system
+            data:
+              ESO_CHART_VERSION: "{chartVersion}"
+
+            """
+        );
+        _repo.Write(
+            "kubernetes/clusters/one/apps.yaml",
+            """
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: apps
+              namespace: flux-system
+            spec:
+              interval: 10m
+              prune: true
+              path: ./kubernetes/apps
+              sourceRef:
+                kind: GitRepository
+                name: flux-system
+              postBuild:
+                substituteFrom:
+                  - kind: ConfigMap
+                    name: cluster-versions
+
+            """
+        );
+    }
+
     private static ChartPackage Chart(string version, string versions) =>
         new ChartPackage("external-secrets", version).With(
             "templates/crds/externalsecret.yaml",
