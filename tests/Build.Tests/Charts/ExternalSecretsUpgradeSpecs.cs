@@ -110,6 +110,36 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
             );
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task Each_cluster_is_checked_against_the_chart_version_it_pins()
+    {
+        // Arrange
+        WriteBumpable("0.16.2");
+        _repo.Write("kubernetes/promotion.yaml", "stages:\n  - one\n  - two\n");
+        _repo.Write(
+            "kubernetes/clusters/two/apps.yaml",
+            File.ReadAllText(_repo.Combine("kubernetes/clusters/one/apps.yaml"))
+        );
+        _repo.Write(
+            "kubernetes/clusters/two/cluster-versions.yaml",
+            File.ReadAllText(_repo.Combine("kubernetes/clusters/one/cluster-versions.yaml")).Replace("0.16.2", "0.17.0")
+        );
+
+        // Act
+        var result = await ValidateAsync();
+
+        // Assert
+        result.ExitCode.Should().Be(ExitCodes.TargetFailed, result.Output);
+        result
+            .Output.Split('\n')
+            .Where(l => l.Contains("error chart-crd-version", StringComparison.Ordinal))
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Contain("chart external-secrets 0.17.0")
+            .And.Contain("(two ExternalSecret/apps/token)");
+    }
+
     private void WriteBumpable(string chartVersion)
     {
         Write("${ESO_CHART_VERSION}");
