@@ -228,4 +228,19 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
             .And.Contain("not the sha256:");
         result.Schemas.Should().BeEmpty("a chart that is not the published one is not used");
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_chart_only_the_cluster_can_resolve_is_said_once_as_not_checked()
+    {
+        // Act
+        var result = await _checks.CheckAsync(
+            ChartChecks.HelmRelease("https://charts.example.invalid", "ranged", "1.x")
+        );
+
+        // Assert
+        var info = result.Findings.Should().ContainSingle().Subject;
+        info.Severity.Should().Be(Severity.Info);
+        info.RuleId.Should().Be(ChartRuleIds.NotChecked);
+        info.Message.Should().Contain("'1.x' is a range");
+    }
 }
