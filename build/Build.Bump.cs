@@ -58,7 +58,8 @@ sealed partial class Build
                         Console,
                         Layout.Root,
                         CreateLookup(http),
-                        CreateDelivery(git, BumpAuthor)
+                        CreateDelivery(git, BumpAuthor),
+                        CreateBumpCheck(http)
                     );
                     var outcome = await service.RunAsync(
                         pins,

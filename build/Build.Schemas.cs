@@ -1,3 +1,4 @@
+using GitOpsRunners.Charts;
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Manifests;
@@ -133,9 +134,28 @@ sealed partial class Build
         var rendered = clusters.SelectMany(c => c.Objects).Select(o => o.Manifest).ToList();
         var crds = rendered.Where(CrdSchemaConverter.IsCrd).Concat(Crds.Length > 0 ? await ReadCrdFilesAsync(ct) : []);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var registryHttp = CreateRegistryHttp();
+        var charts = await Status.RunAsync(
+            "Fetching pinned charts",
+            token =>
+                ChartLockSchemas.ForAsync(new ChartSchemaSource(CreateChartFetcher(registryHttp)), clusters, token),
+            ct
+        );
+        foreach (var warning in charts.Findings.Where(f => f.Severity >= Severity.Warning))
+        {
+            Console.MarkupLine($"[yellow]{Markup.Escape(warning.ToString())}[/]");
+        }
+
         var written = await Status.RunAsync(
             "Pinning schemas",
-            token => new SchemaLockWriter(SchemaOptions(), http).WriteAsync(tree.Root, rendered, crds, token),
+            token =>
+                new SchemaLockWriter(SchemaOptions(), http).WriteAsync(
+                    tree.Root,
+                    rendered,
+                    crds,
+                    token,
+                    charts.Schemas
+                ),
             ct
         );
         var missing = written.Entries.Where(e => e.File is null).ToList();

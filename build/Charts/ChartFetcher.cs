@@ -173,6 +173,11 @@ public sealed class ChartFetcher(
                 $"{source}: the index lists no url for this version.",
                 Severity.Error
             );
+        if (entry.Digest is { } known && cache.Find("sha256:" + known.ToLowerInvariant()) is { } cached)
+        {
+            return ("sha256:" + known.ToLowerInvariant(), cached);
+        }
+
         var archiveUrl = mirrors.Resolve(url);
         if (archiveUrl.Authority != repository.Authority)
         {

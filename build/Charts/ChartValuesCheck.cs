@@ -60,8 +60,27 @@ public static class ChartValuesCheck
         }
 
         var values = Coalesce(Defaults(archive), user);
+        ICollection<NJsonSchema.Validation.ValidationError> errors;
+        try
+        {
+            errors = schema.Validate(values);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+        {
+            return
+            [
+                Finding(
+                    Severity.Error,
+                    ChartRuleIds.Archive,
+                    $"{release.Source.Display}/{SchemaFile} cannot be applied: {e.Message}",
+                    locator.Locate(release.PinnedBy, release.VersionPath),
+                    manifest
+                ),
+            ];
+        }
+
         return SchemaErrorFormatter
-            .Format(schema.Validate(values))
+            .Format(errors)
             .Where(v => !IsMasked(v.Token))
             .Select(v =>
                 Finding(

@@ -9,6 +9,7 @@ public sealed record SchemaLockSource(string Type, string Location, string? Dige
 {
     public const string FromLocation = "location";
     public const string FromCrd = "crd";
+    public const string FromChart = "chart";
 
     public override string ToString() => Digest is null ? $"{Type} {Location}" : $"{Type} {Location}@{Digest}";
 }

@@ -7,7 +7,8 @@ namespace GitOpsRunners.Validation.Schemas;
 
 /// <summary>
 /// Writes <c>.nuke/schemas/</c>: for every kind the clusters render, its schema — from a CustomResourceDefinition
-/// the repository applies (or <c>--crds</c>), else from the first schema location that has it — and the lock that
+/// the repository applies (or <c>--crds</c>), else from a CRD of a chart the clusters pin (recorded with the chart's
+/// digest), else from the first schema location that has it — and the lock that
 /// records each file's source and sha256. Only the schemas needed are kept. The folder is replaced as a whole:
 /// the new one is written beside it and moved into place, so a failure leaves the old lock as it was.
 /// </summary>
@@ -17,10 +18,11 @@ public sealed class SchemaLockWriter(SchemaValidationOptions options, HttpClient
         string repositoryRoot,
         IEnumerable<Manifest> rendered,
         IEnumerable<Manifest> crds,
-        CancellationToken ct
+        CancellationToken ct,
+        IEnumerable<(CrdSchema Schema, SchemaLockSource Source)>? derived = null
     )
     {
-        var entries = await PlanAsync(rendered, crds, ct).ConfigureAwait(false);
+        var entries = await PlanAsync(rendered, crds, derived ?? [], ct).ConfigureAwait(false);
         var folder = SchemaLock.FolderIn(repositoryRoot);
         var parent = Path.GetDirectoryName(folder)!;
         Directory.CreateDirectory(parent);
@@ -74,17 +76,26 @@ public sealed class SchemaLockWriter(SchemaValidationOptions options, HttpClient
     private async Task<IReadOnlyList<(SchemaLockEntry Entry, string? Text)>> PlanAsync(
         IEnumerable<Manifest> rendered,
         IEnumerable<Manifest> crds,
+        IEnumerable<(CrdSchema Schema, SchemaLockSource Source)> derived,
         CancellationToken ct
     )
     {
         var converter = new CrdSchemaConverter();
-        var fromCrds = new Dictionary<string, (CrdSchema Schema, Manifest Crd)>(StringComparer.Ordinal);
+        var fromCrds = new Dictionary<string, (CrdSchema Schema, SchemaLockSource Source)>(StringComparer.Ordinal);
         foreach (var crd in crds.Where(CrdSchemaConverter.IsCrd))
         {
             foreach (var schema in converter.Convert(crd))
             {
-                fromCrds.TryAdd(schema.ApiVersion + "|" + schema.Kind, (schema, crd));
+                fromCrds.TryAdd(
+                    schema.ApiVersion + "|" + schema.Kind,
+                    (schema, new SchemaLockSource(SchemaLockSource.FromCrd, crd.Location.ToString()))
+                );
             }
+        }
+
+        foreach (var (schema, source) in derived)
+        {
+            fromCrds.TryAdd(schema.ApiVersion + "|" + schema.Kind, (schema, source));
         }
 
         var kinds = rendered
@@ -102,10 +113,9 @@ public sealed class SchemaLockWriter(SchemaValidationOptions options, HttpClient
             var file = SchemaLockEntry.FileFor(apiVersion, kind);
             if (fromCrds.TryGetValue(apiVersion + "|" + kind, out var custom))
             {
-                var source = new SchemaLockSource(SchemaLockSource.FromCrd, custom.Crd.Location.ToString());
                 planned.Add(
                     (
-                        new SchemaLockEntry(apiVersion, kind, file, null, source),
+                        new SchemaLockEntry(apiVersion, kind, file, null, custom.Source),
                         custom.Schema.Schema.ToString(Formatting.Indented) + "\n"
                     )
                 );

@@ -17,7 +17,8 @@ public static class BumpChangeRequests
         IReadOnlyDictionary<string, string> files,
         string diff,
         string baseBranch,
-        string? forceReason = null
+        string? forceReason = null,
+        string? note = null
     )
     {
         ArgumentNullException.ThrowIfNull(group);
@@ -26,11 +27,13 @@ public static class BumpChangeRequests
         var body = PullRequestBody
             .For(branch)
             .WithIntro(
-                forceReason is null
-                    ? $"Bumps **{BumpBranch.ShortName(group.Name)}** in `{cluster}`, the first stage of the promotion order. "
-                        + "Later clusters get it through `./build.sh Promote` once this one is healthy."
-                    : $"Bumps **{BumpBranch.ShortName(group.Name)}** in `{cluster}` directly, past the promotion order "
-                        + $"(`--force`). Reason: {forceReason}"
+                (
+                    forceReason is null
+                        ? $"Bumps **{BumpBranch.ShortName(group.Name)}** in `{cluster}`, the first stage of the promotion order. "
+                            + "Later clusters get it through `./build.sh Promote` once this one is healthy."
+                        : $"Bumps **{BumpBranch.ShortName(group.Name)}** in `{cluster}` directly, past the promotion order "
+                            + $"(`--force`). Reason: {forceReason}"
+                ) + (note is null ? "" : "\n\n" + note)
             );
         foreach (var change in BumpText.Distinct(group.Changes))
         {

@@ -19,7 +19,8 @@ public sealed class BumpService(
     IAnsiConsole console,
     string repositoryRoot,
     VersionLookup lookup,
-    ChangeDelivery delivery
+    ChangeDelivery delivery,
+    IBumpCheck? check = null
 )
 {
     public async Task<BumpOutcome> RunAsync(
@@ -54,6 +55,19 @@ public sealed class BumpService(
             return new BumpOutcome(plan, [], [], found.Warnings);
         }
 
+        var notes = new Dictionary<PinChangeGroup, string>();
+        foreach (var group in plan.Groups)
+        {
+            if (
+                check is not null
+                && await check.CheckAsync(options.Cluster, group, ct).ConfigureAwait(false) is { } note
+            )
+            {
+                notes[group] = note;
+                console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(note)}");
+            }
+        }
+
         var pullRequests = plan
             .Groups.Select(group => new PendingPullRequest(
                 BumpBranch.Name(options.Cluster, group.Name),
@@ -62,7 +76,8 @@ public sealed class BumpService(
                     Request(
                         options,
                         group,
-                        publishing ?? throw new InvalidOperationException("--pr needs a git workspace.")
+                        publishing ?? throw new InvalidOperationException("--pr needs a git workspace."),
+                        notes.GetValueOrDefault(group)
                     )
             ))
             .ToList();
@@ -101,7 +116,12 @@ public sealed class BumpService(
     }
 
     /// <summary>The change for one group, built on the base branch's files; null when the base already holds it.</summary>
-    private static ChangeRequest? Request(BumpOptions options, PinChangeGroup group, BumpPublishing publishing)
+    private static ChangeRequest? Request(
+        BumpOptions options,
+        PinChangeGroup group,
+        BumpPublishing publishing,
+        string? note
+    )
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         var diff = new StringBuilder();
@@ -128,7 +148,8 @@ public sealed class BumpService(
                 files,
                 diff.ToString(),
                 publishing.BaseBranch,
-                options.ForceReason
+                options.ForceReason,
+                note
             );
     }
 }

@@ -87,6 +87,7 @@ public sealed class ChartChecks : IDisposable
               chartRef:
                 kind: OCIRepository
                 name: chart
+
             """;
 
     /// <summary>A custom resource at <paramref name="apiVersion"/>.</summary>

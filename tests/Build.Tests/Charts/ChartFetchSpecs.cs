@@ -1,5 +1,6 @@
 using GitOpsRunners.Charts;
 using GitOpsRunners.Diagnostics;
+using GitOpsRunners.Tests.Fakes;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tests.Support.Charts;
 using GitOpsRunners.Tests.Support.Registry;
@@ -184,5 +185,62 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
         // Assert
         result.Findings.Should().BeEmpty();
         result.Schemas.Should().ContainSingle();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_chart_layer_that_does_not_match_the_digest_its_manifest_names_is_an_error()
+    {
+        // Arrange
+        var chart = new ChartPackage("oci-tampered", "1.0.0").With("crds/widget.yaml", WidgetCrd);
+        await OciChartPublisher.PushAsync(registry.Pusher, "charts/oci-tampered", chart);
+        using var upstream = new HttpClient { BaseAddress = registry.Registry.BaseUri };
+        await using var tampering = await LoopbackServer.StartAsync(async context =>
+        {
+            var path = context.Request.Path.Value ?? "/";
+            if (path.Contains("/blobs/", StringComparison.Ordinal))
+            {
+                await context.Response.Body.WriteAsync(new ChartPackage("oci-tampered", "6.6.6").Pack());
+                return;
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
+            request.Headers.TryAddWithoutValidation("Accept", context.Request.Headers.Accept.ToString());
+            using var answer = await upstream.SendAsync(request);
+            context.Response.StatusCode = (int)answer.StatusCode;
+            context.Response.ContentType = answer.Content.Headers.ContentType?.ToString();
+            await context.Response.Body.WriteAsync(await answer.Content.ReadAsByteArrayAsync());
+        });
+        var mirrors = RegistryMirrors.Parse([$"ghcr.example.invalid={tampering.BaseUri}"], []);
+
+        // Act
+        var result = await _checks.CheckAsync(
+            ChartChecks.OciRelease("oci://ghcr.example.invalid/charts/oci-tampered", "tag: 1.0.0")
+                + ChartChecks.Resource("example.com/v2", "Widget", "w"),
+            mirrors
+        );
+
+        // Assert
+        var error = result.Findings.Should().ContainSingle().Subject;
+        error.RuleId.Should().Be(ChartRuleIds.Digest);
+        error
+            .Message.Should()
+            .Contain("the chart layer the registry sent hashes to sha256:")
+            .And.Contain("not the sha256:");
+        result.Schemas.Should().BeEmpty("a chart that is not the published one is not used");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task A_chart_only_the_cluster_can_resolve_is_said_once_as_not_checked()
+    {
+        // Act
+        var result = await _checks.CheckAsync(
+            ChartChecks.HelmRelease("https://charts.example.invalid", "ranged", "1.x")
+        );
+
+        // Assert
+        var info = result.Findings.Should().ContainSingle().Subject;
+        info.Severity.Should().Be(Severity.Info);
+        info.RuleId.Should().Be(ChartRuleIds.NotChecked);
+        info.Message.Should().Contain("'1.x' is a range");
     }
 }

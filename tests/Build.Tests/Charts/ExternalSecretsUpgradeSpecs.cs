@@ -13,6 +13,8 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _repo = new();
     private HelmChartServer _charts = null!;
+    private byte[] _archive0170 = [];
+    private bool _stopped;
 
     public async Task InitializeAsync()
     {
@@ -25,9 +27,10 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
                 )
             )
             .Add(Chart("0.17.0", ChartPackage.CrdVersion("v1", storage: true)));
+        _archive0170 = Chart("0.17.0", ChartPackage.CrdVersion("v1", storage: true)).Pack();
     }
 
-    public Task DisposeAsync() => _charts.DisposeAsync().AsTask();
+    public Task DisposeAsync() => _stopped ? Task.CompletedTask : _charts.DisposeAsync().AsTask();
 
     public void Dispose() => _repo.Dispose();
 
@@ -53,6 +56,131 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
             );
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task The_lock_pins_the_charts_crd_schema_with_its_digest_and_validate_falls_back_to_it_offline()
+    {
+        // Arrange
+        Write("0.17.0", externalSecretVersion: "v1");
+        var locked = await RunAsync("Schemas", "--lock");
+        var lockText = File.ReadAllText(_repo.Combine(".nuke/schemas/lock.json"));
+        await _charts.DisposeAsync();
+        _stopped = true;
+        Directory.Delete(_repo.Combine(".nuke/temp/charts"), recursive: true);
+        Write("0.17.0", externalSecretVersion: "v1", name: "5");
+
+        // Act
+        var offline = await ValidateAsync();
+
+        // Assert
+        locked.ExitCode.Should().Be(ExitCodes.Success, locked.Output);
+        lockText.Should().Contain("\"type\": \"chart\"");
+        lockText
+            .Should()
+            .Contain($"\"digest\": \"sha256:{ChartPackage.Sha256Hex(_archive0170)}\"", "the chart archive's digest");
+        offline.ExitCode.Should().Be(ExitCodes.TargetFailed, offline.Output);
+        offline
+            .Output.Split('\n')
+            .Where(l => l.Contains("chart-unavailable", StringComparison.Ordinal))
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Contain("chart external-secrets 0.17.0");
+        offline.Output.Should().Contain("error schema").And.Contain("/spec/name");
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_bump_to_the_chart_that_dropped_v1beta1_says_so_before_its_pull_request_is_opened()
+    {
+        // Arrange
+        WriteBumpable("0.16.2");
+
+        // Act
+        var bump = await InProcessBuild.RunAsync(
+            _repo.Path,
+            ["Bump", "--dry-run", "--registry-retries", "0", "--github-api-url", "http://127.0.0.1:9"]
+        );
+
+        // Assert
+        bump.ExitCode.Should().Be(ExitCodes.Success, bump.Output);
+        bump.Output.Should().Contain("0.17.0");
+        bump.Output.Should()
+            .Contain("Validate fails with this change")
+            .And.Contain(
+                "external-secrets.io/v1beta1 is not served by the CRDs of chart external-secrets 0.17.0; use v1"
+            );
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Each_cluster_is_checked_against_the_chart_version_it_pins()
+    {
+        // Arrange
+        WriteBumpable("0.16.2");
+        _repo.Write("kubernetes/promotion.yaml", "stages:\n  - one\n  - two\n");
+        _repo.Write(
+            "kubernetes/clusters/two/apps.yaml",
+            File.ReadAllText(_repo.Combine("kubernetes/clusters/one/apps.yaml"))
+        );
+        _repo.Write(
+            "kubernetes/clusters/two/cluster-versions.yaml",
+            File.ReadAllText(_repo.Combine("kubernetes/clusters/one/cluster-versions.yaml")).Replace("0.16.2", "0.17.0")
+        );
+
+        // Act
+        var result = await ValidateAsync();
+
+        // Assert
+        result.ExitCode.Should().Be(ExitCodes.TargetFailed, result.Output);
+        result
+            .Output.Split('\n')
+            .Where(l => l.Contains("error chart-crd-version", StringComparison.Ordinal))
+            .Should()
+            .ContainSingle()
+            .Which.Should()
+            .Contain("chart external-secrets 0.17.0")
+            .And.Contain("(two ExternalSecret/apps/token)");
+    }
+
+    private void WriteBumpable(string chartVersion)
+    {
+        Write("${ESO_CHART_VERSION}");
+        _repo.Write("kubernetes/promotion.yaml", "stages:\n  - one\n");
+        _repo.Write(
+            "kubernetes/clusters/one/cluster-versions.yaml",
+            $"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cluster-versions
+              namespace: flux-system
+            data:
+              ESO_CHART_VERSION: "{chartVersion}"
+
+            """
+        );
+        _repo.Write(
+            "kubernetes/clusters/one/apps.yaml",
+            """
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: apps
+              namespace: flux-system
+            spec:
+              interval: 10m
+              prune: true
+              path: ./kubernetes/apps
+              sourceRef:
+                kind: GitRepository
+                name: flux-system
+              postBuild:
+                substituteFrom:
+                  - kind: ConfigMap
+                    name: cluster-versions
+
+            """
+        );
+    }
+
     private static ChartPackage Chart(string version, string versions) =>
         new ChartPackage("external-secrets", version).With(
             "templates/crds/externalsecret.yaml",
@@ -61,7 +189,7 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
                 + "{{- end }}\n"
         );
 
-    private void Write(string chartVersion)
+    private void Write(string chartVersion, string externalSecretVersion = "v1beta1", string name = "token")
     {
         _repo.Write(
             "kubernetes/clusters/one/apps.yaml",
@@ -82,15 +210,15 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
         );
         _repo.Write(
             "kubernetes/apps/externalsecret.yaml",
-            """
+            $"""
             ---
-            apiVersion: external-secrets.io/v1beta1
+            apiVersion: external-secrets.io/{externalSecretVersion}
             kind: ExternalSecret
             metadata:
               name: token
               namespace: apps
             spec:
-              name: token
+              name: {name}
 
             """
         );
@@ -127,16 +255,16 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
         );
     }
 
-    private Task<BuildRun> ValidateAsync() =>
+    private Task<BuildRun> ValidateAsync() => RunAsync("Validate", "--disable-rules", "policy-deprecated-api");
+
+    private Task<BuildRun> RunAsync(params string[] target) =>
         InProcessBuild.RunAsync(
             _repo.Path,
             [
-                "Validate",
+                .. target,
                 "--schema-location",
                 _repo.Combine("no-schemas/{{.ResourceKind}}.json"),
                 "--ignore-missing-schemas",
-                "--disable-rules",
-                "policy-deprecated-api",
                 "--registry-retries",
                 "0",
             ]

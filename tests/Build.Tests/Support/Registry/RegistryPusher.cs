@@ -47,7 +47,7 @@ public sealed class RegistryPusher(Uri baseUri, Func<string, string>? tokenFor =
         return Digest(body);
     }
 
-    /// <summary>A Helm chart artifact for <paramref name="version"/>, tagged as Helm tags it (<c>+</c> → <c>_</c>).</summary>
+    /// <summary>A Helm chart artifact for <paramref name="version"/> (a real chart archive with its Chart.yaml), tagged as Helm tags it (<c>+</c> → <c>_</c>).</summary>
     public async Task<string> PushHelmChartAsync(string repository, string version)
     {
         var name = repository.Split('/')[^1];
@@ -63,7 +63,8 @@ public sealed class RegistryPusher(Uri baseUri, Func<string, string>? tokenFor =
                 }
             )
         );
-        var chart = await PushBlobAsync(repository, Encoding.UTF8.GetBytes($"chart {name} {version}"));
+        var archive = new Charts.ChartPackage(name, version).Pack();
+        var chart = await PushBlobAsync(repository, archive);
         var manifest = Json(
             new
             {
@@ -89,7 +90,7 @@ public sealed class RegistryPusher(Uri baseUri, Func<string, string>? tokenFor =
                     {
                         mediaType = OciMediaTypes.HelmChartContent,
                         digest = chart,
-                        size = Encoding.UTF8.GetByteCount($"chart {name} {version}"),
+                        size = archive.Length,
                     },
                 },
             }
