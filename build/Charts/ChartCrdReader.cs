@@ -1,19 +1,21 @@
 using System.Text.RegularExpressions;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Validation.Schemas;
+using Newtonsoft.Json.Linq;
 
 namespace GitOpsRunners.Charts;
 
 /// <summary>
 /// Reads the CustomResourceDefinitions of a chart as Helm would install them: every document of the files in its
 /// <c>crds/</c> folder (<c>.yaml</c>, <c>.yml</c>, <c>.json</c>; never templated), and the CRD documents of its
-/// <c>templates/</c> that are plain YAML once lines holding only an <c>if</c>, <c>with</c> or <c>end</c> action (or a
-/// comment) are dropped, i.e. assuming the wrapper's condition holds. A CRD document that still holds a template
-/// action is not guessed at: it is returned as unreadable. Subcharts (<c>charts/</c>) are not read. Pure.
+/// <c>templates/</c> that are plain YAML once their <c>if</c>/<c>with</c>/<c>else</c>/<c>end</c> lines are resolved against the
+/// release's values (<see cref="TemplateConditions"/>: branches Helm would not render are dropped, conditions that
+/// cannot be judged are assumed to hold). A CRD document that still holds a template action is not guessed at: it
+/// is returned as unreadable. Subcharts (<c>charts/</c>) are not read. Pure.
 /// </summary>
 public static partial class ChartCrdReader
 {
-    public static ChartCrds Read(ChartArchive archive, string display)
+    public static ChartCrds Read(ChartArchive archive, string display, JObject? values = null)
     {
         var crds = new List<Manifest>();
         var unreadable = new List<(string, string)>();
@@ -33,7 +35,7 @@ public static partial class ChartCrdReader
                 && text.Contains("CustomResourceDefinition", StringComparison.Ordinal)
             )
             {
-                var plain = string.Join('\n', text.Split('\n').Where(line => !WrapperLine().IsMatch(line)));
+                var plain = TemplateConditions.Resolve(text, values);
                 foreach (var document in DocumentSeparator().Split(plain))
                 {
                     if (!CrdKind().IsMatch(document))
@@ -65,10 +67,6 @@ public static partial class ChartCrdReader
         var loaded = YamlFileLoader.Parse(text, file);
         return loaded.Documents.SelectMany(d => ManifestParser.Parse(d).Manifests).Where(CrdSchemaConverter.IsCrd);
     }
-
-    /// <summary>A line that is only <c>{{- if … }}</c>, <c>{{ with … }}</c>, <c>{{- end }}</c> or a <c>{{/* comment */}}</c>.</summary>
-    [GeneratedRegex(@"^\s*\{\{-?\s*(?:(?:if|with)\s[^{}]*|end|/\*.*?\*/)\s*-?\}\}\s*$")]
-    private static partial Regex WrapperLine();
 
     [GeneratedRegex(@"^---[^\n]*$", RegexOptions.Multiline)]
     private static partial Regex DocumentSeparator();

@@ -57,7 +57,11 @@ public sealed class ChartSchemaSource(ChartFetcher fetcher) : IClusterSchemaSour
                 continue;
             }
 
-            var read = ChartCrdReader.Read(archive, $"{release.Source.Chart}-{release.Source.Version}.tgz");
+            var read = ChartCrdReader.Read(
+                archive,
+                $"{release.Source.Chart}-{release.Source.Version}.tgz",
+                ChartValuesCheck.RenderValues(release, archive, objects)
+            );
             crds.AddRange(
                 read.Crds.Where(crd =>
                         !ownKinds.Contains(

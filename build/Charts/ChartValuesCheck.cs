@@ -94,6 +94,13 @@ public static class ChartValuesCheck
             .ToList();
     }
 
+    /// <summary>
+    /// The values the chart's templates see (the chart's defaults under what helm-controller passes), or null when
+    /// some come from a Secret and are unknown offline.
+    /// </summary>
+    public static JObject? RenderValues(ChartRelease release, ChartArchive archive, IReadOnlyList<Manifest> objects) =>
+        Compose(release.Release, objects) is { } user ? Coalesce(Defaults(archive), user) : null;
+
     /// <summary>The values helm-controller would pass, or null when some come from a Secret (unknown offline).</summary>
     private static JObject? Compose(Manifest release, IReadOnlyList<Manifest> objects)
     {

@@ -152,6 +152,7 @@ public sealed class ChartCrdVersionSpecs : IAsyncLifetime, IDisposable
             );
         _server.Add(
             new ChartPackage("widgets", "5.0.0")
+                .With("values.yaml", "installCRDs: true\n")
                 .With("templates/crds/widget.yaml", wrapped)
                 .With("templates/crds/gadget.yaml", templated)
                 .With(

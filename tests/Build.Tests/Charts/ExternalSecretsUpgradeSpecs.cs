@@ -12,6 +12,9 @@ namespace GitOpsRunners.Tests.Charts;
 public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory _repo = new();
+
+    /// <summary>The build project whose .nuke/temp caches fetched charts, as build.sh names it.</summary>
+    private readonly TempDirectory _project = new();
     private HelmChartServer _charts = null!;
     private byte[] _archive0170 = [];
     private bool _stopped;
@@ -32,7 +35,11 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
 
     public Task DisposeAsync() => _stopped ? Task.CompletedTask : _charts.DisposeAsync().AsTask();
 
-    public void Dispose() => _repo.Dispose();
+    public void Dispose()
+    {
+        _repo.Dispose();
+        _project.Dispose();
+    }
 
     [Fact(Timeout = 120_000)]
     public async Task A_v1beta1_external_secret_passes_with_the_old_chart_and_fails_with_the_chart_that_dropped_it()
@@ -65,7 +72,7 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
         var lockText = File.ReadAllText(_repo.Combine(".nuke/schemas/lock.json"));
         await _charts.DisposeAsync();
         _stopped = true;
-        Directory.Delete(_repo.Combine(".nuke/temp/charts"), recursive: true);
+        Directory.Delete(_project.Combine(".nuke/temp/charts"), recursive: true);
         Write("0.17.0", externalSecretVersion: "v1", name: "5");
 
         // Act
@@ -267,6 +274,7 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
                 "--ignore-missing-schemas",
                 "--registry-retries",
                 "0",
-            ]
+            ],
+            new Dictionary<string, string> { ["BUILD_ROOT_DIRECTORY"] = _project.Path }
         );
 }
