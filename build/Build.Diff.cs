@@ -118,15 +118,25 @@ sealed partial class Build
             number,
             DiffComment.Marker,
             DiffComment.Render(report, comparedWith),
+            createWhenMissing: !report.IsEmpty,
             ct
         );
+        if (comment.Action == CommentAction.NotPosted)
+        {
+            Console.MarkupLine($"[grey]No rendered changes: nothing to comment on {repository}#{number}[/]");
+            AddNote($"no comment on #{number}");
+            return;
+        }
+
         var done = comment.Action switch
         {
             CommentAction.Created => "posted",
             CommentAction.Updated => "updated",
             _ => "unchanged",
         };
-        Console.MarkupLine($"[grey]Diff comment {done} on {repository}#{number}: {Markup.Escape(comment.HtmlUrl)}[/]");
+        Console.MarkupLine(
+            $"[grey]Diff comment {done} on {repository}#{number}: {Markup.Escape(comment.HtmlUrl ?? "")}[/]"
+        );
         AddNote($"comment {done} on #{number}");
     }
 

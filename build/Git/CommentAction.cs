@@ -6,4 +6,7 @@ public enum CommentAction
     Created,
     Updated,
     Unchanged,
+
+    /// <summary>No marked comment existed and none was wanted (nothing to say yet).</summary>
+    NotPosted,
 }

@@ -11,12 +11,15 @@ public sealed class PullRequestComments(IGitHubClient client)
     /// <summary>
     /// Creates the comment on pull request <paramref name="number"/>, or updates the first one that starts with
     /// <paramref name="marker"/>; <paramref name="body"/> must start with the marker too. Other comments stay as they are.
+    /// With <paramref name="createWhenMissing"/> false, only an existing comment is updated (an empty diff need not be
+    /// posted, but must replace an older one).
     /// </summary>
     public async Task<PullRequestComment> UpsertAsync(
         GitHubRepository repository,
         long number,
         string marker,
         string body,
+        bool createWhenMissing,
         CancellationToken ct
     )
     {
@@ -37,6 +40,11 @@ public sealed class PullRequestComments(IGitHubClient client)
             )
             .ConfigureAwait(false);
         var existing = comments.FirstOrDefault(c => c.Body?.StartsWith(marker, StringComparison.Ordinal) == true);
+        if (existing is null && !createWhenMissing)
+        {
+            return new PullRequestComment(null, null, CommentAction.NotPosted);
+        }
+
         if (existing is null)
         {
             var created = await GitHubCall

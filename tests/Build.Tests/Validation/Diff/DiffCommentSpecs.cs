@@ -100,6 +100,31 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task Without_rendered_changes_no_comment_is_posted_but_an_earlier_one_is_brought_up_to_date()
+    {
+        // Arrange: one pull request with no comment yet, one whose earlier push left a diff comment.
+        using var repo = CommittedFixture();
+        var fleet = Fleet("unchanged");
+        fleet.AddPullRequest("feature/reverted", "main", "Revert the image move");
+        var earlier = fleet.AddComment(
+            2,
+            DiffComment.Marker + "\n### Rendered changes: beta: 1 object changed\n",
+            "gitops-bot"
+        );
+
+        // Act
+        var first = await RunAsync(repo, fleet, ["--pull-request", "1"]);
+        var second = await RunAsync(repo, fleet, ["--pull-request", "2"]);
+
+        // Assert
+        first.ExitCode.Should().Be(ExitCodes.Success, first.Output);
+        second.ExitCode.Should().Be(ExitCodes.Success, second.Output);
+        fleet.CommentsOn(1).Should().BeEmpty();
+        fleet.CommentsOn(2).Should().ContainSingle().Which.Id.Should().Be(earlier.Id);
+        fleet.Comment(earlier.Id)!.Body.Should().Contain("no rendered object changes");
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task The_pull_request_number_comes_from_the_Actions_event_payload()
     {
         // Arrange
