@@ -88,7 +88,19 @@ sealed partial class Build
     /// A Flux renderer. Each use owns and disposes its renderer: its caches hold parsed files, so they must not
     /// outlive the tree they were read from.
     /// </summary>
-    FluxRenderer CreateRenderer() => new(Kustomize);
+    FluxRenderer CreateRenderer() =>
+        new(
+            Kustomize,
+            new RenderOptions
+            {
+                BuildCache = NoCache
+                    ? null
+                    : new KustomizeBuildCache(
+                        Path.Combine(CacheDirectory, "kustomize"),
+                        KustomizeCacheSize * 1024L * 1024L
+                    ),
+            }
+        );
 
     /// <summary>
     /// The GitHub REST client of this run: <c>GITHUB_TOKEN</c> (anonymous without one) against
@@ -158,6 +170,20 @@ sealed partial class Build
 
         return credentials;
     }
+
+    /// <summary>
+    /// Fetches the charts HelmReleases pin through <paramref name="http"/>, the mirrors and credentials Bump uses, into
+    /// the build's own cache (<c>charts/</c> of <see cref="Engine.BuildDefinition.CacheDirectory"/>).
+    /// </summary>
+    Charts.ChartFetcher CreateChartFetcher(HttpClient http) =>
+        new(
+            http,
+            new OciRegistryClient(http, RegistryCredentials()),
+            new HelmRepositoryClient(http),
+            RegistryMirrors.Parse(RegistryMirror, HelmRepositoryMirror),
+            new Charts.ChartCache(CacheDirectory),
+            RequestTimeLimit
+        );
 
     /// <summary>Looks up newer charts and images through <paramref name="http"/>, the mirrors, and GitHub releases.</summary>
     VersionLookup CreateLookup(HttpClient http) =>

@@ -1,3 +1,4 @@
+using GitOpsRunners.Charts;
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tools;
@@ -75,7 +76,10 @@ sealed partial class Build
             RepositoryRules = FirstStage(repositoryRoot) is { } first ? [new RenovateCommentRule(first)] : [],
         };
         using var http = new HttpClient { Timeout = RequestTimeLimit };
-        var pipeline = new ValidationPipeline(Kustomize, http);
+        using var registryHttp = CreateRegistryHttp();
+        options = options with { ClusterSchemaSource = new ChartSchemaSource(CreateChartFetcher(registryHttp)) };
+        using var renderer = CreateRenderer();
+        var pipeline = new ValidationPipeline(Kustomize, http, renderer);
         return await Status.RunAsync("Rendering and checking clusters", token => pipeline.RunAsync(options, token), ct);
     }
 

@@ -1,4 +1,5 @@
 using GitOpsRunners.Engine;
+using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Versions.Planning;
@@ -72,6 +73,15 @@ sealed partial class Build : BuildDefinition
 
     [Parameter("Longest one kustomize build may run before its Kustomization fails, e.g. 2m, 90s")]
     string KustomizeTimeout { get; set; } = "2m";
+
+    [Parameter("Build every kustomization afresh instead of reading kustomize outputs cached in .nuke/temp/kustomize")]
+    bool NoCache { get; set; }
+
+    [Parameter(
+        "Largest size of the kustomize build cache in MiB; the least recently used entries go first",
+        Minimum = 1
+    )]
+    int KustomizeCacheSize { get; set; } = (int)(KustomizeBuildCache.DefaultLimitBytes / (1024 * 1024));
 
     [Parameter(
         "Longest one network request (registry, GitHub API, schema download) may take as a whole, body included, e.g. 30s"

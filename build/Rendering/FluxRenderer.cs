@@ -41,6 +41,8 @@ public sealed class FluxRenderer(KustomizeCli kustomize, RenderOptions? options 
 
             _contexts.Clear();
         }
+
+        _options.BuildCache?.Prune();
     }
 
     private RenderContext Context(RepositoryLayout layout)

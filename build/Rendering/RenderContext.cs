@@ -16,6 +16,8 @@ internal sealed class RenderContext : IDisposable
     private readonly SemaphoreSlim _builds;
     private readonly ConcurrentDictionary<string, Lazy<Task<BuildResult>>> _buildCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _copiedFrom = new(StringComparer.Ordinal);
+    private readonly BuildInputHasher _inputs = new(new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
+    private readonly Lazy<Task<string>>? _tool;
 
     public RenderContext(RepositoryLayout layout, KustomizeCli kustomize, RenderOptions options)
     {
@@ -29,6 +31,10 @@ internal sealed class RenderContext : IDisposable
         Files = new ParsedFileCache(DisplayPath);
         Locator = new OriginLocator(Files, DisplayPath);
         Artifacts = new ArtifactAssembler(TemporaryRoot, _copiedFrom);
+        if (options.BuildCache is { } cache)
+        {
+            _tool = new Lazy<Task<string>>(() => cache.ToolAsync(kustomize, CancellationToken.None));
+        }
     }
 
     public RepositoryLayout Layout { get; }
@@ -85,15 +91,39 @@ internal sealed class RenderContext : IDisposable
         catch (UnauthorizedAccessException) { }
     }
 
+    /// <summary>An output that names a scratch folder would be wrong in another run, so it is never stored.</summary>
+    private bool MentionsScratch(string output, KustomizationBuild build, string root) =>
+        output.Contains(TemporaryRoot, StringComparison.Ordinal)
+        || output.Contains(root, StringComparison.Ordinal)
+        || output.Contains(build.Artifact.Root, StringComparison.Ordinal)
+        || output.Contains(Layout.Root, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Builds in a scratch tree; with a <see cref="RenderOptions.BuildCache"/>, a successful build is stored under the
+    /// hash of its inputs and later builds with the same inputs read it instead of running kustomize (failures are
+    /// always rebuilt, since their messages name this run's scratch folders).
+    /// </summary>
     private async Task<BuildResult> RunBuildAsync(KustomizationBuild build, CancellationToken ct)
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(build.Key)))[..16];
         var root = Path.Combine(TemporaryRoot, "b", hash);
         var directory = BuildTree.Materialize(build, root);
+        var cache = Options.BuildCache;
+        var key = cache is null ? null : _inputs.Compute(build, await _tool!.Value.ConfigureAwait(false)).Value;
+        if (key is not null && cache!.TryRead(key) is { } cached)
+        {
+            return new BuildResult(build, root, directory, cached, null);
+        }
+
         await _builds.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             var output = await _kustomize.BuildAsync(directory, ct).ConfigureAwait(false);
+            if (key is not null && !MentionsScratch(output, build, root))
+            {
+                cache!.Write(key, output);
+            }
+
             return new BuildResult(build, root, directory, output, null);
         }
         catch (KustomizeBuildException e)

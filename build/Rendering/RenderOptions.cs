@@ -14,6 +14,9 @@ public sealed record RenderOptions
     /// <summary>kustomize processes run at the same time.</summary>
     public int MaxParallelBuilds { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Where kustomize build outputs are kept between runs; null builds everything afresh.</summary>
+    public KustomizeBuildCache? BuildCache { get; init; }
+
     /// <summary>Git URLs that mean "this repository" besides the one in a committed gotk-sync.yaml.</summary>
     public IReadOnlyList<string> RepositoryUrls { get; init; } = [];
 }

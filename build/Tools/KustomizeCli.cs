@@ -71,6 +71,39 @@ public sealed partial class KustomizeCli
     /// <summary>Every build this instance ran, in completion order (for benchmarks and diagnostics).</summary>
     public IReadOnlyCollection<KustomizeInvocation> Invocations => _invocations;
 
+    /// <summary>
+    /// What names this exact tool for a build cache: the executable's full path, size and modification time and
+    /// how builds run (the arguments a build passes besides its folder). A new binary changes it.
+    /// </summary>
+    public string Identity
+    {
+        get
+        {
+            var file = new FileInfo(_executable);
+            var stamp = file.Exists ? $"{file.Length}\n{file.LastWriteTimeUtc.Ticks}" : "missing";
+            return $"{_executable}\n{stamp}\n{string.Join(' ', Arguments(""))}";
+        }
+    }
+
+    /// <summary>The version the tool reports (<c>kustomize version</c>, <c>kubectl version --client</c>), one line.</summary>
+    /// <exception cref="ToolMissingException">The executable cannot be started.</exception>
+    public async Task<string> VersionAsync(CancellationToken ct)
+    {
+        try
+        {
+            var result = await Cli.Wrap(_executable)
+                .WithArguments(_viaKubectl ? ["version", "--client"] : ["version"])
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(ct)
+                .ConfigureAwait(false);
+            return Whitespace().Replace(result.StandardOutput.Trim(), " ") + $" (exit {result.ExitCode})";
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new ToolMissingException(_executable, $"{HowToInstall} ({e.Message})");
+        }
+    }
+
     /// <summary>The executable and arguments of a build of <paramref name="directory"/>.</summary>
     public IReadOnlyList<string> CommandLine(string directory) => [_executable, .. Arguments(directory)];
 

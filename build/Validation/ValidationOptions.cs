@@ -25,4 +25,7 @@ public sealed record ValidationOptions(
 
     /// <summary>Checks over all rendered clusters that other capabilities supply (e.g. <c>renovate-comment</c>).</summary>
     public IReadOnlyList<Rules.IRepositoryRule> RepositoryRules { get; init; } = [];
+
+    /// <summary>Schemas and findings per cluster from outside the repository (the pinned charts' CRDs), or null.</summary>
+    public IClusterSchemaSource? ClusterSchemaSource { get; init; }
 }

@@ -161,6 +161,14 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         var converter = new CrdSchemaConverter();
         var cel = new CelRuleEvaluator();
         var unlocked = new SchemaLockUse(options.Schemas);
+        var external = tree.Clusters.ToDictionary(
+            c => c.Name,
+            c =>
+                options.ClusterSchemaSource is { } source
+                    ? source.ResolveAsync(c, locator, ct)
+                    : Task.FromResult(ClusterSchemas.None),
+            StringComparer.Ordinal
+        );
         foreach (var cluster in tree.Clusters)
         {
             // An incomplete render (an object dropped by a failed build) would make its sources look unused.
@@ -179,12 +187,18 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
 
             rulesClock.Stop();
             schemaClock.Start();
+            var fromOutside = await external[cluster.Name].ConfigureAwait(false);
+            foreach (var finding in fromOutside.Findings)
+            {
+                findings.Add(finding with { Cluster = cluster.Name });
+            }
+
             var crds = cluster
                 .Objects.Select(o => o.Manifest)
                 .Where(CrdSchemaConverter.IsCrd)
                 .SelectMany(converter.Convert)
                 .ToList();
-            var clusterRegistry = registry.WithCustomResources(crds);
+            var clusterRegistry = registry.WithCustomResources([.. fromOutside.Schemas, .. crds]);
             unlocked.Collect(cluster, clusterRegistry);
             var schemaFindings = options.UseKubeconform
                 ? await KubeconformSchemaCheck.RunAsync(cluster, options, locator, ct).ConfigureAwait(false)
@@ -284,7 +298,11 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             tree.Clusters.Select(c => c.Name).ToList(),
             tree.Clusters.Sum(c => c.Objects.Count),
             kept,
-            [.. RuleCatalog.All, .. options.RepositoryRules.SelectMany(rule => rule.Descriptors)]
+            [
+                .. RuleCatalog.All,
+                .. options.RepositoryRules.SelectMany(rule => rule.Descriptors),
+                .. options.ClusterSchemaSource?.Descriptors ?? [],
+            ]
         );
     }
 

@@ -24,6 +24,7 @@ public partial class DependencyDirectionSpecs
         ["Validation"] = 3,
         ["Versions"] = 3,
         ["Smoke"] = 3,
+        ["Charts"] = 3,
         ["Promotion"] = 4,
         ["Benchmarks"] = 5,
         [Targets] = 5,
@@ -32,7 +33,8 @@ public partial class DependencyDirectionSpecs
     /// <summary>
     /// Edges between folders of one layer. Diagnostics is the vocabulary the engine reports findings in. Git (LibGit2Sharp, Octokit) serves its siblings: Validate looks up
     /// runner releases, Bump opens pull requests, Smoke dispatches a workflow. Bump validates and diffs the tree it
-    /// edits, as Promote does. The targets may use Benchmarks.
+    /// edits, as Promote does. Charts fetches charts with Versions' registry clients and gives Validation schemas
+    /// through Validation's own interface (IClusterSchemaSource). The targets may use Benchmarks.
     /// </summary>
     private static readonly HashSet<(string From, string To)> SiblingEdges =
     [
@@ -41,6 +43,8 @@ public partial class DependencyDirectionSpecs
         ("Versions", "Git"),
         ("Smoke", "Git"),
         ("Versions", "Validation"),
+        ("Charts", "Versions"),
+        ("Charts", "Validation"),
         (Targets, "Benchmarks"),
     ];
 

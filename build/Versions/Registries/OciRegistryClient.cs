@@ -12,7 +12,7 @@ namespace GitOpsRunners.Versions.Registries;
 /// <paramref name="credentials"/> (default: the process environment, see <see cref="RegistryCredentialStore"/>).
 /// Give it a client from <see cref="RegistryHttp.CreateClient"/> so calls are retried.
 /// </summary>
-public sealed class OciRegistryClient(
+public sealed partial class OciRegistryClient(
     HttpClient http,
     RegistryCredentialStore? credentials = null,
     int tagPageSize = 1000,

@@ -19,8 +19,10 @@ public sealed record FaultRun(int ExitCode, string Output, TimeSpan Elapsed)
     )
     {
         using var console = new TestConsole().Width(1000);
+        using var project = new TempDirectory(); // the build project's own folder, whose .nuke/temp holds caches
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
         {
+            ["BUILD_ROOT_DIRECTORY"] = project.Path,
             ["SCHEMA_LOCATION"] = Path.Combine(repository, ".no-schemas"),
             ["IGNORE_MISSING_SCHEMAS"] = "true",
         };

@@ -7,7 +7,9 @@ namespace GitOpsRunners.Tests.Support;
 /// Runs this repository's <see cref="Build"/> in-process through the real <see cref="BuildRunner"/>, as
 /// <c>./build.sh</c> would inside <c>root</c> (passed as <c>--repository-root</c> and working directory),
 /// on a 400-column test console, and keeps what it printed and its exit code. With
-/// <c>separateStreams</c>, standard output and standard error are two consoles, as in a real process.
+/// <c>separateStreams</c>, standard output and standard error are two consoles, as in a real process. Unless the
+/// environment names one, the build project is a scratch folder (as BUILD_ROOT_DIRECTORY), so caches stay out of
+/// <c>root</c>.
 /// </summary>
 public static class InProcessBuild
 {
@@ -22,13 +24,14 @@ public static class InProcessBuild
     {
         using var console = new TestConsole().Width(400);
         using var error = new TestConsole().Width(400);
+        // build.sh names the build project's own folder; its .nuke/temp holds the caches, never the checked repository.
+        using var project = new TempDirectory();
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
+        variables.TryAdd("BUILD_ROOT_DIRECTORY", project.Path);
         var exitCode = await BuildRunner.RunAsync(
             new Build(),
             [.. args, "--repository-root", root],
-            new BuildEnvironment(console, environment ?? new Dictionary<string, string>(), root)
-            {
-                ErrorConsole = separateStreams ? error : null,
-            },
+            new BuildEnvironment(console, variables, root) { ErrorConsole = separateStreams ? error : null },
             CancellationToken.None
         );
         return new BuildRun(exitCode, console.Output) { StandardError = error.Output };

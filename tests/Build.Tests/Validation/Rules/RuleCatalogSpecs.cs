@@ -52,7 +52,11 @@ public class RuleCatalogSpecs
             .ToList();
 
         declared.Should().Contain("RenderRuleIds.DependsOnMissing = flux-dependson-missing");
-        var described = RuleCatalog.All.Concat(RepositoryRuleDescriptors()).Select(rule => rule.Id).ToHashSet();
+        var described = RuleCatalog
+            .All.Concat(RepositoryRuleDescriptors())
+            .Concat(ClusterSchemaSourceDescriptors())
+            .Select(rule => rule.Id)
+            .ToHashSet();
         declared
             .Where(constant => !described.Contains(constant.Split(" = ")[1]))
             .Should()
@@ -67,6 +71,17 @@ public class RuleCatalogSpecs
         descriptors.Should().Contain(rule => rule.Id == "renovate-comment");
         descriptors.Select(rule => rule.Id).Should().NotIntersectWith(RuleCatalog.All.Select(rule => rule.Id));
     }
+
+    /// <summary>Schema sources (the pinned charts) live beside Validation; each declares its ids as a static <c>Declared</c>.</summary>
+    private static IEnumerable<RuleDescriptor> ClusterSchemaSourceDescriptors() =>
+        typeof(IClusterSchemaSource)
+            .Assembly.GetTypes()
+            .Where(type => type.IsClass && typeof(IClusterSchemaSource).IsAssignableFrom(type))
+            .SelectMany(type =>
+                type.GetProperty("Declared", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
+                    as IReadOnlyList<RuleDescriptor>
+                ?? throw new InvalidOperationException($"{type.Name} declares no static Declared")
+            );
 
     /// <summary>Repository rules live in capabilities above Validation; each declares a static <c>Descriptor</c>.</summary>
     private static IEnumerable<RuleDescriptor> RepositoryRuleDescriptors() =>
