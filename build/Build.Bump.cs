@@ -38,14 +38,14 @@ sealed partial class Build
                         );
                     }
 
-                    // A named cluster in a repository without a promotion order has no later stage to protect.
+                    // A tree without promotion.yaml has no order to keep: --cluster names the cluster to bump.
+                    var declared = File.Exists(
+                        Path.Combine(Layout.Root, Layout.KubernetesFolder, PromotionOrder.FileName)
+                    );
                     var order =
-                        Cluster is null
-                        || File.Exists(Path.Combine(Layout.Root, Layout.KubernetesFolder, PromotionOrder.FileName))
-                            ? PromotionOrder.Load(Layout.Root, Layout.KubernetesFolder)
-                            : null;
+                        Cluster is null || declared ? PromotionOrder.Load(Layout.Root, Layout.KubernetesFolder) : null;
                     var cluster = Cluster ?? order!.First;
-                    var forceReason = order is null ? null : BumpStage.Check(order, cluster, Force, ForceReason);
+                    var forceReason = BumpStage.Check(order, cluster, Force, ForceReason);
                     using var held = DryRun ? null : await LockCloneAsync(Pr ? "Bump --pr" : "Bump", ct);
                     var pins = await Status.RunAsync(
                         $"Rendering {cluster}",

@@ -1,5 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
+using GitOpsRunners.Git;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation.Diff;
@@ -13,9 +14,32 @@ sealed partial class Build
     [Parameter("Revision Diff compares against (default: the merge-base of HEAD with origin/main)")]
     string? Base { get; set; }
 
+    [Parameter("Diff: post the diff as one pull request comment, updated in place on every push (needs GITHUB_TOKEN)")]
+    bool Comment { get; set; }
+
+    [Parameter(
+        "Diff --comment: the pull request to comment on (default under Actions: from GITHUB_EVENT_PATH or GITHUB_REF)",
+        Minimum = 1
+    )]
+    int PullRequest { get; set; }
+
+    [Parameter(
+        "Diff --comment: the Actions event payload that names the pull request (Actions sets GITHUB_EVENT_PATH)"
+    )]
+    string? GitHubEventPath { get; set; }
+
+    [Parameter(
+        "Diff --comment: the ref of the run, refs/pull/<number>/merge on pull requests (Actions sets GITHUB_REF)"
+    )]
+    string? GitHubRef { get; set; }
+
     Target Diff =>
         _ =>
-            _.Description("Print the per-object diff of every rendered cluster between --base and the working tree")
+            _.Description(
+                    "Print the per-object diff of every rendered cluster between --base and the working tree (--comment: on the pull request)"
+                )
+                .Requires(() => GitHubToken)
+                .When(() => Comment)
                 .Executes(async ct =>
                 {
                     if (Format is not (ReportFormat.Text or ReportFormat.Json or ReportFormat.Github))
@@ -63,12 +87,58 @@ sealed partial class Build
                         WriteToolOutput(report.ToUnifiedDiff().TrimEnd('\n'));
                         Console.MarkupLine(Markup.Escape(report.Summary));
                         AddNote(report.Summary);
+                        if (Comment)
+                        {
+                            await CommentDiffAsync(report, $"`{description}` (`{sha[..12]}`)", ct);
+                        }
                     }
                     finally
                     {
                         Directory.Delete(baseTree, recursive: true);
                     }
                 });
+
+    /// <summary>Posts the diff on the pull request, or updates the comment an earlier run posted there.</summary>
+    async Task CommentDiffAsync(DiffReport report, string comparedWith, CancellationToken ct)
+    {
+        var number = PullRequestNumber.Resolve(PullRequest, GitHubEventPath, GitHubRef);
+        Git.GitHubRepository repository;
+        if (GitHubRepository is { } named)
+        {
+            repository = Git.GitHubRepository.Parse(named);
+        }
+        else
+        {
+            using var git = OpenGit();
+            repository = git.OwnerAndRepository();
+        }
+
+        var comment = await new PullRequestComments(GitHub).UpsertAsync(
+            repository,
+            number,
+            DiffComment.Marker,
+            DiffComment.Render(report, comparedWith),
+            createWhenMissing: !report.IsEmpty,
+            ct
+        );
+        if (comment.Action == CommentAction.NotPosted)
+        {
+            Console.MarkupLine($"[grey]No rendered changes: nothing to comment on {repository}#{number}[/]");
+            AddNote($"no comment on #{number}");
+            return;
+        }
+
+        var done = comment.Action switch
+        {
+            CommentAction.Created => "posted",
+            CommentAction.Updated => "updated",
+            _ => "unchanged",
+        };
+        Console.MarkupLine(
+            $"[grey]Diff comment {done} on {repository}#{number}: {Markup.Escape(comment.HtmlUrl ?? "")}[/]"
+        );
+        AddNote($"comment {done} on #{number}");
+    }
 
     async Task<IReadOnlyList<RenderedCluster>> RenderForDiffAsync(
         FluxRenderer renderer,

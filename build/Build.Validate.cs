@@ -110,8 +110,25 @@ sealed partial class Build
         }
     }
 
-    Task<IReadOnlyList<Git.ReleaseInfo>> RunnerReleasesAsync(CancellationToken ct) =>
-        new Git.ReleaseLookup(GitHub).ReleasesAsync("actions", "runner", 1, ct);
+    /// <summary>
+    /// The actions/runner releases for <c>--check-runner-age</c>; null, with one warning, when the GitHub API cannot
+    /// be read (no network, rate limit, 5xx, timeout): the other checks still run.
+    /// </summary>
+    async Task<IReadOnlyList<Git.ReleaseInfo>?> RunnerReleasesAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await new Git.ReleaseLookup(GitHub).ReleasesAsync("actions", "runner", 1, ct);
+        }
+        catch (BuildException ex) when (ex is not UsageException)
+        {
+            var warning =
+                $"policy-runner-age was not checked: the actions/runner releases could not be read. {ex.Message}";
+            Console.MarkupLine($"[yellow]warning:[/] {Markup.Escape(warning)}");
+            Host.Annotate(Severity.Warning, warning, null);
+            return null;
+        }
+    }
 
     async Task PublishReportAsync(ValidationReport report, CancellationToken ct)
     {

@@ -12,11 +12,11 @@ public static class BumpStage
 {
     /// <summary>
     /// Refuses (usage error, one line) a later stage without <c>--force</c>, and a <c>--force</c> without a
-    /// reason; returns the reason to record, or null when nothing is forced.
+    /// reason; returns the reason to record, or null when nothing is forced. Without an <paramref name="order"/>
+    /// (no promotion.yaml) every cluster may be bumped.
     /// </summary>
-    public static string? Check(PromotionOrder order, string cluster, bool force, string? reason)
+    public static string? Check(PromotionOrder? order, string cluster, bool force, string? reason)
     {
-        ArgumentNullException.ThrowIfNull(order);
         var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         if (force && trimmed is null)
         {
@@ -32,8 +32,8 @@ public static class BumpStage
             );
         }
 
-        var index = order.IndexOf(cluster);
-        if (index == 0 || force)
+        var index = order?.IndexOf(cluster) ?? 0;
+        if (order is null || index == 0 || force)
         {
             return trimmed;
         }

@@ -1,8 +1,8 @@
 namespace GitOpsRunners.Tests.Fakes.GitHub;
 
 /// <summary>
-/// One repository's state in the fake: pull requests (numbered from 1), labels, commit statuses,
-/// releases and branch refs. Seed it before the code under test runs; read it afterwards.
+/// One repository's state in the fake: pull requests (numbered from 1), their comments, labels, commit
+/// statuses, releases and branch refs. Seed it before the code under test runs; read it afterwards.
 /// All members lock, so requests served on Kestrel threads and test code can share it.
 /// </summary>
 public sealed class FakeRepository(string owner, string name, Func<long> nextId)
@@ -14,6 +14,7 @@ public sealed class FakeRepository(string owner, string name, Func<long> nextId)
     private readonly List<FakeRelease> _releases = [];
     private readonly Dictionary<string, string> _branches = new(StringComparer.Ordinal);
     private readonly List<FakeWorkflowRun> _runs = [];
+    private readonly List<FakeIssueComment> _comments = [];
 
     public string Owner { get; } = owner;
     public string Name { get; } = name;
@@ -24,6 +25,35 @@ public sealed class FakeRepository(string owner, string name, Func<long> nextId)
     public IReadOnlyList<FakeCommitStatus> Statuses => Snapshot(_statuses);
     public IReadOnlyList<FakeRelease> Releases => Snapshot(_releases);
     public IReadOnlyList<FakeWorkflowRun> WorkflowRuns => Snapshot(_runs);
+    public IReadOnlyList<FakeIssueComment> Comments => Snapshot(_comments);
+
+    /// <summary>The comments of issue or pull request <paramref name="number"/>, oldest first.</summary>
+    public IReadOnlyList<FakeIssueComment> CommentsOn(long number) =>
+        [.. Comments.Where(c => c.IssueNumber == number).OrderBy(c => c.Id)];
+
+    public FakeIssueComment AddComment(long number, string body, string author = "octocat")
+    {
+        lock (_gate)
+        {
+            var comment = new FakeIssueComment
+            {
+                Id = nextId(),
+                IssueNumber = number,
+                Author = author,
+                Body = body,
+            };
+            _comments.Add(comment);
+            return comment;
+        }
+    }
+
+    public FakeIssueComment? Comment(long id)
+    {
+        lock (_gate)
+        {
+            return _comments.FirstOrDefault(c => c.Id == id);
+        }
+    }
 
     /// <summary>How dispatched runs end once they complete (e.g. "success", "failure"); null keeps them running forever.</summary>
     public string? DispatchedRunConclusion { get; set; } = "success";

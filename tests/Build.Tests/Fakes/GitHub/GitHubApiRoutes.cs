@@ -13,6 +13,9 @@ internal static class GitHubApiRoutes
 {
     private const string Repo = "/repos/{owner}/{repo}";
 
+    /// <summary>GitHub refuses a comment body longer than this many characters (422).</summary>
+    public const int MaxCommentLength = 65_536;
+
     public static void Map(WebApplication app, GitHubApiServer server)
     {
         Route(
@@ -55,6 +58,31 @@ internal static class GitHubApiRoutes
                     AddIssueLabels(server, server.Repository(owner, repo), number, await BodyAsync(c))
             ),
             GitHubEndpoint.AddIssueLabels
+        );
+        Route(
+            app.MapGet(
+                Repo + "/issues/{number:long}/comments",
+                (HttpContext c, string owner, string repo, long number) =>
+                    ListIssueComments(c, server, server.Repository(owner, repo), number)
+            ),
+            GitHubEndpoint.ListIssueComments
+        );
+        Route(
+            app.MapPost(
+                Repo + "/issues/{number:long}/comments",
+                async (HttpContext c, string owner, string repo, long number) =>
+                    CreateIssueComment(server, server.Repository(owner, repo), number, await BodyAsync(c))
+            ),
+            GitHubEndpoint.CreateIssueComment
+        );
+        Route(
+            app.MapMethods(
+                Repo + "/issues/comments/{id:long}",
+                ["PATCH"],
+                async (HttpContext c, string owner, string repo, long id) =>
+                    UpdateIssueComment(server, server.Repository(owner, repo), id, await BodyAsync(c))
+            ),
+            GitHubEndpoint.UpdateIssueComment
         );
         Route(
             app.MapGet(
@@ -272,6 +300,80 @@ internal static class GitHubApiRoutes
 
             return Json(200, pr.Labels.Select(l => GitHubJson.Label(repository, l, server.ApiBase)).ToArray());
         });
+
+    private static IResult ListIssueComments(
+        HttpContext context,
+        GitHubApiServer server,
+        FakeRepository repository,
+        long number
+    ) =>
+        repository.PullRequest(number) is null
+            ? Fault(GitHubFault.NotFound())
+            : Paged(
+                context,
+                repository.CommentsOn(number),
+                c => GitHubJson.IssueComment(repository, c, server.ApiBase)
+            );
+
+    private static IResult CreateIssueComment(
+        GitHubApiServer server,
+        FakeRepository repository,
+        long number,
+        JsonNode? body
+    )
+    {
+        if (repository.PullRequest(number) is null)
+        {
+            return Fault(GitHubFault.NotFound());
+        }
+
+        if (CommentBodyFault(Text(body, "body")) is { } fault)
+        {
+            return Fault(fault);
+        }
+
+        var comment = repository.AddComment(
+            number,
+            Text(body, "body")!,
+            server.Token is null ? "anonymous" : "gitops-bot"
+        );
+        return Json(201, GitHubJson.IssueComment(repository, comment, server.ApiBase));
+    }
+
+    private static IResult UpdateIssueComment(
+        GitHubApiServer server,
+        FakeRepository repository,
+        long id,
+        JsonNode? body
+    ) =>
+        repository.Locked(() =>
+        {
+            if (repository.Comment(id) is not { } comment)
+            {
+                return Fault(GitHubFault.NotFound());
+            }
+
+            if (CommentBodyFault(Text(body, "body")) is { } fault)
+            {
+                return Fault(fault);
+            }
+
+            comment.Body = Text(body, "body")!;
+            comment.UpdatedAt = DateTimeOffset.UtcNow;
+            return Json(200, GitHubJson.IssueComment(repository, comment, server.ApiBase));
+        });
+
+    /// <summary>GitHub's 422 for a missing body or one over <see cref="MaxCommentLength"/> characters.</summary>
+    private static GitHubFault? CommentBodyFault(string? text) =>
+        text is null ? GitHubFault.ValidationFailed("IssueComment", "missing_field", field: "body")
+        : text.Length > MaxCommentLength
+            ? GitHubFault.ValidationFailed(
+                "IssueComment",
+                "unprocessable",
+                $"Body is too long (maximum is {MaxCommentLength} characters)",
+                "data"
+            )
+        : null;
 
     private static IResult ListLabels(HttpContext context, GitHubApiServer server, FakeRepository repository) =>
         Paged(context, repository.Labels, l => GitHubJson.Label(repository, l, server.ApiBase));

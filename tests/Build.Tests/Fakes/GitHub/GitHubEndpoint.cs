@@ -18,4 +18,7 @@ public enum GitHubEndpoint
     GetBranchRef,
     DispatchWorkflow,
     ListWorkflowRuns,
+    ListIssueComments,
+    CreateIssueComment,
+    UpdateIssueComment,
 }

@@ -145,6 +145,21 @@ public static class GitHubJson
             creator = User(repository.Owner),
         };
 
+    public static object IssueComment(FakeRepository repository, FakeIssueComment comment, string apiBase) =>
+        new
+        {
+            id = comment.Id,
+            node_id = $"IC_{comment.Id}",
+            url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/issues/comments/{comment.Id}",
+            html_url = $"{HtmlBase}{repository.Owner}/{repository.Name}/pull/{comment.IssueNumber}#issuecomment-{comment.Id}",
+            issue_url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/issues/{comment.IssueNumber}",
+            body = comment.Body,
+            user = User(comment.Author),
+            created_at = comment.CreatedAt,
+            updated_at = comment.UpdatedAt,
+            author_association = "MEMBER",
+        };
+
     public static object Reference(FakeRepository repository, string branch, string sha, string apiBase) =>
         new
         {

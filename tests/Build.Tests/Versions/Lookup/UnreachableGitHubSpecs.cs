@@ -62,6 +62,37 @@ public sealed class UnreachableGitHubSpecs(BumpWorld world) : IClassFixture<Bump
         }
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task Validate_with_the_runner_age_check_warns_once_and_runs_every_other_check()
+    {
+        // Arrange
+        await using var github = await UnreachableGitHub.StartAsync("server error (503)");
+        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+
+        // Act
+        var (exitCode, output) = await repository.RunAsync([
+            "Validate",
+            "--check-runner-age",
+            "--github-api-url",
+            github.Url,
+            "--schema-location",
+            Path.Combine(repository.Root, "no-schemas"),
+            "--ignore-missing-schemas",
+        ]);
+
+        // Assert: every cluster was checked (this fleet's own findings aside), and no error is about GitHub.
+        output
+            .Split('\n')
+            .Where(l => l.Contains("policy-runner-age was not checked"))
+            .Should()
+            .ContainSingle(output)
+            .Which.Should()
+            .Contain("503");
+        output.Should().Contain("2 clusters, 45 objects");
+        output.Split('\n').Where(l => l.Contains("error")).Should().NotContain(l => l.Contains("GitHub"), output);
+        exitCode.Should().NotBe(ExitCodes.Usage);
+    }
+
     /// <summary>A GitHub API base URL that fails in one way, and words of the message that failure gives.</summary>
     private sealed class UnreachableGitHub(string url, string says, IAsyncDisposable? server) : IAsyncDisposable
     {
