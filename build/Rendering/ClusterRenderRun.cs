@@ -6,7 +6,9 @@ namespace GitOpsRunners.Rendering;
 /// <summary>
 /// Renders one cluster breadth-first from its root Kustomization, in dependsOn waves. A Kustomization
 /// waiting for a substituteFrom object or an ArtifactGenerator is retried after others made progress;
-/// unknown dependencies are dropped with a warning; cycles are reported, never waited on.
+/// unknown dependencies are dropped with a warning; cycles are reported, never waited on. The waves decide what
+/// is reported, in a fixed order; the kustomize builds do not wait for them: each starts as soon as its
+/// Kustomization is discovered (<see cref="KustomizationRenderer.Prefetch"/>), bounded by the shared semaphore.
 /// </summary>
 internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry)
 {
@@ -20,11 +22,15 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
     private readonly Dictionary<string, Node> _known = new(StringComparer.Ordinal);
     private readonly HashSet<string> _done = new(StringComparer.Ordinal);
     private readonly List<Node> _pending = [];
+    private KustomizationRenderer? _renderer;
+    private CancellationToken _ct;
 
     public async Task<RenderedCluster> RunAsync(CancellationToken ct)
     {
         var urls = context.Options.RepositoryUrls.Concat(entry.RepositoryUrl is { } url ? [url] : []).ToList();
         var renderer = new KustomizationRenderer(context, new SourceResolver(context, entry, urls), entry.Name);
+        _renderer = renderer;
+        _ct = ct;
         if (entry.RootSource is { Namespace: { } ns } source)
         {
             _gitRepositories[$"{ns}/{source.Name}"] = source;
@@ -130,6 +136,7 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
     {
         _known[node.Id] = node;
         _pending.Add(node);
+        _renderer?.Prefetch(node.Kustomization, Snapshot(), _ct);
     }
 
     private void ResolveStall()
