@@ -62,50 +62,21 @@ sealed partial class Build
         }
 
         var gitRef = DispatchRef ?? CurrentBranch() ?? "main";
-        var timeout = SmokeTimeout;
         var dispatcher = new GitHubWorkflowDispatcher(
             GitHub,
             repository,
             TimeProvider.System,
             TimeSpan.FromSeconds(10)
         );
-        var labels = SmokeExpectations
-            .From(rendered, null)
-            .ScaleSets.Select(s => s.Name)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (labels.Count == 0)
-        {
-            throw new BuildException(
-                $"{rendered.Name} defines no runner scale set, so there is no label to run {workflow} on."
-            );
-        }
-
+        var labels = await new RunnerWorkflowSmoke(Console, dispatcher).RunAsync(
+            rendered,
+            workflow,
+            gitRef,
+            SmokeTimeout,
+            ct
+        );
         foreach (var label in labels)
         {
-            Console.MarkupLine(
-                $"Dispatching {Markup.Escape(workflow)} on runs-on: {Markup.Escape(label)} ({Markup.Escape(gitRef)})…"
-            );
-            var run = await dispatcher.DispatchAndWaitAsync(
-                workflow,
-                gitRef,
-                new Dictionary<string, string> { ["runner-label"] = label, ["cluster"] = rendered.Name },
-                timeout,
-                ct
-            );
-            var where = run.HtmlUrl is null ? "" : $" ({run.HtmlUrl})";
-            if (!run.Succeeded)
-            {
-                throw new BuildException(
-                    run.Conclusion is null
-                        ? $"The {workflow} run on {label} did not finish within {Timeout}{where}; are the runners picking up jobs?"
-                        : $"The {workflow} run on {label} concluded '{run.Conclusion}'{where}."
-                );
-            }
-
-            Console.MarkupLine(
-                $"[green]{Markup.Escape(workflow)} succeeded on {Markup.Escape(label)}[/]{Markup.Escape(where)}"
-            );
             AddNote($"{workflow} on {label}: success");
         }
     }

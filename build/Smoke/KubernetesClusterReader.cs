@@ -90,18 +90,7 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
 
             return new ClusterSnapshot(crds, objects, secrets, unserved);
         }
-        catch (Exception e)
-            when (!ct.IsCancellationRequested
-                && KubernetesErrors.Map(
-                    e,
-                    configuration.Host,
-                    configuration.CurrentContext,
-                    configuration.HttpClientTimeout,
-                    _lastRequest.Last
-                )
-                    is var mapped
-                && mapped != e
-            )
+        catch (Exception e) when (Translate(e, ct) is { } mapped)
         {
             throw mapped;
         }
@@ -144,18 +133,7 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
                 );
             }
         }
-        catch (Exception e)
-            when (!ct.IsCancellationRequested
-                && KubernetesErrors.Map(
-                    e,
-                    configuration.Host,
-                    configuration.CurrentContext,
-                    configuration.HttpClientTimeout,
-                    _lastRequest.Last
-                )
-                    is var mapped
-                && mapped != e
-            )
+        catch (Exception e) when (Translate(e, ct) is { } mapped)
         {
             throw mapped;
         }
@@ -164,6 +142,21 @@ public sealed class KubernetesClusterReader(KubernetesClientConfiguration config
     }
 
     public void Dispose() => _kubernetes?.Dispose();
+
+    /// <summary>The one-line error a failed API call stands for, or null to let it through (cancellation, unknown errors).</summary>
+    private Exception? Translate(Exception e, CancellationToken ct) =>
+        !ct.IsCancellationRequested
+        && KubernetesErrors.Map(
+            e,
+            configuration.Host,
+            configuration.CurrentContext,
+            configuration.HttpClientTimeout,
+            _lastRequest.Last
+        )
+            is var mapped
+        && mapped != e
+            ? mapped
+            : null;
 
     /// <summary>Each custom collection to list: Flux kinds in every Flux namespace, ESO and ARC kinds where they are expected.</summary>
     private static IEnumerable<(string Group, string Version, string Plural, string? Namespace)> Collections(

@@ -42,7 +42,8 @@ public sealed class SchemaSourceReader(HttpClient http, SchemaDiskCache cache)
         {
             response = await http.GetAsync(new Uri(url), ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e)
+            when (e is HttpRequestException || e is TaskCanceledException && !ct.IsCancellationRequested)
         {
             throw new BuildException(
                 $"failed downloading schema at {url}: {e.Message}. "

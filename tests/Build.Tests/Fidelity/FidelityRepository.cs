@@ -67,6 +67,19 @@ public sealed class FidelityRepository : IDisposable
             .ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Two Flux Kustomizations: <paramref name="provider"/> applying <c>kubernetes/&lt;provider&gt;</c>, then <c>apps</c>
+    /// applying <c>kubernetes/apps</c> with <paramref name="appsSpec"/> as more of its spec.
+    /// </summary>
+    public static string AppsAfter(string provider, string appsSpec) =>
+        Kustomization(provider, $"./kubernetes/{provider}")
+        + "---\n"
+        + Kustomization("apps", "./kubernetes/apps", appsSpec);
+
+    /// <summary>A <c>postBuild.substituteFrom</c> spec naming one <paramref name="kind"/> (Secret or ConfigMap).</summary>
+    public static string SubstituteFrom(string kind, string name) =>
+        $"  postBuild:\n    substituteFrom:\n      - kind: {kind}\n        name: {name}\n";
+
     /// <summary>A Flux Kustomization in flux-system applying <paramref name="path"/> of the repository; <paramref name="spec"/> is more of its spec, indented by two.</summary>
     public static string Kustomization(string name, string path, string spec = "") =>
         $"""

@@ -51,13 +51,7 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
         _repo
             .Write(
                 "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization("config", "./kubernetes/config")
-                    + "---\n"
-                    + FidelityRepository.Kustomization(
-                        "apps",
-                        "./kubernetes/apps",
-                        "  postBuild:\n    substituteFrom:\n      - kind: ConfigMap\n        name: settings\n"
-                    )
+                FidelityRepository.AppsAfter("config", FidelityRepository.SubstituteFrom("ConfigMap", "settings"))
             )
             .Write("kubernetes/config/settings.yaml", ConfigMap("settings", "  OK: yes-ok\n  9LIVES: cat\n"))
             .Write("kubernetes/apps/app.yaml", ConfigMap("app", "  value: ${OK}\n"));
@@ -78,13 +72,7 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
         _repo
             .Write(
                 "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization("config", "./kubernetes/config")
-                    + "---\n"
-                    + FidelityRepository.Kustomization(
-                        "apps",
-                        "./kubernetes/apps",
-                        "  postBuild:\n    substituteFrom:\n      - kind: ConfigMap\n        name: settings\n"
-                    )
+                FidelityRepository.AppsAfter("config", FidelityRepository.SubstituteFrom("ConfigMap", "settings"))
             )
             .Write(
                 "kubernetes/config/settings.yaml",
@@ -108,13 +96,7 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
         _repo
             .Write(
                 "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization("stores", "./kubernetes/stores")
-                    + "---\n"
-                    + FidelityRepository.Kustomization(
-                        "apps",
-                        "./kubernetes/apps",
-                        "  postBuild:\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n"
-                    )
+                FidelityRepository.AppsAfter("stores", FidelityRepository.SubstituteFrom("Secret", "cluster-secrets"))
             )
             .Write(
                 "kubernetes/stores/external-secret.yaml",
@@ -140,13 +122,10 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
         _repo
             .Write(
                 "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization("stores", "./kubernetes/stores")
-                    + "---\n"
-                    + FidelityRepository.Kustomization(
-                        "apps",
-                        "./kubernetes/apps",
-                        "  postBuild:\n    substitute:\n      REGION: westeurope\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n"
-                    )
+                FidelityRepository.AppsAfter(
+                    "stores",
+                    "  postBuild:\n    substitute:\n      REGION: westeurope\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n"
+                )
             )
             .Write(
                 "kubernetes/stores/external-secret.yaml",
@@ -180,13 +159,7 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
         _repo
             .Write(
                 "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization("stores", "./kubernetes/stores")
-                    + "---\n"
-                    + FidelityRepository.Kustomization(
-                        "apps",
-                        "./kubernetes/apps",
-                        "  postBuild:\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n"
-                    )
+                FidelityRepository.AppsAfter("stores", FidelityRepository.SubstituteFrom("Secret", "cluster-secrets"))
             )
             .Write(
                 "kubernetes/stores/external-secret.yaml",

@@ -22,13 +22,10 @@ public sealed class SecretMaskingFidelitySpecs : IDisposable
         _repo
             .Write(
                 "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization("config", "./kubernetes/config")
-                    + "---\n"
-                    + FidelityRepository.Kustomization(
-                        "apps",
-                        "./kubernetes/apps",
-                        "  postBuild:\n    substitute:\n      TEAM: app\n    substituteFrom:\n      - kind: Secret\n        name: env\n"
-                    )
+                FidelityRepository.AppsAfter(
+                    "config",
+                    "  postBuild:\n    substitute:\n      TEAM: app\n    substituteFrom:\n      - kind: Secret\n        name: env\n"
+                )
             )
             .Write(
                 "kubernetes/config/secret.yaml",
@@ -77,13 +74,10 @@ public sealed class SecretMaskingFidelitySpecs : IDisposable
         _repo
             .Write(
                 "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization("config", "./kubernetes/config")
-                    + "---\n"
-                    + FidelityRepository.Kustomization(
-                        "apps",
-                        "./kubernetes/apps",
-                        "  postBuild:\n    substitute:\n      ENV: staging\n    substituteFrom:\n      - kind: Secret\n        name: env\n"
-                    )
+                FidelityRepository.AppsAfter(
+                    "config",
+                    "  postBuild:\n    substitute:\n      ENV: staging\n    substituteFrom:\n      - kind: Secret\n        name: env\n"
+                )
             )
             .Write(
                 "kubernetes/config/secret.yaml",
