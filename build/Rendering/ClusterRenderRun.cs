@@ -7,8 +7,9 @@ namespace GitOpsRunners.Rendering;
 /// Renders one cluster breadth-first from its root Kustomization, in dependsOn waves. A Kustomization
 /// waiting for a substituteFrom object or an ArtifactGenerator is retried after others made progress;
 /// unknown dependencies are dropped with a warning; cycles are reported, never waited on. The waves decide what
-/// is reported, in a fixed order; the kustomize builds do not wait for them: each starts as soon as its
-/// Kustomization is discovered (<see cref="KustomizationRenderer.Prefetch"/>), bounded by the shared semaphore.
+/// is reported, in a fixed order; the kustomize builds do not wait for dependsOn: the build of a Kustomization
+/// that waits starts as soon as it is discovered (<see cref="KustomizationRenderer.Prefetch"/>), bounded by the
+/// shared semaphore, while every cluster's waves run side by side.
 /// </summary>
 internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry)
 {
@@ -136,7 +137,11 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
     {
         _known[node.Id] = node;
         _pending.Add(node);
-        _renderer?.Prefetch(node.Kustomization, Snapshot(), _ct);
+        if (node.Dependencies.Count > 0)
+        {
+            // A Kustomization without dependsOn renders in the next wave anyway; one that waits has its build started now.
+            _renderer?.Prefetch(node.Kustomization, Snapshot(), _ct);
+        }
     }
 
     private void ResolveStall()

@@ -107,13 +107,15 @@ internal sealed class RenderContext : IDisposable
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(build.Key)))[..16];
         var root = Path.Combine(TemporaryRoot, "b", hash);
-        var directory = BuildTree.Materialize(build, root);
         var cache = Options.BuildCache;
         var key = cache is null ? null : _inputs.Compute(build, await _tool!.Value.ConfigureAwait(false)).Value;
         if (key is not null && cache!.TryRead(key) is { } cached)
         {
-            return new BuildResult(build, root, directory, cached, null);
+            // Nothing runs in the tree, so it is only named (paths in the output map back through it), not made.
+            return new BuildResult(build, root, BuildTree.BuiltFolder(build, root), cached, null);
         }
+
+        var directory = BuildTree.Materialize(build, root);
 
         await _builds.WaitAsync(ct).ConfigureAwait(false);
         try
