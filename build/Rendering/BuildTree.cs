@@ -8,6 +8,10 @@ namespace GitOpsRunners.Rendering;
 /// </summary>
 internal static class BuildTree
 {
+    /// <summary>The folder <see cref="Materialize"/> builds in, without making the tree.</summary>
+    public static string BuiltFolder(KustomizationBuild build, string buildRoot) =>
+        build.Directory.Length == 0 ? buildRoot : Path.Combine([buildRoot, .. build.Directory.Split('/')]);
+
     /// <summary>Creates the tree under <paramref name="buildRoot"/> and returns the built folder.</summary>
     public static string Materialize(KustomizationBuild build, string buildRoot)
     {

@@ -6,7 +6,10 @@ namespace GitOpsRunners.Rendering;
 /// <summary>
 /// Renders one cluster breadth-first from its root Kustomization, in dependsOn waves. A Kustomization
 /// waiting for a substituteFrom object or an ArtifactGenerator is retried after others made progress;
-/// unknown dependencies are dropped with a warning; cycles are reported, never waited on.
+/// unknown dependencies are dropped with a warning; cycles are reported, never waited on. The waves decide what
+/// is reported, in a fixed order; the kustomize builds do not wait for dependsOn: the build of a Kustomization
+/// that waits starts as soon as it is discovered (<see cref="KustomizationRenderer.Prefetch"/>), bounded by the
+/// shared semaphore, while every cluster's waves run side by side.
 /// </summary>
 internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry)
 {
@@ -20,11 +23,15 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
     private readonly Dictionary<string, Node> _known = new(StringComparer.Ordinal);
     private readonly HashSet<string> _done = new(StringComparer.Ordinal);
     private readonly List<Node> _pending = [];
+    private KustomizationRenderer? _renderer;
+    private CancellationToken _ct;
 
     public async Task<RenderedCluster> RunAsync(CancellationToken ct)
     {
         var urls = context.Options.RepositoryUrls.Concat(entry.RepositoryUrl is { } url ? [url] : []).ToList();
         var renderer = new KustomizationRenderer(context, new SourceResolver(context, entry, urls), entry.Name);
+        _renderer = renderer;
+        _ct = ct;
         if (entry.RootSource is { Namespace: { } ns } source)
         {
             _gitRepositories[$"{ns}/{source.Name}"] = source;
@@ -130,6 +137,11 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
     {
         _known[node.Id] = node;
         _pending.Add(node);
+        if (node.Dependencies.Count > 0)
+        {
+            // A Kustomization without dependsOn renders in the next wave anyway; one that waits has its build started now.
+            _renderer?.Prefetch(node.Kustomization, Snapshot(), _ct);
+        }
     }
 
     private void ResolveStall()

@@ -65,58 +65,15 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
         }
 
         var findings = new List<Finding>();
-        var existing = KustomizeFiles.Names.FirstOrDefault(n => File.Exists(Path.Combine(directory, n)));
-        IReadOnlyList<string> resources = [];
-        if (existing is null)
+        var plan = await PlanAsync(kustomization, artifact, relative, directory, findings, ct).ConfigureAwait(false);
+        if (plan is not { } planned)
         {
-            var scanned = GeneratedResources.Scan(directory, context.Files);
-            findings.AddRange(scanned.Findings.Select(f => f with { Cluster = cluster }));
-            resources = scanned
-                .Resources.Select(r => "./" + Path.GetRelativePath(directory, r).Replace('\\', '/'))
-                .ToList();
-        }
-
-        var components = kustomization.Components.Select(c => Path.GetFullPath(Path.Combine(directory, c)));
-        if (context.Inputs.Check(artifact.Root, [directory, .. components]) is { } guarded)
-        {
-            findings.Add(
-                guarded with
-                {
-                    Message = $"Kustomization {kustomization.Id}: {guarded.Message}",
-                    Cluster = cluster,
-                    Object = $"Kustomization/{kustomization.Id}",
-                }
-            );
             return new KustomizationOutcome([], findings, new Dictionary<string, SecretValues>());
         }
 
-        var generated = KustomizationGenerator.Generate(
-            existing is null
-                ? null
-                : await File.ReadAllTextAsync(Path.Combine(directory, existing), ct).ConfigureAwait(false),
-            resources,
-            kustomization,
-            path => Path.Exists(Path.Combine(directory, path))
-        );
-        if (generated.Error is { } refused)
-        {
-            findings.Add(
-                Problem(
-                    kustomization,
-                    Severity.Error,
-                    RenderRuleIds.KustomizeBuild,
-                    $"Flux cannot build '{kustomization.Path}': {refused}."
-                )
-            );
-            return new KustomizationOutcome([], findings, new Dictionary<string, SecretValues>());
-        }
+        var (buildInputs, generated) = planned;
 
-        var build = await context
-            .BuildAsync(
-                new KustomizationBuild(artifact, relative, existing ?? KustomizeFiles.Names[0], generated.Content),
-                ct
-            )
-            .ConfigureAwait(false);
+        var build = await context.BuildAsync(buildInputs, ct).ConfigureAwait(false);
         if (build.Error is { } error)
         {
             findings.Add(
@@ -166,6 +123,116 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
         }
 
         return new KustomizationOutcome(objects, findings, secrets);
+    }
+
+    /// <summary>
+    /// Starts the kustomize build of <paramref name="kustomization"/> as soon as it is known, before its turn comes
+    /// (its dependsOn wave, the builds of its level): its source and the kustomization Flux writes rarely depend on
+    /// what other Kustomizations apply, so the build usually runs while others are still being finished. The render
+    /// itself later asks for the same build and gets this one (or, when its inputs turned out different, its own);
+    /// nothing it finds is reported from here, so the report stays what the ordered render makes.
+    /// </summary>
+    public void Prefetch(FluxKustomization kustomization, ClusterSnapshot snapshot, CancellationToken ct)
+    {
+        if (kustomization.SourceRef.Kind != "GitRepository")
+        {
+            return;
+        }
+
+        _ = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    if (sources.Resolve(kustomization, snapshot).Artifact is not { } artifact)
+                    {
+                        return;
+                    }
+
+                    var relative = SecureJoin(kustomization.Path);
+                    var directory = artifact.FullPath(relative);
+                    if (
+                        Directory.Exists(directory)
+                        && await PlanAsync(kustomization, artifact, relative, directory, [], ct).ConfigureAwait(false)
+                            is { } planned
+                    )
+                    {
+                        await context.BuildAsync(planned.Build, ct).ConfigureAwait(false);
+                    }
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // The ordered render meets the same problem and reports it.
+                }
+            },
+            ct
+        );
+    }
+
+    /// <summary>
+    /// The build kustomize-controller would run for <paramref name="kustomization"/>: the folder's own kustomization
+    /// with the Flux fields merged in (or one generated from its manifests). Null, with the reason in
+    /// <paramref name="findings"/>, when Flux would refuse before building.
+    /// </summary>
+    private async Task<(KustomizationBuild Build, GeneratedKustomization Generated)?> PlanAsync(
+        FluxKustomization kustomization,
+        SourceArtifact artifact,
+        string relative,
+        string directory,
+        List<Finding> findings,
+        CancellationToken ct
+    )
+    {
+        var existing = KustomizeFiles.Names.FirstOrDefault(n => File.Exists(Path.Combine(directory, n)));
+        IReadOnlyList<string> resources = [];
+        if (existing is null)
+        {
+            var scanned = GeneratedResources.Scan(directory, context.Files);
+            findings.AddRange(scanned.Findings.Select(f => f with { Cluster = cluster }));
+            resources = scanned
+                .Resources.Select(r => "./" + Path.GetRelativePath(directory, r).Replace('\\', '/'))
+                .ToList();
+        }
+
+        var components = kustomization.Components.Select(c => Path.GetFullPath(Path.Combine(directory, c)));
+        if (context.Inputs.Check(artifact.Root, [directory, .. components]) is { } guarded)
+        {
+            findings.Add(
+                guarded with
+                {
+                    Message = $"Kustomization {kustomization.Id}: {guarded.Message}",
+                    Cluster = cluster,
+                    Object = $"Kustomization/{kustomization.Id}",
+                }
+            );
+            return null;
+        }
+
+        var generated = KustomizationGenerator.Generate(
+            existing is null
+                ? null
+                : await File.ReadAllTextAsync(Path.Combine(directory, existing), ct).ConfigureAwait(false),
+            resources,
+            kustomization,
+            path => Path.Exists(Path.Combine(directory, path))
+        );
+        if (generated.Error is { } refused)
+        {
+            findings.Add(
+                Problem(
+                    kustomization,
+                    Severity.Error,
+                    RenderRuleIds.KustomizeBuild,
+                    $"Flux cannot build '{kustomization.Path}': {refused}."
+                )
+            );
+            return null;
+        }
+
+        return (
+            new KustomizationBuild(artifact, relative, existing ?? KustomizeFiles.Names[0], generated.Content),
+            generated
+        );
     }
 
     /// <summary>

@@ -41,9 +41,10 @@ public sealed class KustomizeBuildCache(string directory, long limitBytes = Kust
 
     /// <summary>
     /// What names <paramref name="kustomize"/> in a key: its <see cref="KustomizeCli.Identity"/> and the version it
-    /// reports, asked once per binary and remembered beside the entries.
+    /// reports, asked once per binary and remembered beside the entries. Null when the tool does not say its
+    /// version: then nothing is cached.
     /// </summary>
-    public async Task<string> ToolAsync(KustomizeCli kustomize, CancellationToken ct)
+    public async Task<string?> ToolAsync(KustomizeCli kustomize, CancellationToken ct)
     {
         var identity = kustomize.Identity;
         var name = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..16];
@@ -52,6 +53,11 @@ public sealed class KustomizeBuildCache(string directory, long limitBytes = Kust
         if (remembered is null)
         {
             remembered = await kustomize.VersionAsync(ct).ConfigureAwait(false);
+            if (remembered is null)
+            {
+                return null;
+            }
+
             WriteFile(path, remembered);
         }
 

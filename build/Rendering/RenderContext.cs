@@ -17,7 +17,7 @@ internal sealed class RenderContext : IDisposable
     private readonly ConcurrentDictionary<string, Lazy<Task<BuildResult>>> _buildCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _copiedFrom = new(StringComparer.Ordinal);
     private readonly BuildInputHasher _inputs = new(new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
-    private readonly Lazy<Task<string>>? _tool;
+    private readonly Lazy<Task<string?>>? _tool;
 
     public RenderContext(RepositoryLayout layout, KustomizeCli kustomize, RenderOptions options)
     {
@@ -33,7 +33,7 @@ internal sealed class RenderContext : IDisposable
         Artifacts = new ArtifactAssembler(TemporaryRoot, _copiedFrom);
         if (options.BuildCache is { } cache)
         {
-            _tool = new Lazy<Task<string>>(() => cache.ToolAsync(kustomize, CancellationToken.None));
+            _tool = new Lazy<Task<string?>>(() => cache.ToolAsync(kustomize, CancellationToken.None));
         }
     }
 
@@ -107,13 +107,16 @@ internal sealed class RenderContext : IDisposable
     {
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(build.Key)))[..16];
         var root = Path.Combine(TemporaryRoot, "b", hash);
-        var directory = BuildTree.Materialize(build, root);
         var cache = Options.BuildCache;
-        var key = cache is null ? null : _inputs.Compute(build, await _tool!.Value.ConfigureAwait(false)).Value;
+        var tool = cache is null ? null : await _tool!.Value.ConfigureAwait(false);
+        var key = tool is null ? null : _inputs.Compute(build, tool).Value;
         if (key is not null && cache!.TryRead(key) is { } cached)
         {
-            return new BuildResult(build, root, directory, cached, null);
+            // Nothing runs in the tree, so it is only named (paths in the output map back through it), not made.
+            return new BuildResult(build, root, BuildTree.BuiltFolder(build, root), cached, null);
         }
+
+        var directory = BuildTree.Materialize(build, root);
 
         await _builds.WaitAsync(ct).ConfigureAwait(false);
         try

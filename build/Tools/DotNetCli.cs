@@ -7,6 +7,8 @@ namespace GitOpsRunners.Tools;
 /// <summary>The <c>dotnet</c> CLI: restore and test, quiet and without telemetry.</summary>
 public sealed class DotNetCli(string executable = "dotnet")
 {
+    private const string GnuTime = "/usr/bin/time";
+
     private static readonly Dictionary<string, string?> Quiet = new()
     {
         ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
@@ -14,8 +16,12 @@ public sealed class DotNetCli(string executable = "dotnet")
         ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
     };
 
-    /// <summary>Runs a built .NET program (<c>dotnet &lt;dll&gt; args</c>) and returns its exit code and wall time.</summary>
-    public async Task<(int ExitCode, TimeSpan Elapsed, string Output)> RunProgramAsync(
+    /// <summary>
+    /// Runs a built .NET program (<c>dotnet &lt;dll&gt; args</c>) and returns its exit code, wall time, output and, where
+    /// GNU time is installed (<c>/usr/bin/time</c>), its peak resident memory in KiB (the largest of the program and
+    /// the processes it waited for).
+    /// </summary>
+    public async Task<ProgramRun> RunProgramAsync(
         string assembly,
         IReadOnlyList<string> arguments,
         IReadOnlyDictionary<string, string?> environment,
@@ -23,16 +29,38 @@ public sealed class DotNetCli(string executable = "dotnet")
         CancellationToken ct
     )
     {
+        const string Marker = "peak-rss-kib ";
+        var measured = File.Exists(GnuTime);
         var result = await Run(
-                Cli.Wrap(executable)
-                    .WithArguments([assembly, .. arguments])
+                Cli.Wrap(measured ? GnuTime : executable)
+                    .WithArguments(
+                        measured
+                            ? ["-f", "\n" + Marker + "%M", executable, assembly, .. arguments]
+                            : [assembly, .. arguments]
+                    )
                     .WithEnvironmentVariables(environment)
                     .WithWorkingDirectory(workingDirectory)
                     .WithValidation(CommandResultValidation.None)
                     .ExecuteBufferedAsync(ct)
             )
             .ConfigureAwait(false);
-        return (result.ExitCode, result.RunTime, result.StandardOutput + result.StandardError);
+        var error = result.StandardError;
+        long? peak = null;
+        var at = error.LastIndexOf(Marker, StringComparison.Ordinal);
+        if (measured && at >= 0)
+        {
+            peak = long.TryParse(
+                error[(at + Marker.Length)..].Trim(),
+                System.Globalization.NumberStyles.None,
+                System.Globalization.CultureInfo.InvariantCulture,
+                out var kib
+            )
+                ? kib
+                : null;
+            error = error[..at];
+        }
+
+        return new ProgramRun(result.ExitCode, result.RunTime, result.StandardOutput + error, peak);
     }
 
     public async Task RestoreAsync(string project, string workingDirectory, CancellationToken ct)

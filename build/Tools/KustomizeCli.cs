@@ -85,22 +85,31 @@ public sealed partial class KustomizeCli
         }
     }
 
-    /// <summary>The version the tool reports (<c>kustomize version</c>, <c>kubectl version --client</c>), one line.</summary>
+    /// <summary>
+    /// The version the tool reports (<c>kustomize version</c>, <c>kubectl version --client</c>) on one line, or null
+    /// when it does not answer within <see cref="TimeLimit"/> or with exit code 0.
+    /// </summary>
     /// <exception cref="ToolMissingException">The executable cannot be started.</exception>
-    public async Task<string> VersionAsync(CancellationToken ct)
+    public async Task<string?> VersionAsync(CancellationToken ct)
     {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeLimit);
         try
         {
             var result = await Cli.Wrap(_executable)
                 .WithArguments(_viaKubectl ? ["version", "--client"] : ["version"])
                 .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(ct)
+                .ExecuteBufferedAsync(limit.Token)
                 .ConfigureAwait(false);
-            return Whitespace().Replace(result.StandardOutput.Trim(), " ") + $" (exit {result.ExitCode})";
+            return result.ExitCode == 0 ? Whitespace().Replace(result.StandardOutput.Trim(), " ") : null;
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new ToolMissingException(_executable, $"{HowToInstall} ({e.Message})");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null;
         }
     }
 

@@ -20,5 +20,31 @@ public sealed class ShellCli(string executable = "bash")
             : throw new ToolFailedException("bash", result.ExitCode, result.StandardError);
     }
 
+    /// <summary>
+    /// Runs the commands <paramref name="degree"/> at a time, as <c>xargs -P</c> does (output discarded); returns the
+    /// wall time.
+    /// </summary>
+    public async Task<TimeSpan> RunInParallelAsync(
+        IEnumerable<IReadOnlyList<string>> commands,
+        int degree,
+        CancellationToken ct
+    )
+    {
+        var input = string.Join('\0', commands.Select(c => string.Join(' ', c.Select(Quote))));
+        var result = await Cli.Wrap(executable)
+            .WithArguments([
+                "-e",
+                "-c",
+                $"xargs -0 -P{degree.ToString(System.Globalization.CultureInfo.InvariantCulture)} -n1 sh -c 'eval \"$0\" >/dev/null'",
+            ])
+            .WithStandardInputPipe(PipeSource.FromString(input))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(ct)
+            .ConfigureAwait(false);
+        return result.ExitCode == 0
+            ? result.RunTime
+            : throw new ToolFailedException("xargs", result.ExitCode, result.StandardError);
+    }
+
     private static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 }
