@@ -4,8 +4,13 @@ using GitOpsRunners.Tests.Support;
 namespace GitOpsRunners.Tests.Validation;
 
 /// <summary>Validate keeps kustomize outputs in the build's own cache folder, and <c>--no-cache</c> keeps none.</summary>
-public sealed class ValidateBuildCacheSpecs
+public sealed class ValidateBuildCacheSpecs : IDisposable
 {
+    /// <summary>The build project (BUILD_ROOT_DIRECTORY), apart from the repository Validate checks.</summary>
+    private readonly TempDirectory _project = new();
+
+    public void Dispose() => _project.Dispose();
+
     [Fact]
     public async Task Validate_stores_its_kustomize_builds_in_the_build_cache_folder()
     {
@@ -17,7 +22,8 @@ public sealed class ValidateBuildCacheSpecs
 
         // Assert
         run.ExitCode.Should().Be(ExitCodes.Success, run.Output);
-        Entries(repo).Should().NotBeEmpty();
+        Entries(_project).Should().NotBeEmpty();
+        Entries(repo).Should().BeEmpty("the checked repository is only read");
     }
 
     [Fact]
@@ -31,10 +37,10 @@ public sealed class ValidateBuildCacheSpecs
 
         // Assert
         run.ExitCode.Should().Be(ExitCodes.Success, run.Output);
-        Entries(repo).Should().BeEmpty();
+        Entries(_project).Should().BeEmpty();
     }
 
-    private static Task<BuildRun> RunAsync(TempDirectory repo, params string[] args) =>
+    private Task<BuildRun> RunAsync(TempDirectory repo, params string[] args) =>
         InProcessBuild.RunAsync(
             repo.Path,
             args,
@@ -42,12 +48,13 @@ public sealed class ValidateBuildCacheSpecs
             {
                 ["SCHEMA_LOCATION"] = Path.Combine(repo.Path, "no-schemas"),
                 ["IGNORE_MISSING_SCHEMAS"] = "true",
+                ["BUILD_ROOT_DIRECTORY"] = _project.Path,
             }
         );
 
-    private static IEnumerable<string> Entries(TempDirectory repo)
+    private static IEnumerable<string> Entries(TempDirectory root)
     {
-        var folder = repo.Combine(".nuke/temp/kustomize");
+        var folder = root.Combine(".nuke/temp/kustomize");
         return Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.out", SearchOption.AllDirectories) : [];
     }
 }
