@@ -39,7 +39,9 @@ public static class BuildRunner
         ArgumentNullException.ThrowIfNull(environment);
         using var signals = environment.HandleTermination ? new TerminationSignals(ct) : null;
         ct = signals?.Token ?? ct;
-        var console = environment.Console;
+        // Errors before any target runs (command line, parameters) go where errors belong, standard error, so that
+        // standard output never holds anything but what a target writes there.
+        var console = environment.ErrorConsole ?? environment.Console;
         var errors = new ErrorReporter(console, Verbosity.Normal, SecretRedactor.None);
         try
         {

@@ -88,4 +88,22 @@ public sealed class DocumentOnStandardOutputSpecs(BumpWorld world) : IClassFixtu
         result.Output.Should().BeEmpty();
         result.StandardError.Should().Contain("--force needs --force-reason");
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_command_line_that_does_not_parse_is_said_on_standard_error_only()
+    {
+        // Arrange
+        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+
+        // Act
+        var result = await repository.RunAsync(
+            ["Validate", "--format", "json", "--registry-retries", "-1"],
+            separateStreams: true
+        );
+
+        // Assert
+        result.ExitCode.Should().Be(GitOpsRunners.Engine.ExitCodes.Usage, result.StandardError);
+        result.Output.Should().BeEmpty();
+        result.StandardError.Should().Contain("--registry-retries");
+    }
 }
