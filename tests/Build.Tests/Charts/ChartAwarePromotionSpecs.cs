@@ -1,0 +1,191 @@
+using GitOpsRunners.Engine;
+using GitOpsRunners.Tests.Faults;
+using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tests.Support.Charts;
+using GitOpsRunners.Tests.Support.Git;
+
+namespace GitOpsRunners.Tests.Charts;
+
+/// <summary>
+/// Promote validates the receiving cluster with the promoted chart versions: production still holds an
+/// <c>external-secrets.io/v1beta1</c> ExternalSecret, so carrying the test cluster's chart that dropped v1beta1 on to
+/// it is refused, naming that chart version, and nothing is written.
+/// </summary>
+public sealed class ChartAwarePromotionSpecs : IAsyncLifetime, IDisposable
+{
+    private readonly TempDirectory _project = new();
+    private HelmChartServer _charts = null!;
+    private GitSandbox _sandbox = null!;
+
+    public async Task InitializeAsync()
+    {
+        _charts = await HelmChartServer.StartAsync();
+        _charts
+            .Add(
+                Chart(
+                    "0.16.2",
+                    ChartPackage.CrdVersion("v1beta1", storage: false) + ChartPackage.CrdVersion("v1", storage: true)
+                )
+            )
+            .Add(Chart("0.17.0", ChartPackage.CrdVersion("v1", storage: true)));
+        _sandbox = new GitSandbox(Seed, GitSandbox.Epoch, "two stages of External Secrets");
+    }
+
+    public Task DisposeAsync() => _charts.DisposeAsync().AsTask();
+
+    public void Dispose()
+    {
+        _sandbox.Dispose();
+        _project.Dispose();
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Promoting_a_chart_that_no_longer_serves_the_next_stages_api_version_is_refused()
+    {
+        // Arrange
+        var before = TreeState.Of(_sandbox.WorkPath);
+
+        // Act
+        var run = await InProcessBuild.RunAsync(
+            _sandbox.WorkPath,
+            [
+                "Promote",
+                "--from",
+                "one",
+                "--schema-location",
+                Path.Combine(_sandbox.WorkPath, "no-schemas/{{.ResourceKind}}.json"),
+                "--ignore-missing-schemas",
+                "--disable-rules",
+                "policy-deprecated-api",
+                "--registry-retries",
+                "0",
+            ],
+            new Dictionary<string, string> { ["BUILD_ROOT_DIRECTORY"] = _project.Path }
+        );
+
+        // Assert
+        run.ExitCode.Should().NotBe(ExitCodes.Success, run.Output);
+        run.Output.Should()
+            .Contain("external-secrets.io/v1beta1 is not served by the CRDs of chart external-secrets 0.17.0; use v1");
+        TreeState.Of(_sandbox.WorkPath).Should().Equal(before);
+    }
+
+    private void Seed(string work)
+    {
+        void Write(string path, string text)
+        {
+            var full = Path.Combine(work, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+
+        Write("kubernetes/promotion.yaml", "stages:\n  - one\n  - two\n");
+        Write("kubernetes/chart/release.yaml", Release(_charts.Url));
+        Write("kubernetes/chart/kustomization.yaml", "resources:\n  - release.yaml\n");
+        foreach (var (cluster, version, api) in new[] { ("one", "0.17.0", "v1"), ("two", "0.16.2", "v1beta1") })
+        {
+            Write($"kubernetes/clusters/{cluster}/cluster-versions.yaml", Versions(version));
+            Write($"kubernetes/clusters/{cluster}/apps.yaml", Apps(cluster));
+            Write($"kubernetes/secrets/{cluster}/externalsecret.yaml", ExternalSecret(api));
+        }
+    }
+
+    private static ChartPackage Chart(string version, string versions) =>
+        new ChartPackage("external-secrets", version)
+            .With("values.yaml", "installCRDs: true\n")
+            .With(
+                "templates/crds/externalsecret.yaml",
+                "{{- if .Values.installCRDs }}\n"
+                    + ChartPackage.Crd("external-secrets.io", "ExternalSecret", versions)
+                    + "{{- end }}\n"
+            );
+
+    private static string Versions(string chartVersion) =>
+        $"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cluster-versions
+              namespace: flux-system
+            data:
+              ESO_CHART_VERSION: "{chartVersion}"
+
+            """;
+
+    private static string Apps(string cluster) =>
+        $"""
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: chart
+              namespace: flux-system
+            spec:
+              interval: 10m
+              prune: true
+              path: ./kubernetes/chart
+              sourceRef:
+                kind: GitRepository
+                name: flux-system
+              postBuild:
+                substituteFrom:
+                  - kind: ConfigMap
+                    name: cluster-versions
+            ---
+            apiVersion: kustomize.toolkit.fluxcd.io/v1
+            kind: Kustomization
+            metadata:
+              name: secrets
+              namespace: flux-system
+            spec:
+              interval: 10m
+              prune: true
+              path: ./kubernetes/secrets/{cluster}
+              sourceRef:
+                kind: GitRepository
+                name: flux-system
+
+            """;
+
+    private static string ExternalSecret(string api) =>
+        $"""
+            apiVersion: external-secrets.io/{api}
+            kind: ExternalSecret
+            metadata:
+              name: token
+              namespace: apps
+            spec:
+              refreshInterval: 1h
+
+            """;
+
+    private static string Release(string url) =>
+        $$"""
+            apiVersion: source.toolkit.fluxcd.io/v1
+            kind: HelmRepository
+            metadata:
+              name: external-secrets
+              namespace: apps
+            spec:
+              interval: 1h
+              url: {{url}}
+            ---
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata:
+              name: external-secrets
+              namespace: apps
+            spec:
+              interval: 30m
+              chart:
+                spec:
+                  chart: external-secrets
+                  # renovate: datasource=helm depName=external-secrets registryUrl={{url}}
+                  version: "${ESO_CHART_VERSION}"
+                  sourceRef:
+                    kind: HelmRepository
+                    name: external-secrets
+              values:
+                installCRDs: true
+
+            """;
+}
