@@ -19,15 +19,7 @@ public sealed class ChartAwarePromotionSpecs : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _charts = await HelmChartServer.StartAsync();
-        _charts
-            .Add(
-                Chart(
-                    "0.16.2",
-                    ChartPackage.CrdVersion("v1beta1", storage: false) + ChartPackage.CrdVersion("v1", storage: true)
-                )
-            )
-            .Add(Chart("0.17.0", ChartPackage.CrdVersion("v1", storage: true)));
+        _charts = await ExternalSecretsCharts.ServeAsync();
         _sandbox = new GitSandbox(Seed, GitSandbox.Epoch, "two stages of External Secrets");
     }
 
@@ -89,16 +81,6 @@ public sealed class ChartAwarePromotionSpecs : IAsyncLifetime, IDisposable
             Write($"kubernetes/secrets/{cluster}/externalsecret.yaml", ExternalSecret(api));
         }
     }
-
-    private static ChartPackage Chart(string version, string versions) =>
-        new ChartPackage("external-secrets", version)
-            .With("values.yaml", "installCRDs: true\n")
-            .With(
-                "templates/crds/externalsecret.yaml",
-                "{{- if .Values.installCRDs }}\n"
-                    + ChartPackage.Crd("external-secrets.io", "ExternalSecret", versions)
-                    + "{{- end }}\n"
-            );
 
     private static string Versions(string chartVersion) =>
         $"""

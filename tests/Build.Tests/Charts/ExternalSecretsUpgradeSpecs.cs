@@ -21,16 +21,8 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        _charts = await HelmChartServer.StartAsync();
-        _charts
-            .Add(
-                Chart(
-                    "0.16.2",
-                    ChartPackage.CrdVersion("v1beta1", storage: false) + ChartPackage.CrdVersion("v1", storage: true)
-                )
-            )
-            .Add(Chart("0.17.0", ChartPackage.CrdVersion("v1", storage: true)));
-        _archive0170 = Chart("0.17.0", ChartPackage.CrdVersion("v1", storage: true)).Pack();
+        _charts = await ExternalSecretsCharts.ServeAsync();
+        _archive0170 = ExternalSecretsCharts.DroppedV1Beta1.Pack();
     }
 
     public Task DisposeAsync() => _stopped ? Task.CompletedTask : _charts.DisposeAsync().AsTask();
@@ -187,14 +179,6 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
             """
         );
     }
-
-    private static ChartPackage Chart(string version, string versions) =>
-        new ChartPackage("external-secrets", version).With(
-            "templates/crds/externalsecret.yaml",
-            "{{- if .Values.installCRDs }}\n"
-                + ChartPackage.Crd("external-secrets.io", "ExternalSecret", versions)
-                + "{{- end }}\n"
-        );
 
     private void Write(string chartVersion, string externalSecretVersion = "v1beta1", string name = "token")
     {
