@@ -39,11 +39,10 @@ sealed partial class Build
                     }
 
                     // A tree without promotion.yaml has no order to keep: --cluster names the cluster to bump.
-                    var declared = File.Exists(
-                        Path.Combine(Layout.Root, Layout.KubernetesFolder, PromotionOrder.FileName)
-                    );
                     var order =
-                        Cluster is null || declared ? PromotionOrder.Load(Layout.Root, Layout.KubernetesFolder) : null;
+                        Cluster is null || PromotionOrder.Exists(Layout.Root, Layout.KubernetesFolder)
+                            ? PromotionOrder.Load(Layout.Root, Layout.KubernetesFolder)
+                            : null;
                     var cluster = Cluster ?? order!.First;
                     var forceReason = BumpStage.Check(order, cluster, Force, ForceReason);
                     using var held = DryRun ? null : await LockCloneAsync(Pr ? "Bump --pr" : "Bump", ct);

@@ -100,7 +100,7 @@ sealed partial class Build
     {
         try
         {
-            return File.Exists(Path.Combine(repositoryRoot, Layout.KubernetesFolder, Manifests.PromotionOrder.FileName))
+            return Manifests.PromotionOrder.Exists(repositoryRoot, Layout.KubernetesFolder)
                 ? Manifests.PromotionOrder.Load(repositoryRoot, Layout.KubernetesFolder).First
                 : null;
         }

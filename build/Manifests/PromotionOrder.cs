@@ -32,6 +32,10 @@ public sealed record PromotionOrder(IReadOnlyList<string> Stages, SourceLocation
             );
     }
 
+    /// <summary>Whether the tree declares a promotion order at all (a single-cluster tree may not).</summary>
+    public static bool Exists(string repositoryRoot, string kubernetesFolder) =>
+        File.Exists(Path.Combine(repositoryRoot, kubernetesFolder, FileName));
+
     /// <summary>Reads the order; a missing or malformed file is a <see cref="BuildException"/> naming file:line.</summary>
     public static PromotionOrder Load(string repositoryRoot, string kubernetesFolder)
     {

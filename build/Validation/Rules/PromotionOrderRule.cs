@@ -25,7 +25,7 @@ public static class PromotionOrderRule
         IReadOnlyCollection<string> clusters
     )
     {
-        if (!File.Exists(Path.Combine(repositoryRoot, kubernetesFolder, PromotionOrder.FileName)))
+        if (!PromotionOrder.Exists(repositoryRoot, kubernetesFolder))
         {
             return [];
         }

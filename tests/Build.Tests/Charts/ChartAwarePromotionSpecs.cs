@@ -72,27 +72,21 @@ public sealed class ChartAwarePromotionSpecs : IAsyncLifetime, IDisposable
         }
 
         Write("kubernetes/promotion.yaml", "stages:\n  - one\n  - two\n");
-        Write("kubernetes/chart/release.yaml", Release(_charts.Url));
+        Write(
+            "kubernetes/chart/release.yaml",
+            ChartChecks.HelmRelease(_charts.Url, "external-secrets", "${ESO_CHART_VERSION}", "    installCRDs: true\n")
+        );
         Write("kubernetes/chart/kustomization.yaml", "resources:\n  - release.yaml\n");
         foreach (var (cluster, version, api) in new[] { ("one", "0.17.0", "v1"), ("two", "0.16.2", "v1beta1") })
         {
-            Write($"kubernetes/clusters/{cluster}/cluster-versions.yaml", Versions(version));
+            Write(
+                $"kubernetes/clusters/{cluster}/cluster-versions.yaml",
+                ExternalSecretsCharts.ClusterVersions(version)
+            );
             Write($"kubernetes/clusters/{cluster}/apps.yaml", Apps(cluster));
             Write($"kubernetes/secrets/{cluster}/externalsecret.yaml", ExternalSecret(api));
         }
     }
-
-    private static string Versions(string chartVersion) =>
-        $"""
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: cluster-versions
-              namespace: flux-system
-            data:
-              ESO_CHART_VERSION: "{chartVersion}"
-
-            """;
 
     private static string Apps(string cluster) =>
         $"""
@@ -137,37 +131,6 @@ public sealed class ChartAwarePromotionSpecs : IAsyncLifetime, IDisposable
               namespace: apps
             spec:
               refreshInterval: 1h
-
-            """;
-
-    private static string Release(string url) =>
-        $$"""
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: HelmRepository
-            metadata:
-              name: external-secrets
-              namespace: apps
-            spec:
-              interval: 1h
-              url: {{url}}
-            ---
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata:
-              name: external-secrets
-              namespace: apps
-            spec:
-              interval: 30m
-              chart:
-                spec:
-                  chart: external-secrets
-                  # renovate: datasource=helm depName=external-secrets registryUrl={{url}}
-                  version: "${ESO_CHART_VERSION}"
-                  sourceRef:
-                    kind: HelmRepository
-                    name: external-secrets
-              values:
-                installCRDs: true
 
             """;
 }

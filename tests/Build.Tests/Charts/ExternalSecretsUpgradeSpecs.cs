@@ -145,16 +145,7 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
         _repo.Write("kubernetes/promotion.yaml", "stages:\n  - one\n");
         _repo.Write(
             "kubernetes/clusters/one/cluster-versions.yaml",
-            $"""
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: cluster-versions
-              namespace: flux-system
-            data:
-              ESO_CHART_VERSION: "{chartVersion}"
-
-            """
+            ExternalSecretsCharts.ClusterVersions(chartVersion)
         );
         _repo.Write(
             "kubernetes/clusters/one/apps.yaml",
@@ -215,34 +206,7 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
         );
         _repo.Write(
             "kubernetes/apps/release.yaml",
-            $"""
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: HelmRepository
-            metadata:
-              name: external-secrets
-              namespace: apps
-            spec:
-              interval: 1h
-              url: {_charts.Url}
-            ---
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata:
-              name: external-secrets
-              namespace: apps
-            spec:
-              interval: 30m
-              chart:
-                spec:
-                  chart: external-secrets
-                  version: "{chartVersion}"
-                  sourceRef:
-                    kind: HelmRepository
-                    name: external-secrets
-              values:
-                installCRDs: true
-
-            """
+            ChartChecks.HelmRelease(_charts.Url, "external-secrets", chartVersion, "    installCRDs: true\n")
         );
     }
 

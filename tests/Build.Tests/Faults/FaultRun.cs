@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Support;
-using Spectre.Console.Testing;
 
 namespace GitOpsRunners.Tests.Faults;
 
@@ -18,11 +16,8 @@ public sealed record FaultRun(int ExitCode, string Output, TimeSpan Elapsed)
         CancellationToken ct = default
     )
     {
-        using var console = new TestConsole().Width(1000);
-        using var project = new TempDirectory(); // the build project's own folder, whose .nuke/temp holds caches
         var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>())
         {
-            ["BUILD_ROOT_DIRECTORY"] = project.Path,
             ["SCHEMA_LOCATION"] = Path.Combine(repository, ".no-schemas"),
             ["IGNORE_MISSING_SCHEMAS"] = "true",
         };
@@ -32,13 +27,8 @@ public sealed record FaultRun(int ExitCode, string Output, TimeSpan Elapsed)
         }
 
         var clock = Stopwatch.StartNew();
-        var exitCode = await BuildRunner.RunAsync(
-            new Build(),
-            [.. args, "--repository-root", repository],
-            new BuildEnvironment(console, variables, repository),
-            ct
-        );
-        return new FaultRun(exitCode, console.Output.ReplaceLineEndings("\n"), clock.Elapsed);
+        var run = await InProcessBuild.RunAsync(repository, args, variables, width: 1000, ct: ct);
+        return new FaultRun(run.ExitCode, run.Output.ReplaceLineEndings("\n"), clock.Elapsed);
     }
 
     /// <summary>The lines that report an error (<c>error:</c> or <c>error in Target:</c>).</summary>

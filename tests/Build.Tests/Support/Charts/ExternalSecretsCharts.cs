@@ -23,6 +23,19 @@ public static class ExternalSecretsCharts
         return server;
     }
 
+    /// <summary>A cluster's <c>cluster-versions</c> ConfigMap pinning <c>ESO_CHART_VERSION</c>.</summary>
+    public static string ClusterVersions(string chartVersion) =>
+        $"""
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: cluster-versions
+              namespace: flux-system
+            data:
+              ESO_CHART_VERSION: "{chartVersion}"
+
+            """;
+
     private static ChartPackage Chart(string version, string versions) =>
         new ChartPackage("external-secrets", version)
             .With("values.yaml", "installCRDs: true\n")
