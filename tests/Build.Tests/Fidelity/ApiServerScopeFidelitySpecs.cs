@@ -1,5 +1,7 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tests.Validation.Schemas;
 
 namespace GitOpsRunners.Tests.Fidelity;
 
@@ -20,11 +22,7 @@ public sealed class ApiServerScopeFidelitySpecs : IDisposable
         _repo
             .Write(
                 "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization(
-                    "stores",
-                    "./kubernetes/stores",
-                    "  targetNamespace: external-secrets\n"
-                )
+                FluxYaml.Kustomization("stores", "./kubernetes/stores", "targetNamespace: external-secrets\n")
             )
             .Write(
                 "kubernetes/stores/store.yaml",
@@ -77,35 +75,12 @@ public sealed class ApiServerScopeFidelitySpecs : IDisposable
         _repo
             .Write(
                 "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization("widgets", "./kubernetes/widgets", "  targetNamespace: apps\n")
+                FluxYaml.Kustomization("widgets", "./kubernetes/widgets", "targetNamespace: apps\n")
             )
             .Write(
                 "kubernetes/widgets/crd.yaml",
-                """
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata:
-                  name: globalwidgets.example.com
-                spec:
-                  group: example.com
-                  names:
-                    kind: GlobalWidget
-                    plural: globalwidgets
-                  scope: Cluster
-                  versions:
-                    - name: v1
-                      served: true
-                      storage: true
-                      schema:
-                        openAPIV3Schema:
-                          type: object
-                          x-kubernetes-preserve-unknown-fields: true
-                ---
-                apiVersion: example.com/v1
-                kind: GlobalWidget
-                metadata:
-                  name: everywhere
-                """
+                ExampleCrd.Yaml("GlobalWidget", "type: object\nx-kubernetes-preserve-unknown-fields: true\n", "Cluster")
+                    + "---\napiVersion: example.com/v1\nkind: GlobalWidget\nmetadata:\n  name: everywhere\n"
             );
 
         // Act
@@ -127,7 +102,7 @@ public sealed class ApiServerScopeFidelitySpecs : IDisposable
     {
         // Arrange
         _repo
-            .Write("kubernetes/clusters/one/ks.yaml", FidelityRepository.Kustomization("apps", "./kubernetes/apps"))
+            .Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"))
             .Write(
                 "kubernetes/apps/app.yaml",
                 "# the app\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  a: b\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n"

@@ -1,4 +1,6 @@
 using GitOpsRunners.Diagnostics;
+using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tests.Validation.Schemas;
 using GitOpsRunners.Validation.Schemas;
 
 namespace GitOpsRunners.Tests.Fidelity;
@@ -9,44 +11,31 @@ namespace GitOpsRunners.Tests.Fidelity;
 /// </summary>
 public sealed class CelRulesFidelitySpecs : IDisposable
 {
-    private const string WidgetCrd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          names:
-            kind: Widget
-            plural: widgets
-          scope: Namespaced
-          versions:
-            - name: v1
-              served: true
-              storage: true
-              schema:
-                openAPIV3Schema:
-                  type: object
-                  properties:
-                    spec:
-                      type: object
-                      x-kubernetes-validations:
-                        - rule: self.min <= self.max
-                          message: min must not exceed max
-                        - rule: self.size <= 5
-                          messageExpression: "'size ' + string(self.size) + ' is too big'"
-                        - rule: self.name.split('-').size() > 0
-                        - rule: self.name == oldSelf.name
-                      properties:
-                        name:
-                          type: string
-                        min:
-                          type: integer
-                        max:
-                          type: integer
-                        size:
-                          type: integer
-        """;
+    private static readonly string WidgetCrd = ExampleCrd.Yaml(
+        "Widget",
+        """
+        type: object
+        properties:
+          spec:
+            type: object
+            x-kubernetes-validations:
+              - rule: self.min <= self.max
+                message: min must not exceed max
+              - rule: self.size <= 5
+                messageExpression: "'size ' + string(self.size) + ' is too big'"
+              - rule: self.name.split('-').size() > 0
+              - rule: self.name == oldSelf.name
+            properties:
+              name:
+                type: string
+              min:
+                type: integer
+              max:
+                type: integer
+              size:
+                type: integer
+        """
+    );
 
     private readonly FidelityRepository _repo = new();
 
@@ -57,7 +46,7 @@ public sealed class CelRulesFidelitySpecs : IDisposable
     {
         // Arrange
         _repo
-            .Write("kubernetes/clusters/one/ks.yaml", FidelityRepository.Kustomization("apps", "./kubernetes/apps"))
+            .Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"))
             .Write("kubernetes/apps/crd.yaml", WidgetCrd)
             .Write(
                 "kubernetes/apps/widgets.yaml",
@@ -98,7 +87,7 @@ public sealed class CelRulesFidelitySpecs : IDisposable
     {
         // Arrange: rule on HelmRelease v2 spec in Flux's CRD (from the schema locations)
         _repo
-            .Write("kubernetes/clusters/one/ks.yaml", FidelityRepository.Kustomization("apps", "./kubernetes/apps"))
+            .Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"))
             .Write(
                 "kubernetes/apps/release.yaml",
                 """

@@ -1,5 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation.Schemas;
 using Newtonsoft.Json.Linq;
 
@@ -23,7 +24,7 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
         // ${quote} variable keeps a string
         WriteApp(
             "  FEATURE: ${FLAG}\n  QUOTED: \"${FLAG}\"\n  SAFE: ${quote}${FLAG}${quote}\n  PERMS: ${PERMS}\n",
-            "      FLAG: \"yes\"\n      PERMS: \"0750\"\n      quote: '\"'\n"
+            "    FLAG: \"yes\"\n    PERMS: \"0750\"\n    quote: '\"'\n"
         );
 
         // Act
@@ -60,7 +61,7 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
         // Arrange
         WriteApp(
             "  count: ${quote}${COUNT}${quote}\n  ratio: ${RATIO}\n  when: ${WHEN}\n",
-            "      quote: '\"'\n      COUNT: \"1_000\"\n      RATIO: \"1e3\"\n      WHEN: \"2024-01-02\"\n"
+            "    quote: '\"'\n    COUNT: \"1_000\"\n    RATIO: \"1e3\"\n    WHEN: \"2024-01-02\"\n"
         );
 
         // Act
@@ -77,7 +78,7 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
     public async Task A_substituted_infinity_cannot_become_json_and_fails_like_yaml_to_json()
     {
         // Arrange
-        WriteApp("  limit: ${LIMIT}\n", "      LIMIT: \".inf\"\n");
+        WriteApp("  limit: ${LIMIT}\n", "    LIMIT: \".inf\"\n");
 
         // Act
         var rendered = await _repo.RenderAsync();
@@ -93,11 +94,7 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
         _repo
             .Write(
                 "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization(
-                    "apps",
-                    "./kubernetes/apps",
-                    "  postBuild:\n    substitute:\n" + substitute
-                )
+                FluxYaml.Kustomization("apps", "./kubernetes/apps", "postBuild:\n  substitute:\n" + substitute)
             )
-            .Write("kubernetes/apps/app.yaml", PostBuildVariablesFidelitySpecs.ConfigMap("app", data));
+            .Write("kubernetes/apps/app.yaml", FidelityRepository.ConfigMap("app", data));
 }

@@ -9,45 +9,34 @@ namespace GitOpsRunners.Tests.Validation.Schemas;
 
 public sealed class CrdSchemaConverterSpecs : IDisposable
 {
-    private const string Crd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          names:
-            kind: Widget
-            plural: widgets
-          scope: Namespaced
-          versions:
-            - name: v1
-              served: true
-              storage: true
-              schema:
-                openAPIV3Schema:
-                  type: object
-                  properties:
-                    spec:
-                      type: object
-                      required: [size]
-                      properties:
-                        size:
-                          type: integer
-                        port:
-                          format: int-or-string
-                          x-kubernetes-int-or-string: true
-                        labels:
-                          type: object
-                          additionalProperties:
-                            type: string
-            - name: v1alpha1
-              served: false
-              storage: false
-              schema:
-                openAPIV3Schema:
-                  type: object
-        """;
+    private static readonly string Crd = ExampleCrd.Yaml(
+        "Widget",
+        """
+        type: object
+        properties:
+          spec:
+            type: object
+            required: [size]
+            properties:
+              size:
+                type: integer
+              port:
+                format: int-or-string
+                x-kubernetes-int-or-string: true
+              labels:
+                type: object
+                additionalProperties:
+                  type: string
+        """,
+        moreVersions: """
+        - name: v1alpha1
+          served: false
+          storage: false
+          schema:
+            openAPIV3Schema:
+              type: object
+        """
+    );
 
     private readonly TempDirectory _temp = new();
 

@@ -8,28 +8,17 @@ namespace GitOpsRunners.Tests.Validation.Schemas;
 
 public class SchemasTargetSpecs
 {
-    private const string WidgetCrd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          scope: Namespaced
-          names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
-          versions:
-            - name: v1
-              served: true
-              storage: true
-              schema:
-                openAPIV3Schema:
-                  type: object
-                  properties:
-                    spec:
-                      type: object
-                      properties:
-                        size: {type: integer}
-        """;
+    private static readonly string WidgetCrd = ExampleCrd.Yaml(
+        "Widget",
+        """
+        type: object
+        properties:
+          spec:
+            type: object
+            properties:
+              size: {type: integer}
+        """
+    );
 
     [Fact]
     public async Task Schemas_from_a_crd_file_are_written_in_the_catalog_layout_with_closed_objects()
