@@ -9,15 +9,12 @@ namespace GitOpsRunners.Tests.Fidelity;
 /// The API server's CRD validation rules (apiextensions-apiserver <c>cel.Validator</c>): <c>x-kubernetes-validations</c>
 /// run with <c>self</c> bound to their field, a false result rejects the object with the rule's message.
 /// </summary>
-public sealed class CelRulesFidelitySpecs : IDisposable
+public sealed class CelRulesFidelitySpecs : FidelitySpecs
 {
     private static readonly string WidgetCrd = ExampleCrd.Yaml(
         "Widget",
-        """
-        type: object
-        properties:
-          spec:
-            type: object
+        ExampleCrd.SpecSchema(
+            """
             x-kubernetes-validations:
               - rule: self.min <= self.max
                 message: min must not exceed max
@@ -34,19 +31,15 @@ public sealed class CelRulesFidelitySpecs : IDisposable
                 type: integer
               size:
                 type: integer
-        """
+            """
+        )
     );
-
-    private readonly FidelityRepository _repo = new();
-
-    public void Dispose() => _repo.Dispose();
 
     [Fact(Timeout = 120_000)]
     public async Task A_failed_rule_is_a_finding_with_its_message_at_the_fields_line()
     {
         // Arrange
-        _repo
-            .Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"))
+        Repo.Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"))
             .Write("kubernetes/apps/crd.yaml", WidgetCrd)
             .Write(
                 "kubernetes/apps/widgets.yaml",
@@ -58,7 +51,7 @@ public sealed class CelRulesFidelitySpecs : IDisposable
             );
 
         // Act
-        var result = await _repo.ValidateAsync();
+        var result = await Repo.ValidateAsync();
 
         // Assert
         if (result is null)
@@ -86,8 +79,7 @@ public sealed class CelRulesFidelitySpecs : IDisposable
     public async Task A_helm_release_with_chart_and_chart_ref_is_refused_with_the_crds_message()
     {
         // Arrange: rule on HelmRelease v2 spec in Flux's CRD (from the schema locations)
-        _repo
-            .Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"))
+        Repo.Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"))
             .Write(
                 "kubernetes/apps/release.yaml",
                 """
@@ -111,7 +103,7 @@ public sealed class CelRulesFidelitySpecs : IDisposable
             );
 
         // Act
-        var result = await _repo.ValidateAsync();
+        var result = await Repo.ValidateAsync();
 
         // Assert
         if (result is null)

@@ -9,18 +9,13 @@ namespace GitOpsRunners.Tests.Fidelity;
 /// Where post-build variables come from, following fluxcd/pkg <c>kustomize.LoadVariables</c> and
 /// <c>varSubstitution</c> (kustomize_varsub.go), and what the cluster itself provides when Flux reconciles.
 /// </summary>
-public sealed class PostBuildVariablesFidelitySpecs : IDisposable
+public sealed class PostBuildVariablesFidelitySpecs : FidelitySpecs
 {
-    private readonly FidelityRepository _repo = new();
-
-    public void Dispose() => _repo.Dispose();
-
     [Fact(Timeout = 60_000)]
     public async Task An_invalid_variable_name_fails_only_its_kustomization_at_the_key_that_defines_it()
     {
         // Arrange: varSubstitution refuses a name not matching ^[_[:alpha:]][_[:alpha:][:digit:]]*$
-        _repo
-            .Write(
+        Repo.Write(
                 "kubernetes/clusters/one/ks.yaml",
                 FluxYaml.Kustomization(
                     "apps",
@@ -34,7 +29,7 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
             .Write("kubernetes/other/other.yaml", FidelityRepository.ConfigMap("other", "  value: plain\n"));
 
         // Act
-        var rendered = await _repo.RenderAsync();
+        var rendered = await Repo.RenderAsync();
 
         // Assert
         var finding = rendered.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Subject;
@@ -128,7 +123,7 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
 
     /// <summary><c>apps</c> substitutes from the ConfigMap <c>settings</c> (these data lines) that <c>config</c> applies.</summary>
     private Task<RenderedCluster> RenderAfterSettingsAsync(string settingsData, string appData) =>
-        _repo.RenderAppsAfterAsync(
+        Repo.RenderAppsAfterAsync(
             "config",
             FidelityRepository.SubstituteFrom("ConfigMap", "settings"),
             "settings.yaml",
@@ -145,7 +140,7 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
         string appData,
         string? appsSpec = null
     ) =>
-        _repo.RenderAppsAfterAsync(
+        Repo.RenderAppsAfterAsync(
             "stores",
             appsSpec ?? FidelityRepository.SubstituteFrom("Secret", "cluster-secrets"),
             "external-secret.yaml",

@@ -9,17 +9,13 @@ namespace GitOpsRunners.Tests.Fidelity;
 /// and the spans that kustomize_varsub.go's <c>varSubstitution</c> filled from a Secret's keys; equal text that did
 /// not come from the Secret stays readable.
 /// </summary>
-public sealed class SecretMaskingFidelitySpecs : IDisposable
+public sealed class SecretMaskingFidelitySpecs : FidelitySpecs
 {
-    private readonly FidelityRepository _repo = new();
-
-    public void Dispose() => _repo.Dispose();
-
     [Fact(Timeout = 60_000)]
     public async Task Only_the_substituted_span_is_masked_and_equal_text_elsewhere_stays()
     {
         // Act
-        var rendered = await _repo.RenderAppsAfterAsync(
+        var rendered = await Repo.RenderAppsAfterAsync(
             "config",
             "postBuild:\n  substitute:\n    TEAM: app\n  substituteFrom:\n    - kind: Secret\n      name: env\n",
             "secret.yaml",
@@ -59,7 +55,7 @@ public sealed class SecretMaskingFidelitySpecs : IDisposable
     public async Task A_secret_value_overridden_by_inline_substitute_is_not_masked()
     {
         // Act: inline substitute overwrites substituteFrom values, so the value no longer comes from the Secret
-        var rendered = await _repo.RenderAppsAfterAsync(
+        var rendered = await Repo.RenderAppsAfterAsync(
             "config",
             "postBuild:\n  substitute:\n    ENV: staging\n  substituteFrom:\n    - kind: Secret\n      name: env\n",
             "secret.yaml",

@@ -11,12 +11,8 @@ namespace GitOpsRunners.Tests.Fidelity;
 /// sigs.k8s.io/yaml <c>YAMLToJSON</c>, i.e. go-yaml v2's YAML 1.1 <c>resolve</c>: what a substituted plain scalar
 /// becomes is what the API server receives.
 /// </summary>
-public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
+public sealed class TypesAfterSubstitutionFidelitySpecs : FidelitySpecs
 {
-    private readonly FidelityRepository _repo = new();
-
-    public void Dispose() => _repo.Dispose();
-
     [Fact(Timeout = 120_000)]
     public async Task A_yes_substituted_into_config_map_data_is_a_boolean_and_the_api_servers_schema_error()
     {
@@ -28,8 +24,8 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
         );
 
         // Act
-        var result = await _repo.ValidateAsync();
-        var rendered = await _repo.RenderAsync();
+        var result = await Repo.ValidateAsync();
+        var rendered = await Repo.RenderAsync();
 
         // Assert
         var app = rendered.Objects.Single(o => o.Manifest.Name == "app").Manifest;
@@ -65,7 +61,7 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
         );
 
         // Act
-        var rendered = await _repo.RenderAsync();
+        var rendered = await Repo.RenderAsync();
 
         // Assert
         var json = YamlJsonConverter.Convert(rendered.Objects.Single(o => o.Manifest.Name == "app").Manifest.Body);
@@ -81,7 +77,7 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
         WriteApp("  limit: ${LIMIT}\n", "    LIMIT: \".inf\"\n");
 
         // Act
-        var rendered = await _repo.RenderAsync();
+        var rendered = await Repo.RenderAsync();
 
         // Assert
         var finding = rendered.Findings.Should().ContainSingle().Subject;
@@ -91,8 +87,7 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
     }
 
     private void WriteApp(string data, string substitute) =>
-        _repo
-            .Write(
+        Repo.Write(
                 "kubernetes/clusters/one/ks.yaml",
                 FluxYaml.Kustomization("apps", "./kubernetes/apps", "postBuild:\n  substitute:\n" + substitute)
             )

@@ -11,11 +11,8 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
 {
     private static readonly string Crd = ExampleCrd.Yaml(
         "Widget",
-        """
-        type: object
-        properties:
-          spec:
-            type: object
+        ExampleCrd.SpecSchema(
+            """
             required: [size]
             properties:
               size:
@@ -27,7 +24,8 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
                 type: object
                 additionalProperties:
                   type: string
-        """,
+            """
+        ),
         moreVersions: """
         - name: v1alpha1
           served: false

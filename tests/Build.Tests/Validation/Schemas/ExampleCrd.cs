@@ -37,4 +37,11 @@ internal static class ExampleCrd
             + FluxYaml.Indent(schema, new string(' ', 12))
             + FluxYaml.Indent(moreVersions, "    ");
     }
+
+    /// <summary>
+    /// An <c>openAPIV3Schema</c> of an object whose <c>spec</c> is an object with <paramref name="specSchema"/> (its
+    /// further keywords, written at their own indentation).
+    /// </summary>
+    public static string SpecSchema(string specSchema) =>
+        "type: object\nproperties:\n  spec:\n    type: object\n" + FluxYaml.Indent(specSchema, "    ");
 }

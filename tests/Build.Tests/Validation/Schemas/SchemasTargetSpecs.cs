@@ -10,14 +10,12 @@ public class SchemasTargetSpecs
 {
     private static readonly string WidgetCrd = ExampleCrd.Yaml(
         "Widget",
-        """
-        type: object
-        properties:
-          spec:
-            type: object
+        ExampleCrd.SpecSchema(
+            """
             properties:
               size: {type: integer}
-        """
+            """
+        )
     );
 
     [Fact]
