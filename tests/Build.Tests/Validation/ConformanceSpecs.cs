@@ -5,7 +5,6 @@ using GitOpsRunners.Rendering;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tests.Validation.Schemas;
 using GitOpsRunners.Tools;
-using GitOpsRunners.Validation;
 
 namespace GitOpsRunners.Tests.Validation;
 

@@ -1,6 +1,5 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
-using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation.Schemas;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -36,9 +35,9 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
         """
     );
 
-    private readonly TempDirectory _temp = new();
+    private readonly SchemaWorkspace _work = new();
 
-    public void Dispose() => _temp.Dispose();
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public void Each_served_version_becomes_a_schema_with_nested_objects_closed_and_the_root_open()
@@ -83,13 +82,13 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
         // Act
         var written = await new CrdSchemaConverter(layout).WriteAsync(
             [crd, configMap],
-            _temp.Combine("out"),
+            _work.Temp.Combine("out"),
             CancellationToken.None
         );
 
         // Assert
-        written.Should().Contain(Path.Combine(_temp.Combine("out"), expected));
-        JObject.Parse(await File.ReadAllTextAsync(Path.Combine(_temp.Combine("out"), expected)))["type"]!
+        written.Should().Contain(Path.Combine(_work.Temp.Combine("out"), expected));
+        JObject.Parse(await File.ReadAllTextAsync(Path.Combine(_work.Temp.Combine("out"), expected)))["type"]!
             .ToString()
             .Should()
             .Be("object");
@@ -99,19 +98,10 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
     public async Task A_converted_schema_in_the_registry_rejects_an_unknown_spec_field()
     {
         // Arrange
-        using var http = new HttpClient();
-        var options = new SchemaValidationOptions(
-            [],
-            "master",
-            true,
-            false,
-            new HashSet<string>(),
-            new HashSet<string>(),
-            _temp.Combine("cache")
-        );
-        var registry = new SchemaRegistry(options, http).WithCustomResources(
-            new CrdSchemaConverter().Convert(TestManifests.Parse(Crd))
-        );
+        var options = _work.Options([]);
+        var registry = _work
+            .Registry(options)
+            .WithCustomResources(new CrdSchemaConverter().Convert(TestManifests.Parse(Crd)));
         var widget = TestManifests.Parse(
             "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 1\n  port: http\n  colour: red\n"
         );

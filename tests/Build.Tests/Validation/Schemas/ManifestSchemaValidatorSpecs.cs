@@ -1,5 +1,4 @@
 using GitOpsRunners.Diagnostics;
-using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Schemas;
 
@@ -18,14 +17,9 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
           key: value
         """;
 
-    private readonly TempDirectory _temp = new();
-    private readonly HttpClient _http = new();
+    private readonly SchemaWorkspace _work = new();
 
-    public void Dispose()
-    {
-        _http.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public async Task Strict_mode_rejects_an_unknown_field_at_its_line()
@@ -237,15 +231,14 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
         string[]? reject = null
     )
     {
-        var options = new SchemaValidationOptions(
-            [TestSchemas.WriteStandalone(_temp)],
-            "master",
-            strict,
-            ignoreMissing,
-            new HashSet<string>(skip ?? []),
-            new HashSet<string>(reject ?? []),
-            _temp.Combine("cache")
+        return _work.Validator(
+            _work.Options(
+                [TestSchemas.WriteStandalone(_work.Temp)],
+                strict: strict,
+                ignoreMissing: ignoreMissing,
+                skip: skip,
+                reject: reject
+            )
         );
-        return new ManifestSchemaValidator(new SchemaRegistry(options, _http), options);
     }
 }

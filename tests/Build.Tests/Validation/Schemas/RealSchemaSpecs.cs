@@ -6,14 +6,9 @@ namespace GitOpsRunners.Tests.Validation.Schemas;
 /// <summary>Validation against the real Kubernetes and CRD schemas; skipped when GITOPS_TEST_SCHEMAS is unset.</summary>
 public sealed class RealSchemaSpecs : IDisposable
 {
-    private readonly TempDirectory _temp = new();
-    private readonly HttpClient _http = new();
+    private readonly SchemaWorkspace _work = new();
 
-    public void Dispose()
-    {
-        _http.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _work.Dispose();
 
     public static TheoryData<string> ValidManifests() =>
         [
@@ -159,18 +154,14 @@ public sealed class RealSchemaSpecs : IDisposable
             return null;
         }
 
-        var options = new SchemaValidationOptions(
-            [
-                Path.Combine(root, "kubernetes"),
-                Path.Combine(root, "crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json"),
-            ],
-            "1.36.0",
-            Strict: true,
-            IgnoreMissingSchemas: false,
-            new HashSet<string>(),
-            new HashSet<string>(),
-            _temp.Combine("cache")
+        return _work.Validator(
+            _work.Options(
+                [
+                    Path.Combine(root, "kubernetes"),
+                    Path.Combine(root, "crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json"),
+                ],
+                "1.36.0"
+            )
         );
-        return new ManifestSchemaValidator(new SchemaRegistry(options, _http), options);
     }
 }

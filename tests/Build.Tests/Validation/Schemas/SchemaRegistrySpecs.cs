@@ -1,6 +1,5 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Fakes;
-using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation.Schemas;
 using Newtonsoft.Json.Linq;
 
@@ -8,21 +7,16 @@ namespace GitOpsRunners.Tests.Validation.Schemas;
 
 public sealed class SchemaRegistrySpecs : IDisposable
 {
-    private readonly TempDirectory _temp = new();
-    private readonly HttpClient _http = new();
+    private readonly SchemaWorkspace _work = new();
 
-    public void Dispose()
-    {
-        _http.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public async Task A_missing_first_location_falls_through_to_the_next()
     {
         // Arrange
-        var root = TestSchemas.WriteStandalone(_temp);
-        var registry = Registry([_temp.Combine("nowhere/{{ .ResourceKind }}{{ .KindSuffix }}.json"), root]);
+        var root = TestSchemas.WriteStandalone(_work.Temp);
+        var registry = Registry([_work.Temp.Combine("nowhere/{{ .ResourceKind }}{{ .KindSuffix }}.json"), root]);
 
         // Act
         var schema = await registry.ResolveAsync("v1", "ConfigMap", CancellationToken.None);
@@ -36,7 +30,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
     public async Task A_kind_no_location_has_resolves_to_null()
     {
         // Arrange
-        var registry = Registry([TestSchemas.WriteStandalone(_temp)]);
+        var registry = Registry([TestSchemas.WriteStandalone(_work.Temp)]);
 
         // Act
         var schema = await registry.ResolveAsync("example.com/v1", "Gadget", CancellationToken.None);
@@ -65,7 +59,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
         again!.Schema.Should().BeSameAs(downloaded!.Schema);
         fromCache.Should().NotBeNull();
         server.Requests.Should().ContainSingle();
-        Directory.GetFiles(_temp.Combine("cache")).Should().ContainSingle();
+        Directory.GetFiles(_work.Temp.Combine("cache")).Should().ContainSingle();
     }
 
     [Fact]
@@ -73,7 +67,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
     {
         // Arrange
         await using var server = await FixedResponseServer.StartAsync([]);
-        var registry = Registry([server.BaseUrl + "/{{.ResourceKind}}.json", TestSchemas.WriteStandalone(_temp)]);
+        var registry = Registry([server.BaseUrl + "/{{.ResourceKind}}.json", TestSchemas.WriteStandalone(_work.Temp)]);
 
         // Act
         var schema = await registry.ResolveAsync("v1", "ConfigMap", CancellationToken.None);
@@ -88,7 +82,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
     {
         // Arrange
         await using var server = await FixedResponseServer.StartAsync(new() { ["/configmap.json"] = (500, "boom") });
-        var registry = Registry([server.BaseUrl + "/{{.ResourceKind}}.json", TestSchemas.WriteStandalone(_temp)]);
+        var registry = Registry([server.BaseUrl + "/{{.ResourceKind}}.json", TestSchemas.WriteStandalone(_work.Temp)]);
 
         // Act
         var act = () => registry.ResolveAsync("v1", "ConfigMap", CancellationToken.None);
@@ -104,8 +98,8 @@ public sealed class SchemaRegistrySpecs : IDisposable
     public async Task A_schema_file_that_is_not_json_is_reported_with_its_path()
     {
         // Arrange
-        var path = _temp.Write("bad/configmap-v1.json", "{ not json");
-        var registry = Registry([_temp.Combine("bad/{{.ResourceKind}}{{.KindSuffix}}.json")]);
+        var path = _work.Temp.Write("bad/configmap-v1.json", "{ not json");
+        var registry = Registry([_work.Temp.Combine("bad/{{.ResourceKind}}{{.KindSuffix}}.json")]);
 
         // Act
         var act = () => registry.ResolveAsync("v1", "ConfigMap", CancellationToken.None);
@@ -121,7 +115,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
     public async Task Schemas_from_custom_resource_definitions_are_tried_before_any_location()
     {
         // Arrange
-        var registry = Registry([TestSchemas.WriteStandalone(_temp)]);
+        var registry = Registry([TestSchemas.WriteStandalone(_work.Temp)]);
         var crd = new CrdSchema("example.com", "Widget", "widgets", "v1", JObject.Parse("""{ "type": "object" }"""));
 
         // Act
@@ -135,16 +129,5 @@ public sealed class SchemaRegistrySpecs : IDisposable
     }
 
     private SchemaRegistry Registry(IReadOnlyList<string> locations, bool strict = true) =>
-        new(
-            new SchemaValidationOptions(
-                locations,
-                "master",
-                strict,
-                false,
-                new HashSet<string>(),
-                new HashSet<string>(),
-                _temp.Combine("cache")
-            ),
-            _http
-        );
+        _work.Registry(_work.Options(locations, strict: strict));
 }
