@@ -15,10 +15,7 @@ public sealed class ApiServerScopeFidelitySpecs : FidelitySpecs
     public async Task A_cluster_secret_store_under_a_target_namespace_is_still_the_store_an_external_secret_names()
     {
         // Arrange: kustomize's namespace transformer gives custom resources it does not know the target namespace
-        Repo.Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FluxYaml.Kustomization("stores", "./kubernetes/stores", "targetNamespace: external-secrets\n")
-            )
+        Repo.WriteKustomization("stores", "targetNamespace: external-secrets\n")
             .Write(
                 "kubernetes/stores/store.yaml",
                 """
@@ -67,10 +64,7 @@ public sealed class ApiServerScopeFidelitySpecs : FidelitySpecs
     public async Task A_custom_resource_is_cluster_scoped_when_its_definition_in_the_cluster_says_so()
     {
         // Arrange
-        Repo.Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FluxYaml.Kustomization("widgets", "./kubernetes/widgets", "targetNamespace: apps\n")
-            )
+        Repo.WriteKustomization("widgets", "targetNamespace: apps\n")
             .Write(
                 "kubernetes/widgets/crd.yaml",
                 ExampleCrd.Yaml("GlobalWidget", "type: object\nx-kubernetes-preserve-unknown-fields: true\n", "Cluster")
@@ -95,7 +89,7 @@ public sealed class ApiServerScopeFidelitySpecs : FidelitySpecs
     public async Task A_namespaced_object_without_a_namespace_is_the_error_flux_reports()
     {
         // Arrange
-        Repo.Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"))
+        Repo.WriteKustomization("apps")
             .Write(
                 "kubernetes/apps/app.yaml",
                 "# the app\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  a: b\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n"

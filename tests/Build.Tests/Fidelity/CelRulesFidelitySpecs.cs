@@ -39,7 +39,7 @@ public sealed class CelRulesFidelitySpecs : FidelitySpecs
     public async Task A_failed_rule_is_a_finding_with_its_message_at_the_fields_line()
     {
         // Arrange
-        Repo.Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"))
+        Repo.WriteKustomization("apps")
             .Write("kubernetes/apps/crd.yaml", WidgetCrd)
             .Write(
                 "kubernetes/apps/widgets.yaml",
@@ -79,7 +79,7 @@ public sealed class CelRulesFidelitySpecs : FidelitySpecs
     public async Task A_helm_release_with_chart_and_chart_ref_is_refused_with_the_crds_message()
     {
         // Arrange: rule on HelmRelease v2 spec in Flux's CRD (from the schema locations)
-        Repo.Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"))
+        Repo.WriteKustomization("apps")
             .Write(
                 "kubernetes/apps/release.yaml",
                 """

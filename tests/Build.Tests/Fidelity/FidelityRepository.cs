@@ -50,6 +50,13 @@ public sealed class FidelityRepository : IDisposable
     }
 
     /// <summary>
+    /// Writes the cluster's one Flux Kustomization, <paramref name="name"/>, applying <c>kubernetes/&lt;name&gt;</c> with
+    /// <paramref name="spec"/> as more of its spec.
+    /// </summary>
+    public FidelityRepository WriteKustomization(string name, string? spec = null) =>
+        Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization(name, $"./kubernetes/{name}", spec));
+
+    /// <summary>
     /// Writes the cluster's Flux Kustomizations (<see cref="AppsAfter"/>), what <paramref name="provider"/> applies as
     /// <paramref name="providerFile"/> and what <c>apps</c> applies as <c>kubernetes/apps/app.yaml</c>, then renders.
     /// </summary>

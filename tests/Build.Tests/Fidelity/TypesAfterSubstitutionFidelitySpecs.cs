@@ -87,9 +87,6 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : FidelitySpecs
     }
 
     private void WriteApp(string data, string substitute) =>
-        Repo.Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FluxYaml.Kustomization("apps", "./kubernetes/apps", "postBuild:\n  substitute:\n" + substitute)
-            )
+        Repo.WriteKustomization("apps", "postBuild:\n  substitute:\n" + substitute)
             .Write("kubernetes/apps/app.yaml", FidelityRepository.ConfigMap("app", data));
 }
