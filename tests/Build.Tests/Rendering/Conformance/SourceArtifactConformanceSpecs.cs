@@ -50,16 +50,8 @@ public sealed class SourceArtifactConformanceSpecs
         var rendered = await tree.RenderAsync();
 
         // Assert
-        rendered
-            .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.KustomizeBuild)
-            .Which.Message.Should()
-            .Contain("extra.yaml");
-        rendered
-            .Objects.Where(o => o.AppliedBy == "flux-system/b")
-            .Select(o => o.Manifest.Name)
-            .Should()
-            .Equal("b", "b-extra");
+        ConformanceTree.SingleMessage(rendered, RenderRuleIds.KustomizeBuild).Should().Contain("extra.yaml");
+        ConformanceTree.AppliedNames(rendered, "b").Should().Equal("b", "b-extra");
     }
 
     [Theory(Timeout = 120_000)]
@@ -78,11 +70,7 @@ public sealed class SourceArtifactConformanceSpecs
         var rendered = await tree.RenderAsync();
 
         // Assert
-        rendered
-            .Objects.Where(o => o.AppliedBy == "flux-system/g")
-            .Select(o => o.Manifest.Name)
-            .Should()
-            .Equal(applied);
+        ConformanceTree.AppliedNames(rendered, "g").Should().Equal(applied);
     }
 
     [Fact(Timeout = 120_000)]
@@ -98,10 +86,9 @@ public sealed class SourceArtifactConformanceSpecs
         var rendered = await tree.RenderAsync();
 
         // Assert
-        rendered
-            .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.PathMissing)
-            .Which.Message.Should()
+        ConformanceTree
+            .SingleMessage(rendered, RenderRuleIds.PathMissing)
+            .Should()
             .Contain("left out of the artifact");
     }
 }

@@ -31,10 +31,9 @@ public sealed class SourcesConformanceSpecs
 
         // Assert
         rendered.Objects.Should().NotContain(o => o.AppliedBy == "tenant/app");
-        rendered
-            .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.SourceUnsupported)
-            .Which.Message.Should()
+        ConformanceTree
+            .SingleMessage(rendered, RenderRuleIds.SourceUnsupported)
+            .Should()
             .Contain("GitRepository/tenant/flux-system (https://github.com/example/tenant)");
     }
 
@@ -84,11 +83,7 @@ public sealed class SourcesConformanceSpecs
         var rendered = await tree.RenderAsync();
 
         // Assert
-        rendered
-            .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.ArtifactGenerator)
-            .Which.Message.Should()
-            .Contain(error);
+        ConformanceTree.SingleMessage(rendered, RenderRuleIds.ArtifactGenerator).Should().Contain(error);
     }
 
     [Fact(Timeout = 120_000)]
@@ -121,10 +116,9 @@ public sealed class SourcesConformanceSpecs
             .Which.Manifest.Body.ToString()
             .Should()
             .Contain("new");
-        rendered
-            .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.SourceUnsupported)
-            .Which.Message.Should()
+        ConformanceTree
+            .SingleMessage(rendered, RenderRuleIds.SourceUnsupported)
+            .Should()
             .Contain("tag 'v9.9.9' is not in the local Git history");
     }
 }
