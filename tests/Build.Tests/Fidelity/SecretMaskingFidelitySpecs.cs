@@ -15,11 +15,9 @@ public sealed class SecretMaskingFidelitySpecs : FidelitySpecs
     public async Task Only_the_substituted_span_is_masked_and_equal_text_elsewhere_stays()
     {
         // Act
-        var rendered = await Repo.RenderAppsAfterAsync(
-            "config",
-            "postBuild:\n  substitute:\n    TEAM: app\n  substituteFrom:\n    - kind: Secret\n      name: env\n",
-            "secret.yaml",
-            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: env\n  namespace: flux-system\nstringData:\n  ENV: prod\n",
+        var rendered = await RenderWithEnvSecretAsync(
+            "TEAM: app",
+            "stringData:\n  ENV: prod\n",
             """
             apiVersion: v1
             kind: ConfigMap
@@ -55,11 +53,9 @@ public sealed class SecretMaskingFidelitySpecs : FidelitySpecs
     public async Task A_secret_value_overridden_by_inline_substitute_is_not_masked()
     {
         // Act: inline substitute overwrites substituteFrom values, so the value no longer comes from the Secret
-        var rendered = await Repo.RenderAppsAfterAsync(
-            "config",
-            "postBuild:\n  substitute:\n    ENV: staging\n  substituteFrom:\n    - kind: Secret\n      name: env\n",
-            "secret.yaml",
-            "apiVersion: v1\nkind: Secret\nmetadata:\n  name: env\n  namespace: flux-system\ndata:\n  ENV: cHJvZA==\n",
+        var rendered = await RenderWithEnvSecretAsync(
+            "ENV: staging",
+            "data:\n  ENV: cHJvZA==\n",
             FidelityRepository.ConfigMap("app", "  env: ${ENV}\n")
         );
 
@@ -76,4 +72,17 @@ public sealed class SecretMaskingFidelitySpecs : FidelitySpecs
             .Should()
             .NotBe("cHJvZA==");
     }
+
+    /// <summary>
+    /// Renders <c>apps</c> (<paramref name="appYaml"/>) substituting <paramref name="inline"/> and, from the Secret
+    /// <c>env</c> that <c>config</c> applies with <paramref name="secretData"/>, its keys.
+    /// </summary>
+    private Task<RenderedCluster> RenderWithEnvSecretAsync(string inline, string secretData, string appYaml) =>
+        Repo.RenderAppsAfterAsync(
+            "config",
+            $"postBuild:\n  substitute:\n    {inline}\n  substituteFrom:\n    - kind: Secret\n      name: env\n",
+            "secret.yaml",
+            $"apiVersion: v1\nkind: Secret\nmetadata:\n  name: env\n  namespace: flux-system\n{secretData}",
+            appYaml
+        );
 }

@@ -45,14 +45,12 @@ public sealed class KustomizationFieldsConformanceSpecs
     {
         // Arrange: GenerateManifest appends spec.patches to kus.Patches of the folder's own file; kustomize runs
         // a kustomization's patches before its namespace and labels transformers.
-        using var tree = new ConformanceTree().Write(
-            "apps/web/kustomization.yaml",
-            "resources: [deployment.yaml]\nnamespace: apps\nlabels:\n  - pairs: {tier: web}\n"
-        );
+        using var tree = new ConformanceTree();
 
         // Act
         var (rendered, web) = await AppliedWebAsync(
             tree,
+            "resources: [deployment.yaml]\nnamespace: apps\nlabels:\n  - pairs: {tier: web}\n",
             ReplicasPatch,
             """
             resources: [deployment.yaml]
@@ -78,19 +76,15 @@ public sealed class KustomizationFieldsConformanceSpecs
     {
         // Arrange: GenerateManifest appends spec.components to kus.Components; kustomize applies components while
         // accumulating resources, before the kustomization's own patches.
-        using var tree = new ConformanceTree()
-            .Write(
-                "apps/web/kustomization.yaml",
-                "resources: [deployment.yaml]\npatches:\n  - target: {kind: Deployment}\n    patch: '[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":2}]'\n"
-            )
-            .Write(
-                "apps/scale/kustomization.yaml",
-                "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - target: {kind: Deployment}\n    patch: '[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":3}]'\n"
-            );
+        using var tree = new ConformanceTree().Write(
+            "apps/scale/kustomization.yaml",
+            "apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n  - target: {kind: Deployment}\n    patch: '[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":3}]'\n"
+        );
 
         // Act
         var (_, web) = await AppliedWebAsync(
             tree,
+            "resources: [deployment.yaml]\npatches:\n  - target: {kind: Deployment}\n    patch: '[{\"op\":\"replace\",\"path\":\"/spec/replicas\",\"value\":2}]'\n",
             "components: [../scale]\n",
             """
             resources: [deployment.yaml]
@@ -111,14 +105,12 @@ public sealed class KustomizationFieldsConformanceSpecs
     {
         // Arrange: GenerateManifest merges spec.images into the entry with the same name (newName kept, newTag and
         // digest replaced together) and sets kus.NamePrefix, replacing the folder's.
-        using var tree = new ConformanceTree().Write(
-            "apps/web/kustomization.yaml",
-            "resources: [deployment.yaml]\nnamePrefix: own-\nimages:\n  - name: ghcr.io/example/web\n    newName: mirror.example.com/web\n    newTag: '1.1'\n"
-        );
+        using var tree = new ConformanceTree();
 
         // Act
         var (_, web) = await AppliedWebAsync(
             tree,
+            "resources: [deployment.yaml]\nnamePrefix: own-\nimages:\n  - name: ghcr.io/example/web\n    newName: mirror.example.com/web\n    newTag: '1.1'\n",
             "namePrefix: flux-\nimages:\n  - name: ghcr.io/example/web\n    newTag: '2.0'\n",
             """
             resources: [deployment.yaml]
@@ -171,18 +163,21 @@ public sealed class KustomizationFieldsConformanceSpecs
     }
 
     /// <summary>
-    /// Renders a Flux Kustomization <c>web</c> of <c>apps/web</c> (the <see cref="Deployment"/> and the folder's own
-    /// kustomization, already in <paramref name="tree"/>) with <paramref name="spec"/>, asserts it applies exactly
+    /// Renders a Flux Kustomization <c>web</c> with <paramref name="spec"/> of <c>apps/web</c> in <paramref name="tree"/>
+    /// (the <see cref="Deployment"/> and <paramref name="folder"/> as the folder's own kustomization), asserts it applies exactly
     /// what real kustomize builds from <paramref name="generated"/> (the file Flux writes there), and returns the
     /// render with that one object.
     /// </summary>
     private static async Task<(RenderedCluster Rendered, string Web)> AppliedWebAsync(
         ConformanceTree tree,
+        string folder,
         string spec,
         string generated
     )
     {
-        tree.Write("apps/web/deployment.yaml", Deployment).Kustomization("web", "./apps/web", spec);
+        tree.Write("apps/web/deployment.yaml", Deployment)
+            .Write("apps/web/kustomization.yaml", folder)
+            .Kustomization("web", "./apps/web", spec);
         var rendered = await tree.RenderAsync();
         var expected = await tree.KustomizeAsync("apps/web", generated);
         ConformanceTree.Applied(rendered, "web").Should().Equal(expected);
