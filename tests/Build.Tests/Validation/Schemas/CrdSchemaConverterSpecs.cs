@@ -6,7 +6,7 @@ using Newtonsoft.Json.Linq;
 
 namespace GitOpsRunners.Tests.Validation.Schemas;
 
-public sealed class CrdSchemaConverterSpecs : IDisposable
+public sealed class CrdSchemaConverterSpecs : SchemaWorkspaceSpecs
 {
     private static readonly string Crd = ExampleCrd.Yaml(
         "Widget",
@@ -34,10 +34,6 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
               type: object
         """
     );
-
-    private readonly SchemaWorkspace _work = new();
-
-    public void Dispose() => _work.Dispose();
 
     [Fact]
     public void Each_served_version_becomes_a_schema_with_nested_objects_closed_and_the_root_open()
@@ -82,13 +78,13 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
         // Act
         var written = await new CrdSchemaConverter(layout).WriteAsync(
             [crd, configMap],
-            _work.Temp.Combine("out"),
+            Work.Temp.Combine("out"),
             CancellationToken.None
         );
 
         // Assert
-        written.Should().Contain(Path.Combine(_work.Temp.Combine("out"), expected));
-        JObject.Parse(await File.ReadAllTextAsync(Path.Combine(_work.Temp.Combine("out"), expected)))["type"]!
+        written.Should().Contain(Path.Combine(Work.Temp.Combine("out"), expected));
+        JObject.Parse(await File.ReadAllTextAsync(Path.Combine(Work.Temp.Combine("out"), expected)))["type"]!
             .ToString()
             .Should()
             .Be("object");
@@ -98,9 +94,8 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
     public async Task A_converted_schema_in_the_registry_rejects_an_unknown_spec_field()
     {
         // Arrange
-        var options = _work.Options([]);
-        var registry = _work
-            .Registry(options)
+        var options = Work.Options([]);
+        var registry = Work.Registry(options)
             .WithCustomResources(new CrdSchemaConverter().Convert(TestManifests.Parse(Crd)));
         var widget = TestManifests.Parse(
             "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 1\n  port: http\n  colour: red\n"

@@ -4,7 +4,7 @@ using GitOpsRunners.Validation.Schemas;
 
 namespace GitOpsRunners.Tests.Validation.Schemas;
 
-public sealed class ManifestSchemaValidatorSpecs : IDisposable
+public sealed class ManifestSchemaValidatorSpecs : SchemaWorkspaceSpecs
 {
     private const string ConfigMapWithExtra = """
         apiVersion: v1
@@ -16,10 +16,6 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
         data:
           key: value
         """;
-
-    private readonly SchemaWorkspace _work = new();
-
-    public void Dispose() => _work.Dispose();
 
     [Fact]
     public async Task Strict_mode_rejects_an_unknown_field_at_its_line()
@@ -231,9 +227,9 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
         string[]? reject = null
     )
     {
-        return _work.Validator(
-            _work.Options(
-                [TestSchemas.WriteStandalone(_work.Temp)],
+        return Work.Validator(
+            Work.Options(
+                [TestSchemas.WriteStandalone(Work.Temp)],
                 strict: strict,
                 ignoreMissing: ignoreMissing,
                 skip: skip,

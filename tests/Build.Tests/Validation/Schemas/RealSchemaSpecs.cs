@@ -5,12 +5,8 @@ using GitOpsRunners.Validation.Schemas;
 namespace GitOpsRunners.Tests.Validation.Schemas;
 
 /// <summary>Validation against the real Kubernetes and CRD schemas; skipped when GITOPS_TEST_SCHEMAS is unset.</summary>
-public sealed class RealSchemaSpecs : IDisposable
+public sealed class RealSchemaSpecs : SchemaWorkspaceSpecs
 {
-    private readonly SchemaWorkspace _work = new();
-
-    public void Dispose() => _work.Dispose();
-
     public static TheoryData<string> ValidManifests() =>
         [
             RealManifests.Deployment,
@@ -123,8 +119,8 @@ public sealed class RealSchemaSpecs : IDisposable
             return null;
         }
 
-        var validator = _work.Validator(
-            _work.Options(
+        var validator = Work.Validator(
+            Work.Options(
                 [
                     Path.Combine(root, "kubernetes"),
                     Path.Combine(root, "crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json"),

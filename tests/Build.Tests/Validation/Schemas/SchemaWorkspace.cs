@@ -7,7 +7,7 @@ namespace GitOpsRunners.Tests.Validation.Schemas;
 /// A scratch folder and an HTTP client for schema specs, and the schema options, registry and validator built on
 /// them (the download cache in the folder's <c>cache</c>).
 /// </summary>
-internal sealed class SchemaWorkspace : IDisposable
+public sealed class SchemaWorkspace : IDisposable
 {
     public TempDirectory Temp { get; } = new();
 
