@@ -54,10 +54,8 @@ public class HealthRulesSpecs
     [Fact]
     public void A_kustomization_that_failed_to_build_fails_with_its_reason_and_message()
     {
-        var result = CheckAfter(
-            "Kustomization",
-            "apps",
-            k => k.SetCondition("Ready", "False", "BuildFailed", "kustomize build failed: accumulating resources"),
+        var result = Single(
+            Evaluate(SmokeScenario.WithAppsNotReady("BuildFailed", "kustomize build failed: accumulating resources")),
             "Kustomization/flux-system/apps"
         );
 
@@ -69,19 +67,10 @@ public class HealthRulesSpecs
     [Fact]
     public void A_kustomization_waiting_for_a_dependency_is_pending()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With(
-                "Kustomization",
-                "apps",
-                k =>
-                    k.SetCondition(
-                        "Ready",
-                        "False",
-                        "DependencyNotReady",
-                        "dependency 'flux-system/infrastructure' is not ready"
-                    )
-            );
+        var objects = SmokeScenario.WithAppsNotReady(
+            "DependencyNotReady",
+            "dependency 'flux-system/infrastructure' is not ready"
+        );
 
         Single(Evaluate(objects), "Kustomization/flux-system/apps").State.Should().Be(CheckState.Pending);
     }

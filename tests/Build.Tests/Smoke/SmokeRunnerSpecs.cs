@@ -51,19 +51,7 @@ public sealed class SmokeRunnerSpecs : IAsyncLifetime
     {
         SmokeScenario.Load(
             _server,
-            SmokeScenario
-                .HealthyObjects()
-                .With(
-                    "Kustomization",
-                    "apps",
-                    k =>
-                        k.SetCondition(
-                            "Ready",
-                            "False",
-                            "BuildFailed",
-                            "kustomize build failed: missing resource ./ghost.yaml"
-                        )
-                )
+            SmokeScenario.WithAppsNotReady("BuildFailed", "kustomize build failed: missing resource ./ghost.yaml")
         );
         _server.Add(
             CoreFixtures.WarningEvent(

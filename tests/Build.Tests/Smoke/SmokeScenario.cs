@@ -159,6 +159,10 @@ internal static class SmokeScenario
         return objects;
     }
 
+    /// <summary>The healthy cluster but for the apps Kustomization, whose Ready condition is False for <paramref name="reason"/>.</summary>
+    public static List<JsonObject> WithAppsNotReady(string reason, string message) =>
+        HealthyObjects().With("Kustomization", "apps", k => k.SetCondition("Ready", "False", reason, message));
+
     /// <summary>The healthy cluster but for the listener pod, pending in ImagePullBackOff.</summary>
     public static List<JsonObject> WithListenerPullingItsImage() =>
         HealthyObjects()
