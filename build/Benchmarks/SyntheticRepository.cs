@@ -17,27 +17,26 @@ public static class SyntheticRepository
             Write(
                 k8s,
                 $"apps/base/{app}/ks.yaml",
-                $"""
-                ---
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: {app}
-                  namespace: flux-system
-                spec:
-                  interval: 30m
-                  prune: true
-                  wait: true
-                  sourceRef:
-                    kind: GitRepository
-                    name: flux-system
-                  path: ./kubernetes/apps/base/{app}/app
-                  targetNamespace: {app}
-                  postBuild:
-                    substituteFrom:
-                      - kind: ConfigMap
-                        name: cluster-settings
-                """
+                FluxObject(
+                    "kustomize.toolkit.fluxcd.io/v1",
+                    "Kustomization",
+                    app,
+                    $"""
+                    spec:
+                      interval: 30m
+                      prune: true
+                      wait: true
+                      sourceRef:
+                        kind: GitRepository
+                        name: flux-system
+                      path: ./kubernetes/apps/base/{app}/app
+                      targetNamespace: {app}
+                      postBuild:
+                        substituteFrom:
+                          - kind: ConfigMap
+                            name: cluster-settings
+                    """
+                )
             );
             Write(
                 k8s,
@@ -130,21 +129,20 @@ public static class SyntheticRepository
             Write(
                 k8s,
                 $"clusters/{cluster}/apps.yaml",
-                $"""
-                ---
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: apps
-                  namespace: flux-system
-                spec:
-                  interval: 30m
-                  prune: true
-                  sourceRef:
-                    kind: GitRepository
-                    name: flux-system
-                  path: ./kubernetes/apps/overlays/{cluster}
-                """
+                FluxObject(
+                    "kustomize.toolkit.fluxcd.io/v1",
+                    "Kustomization",
+                    "apps",
+                    $"""
+                    spec:
+                      interval: 30m
+                      prune: true
+                      sourceRef:
+                        kind: GitRepository
+                        name: flux-system
+                      path: ./kubernetes/apps/overlays/{cluster}
+                    """
+                )
             );
             var resources = string.Join("\n", Enumerable.Range(0, apps).Select(a => $"  - ../../base/app-{a:D2}"));
             Write(
@@ -161,20 +159,31 @@ public static class SyntheticRepository
             Write(
                 k8s,
                 $"apps/overlays/{cluster}/cluster-settings.yaml",
-                $"""
-                ---
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: cluster-settings
-                  namespace: flux-system
-                data:
-                  CLUSTER_NAME: "{cluster}"
-                  REPLICAS: "{(c % 3 + 1).ToString(CultureInfo.InvariantCulture)}"
-                """
+                FluxObject(
+                    "v1",
+                    "ConfigMap",
+                    "cluster-settings",
+                    $"""
+                    data:
+                      CLUSTER_NAME: "{cluster}"
+                      REPLICAS: "{(c % 3 + 1).ToString(CultureInfo.InvariantCulture)}"
+                    """
+                )
             );
         }
     }
+
+    /// <summary>A YAML document for an object in the flux-system namespace: its type and name, then <paramref name="body"/>.</summary>
+    private static string FluxObject(string apiVersion, string kind, string name, string body) =>
+        $"""
+            ---
+            apiVersion: {apiVersion}
+            kind: {kind}
+            metadata:
+              name: {name}
+              namespace: flux-system
+            {body}
+            """;
 
     private static void Write(string root, string relative, string content)
     {

@@ -100,15 +100,6 @@ public class BrokenRepositorySpecs
         result.Report.Errors.Should().BeGreaterThan(0);
     }
 
-    private static async Task<ValidationResult> ValidateAsync(string name)
-    {
-        using var cache = new TempDirectory();
-        return await SharedSchemaValidation.RunAsync(
-            FixtureRepository.Path($"broken/{name}"),
-            ".",
-            SharedSchemaValidation.LocationsOrNone(),
-            SharedData.SchemasRoot is null,
-            cache.Path
-        );
-    }
+    private static Task<ValidationResult> ValidateAsync(string name) =>
+        SharedSchemaValidation.ValidateAsync(FixtureRepository.Path($"broken/{name}"), ".");
 }

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tests.Validation.Schemas;
 using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Validation.Rules;
@@ -72,24 +73,21 @@ public class RuleCatalogSpecs
 
     /// <summary>Schema sources (the pinned charts) live beside Validation; each declares its ids as a static <c>Declared</c>.</summary>
     private static IEnumerable<RuleDescriptor> ClusterSchemaSourceDescriptors() =>
-        typeof(IClusterSchemaSource)
-            .Assembly.GetTypes()
-            .Where(type => type.IsClass && typeof(IClusterSchemaSource).IsAssignableFrom(type))
-            .SelectMany(type =>
-                type.GetProperty("Declared", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
-                    as IReadOnlyList<RuleDescriptor>
-                ?? throw new InvalidOperationException($"{type.Name} declares no static Declared")
-            );
+        DeclaredBy<IClusterSchemaSource, IReadOnlyList<RuleDescriptor>>("Declared").SelectMany(declared => declared);
 
     /// <summary>Repository rules live in capabilities above Validation; each declares a static <c>Descriptor</c>.</summary>
     private static IEnumerable<RuleDescriptor> RepositoryRuleDescriptors() =>
-        typeof(IRepositoryRule)
+        DeclaredBy<IRepositoryRule, RuleDescriptor>("Descriptor");
+
+    /// <summary>The static <paramref name="property"/> of every class in <typeparamref name="TContract"/>'s assembly that implements it.</summary>
+    private static IEnumerable<TValue> DeclaredBy<TContract, TValue>(string property) =>
+        typeof(TContract)
             .Assembly.GetTypes()
-            .Where(type => type.IsClass && typeof(IRepositoryRule).IsAssignableFrom(type))
+            .Where(type => type.IsClass && typeof(TContract).IsAssignableFrom(type))
             .Select(type =>
-                type.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)?.GetValue(null)
-                    as RuleDescriptor
-                ?? throw new InvalidOperationException($"{type.Name} declares no static Descriptor")
+                type.GetProperty(property, BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is TValue value
+                    ? value
+                    : throw new InvalidOperationException($"{type.Name} declares no static {property}")
             );
 
     [Fact]
@@ -158,5 +156,8 @@ public class RuleCatalogSpecs
     }
 
     private static Task<ValidationResult> ValidateAsync(string root) =>
-        PipelineRun.ValidateAsync(root, Directory.Exists(Path.Combine(root, "kubernetes")) ? "kubernetes" : ".");
+        SharedSchemaValidation.ValidateAsync(
+            root,
+            Directory.Exists(Path.Combine(root, "kubernetes")) ? "kubernetes" : "."
+        );
 }

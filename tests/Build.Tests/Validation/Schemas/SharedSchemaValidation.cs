@@ -1,3 +1,4 @@
+using GitOpsRunners.Benchmarks;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tools;
@@ -28,6 +29,17 @@ internal static class SharedSchemaValidation
             ? Locations(schemas)
             : [Path.Combine(Path.GetTempPath(), "no-schemas-here")];
 
+    /// <summary>
+    /// Validates <paramref name="kubernetes"/> of <paramref name="root"/> with a cache of its own; missing schemas are
+    /// ignored only when no shared schemas are set.
+    /// </summary>
+    public static async Task<ValidationResult> ValidateAsync(string root, string kubernetes)
+    {
+        using var cache = new TempDirectory();
+        return await RunAsync(root, kubernetes, LocationsOrNone(), SharedData.SchemasRoot is null, cache.Path)
+            .ConfigureAwait(false);
+    }
+
     /// <summary>Runs the validation pipeline on <paramref name="root"/> (its Kubernetes folder <paramref name="kubernetes"/>).</summary>
     public static async Task<ValidationResult> RunAsync(
         string root,
@@ -38,23 +50,7 @@ internal static class SharedSchemaValidation
         FluxRenderer? renderer = null
     )
     {
-        var options = new ValidationOptions(
-            root,
-            kubernetes,
-            null,
-            new SchemaValidationOptions(
-                locations,
-                "1.36.0",
-                true,
-                ignoreMissingSchemas,
-                new HashSet<string>(),
-                new HashSet<string>(),
-                cache
-            ),
-            "unused",
-            new HashSet<string>(),
-            cache
-        );
+        var options = BenchmarkOptions.For(root, kubernetes, locations, ignoreMissingSchemas, cache, cache);
         using var http = new HttpClient();
         return await new ValidationPipeline(KustomizeCli.Locate(), http, renderer)
             .RunAsync(options, CancellationToken.None)
