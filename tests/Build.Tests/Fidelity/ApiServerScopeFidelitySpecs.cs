@@ -50,13 +50,10 @@ public sealed class ApiServerScopeFidelitySpecs : FidelitySpecs
         var validated = await Repo.ValidateAsync();
 
         // Assert
-        var store = rendered.Objects.Single(o => o.Manifest.Kind == "ClusterSecretStore").Manifest;
+        var store = OfKind(rendered, "ClusterSecretStore");
         store.Namespace.Should().BeNull();
         store.Body.ScalarAt("metadata", "namespace").Should().BeNull();
-        rendered
-            .Objects.Single(o => o.Manifest.Kind == "ExternalSecret")
-            .Manifest.Namespace.Should()
-            .Be("external-secrets");
+        OfKind(rendered, "ExternalSecret").Namespace.Should().Be("external-secrets");
         validated?.Report.Findings.Where(f => f.Severity == Severity.Error).Should().BeEmpty();
     }
 
@@ -75,14 +72,8 @@ public sealed class ApiServerScopeFidelitySpecs : FidelitySpecs
         var rendered = await Repo.RenderAsync();
 
         // Assert
-        rendered
-            .Objects.Single(o => o.Manifest.Kind == "GlobalWidget")
-            .Manifest.Id.Should()
-            .Be("GlobalWidget/everywhere");
-        rendered
-            .Objects.Single(o => o.Manifest.Kind == "CustomResourceDefinition")
-            .Manifest.Namespace.Should()
-            .BeNull();
+        OfKind(rendered, "GlobalWidget").Id.Should().Be("GlobalWidget/everywhere");
+        OfKind(rendered, "CustomResourceDefinition").Namespace.Should().BeNull();
     }
 
     [Fact(Timeout = 60_000)]

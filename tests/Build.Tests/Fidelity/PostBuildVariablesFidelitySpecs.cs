@@ -78,7 +78,7 @@ public sealed class PostBuildVariablesFidelitySpecs : FidelitySpecs
 
         // Assert
         rendered.Findings.Should().BeEmpty();
-        Object(rendered, "app").Body.ScalarAt("data", "token").Should().Be("Bearer ..PLACEHOLDER_API_TOKEN..");
+        Named(rendered, "app").Body.ScalarAt("data", "token").Should().Be("Bearer ..PLACEHOLDER_API_TOKEN..");
     }
 
     [Fact(Timeout = 60_000)]
@@ -99,7 +99,7 @@ public sealed class PostBuildVariablesFidelitySpecs : FidelitySpecs
             .Message.Should()
             .Contain("${DB_PASSWORD}, ${DB_USER}")
             .And.Contain("ExternalSecret flux-system/cluster-secrets");
-        var app = Object(rendered, "app");
+        var app = Named(rendered, "app");
         app.Body.ScalarAt("data", "user").Should().Be("..PLACEHOLDER_DB_USER..");
         app.Body.ScalarAt("data", "region").Should().Be("westeurope");
     }
@@ -147,7 +147,4 @@ public sealed class PostBuildVariablesFidelitySpecs : FidelitySpecs
             $"apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: cluster-secrets\n  namespace: flux-system\nspec:\n  secretStoreRef:\n    kind: ClusterSecretStore\n    name: vault\n{externalSecretSpec}",
             FidelityRepository.ConfigMap("app", appData)
         );
-
-    private static Manifest Object(RenderedCluster cluster, string name) =>
-        cluster.Objects.Single(o => o.Manifest.Name == name).Manifest;
 }

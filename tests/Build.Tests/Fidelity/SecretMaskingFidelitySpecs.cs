@@ -61,16 +61,8 @@ public sealed class SecretMaskingFidelitySpecs : FidelitySpecs
 
         // Assert
         rendered.Findings.Should().BeEmpty();
-        rendered
-            .Objects.Single(o => o.Manifest.Name == "app")
-            .Manifest.Body.ScalarAt("data", "env")
-            .Should()
-            .Be("staging");
-        rendered
-            .Objects.Single(o => o.Manifest.Kind == "Secret")
-            .Manifest.Body.ScalarAt("data", "ENV")
-            .Should()
-            .NotBe("cHJvZA==");
+        Named(rendered, "app").Body.ScalarAt("data", "env").Should().Be("staging");
+        OfKind(rendered, "Secret").Body.ScalarAt("data", "ENV").Should().NotBe("cHJvZA==");
     }
 
     /// <summary>

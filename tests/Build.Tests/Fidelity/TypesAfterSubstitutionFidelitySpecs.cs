@@ -1,5 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+using GitOpsRunners.Rendering;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation.Schemas;
 using Newtonsoft.Json.Linq;
@@ -28,12 +29,11 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : FidelitySpecs
         var rendered = await Repo.RenderAsync();
 
         // Assert
-        var app = rendered.Objects.Single(o => o.Manifest.Name == "app").Manifest;
-        var json = YamlJsonConverter.Convert(app.Body);
-        json["data"]!["FEATURE"]!.Type.Should().Be(JTokenType.Boolean);
-        json["data"]!["QUOTED"]!.Type.Should().Be(JTokenType.Boolean);
-        json["data"]!["SAFE"]!.Value<string>().Should().Be("yes");
-        json["data"]!["PERMS"]!.Value<long>().Should().Be(488);
+        var data = AppDataAsJson(rendered);
+        data["FEATURE"]!.Type.Should().Be(JTokenType.Boolean);
+        data["QUOTED"]!.Type.Should().Be(JTokenType.Boolean);
+        data["SAFE"]!.Value<string>().Should().Be("yes");
+        data["PERMS"]!.Value<long>().Should().Be(488);
         if (result is null)
         {
             return;
@@ -64,10 +64,10 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : FidelitySpecs
         var rendered = await Repo.RenderAsync();
 
         // Assert
-        var json = YamlJsonConverter.Convert(rendered.Objects.Single(o => o.Manifest.Name == "app").Manifest.Body);
-        json["data"]!["count"]!.Value<string>().Should().Be("1_000");
-        json["data"]!["ratio"]!.Value<long>().Should().Be(1000);
-        json["data"]!["when"]!.Value<string>().Should().Be("2024-01-02");
+        var data = AppDataAsJson(rendered);
+        data["count"]!.Value<string>().Should().Be("1_000");
+        data["ratio"]!.Value<long>().Should().Be(1000);
+        data["when"]!.Value<string>().Should().Be("2024-01-02");
     }
 
     [Fact(Timeout = 60_000)]
@@ -85,6 +85,10 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : FidelitySpecs
         finding.Message.Should().Contain("json: unsupported value: +Inf");
         rendered.Objects.Should().NotContain(o => o.Manifest.Name == "app");
     }
+
+    /// <summary>The data of the ConfigMap <c>app</c> as the API server reads it: YAML converted to JSON.</summary>
+    private static JToken AppDataAsJson(RenderedCluster rendered) =>
+        YamlJsonConverter.Convert(Named(rendered, "app").Body)["data"]!;
 
     private void WriteApp(string data, string substitute) =>
         Repo.WriteKustomization("apps", "postBuild:\n  substitute:\n" + substitute)

@@ -82,12 +82,10 @@ public sealed class ValidateReuseSpecs : IDisposable
     [Fact]
     public async Task A_new_file_is_checked_again()
     {
-        // Arrange
-        await ValidateAsync();
-
         // Act
-        _repo.Write("kubernetes/clusters/dev/broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: [\n");
-        var run = await ValidateAsync();
+        var run = await ValidateAgainAfterAsync(() =>
+            _repo.Write("kubernetes/clusters/dev/broken.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: [\n")
+        );
 
         // Assert
         run.Output.Should().NotContain(Reused).And.Contain("yaml-syntax");
@@ -97,15 +95,13 @@ public sealed class ValidateReuseSpecs : IDisposable
     [Fact]
     public async Task A_schema_that_appears_outside_the_repository_is_checked_again()
     {
-        // Arrange
-        await ValidateAsync();
-
         // Act
-        _schemas.Write(
-            "configmap.json",
-            """{"type": "object", "required": ["binaryData"], "properties": {"binaryData": {"type": "object"}}}"""
+        var run = await ValidateAgainAfterAsync(() =>
+            _schemas.Write(
+                "configmap.json",
+                """{"type": "object", "required": ["binaryData"], "properties": {"binaryData": {"type": "object"}}}"""
+            )
         );
-        var run = await ValidateAsync();
 
         // Assert
         run.Output.Should().NotContain(Reused).And.Contain("binaryData");
@@ -138,6 +134,14 @@ public sealed class ValidateReuseSpecs : IDisposable
 
         // Assert
         run.Output.Should().NotContain(Reused).And.Contain("failed downloading schema");
+    }
+
+    /// <summary>Validates once, makes <paramref name="change"/>, and returns the second run.</summary>
+    private async Task<BuildRun> ValidateAgainAfterAsync(Action change)
+    {
+        await ValidateAsync();
+        change();
+        return await ValidateAsync();
     }
 
     private Task<BuildRun> ValidateAsync(params string[] args) =>

@@ -23,9 +23,8 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
     public async Task The_first_run_posts_one_comment_with_the_masked_per_object_diff()
     {
         // Arrange
-        using var repo = DiffFixture.Committed();
+        using var repo = DiffFixture.CommittedThenImage("nginx:1.27");
         var fleet = Fleet("first");
-        DiffFixture.SetImage(repo, "nginx:1.27");
         DiffFixture.Replace(
             repo,
             "kubernetes/config/beta/extra/secret.yaml",
@@ -132,10 +131,9 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
     public async Task The_pull_request_number_comes_from_the_Actions_event_payload()
     {
         // Arrange
-        using var repo = DiffFixture.Committed();
+        using var repo = DiffFixture.CommittedThenImage("nginx:1.27");
         var fleet = Fleet("event");
         fleet.AddPullRequest("feature/other", "main", "Another change");
-        DiffFixture.SetImage(repo, "nginx:1.27");
         var payload = repo.Combine("event.json");
         File.WriteAllText(payload, """{"action":"synchronize","number":2,"pull_request":{"number":2}}""");
 
@@ -152,9 +150,8 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
     public async Task Without_a_token_it_is_one_line_naming_GITHUB_TOKEN_and_nothing_is_posted()
     {
         // Arrange
-        using var repo = DiffFixture.Committed();
+        using var repo = DiffFixture.CommittedThenImage("nginx:1.27");
         var fleet = Fleet("no-token");
-        DiffFixture.SetImage(repo, "nginx:1.27");
 
         // Act
         var (exitCode, output) = await RunAsync(repo, fleet, ["--pull-request", "1"], token: null);
@@ -169,9 +166,8 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
     public async Task A_403_from_GitHub_is_one_line_that_names_the_permission_the_token_lacks()
     {
         // Arrange
-        using var repo = DiffFixture.Committed();
+        using var repo = DiffFixture.CommittedThenImage("nginx:1.27");
         var fleet = Fleet("forbidden");
-        DiffFixture.SetImage(repo, "nginx:1.27");
         _github.Fail(
             GitHubEndpoint.CreateIssueComment,
             GitHubFault.Forbidden("Resource not accessible by integration")

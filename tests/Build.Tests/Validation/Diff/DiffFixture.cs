@@ -20,6 +20,14 @@ internal static class DiffFixture
         return repo;
     }
 
+    /// <summary>The committed fixture with the web Deployment's image then changed to <paramref name="image"/> in the work tree.</summary>
+    public static TempDirectory CommittedThenImage(string image)
+    {
+        var repo = Committed();
+        SetImage(repo, image);
+        return repo;
+    }
+
     /// <summary>Sets the image of the web Deployment, which both clusters render.</summary>
     public static void SetImage(TempDirectory repo, string image)
     {

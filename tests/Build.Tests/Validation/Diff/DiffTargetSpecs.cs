@@ -8,8 +8,7 @@ public class DiffTargetSpecs
     [Fact]
     public async Task Diff_prints_the_per_object_change_between_the_base_commit_and_the_working_tree()
     {
-        using var repo = DiffFixture.Committed();
-        DiffFixture.SetImage(repo, "nginx:1.27");
+        using var repo = DiffFixture.CommittedThenImage("nginx:1.27");
 
         var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "HEAD");
 
