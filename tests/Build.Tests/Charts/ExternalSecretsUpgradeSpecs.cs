@@ -149,47 +149,13 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
         );
         _repo.Write(
             "kubernetes/clusters/one/apps.yaml",
-            """
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata:
-              name: apps
-              namespace: flux-system
-            spec:
-              interval: 10m
-              prune: true
-              path: ./kubernetes/apps
-              sourceRef:
-                kind: GitRepository
-                name: flux-system
-              postBuild:
-                substituteFrom:
-                  - kind: ConfigMap
-                    name: cluster-versions
-
-            """
+            FluxYaml.Kustomization("apps", "./kubernetes/apps", spec: PostBuildYaml.SubstituteFrom("cluster-versions"))
         );
     }
 
     private void Write(string chartVersion, string externalSecretVersion = "v1beta1", string name = "token")
     {
-        _repo.Write(
-            "kubernetes/clusters/one/apps.yaml",
-            """
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata:
-              name: apps
-              namespace: flux-system
-            spec:
-              interval: 10m
-              prune: true
-              path: ./kubernetes/apps
-              sourceRef:
-                kind: GitRepository
-                name: flux-system
-            """
-        );
+        _repo.Write("kubernetes/clusters/one/apps.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"));
         _repo.Write(
             "kubernetes/apps/externalsecret.yaml",
             $"""
