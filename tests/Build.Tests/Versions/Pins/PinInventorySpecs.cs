@@ -7,10 +7,9 @@ namespace GitOpsRunners.Tests.Versions.Pins;
 
 public sealed class PinInventorySpecs : IDisposable
 {
-    private const string Versions = "kubernetes/apps/overlays/tst/cluster-versions.yaml";
-    private const string Settings = "kubernetes/apps/overlays/tst/cluster-settings.yaml";
-    private const string Ks = "kubernetes/apps/base/arc/ks.yaml";
-    private const string App = "kubernetes/apps/base/arc/app.yaml";
+    private static readonly string Versions = ArcYaml.VersionsFile("tst");
+    private const string Ks = ArcYaml.KustomizationFile;
+    private const string App = ArcYaml.AppFile;
 
     private static readonly Dictionary<string, string> Variables = new()
     {
@@ -37,65 +36,31 @@ public sealed class PinInventorySpecs : IDisposable
                 "flux-system/apps"
             )
             .Add(
-                Settings,
-                """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: cluster-settings
-                  namespace: flux-system
-                data:
-                  RUNNER_MIN_RUNNERS: "1"
-                """,
+                ArcYaml.SettingsFile("tst"),
+                ConfigMapYaml.Of("cluster-settings", "RUNNER_MIN_RUNNERS: \"1\""),
                 "flux-system/apps"
             )
             .Add(
                 Ks,
-                """
-                ---
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: arc
-                  namespace: flux-system
-                spec:
-                  path: ./kubernetes/apps/base/arc
-                  postBuild:
-                    substitute:
-                      ESO_CHART_VERSION: "2.8.0"
-                    substituteFrom:
-                      - kind: ConfigMap
-                        name: cluster-settings
-                      - kind: ConfigMap
-                        name: cluster-versions
-                """,
+                "---\n"
+                    + ArcYaml.Kustomization(
+                        PostBuildYaml.Of([new("ESO_CHART_VERSION", "2.8.0")], "cluster-settings", "cluster-versions")
+                    ),
                 "flux-system/apps"
             )
             .Add(
                 App,
-                ArcYaml.OciRepositories
+                ArcYaml.ScaleSetRelease(
+                    $$"""
+                    minRunners: ${RUNNER_MIN_RUNNERS}
+                    {{ArcYaml.RunnerTemplateValues}}
+                    sidecar:
+                      image:
+                        repository: example/sidecar
+                        tag: v1.0.0
+                    """
+                )
                     + """
-                    ---
-                    apiVersion: helm.toolkit.fluxcd.io/v2
-                    kind: HelmRelease
-                    metadata:
-                      name: gha-runner-scale-set
-                      namespace: arc
-                    spec:
-                      chartRef:
-                        kind: OCIRepository
-                        name: gha-runner-scale-set
-                      values:
-                        minRunners: ${RUNNER_MIN_RUNNERS}
-                        template:
-                          spec:
-                            containers:
-                              - name: runner
-                                image: "ghcr.io/home-operations/actions-runner:${RUNNER_IMAGE}"
-                        sidecar:
-                          image:
-                            repository: example/sidecar
-                            tag: v1.0.0
                     ---
                     apiVersion: source.toolkit.fluxcd.io/v1
                     kind: HelmRepository
