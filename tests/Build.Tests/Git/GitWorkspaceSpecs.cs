@@ -58,18 +58,16 @@ public sealed class GitWorkspaceSpecs : IDisposable
     {
         // Arrange
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
 
         // Act
-        var result = workspace.CommitFiles(
-            "bump/arc",
+        var result = CommitOnBumpBranch(
+            workspace,
+            "main",
             new Dictionary<string, string>
             {
                 ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n",
                 ["kubernetes/apps/new/values.yaml"] = "replicas: 2\n",
-            },
-            "Bump ARC to 0.15.0",
-            Bot
+            }
         );
 
         // Assert
@@ -89,13 +87,11 @@ public sealed class GitWorkspaceSpecs : IDisposable
     public void The_new_commit_has_the_base_as_parent_and_the_given_author_and_message()
     {
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", _sandbox.InitialSha);
 
-        var result = workspace.CommitFiles(
-            "bump/arc",
-            new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" },
-            "Bump ARC to 0.15.0",
-            Bot
+        var result = CommitOnBumpBranch(
+            workspace,
+            _sandbox.InitialSha,
+            new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" }
         );
 
         using var repo = new LibGit2Sharp.Repository(_sandbox.WorkPath);
@@ -110,13 +106,12 @@ public sealed class GitWorkspaceSpecs : IDisposable
     public void Committing_content_the_branch_already_has_makes_no_commit()
     {
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
 
-        var result = workspace.CommitFiles(
-            "bump/arc",
+        var result = CommitOnBumpBranch(
+            workspace,
+            "main",
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.14.2\n" },
-            "No-op",
-            Bot
+            "No-op"
         );
 
         result.Changed.Should().BeFalse();
@@ -183,13 +178,7 @@ public sealed class GitWorkspaceSpecs : IDisposable
     public void Resetting_an_existing_branch_moves_it_back_to_the_base()
     {
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
-        workspace.CommitFiles(
-            "bump/arc",
-            new Dictionary<string, string> { ["README.md"] = "changed\n" },
-            "Change",
-            Bot
-        );
+        CommitOnBumpBranch(workspace, "main", new Dictionary<string, string> { ["README.md"] = "changed\n" }, "Change");
 
         var sha = workspace.CreateOrResetBranch("bump/arc", "main");
 
@@ -255,5 +244,17 @@ public sealed class GitWorkspaceSpecs : IDisposable
         var act = () => workspace.OwnerAndRepository();
 
         act.Should().Throw<BuildException>().WithMessage("*not a GitHub URL*");
+    }
+
+    /// <summary>Branches <c>bump/arc</c> from <paramref name="from"/> and commits <paramref name="files"/> on it as the bot.</summary>
+    private static GitCommitResult CommitOnBumpBranch(
+        GitWorkspace workspace,
+        string from,
+        Dictionary<string, string> files,
+        string message = "Bump ARC to 0.15.0"
+    )
+    {
+        workspace.CreateOrResetBranch("bump/arc", from);
+        return workspace.CommitFiles("bump/arc", files, message, Bot);
     }
 }

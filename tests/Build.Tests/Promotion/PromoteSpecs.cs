@@ -51,8 +51,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
         output.Should().Contain("up to date");
-        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
-        _repo.Sandbox.LocalBranch(Branch).Should().BeNull();
+        NoBranchOrPullRequestIsLeft();
         _github.Requests.Should().BeEmpty();
     }
 
@@ -365,9 +364,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
         // Assert
         exit.Should().Be(ExitCodes.TargetFailed, output);
         output.Should().Contain("rejected").And.Contain("Nothing was pushed");
-        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
-        _repo.Sandbox.LocalBranch(Branch).Should().BeNull();
-        GitHub.PullRequests.Should().BeEmpty();
+        NoBranchOrPullRequestIsLeft();
         _repo.Sandbox.ReadWorkingFile(VersionsFile(Prd)).Should().Contain("\"0.14.2\"");
     }
 
@@ -383,9 +380,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
         // Assert
         exit.Should().Be(ExitCodes.TargetFailed, output);
         output.Should().Contain("401");
-        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
-        _repo.Sandbox.LocalBranch(Branch).Should().BeNull();
-        GitHub.PullRequests.Should().BeEmpty();
+        NoBranchOrPullRequestIsLeft();
     }
 
     [Fact(Timeout = 180_000)]
@@ -403,6 +398,14 @@ public sealed class PromoteSpecs : IAsyncLifetime
         failedOutput.Should().Contain("run again");
         exit.Should().Be(ExitCodes.Success, output);
         GitHub.PullRequests.Should().ContainSingle().Which.Head.Should().Be(Branch);
+    }
+
+    /// <summary>The promotion branch exists neither locally nor on origin, and no pull request was opened.</summary>
+    private void NoBranchOrPullRequestIsLeft()
+    {
+        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
+        _repo.Sandbox.LocalBranch(Branch).Should().BeNull();
+        GitHub.PullRequests.Should().BeEmpty();
     }
 
     private Task<BuildRun> PromoteAsync(params string[] args)

@@ -99,12 +99,7 @@ public sealed class ChangeDeliverySpecs : IAsyncLifetime
     {
         // Arrange
         using var git = GitWorkspace.Open(_sandbox.WorkPath);
-        var delivery = new ChangeDelivery(
-            _console,
-            _sandbox.WorkPath,
-            new DeliveryOptions(DryRun: false, Pr: true),
-            new ChangePublisher(git, new PullRequestPublisher(_github.CreateClient()), Fleet, Author, null)
-        );
+        var delivery = PullRequestDelivery(git);
 
         // Act
         var result = await delivery.DeliverAsync(await ChangeAsync("0.15.0"), CancellationToken.None);
@@ -122,12 +117,7 @@ public sealed class ChangeDeliverySpecs : IAsyncLifetime
     {
         // Arrange
         using var git = GitWorkspace.Open(_sandbox.WorkPath);
-        var delivery = new ChangeDelivery(
-            _console,
-            _sandbox.WorkPath,
-            new DeliveryOptions(DryRun: false, Pr: true),
-            new ChangePublisher(git, new PullRequestPublisher(_github.CreateClient("wrong-token")), Fleet, Author, null)
-        );
+        var delivery = PullRequestDelivery(git, token: "wrong-token");
 
         // Act
         var act = async () => await delivery.DeliverAsync(await ChangeAsync("0.15.0"), CancellationToken.None);
@@ -145,12 +135,7 @@ public sealed class ChangeDeliverySpecs : IAsyncLifetime
     {
         // Arrange
         using var git = GitWorkspace.Open(_sandbox.WorkPath);
-        var delivery = new ChangeDelivery(
-            _console,
-            _sandbox.WorkPath,
-            new DeliveryOptions(DryRun: false, Pr: true),
-            new ChangePublisher(git, new PullRequestPublisher(_github.CreateClient()), Fleet, Author, null)
-        );
+        var delivery = PullRequestDelivery(git);
         var change = new PlannedChange([], "", [new PendingPullRequest(Branch, "Bump arc", () => null)]);
 
         // Act
@@ -161,6 +146,15 @@ public sealed class ChangeDeliverySpecs : IAsyncLifetime
         _console.Output.Should().Contain("already has this change");
         _github.Requests.Should().BeEmpty();
     }
+
+    /// <summary>A <c>--pr</c> delivery publishing through <paramref name="git"/> and the loopback GitHub API as <paramref name="token"/> (the server's own when null).</summary>
+    private ChangeDelivery PullRequestDelivery(GitWorkspace git, string? token = null) =>
+        new(
+            _console,
+            _sandbox.WorkPath,
+            new DeliveryOptions(DryRun: false, Pr: true),
+            new ChangePublisher(git, new PullRequestPublisher(_github.CreateClient(token)), Fleet, Author, null)
+        );
 
     /// <summary>Sets <c>version</c> in the sandbox's arc.yaml, planned against its current text.</summary>
     private async Task<PlannedChange> ChangeAsync(string version)

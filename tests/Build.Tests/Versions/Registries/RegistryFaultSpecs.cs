@@ -16,16 +16,11 @@ public sealed class RegistryFaultSpecs
     {
         // Arrange
         var calls = 0;
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            if (Interlocked.Increment(ref calls) == 1)
-            {
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                return Task.CompletedTask;
-            }
-
-            return context.Response.WriteAsJsonAsync(new { name = "org/app", tags = new[] { "1.0.0" } });
-        });
+        await using var server = await ListsTagUnlessAsync(
+            "1.0.0",
+            refuse: _ => Interlocked.Increment(ref calls) == 1,
+            StatusCodes.Status503ServiceUnavailable
+        );
 
         // Act
         var tags = await TestHttp.OciClient().ListTagsAsync(Reference(server), CancellationToken.None);
@@ -40,17 +35,12 @@ public sealed class RegistryFaultSpecs
     {
         // Arrange
         var calls = 0;
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            if (Interlocked.Increment(ref calls) == 1)
-            {
-                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.Response.Headers.RetryAfter = "1";
-                return Task.CompletedTask;
-            }
-
-            return context.Response.WriteAsJsonAsync(new { name = "org/app", tags = new[] { "2.0.0" } });
-        });
+        await using var server = await ListsTagUnlessAsync(
+            "2.0.0",
+            refuse: _ => Interlocked.Increment(ref calls) == 1,
+            StatusCodes.Status429TooManyRequests,
+            ("Retry-After", "1")
+        );
         var clock = Stopwatch.StartNew();
 
         // Act
@@ -138,17 +128,12 @@ public sealed class RegistryFaultSpecs
     {
         // Arrange
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ci:token-1"));
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            if (context.Request.Headers.Authorization != expected)
-            {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                context.Response.Headers.WWWAuthenticate = "Basic realm=\"registry\"";
-                return Task.CompletedTask;
-            }
-
-            return context.Response.WriteAsJsonAsync(new { name = "org/app", tags = new[] { "3.0.0" } });
-        });
+        await using var server = await ListsTagUnlessAsync(
+            "3.0.0",
+            refuse: context => context.Request.Headers.Authorization != expected,
+            StatusCodes.Status401Unauthorized,
+            ("WWW-Authenticate", "Basic realm=\"registry\"")
+        );
         var credentials = TestHttp.Credentials(("REGISTRY_USERNAME", "ci"), ("REGISTRY_PASSWORD", "token-1"));
         var client = TestHttp.OciClient(credentials);
 
@@ -234,4 +219,25 @@ public sealed class RegistryFaultSpecs
     }
 
     private static OciReference Reference(LoopbackServer server) => OciReference.Parse($"{server.Authority}/org/app");
+
+    /// <summary>
+    /// A registry listing <paramref name="tag"/> for <c>org/app</c>, except that a request <paramref name="refuse"/> picks
+    /// gets <paramref name="status"/> (and <paramref name="header"/>) with no body.
+    /// </summary>
+    private static Task<LoopbackServer> ListsTagUnlessAsync(
+        string tag,
+        Func<HttpContext, bool> refuse,
+        int status,
+        (string Name, string Value)? header = null
+    ) =>
+        LoopbackServer.StartAsync(context =>
+        {
+            if (!refuse(context))
+                return context.Response.WriteAsJsonAsync(new { name = "org/app", tags = new[] { tag } });
+
+            context.Response.StatusCode = status;
+            if (header is { } extra)
+                context.Response.Headers[extra.Name] = extra.Value;
+            return Task.CompletedTask;
+        });
 }
