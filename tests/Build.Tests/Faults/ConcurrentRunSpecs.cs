@@ -9,7 +9,6 @@ namespace GitOpsRunners.Tests.Faults;
 /// <summary>Two runs on one clone, and a push from a stale view: the second waits or refuses, nothing is overwritten.</summary>
 public sealed class ConcurrentRunSpecs : IDisposable
 {
-    private static readonly GitAuthor Bot = new("gitops-runners", "bot@example.invalid", GitSandbox.Epoch.AddDays(1));
     private readonly GitSandbox _sandbox = new();
 
     public void Dispose() => _sandbox.Dispose();
@@ -43,21 +42,17 @@ public sealed class ConcurrentRunSpecs : IDisposable
     {
         // Arrange: this run saw the branch absent; meanwhile another run pushed it
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
-        workspace.CommitFiles(
-            "bump/arc",
+        BumpBranch.Commit(
+            workspace,
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" },
-            "theirs",
-            Bot
+            "theirs"
         );
         await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
         var theirs = _sandbox.OriginBranch("bump/arc");
-        workspace.CreateOrResetBranch("bump/arc", "main");
-        workspace.CommitFiles(
-            "bump/arc",
+        BumpBranch.Commit(
+            workspace,
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.16.0\n" },
-            "ours",
-            Bot
+            "ours"
         );
 
         // Act
@@ -122,14 +117,12 @@ public sealed class ConcurrentRunSpecs : IDisposable
         }
 
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
 
         // Act
-        var commit = workspace.CommitFiles(
-            "bump/arc",
+        var commit = BumpBranch.Commit(
+            workspace,
             new Dictionary<string, string> { ["kubernetes/apps/pins.yaml"] = "v: 2\n" },
-            "bump",
-            Bot
+            "bump"
         );
 
         // Assert

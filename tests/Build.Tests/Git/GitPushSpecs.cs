@@ -7,7 +7,6 @@ namespace GitOpsRunners.Tests.Git;
 
 public sealed class GitPushSpecs : IDisposable
 {
-    private static readonly GitAuthor Bot = new("gitops-runners", "bot@example.invalid", GitSandbox.Epoch.AddDays(1));
     private static readonly Dictionary<string, string> Bump = new()
     {
         ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n",
@@ -21,7 +20,7 @@ public sealed class GitPushSpecs : IDisposable
     {
         // Arrange
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        var commit = CommitBump(workspace, Bot);
+        var commit = BumpBranch.Commit(workspace, Bump);
 
         // Act
         var result = await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
@@ -47,7 +46,7 @@ public sealed class GitPushSpecs : IDisposable
     public async Task Pushing_the_same_commit_again_sends_nothing()
     {
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        var commit = CommitBump(workspace, Bot);
+        var commit = BumpBranch.Commit(workspace, Bump);
         await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
 
         var again = await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
@@ -62,13 +61,20 @@ public sealed class GitPushSpecs : IDisposable
         string firstSha;
         using (var first = GitWorkspace.Open(_sandbox.WorkPath))
         {
-            firstSha = CommitBump(first, Bot).Sha;
+            firstSha = BumpBranch.Commit(first, Bump).Sha;
             await first.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
         }
 
         var clonePath = Repository.Clone(_sandbox.OriginPath, _sandbox.Combine("second"));
         using var second = GitWorkspace.Open(clonePath);
-        var secondCommit = CommitBump(second, Bot with { When = GitSandbox.Epoch.AddDays(3) });
+        var secondCommit = BumpBranch.Commit(
+            second,
+            Bump,
+            author: BumpBranch.Bot with
+            {
+                When = GitSandbox.Epoch.AddDays(3),
+            }
+        );
 
         // Act
         var result = await second.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
@@ -84,14 +90,12 @@ public sealed class GitPushSpecs : IDisposable
     public async Task Different_content_replaces_the_remote_branch_when_forced()
     {
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        CommitBump(workspace, Bot);
+        BumpBranch.Commit(workspace, Bump);
         await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
-        workspace.CreateOrResetBranch("bump/arc", "main");
-        var newer = workspace.CommitFiles(
-            "bump/arc",
+        var newer = BumpBranch.Commit(
+            workspace,
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.1\n" },
-            "Bump ARC to 0.15.1",
-            Bot
+            "Bump ARC to 0.15.1"
         );
 
         var result = await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
@@ -105,14 +109,12 @@ public sealed class GitPushSpecs : IDisposable
     {
         // Arrange
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        var pushed = CommitBump(workspace, Bot);
+        var pushed = BumpBranch.Commit(workspace, Bump);
         await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
-        workspace.CreateOrResetBranch("bump/arc", "main");
-        workspace.CommitFiles(
-            "bump/arc",
+        BumpBranch.Commit(
+            workspace,
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.16.0\n" },
-            "Diverge",
-            Bot
+            "Diverge"
         );
 
         // Act
@@ -146,7 +148,7 @@ public sealed class GitPushSpecs : IDisposable
         }
 
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        CommitBump(workspace, Bot);
+        BumpBranch.Commit(workspace, Bump);
 
         // Act
         var act = () => workspace.PushAsync("bump/arc", force: true, token: "ghs_secret_value", CancellationToken.None);
@@ -174,7 +176,7 @@ public sealed class GitPushSpecs : IDisposable
         }
 
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        CommitBump(workspace, Bot);
+        BumpBranch.Commit(workspace, Bump);
 
         var act = () => workspace.PushAsync("bump/arc", force: true, token: "ghs_secret_value", CancellationToken.None);
 
@@ -196,7 +198,7 @@ public sealed class GitPushSpecs : IDisposable
     public async Task A_cancelled_push_does_not_reach_origin()
     {
         using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        CommitBump(workspace, Bot);
+        BumpBranch.Commit(workspace, Bump);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
@@ -204,11 +206,5 @@ public sealed class GitPushSpecs : IDisposable
 
         await act.Should().ThrowAsync<OperationCanceledException>();
         _sandbox.OriginBranch("bump/arc").Should().BeNull();
-    }
-
-    private static GitCommitResult CommitBump(GitWorkspace workspace, GitAuthor author)
-    {
-        workspace.CreateOrResetBranch("bump/arc", "main");
-        return workspace.CommitFiles("bump/arc", Bump, "Bump ARC to 0.15.0", author);
     }
 }

@@ -8,10 +8,18 @@ namespace GitOpsRunners.Tests.Git;
 
 public sealed class GitWorkspaceSpecs : IDisposable
 {
-    private static readonly GitAuthor Bot = new("gitops-runners", "bot@example.invalid", GitSandbox.Epoch.AddDays(1));
     private readonly GitSandbox _sandbox = new();
 
-    public void Dispose() => _sandbox.Dispose();
+    private GitWorkspace? _workspace;
+
+    /// <summary>The sandbox clone's workspace, opened on first use.</summary>
+    private GitWorkspace Workspace => _workspace ??= GitWorkspace.Open(_sandbox.WorkPath);
+
+    public void Dispose()
+    {
+        _workspace?.Dispose();
+        _sandbox.Dispose();
+    }
 
     [Fact]
     public void Opening_a_folder_inside_the_clone_finds_the_repository_and_its_current_branch()
@@ -56,13 +64,9 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [Fact]
     public void Committing_files_leaves_the_working_tree_and_the_checked_out_branch_as_they_were()
     {
-        // Arrange
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
         // Act
-        var result = CommitOnBumpBranch(
-            workspace,
-            "main",
+        var result = BumpBranch.Commit(
+            Workspace,
             new Dictionary<string, string>
             {
                 ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n",
@@ -72,51 +76,46 @@ public sealed class GitWorkspaceSpecs : IDisposable
 
         // Assert
         result.Changed.Should().BeTrue();
-        workspace.BranchTip("bump/arc").Should().Be(result.Sha);
-        workspace.ReadFile(result.Sha, "kubernetes/apps/arc.yaml").Should().Be("version: 0.15.0\n");
-        workspace.ReadFile(result.Sha, "kubernetes/apps/new/values.yaml").Should().Be("replicas: 2\n");
-        workspace.ReadFile(result.Sha, "README.md").Should().Be("# fleet\n");
+        Workspace.BranchTip("bump/arc").Should().Be(result.Sha);
+        Workspace.ReadFile(result.Sha, "kubernetes/apps/arc.yaml").Should().Be("version: 0.15.0\n");
+        Workspace.ReadFile(result.Sha, "kubernetes/apps/new/values.yaml").Should().Be("replicas: 2\n");
+        Workspace.ReadFile(result.Sha, "README.md").Should().Be("# fleet\n");
         _sandbox.ReadWorkingFile("kubernetes/apps/arc.yaml").Should().Be("version: 0.14.2\n");
         File.Exists(Path.Combine(_sandbox.WorkPath, "kubernetes/apps/new/values.yaml")).Should().BeFalse();
-        workspace.CurrentBranch.Should().Be("main");
-        workspace.HeadSha.Should().Be(_sandbox.InitialSha);
-        workspace.IsClean.Should().BeTrue();
+        Workspace.CurrentBranch.Should().Be("main");
+        Workspace.HeadSha.Should().Be(_sandbox.InitialSha);
+        Workspace.IsClean.Should().BeTrue();
     }
 
     [Fact]
     public void The_new_commit_has_the_base_as_parent_and_the_given_author_and_message()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        var result = CommitOnBumpBranch(
-            workspace,
-            _sandbox.InitialSha,
-            new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" }
+        var result = BumpBranch.Commit(
+            Workspace,
+            new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" },
+            from: _sandbox.InitialSha
         );
 
         using var repo = new LibGit2Sharp.Repository(_sandbox.WorkPath);
         var commit = repo.Lookup<LibGit2Sharp.Commit>(result.Sha);
         commit.Parents.Select(p => p.Sha).Should().Equal(_sandbox.InitialSha);
         commit.Author.Name.Should().Be("gitops-runners");
-        commit.Author.When.Should().Be(Bot.When!.Value);
+        commit.Author.When.Should().Be(BumpBranch.Bot.When!.Value);
         commit.MessageShort.Should().Be("Bump ARC to 0.15.0");
     }
 
     [Fact]
     public void Committing_content_the_branch_already_has_makes_no_commit()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        var result = CommitOnBumpBranch(
-            workspace,
-            "main",
+        var result = BumpBranch.Commit(
+            Workspace,
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.14.2\n" },
             "No-op"
         );
 
         result.Changed.Should().BeFalse();
         result.Sha.Should().Be(_sandbox.InitialSha);
-        workspace.BranchTip("bump/arc").Should().Be(_sandbox.InitialSha);
+        Workspace.BranchTip("bump/arc").Should().Be(_sandbox.InitialSha);
     }
 
     [Theory]
@@ -127,23 +126,27 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [InlineData("")]
     public void A_path_that_leaves_the_repository_or_enters_git_is_refused_and_nothing_is_committed(string path)
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
+        Workspace.CreateOrResetBranch("bump/arc", "main");
 
-        var act = () => workspace.CommitFiles("bump/arc", new Dictionary<string, string> { [path] = "x" }, "Bad", Bot);
+        var act = () =>
+            Workspace.CommitFiles("bump/arc", new Dictionary<string, string> { [path] = "x" }, "Bad", BumpBranch.Bot);
 
         act.Should().Throw<BuildException>().WithMessage("Cannot commit*");
-        workspace.BranchTip("bump/arc").Should().Be(_sandbox.InitialSha);
+        Workspace.BranchTip("bump/arc").Should().Be(_sandbox.InitialSha);
     }
 
     [Fact]
     public void Writing_a_file_where_a_folder_exists_is_refused()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
+        Workspace.CreateOrResetBranch("bump/arc", "main");
 
         var act = () =>
-            workspace.CommitFiles("bump/arc", new Dictionary<string, string> { ["kubernetes/apps"] = "x" }, "Bad", Bot);
+            Workspace.CommitFiles(
+                "bump/arc",
+                new Dictionary<string, string> { ["kubernetes/apps"] = "x" },
+                "Bad",
+                BumpBranch.Bot
+            );
 
         act.Should().Throw<BuildException>().WithMessage("*kubernetes/apps*not a file*");
     }
@@ -151,24 +154,25 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [Fact]
     public void The_checked_out_branch_is_never_reset_or_committed_to()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        var reset = () => workspace.CreateOrResetBranch("main", _sandbox.InitialSha);
+        var reset = () => Workspace.CreateOrResetBranch("main", _sandbox.InitialSha);
         var commit = () =>
-            workspace.CommitFiles("main", new Dictionary<string, string> { ["README.md"] = "x" }, "Bad", Bot);
+            Workspace.CommitFiles(
+                "main",
+                new Dictionary<string, string> { ["README.md"] = "x" },
+                "Bad",
+                BumpBranch.Bot
+            );
 
         reset.Should().Throw<BuildException>().WithMessage("*checked-out branch*");
         commit.Should().Throw<BuildException>().WithMessage("*checked-out branch*");
-        workspace.HeadSha.Should().Be(_sandbox.InitialSha);
+        Workspace.HeadSha.Should().Be(_sandbox.InitialSha);
     }
 
     [Fact]
     public void Branching_from_an_unknown_revision_or_to_an_invalid_name_is_a_build_error()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        var unknown = () => workspace.CreateOrResetBranch("bump/arc", "no-such-branch");
-        var invalid = () => workspace.CreateOrResetBranch("bump..arc", "main");
+        var unknown = () => Workspace.CreateOrResetBranch("bump/arc", "no-such-branch");
+        var invalid = () => Workspace.CreateOrResetBranch("bump..arc", "main");
 
         unknown.Should().Throw<BuildException>().WithMessage("'no-such-branch' is not a commit*");
         invalid.Should().Throw<BuildException>().WithMessage("'bump..arc' is not a valid branch name.");
@@ -177,13 +181,12 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [Fact]
     public void Resetting_an_existing_branch_moves_it_back_to_the_base()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        CommitOnBumpBranch(workspace, "main", new Dictionary<string, string> { ["README.md"] = "changed\n" }, "Change");
+        BumpBranch.Commit(Workspace, new Dictionary<string, string> { ["README.md"] = "changed\n" }, "Change");
 
-        var sha = workspace.CreateOrResetBranch("bump/arc", "main");
+        var sha = Workspace.CreateOrResetBranch("bump/arc", "main");
 
         sha.Should().Be(_sandbox.InitialSha);
-        workspace.BranchTip("bump/arc").Should().Be(_sandbox.InitialSha);
+        Workspace.BranchTip("bump/arc").Should().Be(_sandbox.InitialSha);
     }
 
     [Fact]
@@ -200,10 +203,9 @@ public sealed class GitWorkspaceSpecs : IDisposable
             GitSandbox.Epoch.AddDays(5),
             "Bump ARC"
         );
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
 
         // Act
-        var history = workspace.FileHistory("kubernetes/apps/arc.yaml");
+        var history = Workspace.FileHistory("kubernetes/apps/arc.yaml");
 
         // Assert
         second.Should().NotBeNullOrEmpty();
@@ -218,9 +220,7 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [Fact]
     public void File_history_of_a_file_that_never_existed_is_empty()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        workspace.FileHistory("kubernetes/missing.yaml").Should().BeEmpty();
+        Workspace.FileHistory("kubernetes/missing.yaml").Should().BeEmpty();
     }
 
     [Fact]
@@ -231,30 +231,14 @@ public sealed class GitWorkspaceSpecs : IDisposable
             repo.Network.Remotes.Update("origin", r => r.Url = "https://github.com/acme/fleet.git");
         }
 
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        workspace.OwnerAndRepository().Should().Be(new GitHubRepository("acme", "fleet"));
+        Workspace.OwnerAndRepository().Should().Be(new GitHubRepository("acme", "fleet"));
     }
 
     [Fact]
     public void A_local_path_origin_has_no_GitHub_owner()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        var act = () => workspace.OwnerAndRepository();
+        var act = () => Workspace.OwnerAndRepository();
 
         act.Should().Throw<BuildException>().WithMessage("*not a GitHub URL*");
-    }
-
-    /// <summary>Branches <c>bump/arc</c> from <paramref name="from"/> and commits <paramref name="files"/> on it as the bot.</summary>
-    private static GitCommitResult CommitOnBumpBranch(
-        GitWorkspace workspace,
-        string from,
-        Dictionary<string, string> files,
-        string message = "Bump ARC to 0.15.0"
-    )
-    {
-        workspace.CreateOrResetBranch("bump/arc", from);
-        return workspace.CommitFiles("bump/arc", files, message, Bot);
     }
 }

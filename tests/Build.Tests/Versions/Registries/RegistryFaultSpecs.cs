@@ -15,12 +15,7 @@ public sealed class RegistryFaultSpecs
     public async Task A_503_is_retried_and_the_next_answer_is_used()
     {
         // Arrange
-        var calls = 0;
-        await using var server = await ListsTagUnlessAsync(
-            "1.0.0",
-            refuse: _ => Interlocked.Increment(ref calls) == 1,
-            StatusCodes.Status503ServiceUnavailable
-        );
+        await using var server = await FailsOnceThenListsAsync("1.0.0", StatusCodes.Status503ServiceUnavailable);
 
         // Act
         var tags = await TestHttp.OciClient().ListTagsAsync(Reference(server), CancellationToken.None);
@@ -34,10 +29,8 @@ public sealed class RegistryFaultSpecs
     public async Task A_429_waits_for_the_Retry_After_the_server_asked_for()
     {
         // Arrange
-        var calls = 0;
-        await using var server = await ListsTagUnlessAsync(
+        await using var server = await FailsOnceThenListsAsync(
             "2.0.0",
-            refuse: _ => Interlocked.Increment(ref calls) == 1,
             StatusCodes.Status429TooManyRequests,
             ("Retry-After", "1")
         );
@@ -219,6 +212,17 @@ public sealed class RegistryFaultSpecs
     }
 
     private static OciReference Reference(LoopbackServer server) => OciReference.Parse($"{server.Authority}/org/app");
+
+    /// <summary>A registry whose first answer is <paramref name="status"/> (and <paramref name="header"/>), then lists <paramref name="tag"/>.</summary>
+    private static Task<LoopbackServer> FailsOnceThenListsAsync(
+        string tag,
+        int status,
+        (string Name, string Value)? header = null
+    )
+    {
+        var calls = 0;
+        return ListsTagUnlessAsync(tag, refuse: _ => Interlocked.Increment(ref calls) == 1, status, header);
+    }
 
     /// <summary>
     /// A registry listing <paramref name="tag"/> for <c>org/app</c>, except that a request <paramref name="refuse"/> picks
