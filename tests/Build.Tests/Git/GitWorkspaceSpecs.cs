@@ -6,33 +6,20 @@ using LibGit2Sharp;
 
 namespace GitOpsRunners.Tests.Git;
 
-public sealed class GitWorkspaceSpecs : IDisposable
+public sealed class GitWorkspaceSpecs : GitSandboxSpecs
 {
-    private readonly GitSandbox _sandbox = new();
-
-    private GitWorkspace? _workspace;
-
-    /// <summary>The sandbox clone's workspace, opened on first use.</summary>
-    private GitWorkspace Workspace => _workspace ??= GitWorkspace.Open(_sandbox.WorkPath);
-
-    public void Dispose()
-    {
-        _workspace?.Dispose();
-        _sandbox.Dispose();
-    }
-
     [Fact]
     public void Opening_a_folder_inside_the_clone_finds_the_repository_and_its_current_branch()
     {
         // Arrange
-        Directory.CreateDirectory(Path.Combine(_sandbox.WorkPath, "kubernetes", "apps"));
+        Directory.CreateDirectory(Path.Combine(Sandbox.WorkPath, "kubernetes", "apps"));
 
         // Act
-        using var workspace = GitWorkspace.Open(Path.Combine(_sandbox.WorkPath, "kubernetes", "apps"));
+        using var workspace = GitWorkspace.Open(Path.Combine(Sandbox.WorkPath, "kubernetes", "apps"));
 
         // Assert
         workspace.CurrentBranch.Should().Be("main");
-        workspace.HeadSha.Should().Be(_sandbox.InitialSha);
+        workspace.HeadSha.Should().Be(Sandbox.InitialSha);
         workspace.IsClean.Should().BeTrue();
     }
 
@@ -49,12 +36,12 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [Fact]
     public void Modified_and_untracked_files_make_the_tree_unclean()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
+        using var workspace = GitWorkspace.Open(Sandbox.WorkPath);
 
-        File.WriteAllText(Path.Combine(_sandbox.WorkPath, "notes.txt"), "scratch");
+        File.WriteAllText(Path.Combine(Sandbox.WorkPath, "notes.txt"), "scratch");
         var withUntracked = workspace.IsClean;
-        File.Delete(Path.Combine(_sandbox.WorkPath, "notes.txt"));
-        File.AppendAllText(Path.Combine(_sandbox.WorkPath, "README.md"), "edit\n");
+        File.Delete(Path.Combine(Sandbox.WorkPath, "notes.txt"));
+        File.AppendAllText(Path.Combine(Sandbox.WorkPath, "README.md"), "edit\n");
         var withModified = workspace.IsClean;
 
         withUntracked.Should().BeFalse();
@@ -80,10 +67,10 @@ public sealed class GitWorkspaceSpecs : IDisposable
         Workspace.ReadFile(result.Sha, "kubernetes/apps/arc.yaml").Should().Be("version: 0.15.0\n");
         Workspace.ReadFile(result.Sha, "kubernetes/apps/new/values.yaml").Should().Be("replicas: 2\n");
         Workspace.ReadFile(result.Sha, "README.md").Should().Be("# fleet\n");
-        _sandbox.ReadWorkingFile("kubernetes/apps/arc.yaml").Should().Be("version: 0.14.2\n");
-        File.Exists(Path.Combine(_sandbox.WorkPath, "kubernetes/apps/new/values.yaml")).Should().BeFalse();
+        Sandbox.ReadWorkingFile("kubernetes/apps/arc.yaml").Should().Be("version: 0.14.2\n");
+        File.Exists(Path.Combine(Sandbox.WorkPath, "kubernetes/apps/new/values.yaml")).Should().BeFalse();
         Workspace.CurrentBranch.Should().Be("main");
-        Workspace.HeadSha.Should().Be(_sandbox.InitialSha);
+        Workspace.HeadSha.Should().Be(Sandbox.InitialSha);
         Workspace.IsClean.Should().BeTrue();
     }
 
@@ -93,12 +80,12 @@ public sealed class GitWorkspaceSpecs : IDisposable
         var result = BumpBranch.Commit(
             Workspace,
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" },
-            from: _sandbox.InitialSha
+            from: Sandbox.InitialSha
         );
 
-        using var repo = new LibGit2Sharp.Repository(_sandbox.WorkPath);
+        using var repo = new LibGit2Sharp.Repository(Sandbox.WorkPath);
         var commit = repo.Lookup<LibGit2Sharp.Commit>(result.Sha);
-        commit.Parents.Select(p => p.Sha).Should().Equal(_sandbox.InitialSha);
+        commit.Parents.Select(p => p.Sha).Should().Equal(Sandbox.InitialSha);
         commit.Author.Name.Should().Be("gitops-runners");
         commit.Author.When.Should().Be(BumpBranch.Bot.When!.Value);
         commit.MessageShort.Should().Be("Bump ARC to 0.15.0");
@@ -114,8 +101,8 @@ public sealed class GitWorkspaceSpecs : IDisposable
         );
 
         result.Changed.Should().BeFalse();
-        result.Sha.Should().Be(_sandbox.InitialSha);
-        Workspace.BranchTip("bump/arc").Should().Be(_sandbox.InitialSha);
+        result.Sha.Should().Be(Sandbox.InitialSha);
+        Workspace.BranchTip("bump/arc").Should().Be(Sandbox.InitialSha);
     }
 
     [Theory]
@@ -132,7 +119,7 @@ public sealed class GitWorkspaceSpecs : IDisposable
             Workspace.CommitFiles("bump/arc", new Dictionary<string, string> { [path] = "x" }, "Bad", BumpBranch.Bot);
 
         act.Should().Throw<BuildException>().WithMessage("Cannot commit*");
-        Workspace.BranchTip("bump/arc").Should().Be(_sandbox.InitialSha);
+        Workspace.BranchTip("bump/arc").Should().Be(Sandbox.InitialSha);
     }
 
     [Fact]
@@ -154,7 +141,7 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [Fact]
     public void The_checked_out_branch_is_never_reset_or_committed_to()
     {
-        var reset = () => Workspace.CreateOrResetBranch("main", _sandbox.InitialSha);
+        var reset = () => Workspace.CreateOrResetBranch("main", Sandbox.InitialSha);
         var commit = () =>
             Workspace.CommitFiles(
                 "main",
@@ -165,7 +152,7 @@ public sealed class GitWorkspaceSpecs : IDisposable
 
         reset.Should().Throw<BuildException>().WithMessage("*checked-out branch*");
         commit.Should().Throw<BuildException>().WithMessage("*checked-out branch*");
-        Workspace.HeadSha.Should().Be(_sandbox.InitialSha);
+        Workspace.HeadSha.Should().Be(Sandbox.InitialSha);
     }
 
     [Fact]
@@ -185,20 +172,20 @@ public sealed class GitWorkspaceSpecs : IDisposable
 
         var sha = Workspace.CreateOrResetBranch("bump/arc", "main");
 
-        sha.Should().Be(_sandbox.InitialSha);
-        Workspace.BranchTip("bump/arc").Should().Be(_sandbox.InitialSha);
+        sha.Should().Be(Sandbox.InitialSha);
+        Workspace.BranchTip("bump/arc").Should().Be(Sandbox.InitialSha);
     }
 
     [Fact]
     public void File_history_lists_the_commits_that_changed_a_file_with_their_commit_times_newest_first()
     {
         // Arrange
-        var second = _sandbox.CommitOnMain(
+        var second = Sandbox.CommitOnMain(
             new Dictionary<string, string> { ["README.md"] = "# fleet v2\n" },
             GitSandbox.Epoch.AddDays(2),
             "Docs only"
         );
-        var third = _sandbox.CommitOnMain(
+        var third = Sandbox.CommitOnMain(
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" },
             GitSandbox.Epoch.AddDays(5),
             "Bump ARC"
@@ -213,7 +200,7 @@ public sealed class GitWorkspaceSpecs : IDisposable
             .Should()
             .Equal(
                 new FileRevision(third, GitSandbox.Epoch.AddDays(5), "Bump ARC"),
-                new FileRevision(_sandbox.InitialSha, GitSandbox.Epoch, "Initial state")
+                new FileRevision(Sandbox.InitialSha, GitSandbox.Epoch, "Initial state")
             );
     }
 
@@ -226,7 +213,7 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [Fact]
     public void Owner_and_repository_come_from_the_origin_url()
     {
-        using (var repo = new LibGit2Sharp.Repository(_sandbox.WorkPath))
+        using (var repo = new LibGit2Sharp.Repository(Sandbox.WorkPath))
         {
             repo.Network.Remotes.Update("origin", r => r.Url = "https://github.com/acme/fleet.git");
         }
