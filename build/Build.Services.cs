@@ -154,9 +154,14 @@ sealed partial class Build
     /// The HTTP client for OCI registries and Helm repositories, retrying <c>--registry-retries</c> times, each
     /// attempt (body included) bounded by <c>--request-timeout</c>.
     /// </summary>
-    HttpClient CreateRegistryHttp() =>
+    HttpClient CreateRegistryHttp(NetworkUse? network = null) =>
         RegistryHttp.CreateClient(
-            new RegistryHttpOptions { MaxRetryAttempts = RegistryRetries, AttemptTimeout = RequestTimeLimit }
+            new RegistryHttpOptions
+            {
+                MaxRetryAttempts = RegistryRetries,
+                AttemptTimeout = RequestTimeLimit,
+                Network = network,
+            }
         );
 
     /// <summary>Registry credentials from the environment, each password masked in the CI log (<c>::add-mask::</c>).</summary>

@@ -3,6 +3,7 @@ using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation;
+using GitOpsRunners.Validation.Caching;
 using GitOpsRunners.Validation.Renovate;
 using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Validation.Schemas;
@@ -37,8 +38,15 @@ sealed partial class Build
                 )
                 .Executes(async ct =>
                 {
-                    var result = await RunValidationAsync(Cluster, ct);
+                    var result = await ValidateOrReuseAsync(ct);
                     var report = result.Report;
+                    if (result.Timings.ReusedAnswer)
+                    {
+                        Console.MarkupLine(
+                            "[grey]No input changed since an earlier run: its report is shown again (--no-cache checks everything anew).[/]"
+                        );
+                    }
+
                     if (Verbosity == Verbosity.Verbose)
                     {
                         Console.MarkupLine($"[grey]{Markup.Escape(result.Timings.ToString())}[/]");
@@ -54,11 +62,76 @@ sealed partial class Build
     Task<Validation.ValidationResult> RunValidationAsync(string? cluster, CancellationToken ct) =>
         RunValidationAsync(cluster, Layout.Root, ct);
 
+    /// <summary>
+    /// Validate of this repository, or the stored answer of an earlier run when nothing it could read has changed
+    /// since (see <see cref="ValidationResultCache"/>). Not with <c>--no-cache</c>, kubeconform (another binary's
+    /// verdict) or <c>--check-runner-age</c> (a verdict that ages); a run that asked the network is not stored.
+    /// </summary>
+    async Task<Validation.ValidationResult> ValidateOrReuseAsync(CancellationToken ct)
+    {
+        if (NoCache || Validator == SchemaValidator.Kubeconform || CheckRunnerAge)
+        {
+            return await RunValidationAsync(Cluster, ct);
+        }
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var store = new Rendering.KustomizeBuildCache(
+            Path.Combine(CacheDirectory, "validate"),
+            KustomizeCacheSize * 1024L * 1024L / 4
+        );
+        if (await store.ToolAsync(Kustomize, ct) is not { } tool)
+        {
+            return await RunValidationAsync(Cluster, ct);
+        }
+
+        var root = Layout.Root;
+        var schemas = SchemaOptions();
+        var cache = new ValidationResultCache(store, root, [CacheDirectory, Path.Combine(root, ".nuke", "temp")]);
+        var key = ValidationResultCache.Key([
+            typeof(Build).Assembly.ManifestModule.ModuleVersionId.ToString(),
+            tool,
+            root,
+            Layout.KubernetesFolder,
+            Cluster ?? "",
+            KustomizeTimeout,
+            string.Join("\n", schemas.Locations),
+            $"{schemas.KubernetesVersion} strict={schemas.Strict} ignore-missing={schemas.IgnoreMissingSchemas}",
+            string.Join(",", schemas.Skip.Order(StringComparer.Ordinal)),
+            string.Join(",", schemas.Reject.Order(StringComparer.Ordinal)),
+            RenovateSchema ?? RenovateSchemaSource.DefaultUrl,
+            RenovateSchemaIdentity(RenovateSchema),
+            string.Join(",", DisableRules.Order(StringComparer.Ordinal)),
+        ]);
+        var (stored, snapshot) = cache.Lookup(key);
+        if (stored is not null)
+        {
+            return new Validation.ValidationResult(stored, [], ValidationTimings.Reused(clock.Elapsed));
+        }
+
+        var network = new NetworkUse();
+        var reads = new ReadLog();
+        var result = await RunValidationAsync(Cluster, root, ct, network, reads);
+        if (network.Requests == 0)
+        {
+            cache.Store(key, snapshot, reads, result.Report);
+        }
+
+        return result;
+    }
+
+    /// <summary>A local Renovate schema's bytes as a hash (a URL's content is named by the URL and the download cache).</summary>
+    static string RenovateSchemaIdentity(string? location) =>
+        location is not null && File.Exists(location)
+            ? Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(location)))
+            : "";
+
     /// <summary>Validates the tree at <paramref name="repositoryRoot"/> (e.g. an edited copy) with this run's settings.</summary>
     async Task<Validation.ValidationResult> RunValidationAsync(
         string? cluster,
         string repositoryRoot,
-        CancellationToken ct
+        CancellationToken ct,
+        NetworkUse? network = null,
+        ReadLog? reads = null
     )
     {
         var options = new ValidationOptions(
@@ -74,9 +147,12 @@ sealed partial class Build
             UseKubeconform = Validator == SchemaValidator.Kubeconform,
             RunnerReleases = CheckRunnerAge ? await RunnerReleasesAsync(ct) : null,
             RepositoryRules = FirstStage(repositoryRoot) is { } first ? [new RenovateCommentRule(first)] : [],
+            Reads = reads,
         };
-        using var http = new HttpClient { Timeout = RequestTimeLimit };
-        using var registryHttp = CreateRegistryHttp();
+        using var http = network is null
+            ? new HttpClient { Timeout = RequestTimeLimit }
+            : new HttpClient(network.Wrap(new SocketsHttpHandler())) { Timeout = RequestTimeLimit };
+        using var registryHttp = CreateRegistryHttp(network);
         options = options with { ClusterSchemaSource = new ChartSchemaSource(CreateChartFetcher(registryHttp)) };
         using var renderer = CreateRenderer();
         var pipeline = new ValidationPipeline(Kustomize, http, renderer);

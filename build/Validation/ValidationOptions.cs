@@ -28,4 +28,7 @@ public sealed record ValidationOptions(
 
     /// <summary>Schemas and findings per cluster from outside the repository (the pinned charts' CRDs), or null.</summary>
     public IClusterSchemaSource? ClusterSchemaSource { get; init; }
+
+    /// <summary>Records the schema files read outside the repository (for the result cache), when set.</summary>
+    public Caching.ReadLog? Reads { get; init; }
 }

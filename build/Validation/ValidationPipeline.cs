@@ -41,7 +41,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
             };
         }
 
-        var registry = new SchemaRegistry(options.Schemas, http, schemaLock);
+        var registry = new SchemaRegistry(options.Schemas, http, schemaLock, options.Reads);
 
         var tree = await RenderAsync(layout, options, registry, ct).ConfigureAwait(false);
         var standalone = Timed(() =>

@@ -11,4 +11,25 @@ public sealed record ValidationTimings(
     TimeSpan Total,
     int KustomizeInvocations,
     TimeSpan KustomizeBusy
-);
+)
+{
+    /// <summary>True when the report is an earlier run's, reused because nothing it read has changed.</summary>
+    public bool ReusedAnswer { get; init; }
+
+    /// <summary>The timings of a run that reused an earlier answer in <paramref name="total"/>.</summary>
+    public static ValidationTimings Reused(TimeSpan total) =>
+        new(
+            TimeSpan.Zero,
+            TimeSpan.Zero,
+            TimeSpan.Zero,
+            TimeSpan.Zero,
+            TimeSpan.Zero,
+            TimeSpan.Zero,
+            total,
+            0,
+            TimeSpan.Zero
+        )
+        {
+            ReusedAnswer = true,
+        };
+}

@@ -21,13 +21,18 @@ public sealed class SchemaRegistry
     private readonly ImmutableDictionary<string, Lazy<Task<ResolvedSchema?>>> _custom;
     private readonly SchemaLock? _lock;
 
-    public SchemaRegistry(SchemaValidationOptions options, HttpClient http, SchemaLock? schemaLock = null)
+    public SchemaRegistry(
+        SchemaValidationOptions options,
+        HttpClient http,
+        SchemaLock? schemaLock = null,
+        Caching.ReadLog? reads = null
+    )
         : this(
             schemaLock,
             [.. options.Locations.Select(SchemaLocation.Parse)],
             options.KubernetesVersion,
             options.Strict,
-            new SchemaSourceReader(http, new SchemaDiskCache(options.CacheDirectory)),
+            new SchemaSourceReader(http, new SchemaDiskCache(options.CacheDirectory), reads),
             new(StringComparer.Ordinal),
             new(StringComparer.Ordinal),
             ImmutableDictionary<string, Lazy<Task<ResolvedSchema?>>>.Empty

@@ -7,21 +7,24 @@ namespace GitOpsRunners.Validation.Schemas;
 /// Reads schema text from a resolved location: a local file, or an http(s) URL through the disk cache.
 /// Returns null when the schema is not there (missing file, HTTP 404) so the next location is tried.
 /// </summary>
-public sealed class SchemaSourceReader(HttpClient http, SchemaDiskCache cache)
+public sealed class SchemaSourceReader(HttpClient http, SchemaDiskCache cache, Caching.ReadLog? reads = null)
 {
     public async Task<string?> ReadAsync(string resolved, bool isHttp, CancellationToken ct) =>
         isHttp
             ? await DownloadAsync(resolved, ct).ConfigureAwait(false)
             : await ReadFileAsync(resolved, ct).ConfigureAwait(false);
 
-    private static async Task<string?> ReadFileAsync(string path, CancellationToken ct)
+    private async Task<string?> ReadFileAsync(string path, CancellationToken ct)
     {
         try
         {
-            return await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+            var text = await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+            reads?.Read(path, text);
+            return text;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
+            reads?.Read(path, null);
             return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -34,6 +37,7 @@ public sealed class SchemaSourceReader(HttpClient http, SchemaDiskCache cache)
     {
         if (await cache.TryReadAsync(url, ct).ConfigureAwait(false) is { } cached)
         {
+            reads?.Read(cache.PathFor(url), cached);
             return cached;
         }
 

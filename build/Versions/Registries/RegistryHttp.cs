@@ -27,7 +27,10 @@ public static class RegistryHttp
         {
             InnerHandler = new AttemptCountingHandler
             {
-                InnerHandler = new BodyReadingHandler { InnerHandler = transport },
+                InnerHandler = new BodyReadingHandler
+                {
+                    InnerHandler = options.Network is { } network ? network.Wrap(transport) : transport,
+                },
             },
         };
         var client = new HttpClient(resilience) { Timeout = options.TotalTimeout };

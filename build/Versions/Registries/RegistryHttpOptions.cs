@@ -20,6 +20,9 @@ public sealed record RegistryHttpOptions
 
     public string UserAgent { get; init; } = "gitops-runners-build";
 
+    /// <summary>Counts every request this client sends to the network (retries included), when set.</summary>
+    public Engine.NetworkUse? Network { get; init; }
+
     public int TotalAttempts => MaxRetryAttempts + 1;
 
     /// <summary>The most one call can take: every attempt to its timeout, and the longest wait between them.</summary>
