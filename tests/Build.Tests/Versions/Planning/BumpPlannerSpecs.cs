@@ -15,6 +15,14 @@ public sealed class BumpPlannerSpecs
         params (VersionPin Pin, AvailableVersions Versions)[] available
     ) => BumpPlanner.Plan(pins, available.ToDictionary(a => a.Pin.Key, a => a.Versions), policy);
 
+    /// <summary>Plans the ARC charts pinned by a variable each: the controller at 0.15.0, the scale set at 0.14.2.</summary>
+    private static BumpPlan PlanMisalignedArc(AvailableVersions controllerTags, AvailableVersions scaleSetTags)
+    {
+        var controller = Controller("0.15.0", "ARC_CONTROLLER_VERSION");
+        var scaleSet = ScaleSet("0.14.2", "ARC_SCALE_SET_VERSION");
+        return Plan([controller, scaleSet], new BumpPolicy(), (controller, controllerTags), (scaleSet, scaleSetTags));
+    }
+
     [Theory]
     [InlineData(VersionBump.Patch, "1.2.4", UpdateType.Patch)]
     [InlineData(VersionBump.Minor, "1.3.1", UpdateType.Minor)]
@@ -122,17 +130,8 @@ public sealed class BumpPlannerSpecs
     [Fact]
     public void Misaligned_ARC_charts_are_aligned_on_the_newer_version()
     {
-        // Arrange
-        var controller = Controller("0.15.0", "ARC_CONTROLLER_VERSION");
-        var scaleSet = ScaleSet("0.14.2", "ARC_SCALE_SET_VERSION");
-
         // Act
-        var plan = Plan(
-            [controller, scaleSet],
-            new BumpPolicy(),
-            (controller, Tags("0.14.2", "0.15.0")),
-            (scaleSet, Tags("0.14.2", "0.15.0"))
-        );
+        var plan = PlanMisalignedArc(controllerTags: Tags("0.14.2", "0.15.0"), scaleSetTags: Tags("0.14.2", "0.15.0"));
 
         // Assert
         var change = plan.Changes.Should().ContainSingle().Which;
@@ -143,17 +142,8 @@ public sealed class BumpPlannerSpecs
     [Fact]
     public void ARC_charts_without_a_common_version_stay_and_the_plan_says_why()
     {
-        // Arrange
-        var controller = Controller("0.15.0", "ARC_CONTROLLER_VERSION");
-        var scaleSet = ScaleSet("0.14.2", "ARC_SCALE_SET_VERSION");
-
         // Act
-        var plan = Plan(
-            [controller, scaleSet],
-            new BumpPolicy(),
-            (controller, Tags("0.15.0", "0.16.0")),
-            (scaleSet, Tags("0.14.2"))
-        );
+        var plan = PlanMisalignedArc(controllerTags: Tags("0.15.0", "0.16.0"), scaleSetTags: Tags("0.14.2"));
 
         // Assert
         plan.IsEmpty.Should().BeTrue();
