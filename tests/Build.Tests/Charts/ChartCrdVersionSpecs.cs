@@ -34,46 +34,46 @@ public sealed class ChartCrdVersionSpecs : IAsyncLifetime, IDisposable
         result.Schemas[0].Digest.Should().StartWith("sha256:");
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task A_version_the_crd_no_longer_lists_is_an_error_naming_the_chart_version_and_the_version_to_use()
+    [Theory(Timeout = 30_000)]
+    [InlineData(
+        "2.0.0",
+        null,
+        "example.com/v1beta1",
+        "example.com/v1beta1 is not served by the CRDs of chart widgets 2.0.0; use v1"
+    )]
+    [InlineData(
+        "3.0.0",
+        "v1alpha1",
+        "example.com/v1alpha1",
+        "example.com/v1alpha1 is not served by the CRDs of chart widgets 3.0.0 (served: false); use v1"
+    )]
+    public async Task A_version_the_crd_no_longer_lists_or_lists_with_served_false_is_an_error_naming_the_version_to_use(
+        string chartVersion,
+        string? listedUnserved,
+        string apiVersion,
+        string message
+    )
     {
         // Arrange
-        var crd = ChartPackage.CrdVersion("v1", storage: true);
+        var crd =
+            (listedUnserved is null ? "" : ChartPackage.CrdVersion(listedUnserved, served: false))
+            + ChartPackage.CrdVersion("v1", storage: true);
         var apiVersionLine =
             Array.FindIndex(
-                WidgetRelease("2.0.0", "example.com/v1beta1").Split('\n'),
+                WidgetRelease(chartVersion, apiVersion).Split('\n'),
                 l => l.StartsWith("apiVersion: example.com", StringComparison.Ordinal)
             ) + 1;
 
         // Act
-        var result = await CheckWidgetAsync("2.0.0", crd, "example.com/v1beta1");
+        var result = await CheckWidgetAsync(chartVersion, crd, apiVersion);
 
         // Assert
         var error = result.Findings.Should().ContainSingle().Subject;
         error.Severity.Should().Be(Severity.Error);
         error.RuleId.Should().Be(ChartRuleIds.CrdVersion);
-        error
-            .Message.Should()
-            .StartWith("example.com/v1beta1 is not served by the CRDs of chart widgets 2.0.0; use v1");
+        error.Message.Should().StartWith(message);
         error.Location!.File.Should().Be("apps.yaml");
         error.Location.Line.Should().Be(apiVersionLine, "the finding points at the Widget's apiVersion");
-    }
-
-    [Fact(Timeout = 30_000)]
-    public async Task A_version_listed_with_served_false_is_an_error_too()
-    {
-        // Arrange
-        var crd = ChartPackage.CrdVersion("v1alpha1", served: false) + ChartPackage.CrdVersion("v1", storage: true);
-
-        // Act
-        var result = await CheckWidgetAsync("3.0.0", crd, "example.com/v1alpha1");
-
-        // Assert
-        result
-            .Findings.Should()
-            .ContainSingle()
-            .Which.Message.Should()
-            .Contain("example.com/v1alpha1 is not served by the CRDs of chart widgets 3.0.0 (served: false); use v1");
     }
 
     [Fact(Timeout = 30_000)]

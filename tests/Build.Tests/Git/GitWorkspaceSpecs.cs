@@ -115,8 +115,7 @@ public sealed class GitWorkspaceSpecs : GitSandboxSpecs
     {
         Workspace.CreateOrResetBranch("bump/arc", "main");
 
-        var act = () =>
-            Workspace.CommitFiles("bump/arc", new Dictionary<string, string> { [path] = "x" }, "Bad", BumpBranch.Bot);
+        var act = () => CommitPlaceholder("bump/arc", path);
 
         act.Should().Throw<BuildException>().WithMessage("Cannot commit*");
         Workspace.BranchTip("bump/arc").Should().Be(Sandbox.InitialSha);
@@ -127,13 +126,7 @@ public sealed class GitWorkspaceSpecs : GitSandboxSpecs
     {
         Workspace.CreateOrResetBranch("bump/arc", "main");
 
-        var act = () =>
-            Workspace.CommitFiles(
-                "bump/arc",
-                new Dictionary<string, string> { ["kubernetes/apps"] = "x" },
-                "Bad",
-                BumpBranch.Bot
-            );
+        var act = () => CommitPlaceholder("bump/arc", "kubernetes/apps");
 
         act.Should().Throw<BuildException>().WithMessage("*kubernetes/apps*not a file*");
     }
@@ -142,13 +135,7 @@ public sealed class GitWorkspaceSpecs : GitSandboxSpecs
     public void The_checked_out_branch_is_never_reset_or_committed_to()
     {
         var reset = () => Workspace.CreateOrResetBranch("main", Sandbox.InitialSha);
-        var commit = () =>
-            Workspace.CommitFiles(
-                "main",
-                new Dictionary<string, string> { ["README.md"] = "x" },
-                "Bad",
-                BumpBranch.Bot
-            );
+        var commit = () => CommitPlaceholder("main", "README.md");
 
         reset.Should().Throw<BuildException>().WithMessage("*checked-out branch*");
         commit.Should().Throw<BuildException>().WithMessage("*checked-out branch*");
@@ -228,4 +215,8 @@ public sealed class GitWorkspaceSpecs : GitSandboxSpecs
 
         act.Should().Throw<BuildException>().WithMessage("*not a GitHub URL*");
     }
+
+    /// <summary>Commits a file holding <c>x</c> at <paramref name="path"/> on <paramref name="branch"/> as the bot.</summary>
+    private GitCommitResult CommitPlaceholder(string branch, string path) =>
+        Workspace.CommitFiles(branch, new Dictionary<string, string> { [path] = "x" }, "Bad", BumpBranch.Bot);
 }

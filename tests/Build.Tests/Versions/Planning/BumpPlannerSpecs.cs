@@ -23,6 +23,13 @@ public sealed class BumpPlannerSpecs
         return Plan([controller, scaleSet], new BumpPolicy(), (controller, controllerTags), (scaleSet, scaleSetTags));
     }
 
+    /// <summary>Plans the runner image pinned at 2.337.0 with digest <c>sha256:aaa</c> against <paramref name="tags"/>.</summary>
+    private static BumpPlan PlanRunner(AvailableVersions tags)
+    {
+        var runner = Runner("2.337.0", "sha256:aaa");
+        return Plan([runner], new BumpPolicy(), (runner, tags));
+    }
+
     [Theory]
     [InlineData(VersionBump.Patch, "1.2.4", UpdateType.Patch)]
     [InlineData(VersionBump.Minor, "1.3.1", UpdateType.Minor)]
@@ -153,14 +160,9 @@ public sealed class BumpPlannerSpecs
     [Fact]
     public void A_new_runner_tag_is_written_with_its_digest()
     {
-        // Arrange
-        var runner = Runner("2.337.0", "sha256:aaa");
-
         // Act
-        var plan = Plan(
-            [runner],
-            new BumpPolicy(),
-            (runner, Tags("2.337.0", "2.338.0").Digest("2.337.0", "sha256:aaa").Digest("2.338.0", "sha256:ccc"))
+        var plan = PlanRunner(
+            Tags("2.337.0", "2.338.0").Digest("2.337.0", "sha256:aaa").Digest("2.338.0", "sha256:ccc")
         );
 
         // Assert
@@ -183,11 +185,8 @@ public sealed class BumpPlannerSpecs
     [Fact]
     public void A_new_digest_for_the_same_tag_is_a_digest_update()
     {
-        // Arrange
-        var runner = Runner("2.337.0", "sha256:aaa");
-
         // Act
-        var plan = Plan([runner], new BumpPolicy(), (runner, Tags("2.337.0").Digest("2.337.0", "sha256:bbb")));
+        var plan = PlanRunner(Tags("2.337.0").Digest("2.337.0", "sha256:bbb"));
 
         // Assert
         var change = plan.Changes.Single();
@@ -200,15 +199,8 @@ public sealed class BumpPlannerSpecs
     [Fact]
     public void A_newer_tag_without_a_digest_is_not_chosen_for_a_pin_that_records_one()
     {
-        // Arrange
-        var runner = Runner("2.337.0", "sha256:aaa");
-
         // Act
-        var plan = Plan(
-            [runner],
-            new BumpPolicy(),
-            (runner, Tags("2.337.0", "2.338.0").Digest("2.337.0", "sha256:aaa"))
-        );
+        var plan = PlanRunner(Tags("2.337.0", "2.338.0").Digest("2.337.0", "sha256:aaa"));
 
         // Assert
         plan.IsEmpty.Should().BeTrue();
