@@ -1,6 +1,7 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
 using GitOpsRunners.Tests.Fakes.GitHub;
+using GitOpsRunners.Tests.Support.Git;
 
 namespace GitOpsRunners.Tests.Git;
 

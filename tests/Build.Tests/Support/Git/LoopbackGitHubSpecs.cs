@@ -1,7 +1,7 @@
 using GitOpsRunners.Git;
 using GitOpsRunners.Tests.Fakes.GitHub;
 
-namespace GitOpsRunners.Tests.Git;
+namespace GitOpsRunners.Tests.Support.Git;
 
 /// <summary>Specs that each talk to a fresh loopback GitHub API, started before and stopped after every test.</summary>
 public abstract class LoopbackGitHubSpecs : IAsyncLifetime
