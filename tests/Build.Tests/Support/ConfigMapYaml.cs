@@ -5,13 +5,5 @@ public static class ConfigMapYaml
 {
     /// <summary>ConfigMap <paramref name="name"/>; <paramref name="data"/> lines (comments allowed) go under <c>data</c>, written at its own indentation.</summary>
     public static string Of(string name, string data, string @namespace = "flux-system") =>
-        $"""
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: {name}
-              namespace: {@namespace}
-            data:
-
-            """ + FluxYaml.Indent(data, "  ");
+        ManifestYaml.Of("v1", "ConfigMap", name, data, @namespace, section: "data");
 }

@@ -206,44 +206,34 @@ public sealed class PinInventorySpecs : IDisposable
         // Arrange
         using var root = new TempDirectory();
         const string file = "kubernetes/infrastructure/sources.yaml";
-        var tree = new SourceTree(root, "tst").Add(
-            file,
-            """
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: GitRepository
-            metadata:
-              name: policies
-              namespace: flux-system
-            spec:
-              url: https://github.com/example/policies.git
-              ref:
-                tag: v1.4.0
-            ---
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata:
-              name: tools
-              namespace: flux-system
-            spec:
-              images:
-                - name: busybox
-                  newName: ghcr.io/example/busybox
-                  newTag: 1.36.1
-                  digest: sha256:ddd
-            ---
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: OCIRepository
-            metadata:
-              name: manifests
-              namespace: flux-system
-            spec:
-              url: oci://ghcr.io/example/manifests
-              ref:
-                tag: 2.0.0
-                digest: sha256:eee
-            """,
-            "flux-system/flux-system"
+        var yaml = string.Join(
+            "---\n",
+            ManifestYaml.Of(
+                "source.toolkit.fluxcd.io/v1",
+                "GitRepository",
+                "policies",
+                "url: https://github.com/example/policies.git\nref:\n  tag: v1.4.0"
+            ),
+            ManifestYaml.Of(
+                "kustomize.toolkit.fluxcd.io/v1",
+                "Kustomization",
+                "tools",
+                """
+                images:
+                  - name: busybox
+                    newName: ghcr.io/example/busybox
+                    newTag: 1.36.1
+                    digest: sha256:ddd
+                """
+            ),
+            ManifestYaml.Of(
+                "source.toolkit.fluxcd.io/v1",
+                "OCIRepository",
+                "manifests",
+                "url: oci://ghcr.io/example/manifests\nref:\n  tag: 2.0.0\n  digest: sha256:eee"
+            )
         );
+        var tree = new SourceTree(root, "tst").Add(file, yaml, "flux-system/flux-system");
         var sources = new PinSources(new Dictionary<string, string> { [file] = File.ReadAllText(root.Combine(file)) });
 
         // Act
@@ -253,15 +243,24 @@ public sealed class PinInventorySpecs : IDisposable
         var git = pins.Single(p => p.Kind == PinKind.GitTag);
         (git.Component, git.Source, git.CurrentVersion, git.SetAt.Line)
             .Should()
-            .Be(("github.com/example/policies", "https://github.com/example/policies.git", "v1.4.0", 9));
+            .Be(
+                (
+                    "github.com/example/policies",
+                    "https://github.com/example/policies.git",
+                    "v1.4.0",
+                    tree.LineOf(file, "tag: v1.4.0")
+                )
+            );
         var busybox = pins.Single(p => p.Component == "ghcr.io/example/busybox");
         (busybox.CurrentVersion, busybox.CurrentDigest, busybox.DigestInSite, busybox.DigestSite!.Location.Line)
             .Should()
-            .Be(("1.36.1", "sha256:ddd", false, 21));
+            .Be(("1.36.1", "sha256:ddd", false, tree.LineOf(file, "digest: sha256:ddd")));
         var manifests = pins.Single(p => p.Component == "manifests");
         (manifests.Kind, manifests.CurrentVersion, manifests.CurrentDigest)
             .Should()
             .Be((PinKind.ContainerImage, "2.0.0", "sha256:eee"));
-        (manifests.Site!.Location.Line, manifests.DigestSite!.Location.Line).Should().Be((31, 32));
+        (manifests.Site!.Location.Line, manifests.DigestSite!.Location.Line)
+            .Should()
+            .Be((tree.LineOf(file, "tag: 2.0.0"), tree.LineOf(file, "digest: sha256:eee")));
     }
 }
