@@ -110,7 +110,7 @@ sealed partial class Build
             ct
         );
         Console.MarkupLine(
-            $"Cache property: {result.Runs} runs of {result.EditsPerRun} random edits, {result.CacheHits} cache hits, {result.Mismatches.Count} mismatches."
+            $"Cache property: {result.Runs} runs of {result.EditsPerRun} random edits, {result.CacheHits} cache hits, {result.ReusedAnswers} reused answers, {result.Mismatches.Count} mismatches."
         );
         if (result.Mismatches.Count > 0)
         {

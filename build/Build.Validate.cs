@@ -74,7 +74,6 @@ sealed partial class Build
             return await RunValidationAsync(Cluster, ct);
         }
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var store = new Rendering.KustomizeBuildCache(
             Path.Combine(CacheDirectory, "validate"),
             KustomizeCacheSize * 1024L * 1024L / 4
@@ -102,21 +101,10 @@ sealed partial class Build
             RenovateSchemaIdentity(RenovateSchema),
             string.Join(",", DisableRules.Order(StringComparer.Ordinal)),
         ]);
-        var (stored, snapshot) = cache.Lookup(key);
-        if (stored is not null)
-        {
-            return new Validation.ValidationResult(stored, [], ValidationTimings.Reused(clock.Elapsed));
-        }
-
-        var network = new NetworkUse();
-        var reads = new ReadLog();
-        var result = await RunValidationAsync(Cluster, root, ct, network, reads);
-        if (network.Requests == 0)
-        {
-            cache.Store(key, snapshot, reads, result.Report);
-        }
-
-        return result;
+        return await cache.ValidateAsync(
+            key,
+            (network, reads) => RunValidationAsync(Cluster, root, ct, network, reads)
+        );
     }
 
     /// <summary>A local Renovate schema's bytes as a hash (a URL's content is named by the URL and the download cache).</summary>

@@ -1,17 +1,24 @@
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation;
+using GitOpsRunners.Validation.Caching;
 using GitOpsRunners.Validation.Reports;
 
 namespace GitOpsRunners.Benchmarks;
 
 /// <summary>
-/// The differential property of the kustomize build cache: for each seeded run, a generated repository gets
-/// random <see cref="RepositoryEdits"/> and is validated with the cache (one folder shared by every run, several at
-/// once, so runs meet entries other states left) and without; the two reports and rendered trees must be byte-identical.
+/// The differential property of Validate's caches: for each seeded run, a generated repository gets random
+/// <see cref="RepositoryEdits"/> and is validated with the kustomize build cache (one folder shared by every run,
+/// several at once, so runs meet entries other states left) and without; the two reports and rendered trees must be
+/// byte-identical. Then half the runs change one more file and half change nothing, and Validate through the result
+/// cache (which may reuse the first answer only when nothing changed) must again give the uncached report.
 /// </summary>
 public sealed class CacheDifferential(KustomizeCli kustomize, IReadOnlyList<string> schemaLocations)
 {
+    private KustomizeCli Kustomize { get; } = kustomize;
+
+    private IReadOnlyList<string> SchemaLocations { get; } = schemaLocations;
+
     public async Task<CacheDifferentialResult> RunAsync(
         string workDirectory,
         int runs,
@@ -20,20 +27,27 @@ public sealed class CacheDifferential(KustomizeCli kustomize, IReadOnlyList<stri
         CancellationToken ct
     )
     {
-        var cache = new KustomizeBuildCache(Path.Combine(workDirectory, "cache"));
+        var builds = new KustomizeBuildCache(Path.Combine(workDirectory, "cache"));
+        var answers = new KustomizeBuildCache(Path.Combine(workDirectory, "answers"));
+        var reused = 0;
         var mismatches = new System.Collections.Concurrent.ConcurrentBag<(int Run, string Text)>();
         using var http = new HttpClient();
-        // Runs are independent and mostly wait on kustomize, so several run at once (sharing the cache folder).
+        // Runs are independent and mostly wait on kustomize, so several run at once (sharing the cache folders).
         await Parallel
             .ForEachAsync(
                 Enumerable.Range(0, runs),
                 new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount * 2, CancellationToken = ct },
                 async (run, token) =>
                 {
-                    if (
-                        await RunOnceAsync(workDirectory, run, edits, seed, cache, http, token).ConfigureAwait(false) is
-                        { } mismatch
-                    )
+                    var outcome = await new Run(this, workDirectory, run, seed, builds, answers, http)
+                        .CompareAsync(edits, token)
+                        .ConfigureAwait(false);
+                    if (outcome.Reused)
+                    {
+                        Interlocked.Increment(ref reused);
+                    }
+
+                    if (outcome.Mismatch is { } mismatch)
                     {
                         mismatches.Add((run, mismatch));
                     }
@@ -44,54 +58,91 @@ public sealed class CacheDifferential(KustomizeCli kustomize, IReadOnlyList<stri
         return new CacheDifferentialResult(
             runs,
             edits,
-            cache.Hits,
+            builds.Hits,
+            reused,
             [.. mismatches.OrderBy(m => m.Run).Select(m => m.Text)]
         );
     }
 
-    private async Task<string?> RunOnceAsync(
+    /// <summary>One seeded repository, validated with and without the caches after each round of edits.</summary>
+    private sealed class Run(
+        CacheDifferential owner,
         string workDirectory,
         int run,
-        int edits,
         int seed,
-        KustomizeBuildCache cache,
-        HttpClient http,
-        CancellationToken ct
+        KustomizeBuildCache builds,
+        KustomizeBuildCache answers,
+        HttpClient http
     )
     {
-        var root = Path.Combine(workDirectory, $"run-{run}");
-        if (Directory.Exists(root))
+        private readonly string _root = Path.Combine(workDirectory, $"run-{run}");
+        private readonly Random _random = new(seed + run);
+
+        public async Task<(string? Mismatch, bool Reused)> CompareAsync(int edits, CancellationToken ct)
         {
-            Directory.Delete(root, recursive: true);
+            if (Directory.Exists(_root))
+            {
+                Directory.Delete(_root, recursive: true);
+            }
+
+            var (clusters, apps) = (1 + _random.Next(2), 1 + _random.Next(3));
+            SyntheticRepository.Generate(_root, clusters, apps);
+            var editor = new RepositoryEdits(_root, clusters, apps, _random);
+            var applied = Enumerable.Range(0, edits).Select(_ => editor.ApplyOne()).ToList();
+            var results = new ValidationResultCache(answers, _root, []);
+            var key = ValidationResultCache.Key([_root]);
+            try
+            {
+                var first = await results
+                    .ValidateAsync(key, (_, reads) => ValidateAsync(builds, reads, ct))
+                    .ConfigureAwait(false);
+                var uncached = await ValidateAsync(null, null, ct).ConfigureAwait(false);
+                if (FirstDifference(Text(first, withTree: true), Text(uncached, withTree: true)) is { } difference)
+                {
+                    return (Describe(clusters, apps, applied, difference), false);
+                }
+
+                if (_random.Next(2) == 0)
+                {
+                    applied.Add("then " + editor.ApplyOne());
+                }
+
+                var second = await results
+                    .ValidateAsync(key, (_, reads) => ValidateAsync(builds, reads, ct))
+                    .ConfigureAwait(false);
+                var secondUncached = await ValidateAsync(null, null, ct).ConfigureAwait(false);
+                return (
+                    FirstDifference(Text(second, withTree: false), Text(secondUncached, withTree: false)) is { } again
+                        ? Describe(clusters, apps, applied, $"after the result cache: {again}")
+                        : null,
+                    second.Timings.ReusedAnswer
+                );
+            }
+            finally
+            {
+                Directory.Delete(_root, recursive: true);
+            }
         }
 
-        var random = new Random(seed + run);
-        var (clusters, apps) = (1 + random.Next(2), 1 + random.Next(3));
-        SyntheticRepository.Generate(root, clusters, apps);
-        var editor = new RepositoryEdits(root, clusters, apps, random);
-        var applied = Enumerable.Range(0, edits).Select(_ => editor.ApplyOne()).ToList();
-        var cached = await ValidateAsync(root, cache, http, ct).ConfigureAwait(false);
-        var uncached = await ValidateAsync(root, null, http, ct).ConfigureAwait(false);
-        Directory.Delete(root, recursive: true);
-        return FirstDifference(cached, uncached) is { } difference
-            ? $"run {run} (seed {seed + run}, {clusters}x{apps}, edits: {string.Join("; ", applied)}): {difference}"
-            : null;
+        private string Describe(int clusters, int apps, List<string> applied, string difference) =>
+            $"run {run} (seed {seed + run}, {clusters}x{apps}, edits: {string.Join("; ", applied)}): {difference}";
+
+        private async Task<ValidationResult> ValidateAsync(
+            KustomizeBuildCache? cache,
+            ReadLog? reads,
+            CancellationToken ct
+        )
+        {
+            using var renderer = new FluxRenderer(owner.Kustomize, new RenderOptions { BuildCache = cache });
+            return await new ValidationPipeline(owner.Kustomize, http, renderer)
+                .RunAsync(BenchmarkOptions.For(_root, owner.SchemaLocations) with { Reads = reads }, ct)
+                .ConfigureAwait(false);
+        }
     }
 
-    private async Task<string> ValidateAsync(
-        string root,
-        KustomizeBuildCache? cache,
-        HttpClient http,
-        CancellationToken ct
-    )
-    {
-        using var renderer = new FluxRenderer(kustomize, new RenderOptions { BuildCache = cache });
-        var result = await new ValidationPipeline(kustomize, http, renderer)
-            .RunAsync(BenchmarkOptions.For(root, schemaLocations), ct)
-            .ConfigureAwait(false);
-        return JsonReport.Render(result.Report)
-            + string.Join("\n", result.Clusters.Select(RenderedClusterWriter.ToYaml));
-    }
+    private static string Text(ValidationResult result, bool withTree) =>
+        JsonReport.Render(result.Report)
+        + (withTree ? string.Join("\n", result.Clusters.Select(RenderedClusterWriter.ToYaml)) : "");
 
     private static string? FirstDifference(string cached, string uncached)
     {

@@ -5,5 +5,6 @@ public sealed record CacheDifferentialResult(
     int Runs,
     int EditsPerRun,
     int CacheHits,
+    int ReusedAnswers,
     IReadOnlyList<string> Mismatches
 );

@@ -24,7 +24,10 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
     )
     {
         var appliedBy = kustomization.Id;
-        var root = YamlFileLoader.Parse(text, "<kustomize output>").Documents.FirstOrDefault()?.Root;
+        // With post-build substitution the document as built is only read (the substituted text is parsed anew), and
+        // every cluster that renders the same build reads the same text: it is parsed once for all of them.
+        var postBuild = kustomization.PostBuild;
+        var root = postBuild is null ? ParsedFileCache.ParseOutput(text) : context.Files.ReadOnlyOutput(text);
         if (root is null)
         {
             return new FinishedDocument([], []);
@@ -35,7 +38,7 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
         var origin = root.ScalarAt("metadata", "annotations", OriginLocator.OriginAnnotation);
         var (location, sourceFile) = context.Locator.Locate(origin, build, kind, name);
         var objectId = $"{kind}/{(root.ScalarAt("metadata", "namespace") is { } ns ? ns + "/" : "")}{name}";
-        if (kustomization.PostBuild is { } postBuild)
+        if (postBuild is not null)
         {
             EnvSubstResult? substituted;
             try
@@ -67,7 +70,11 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
                 );
             }
 
-            if (substituted is not null)
+            if (substituted is null)
+            {
+                root = ParsedFileCache.ParseOutput(text)!;
+            }
+            else
             {
                 var reparsed = YamlFileLoader.Parse(substituted.Output, location.File);
                 var broken = reparsed.Findings.FirstOrDefault(f => f.Severity == Severity.Error);

@@ -28,9 +28,20 @@ public sealed class KustomizeInputGuard(Func<string, string> displayPath)
     ];
 
     private readonly ConcurrentDictionary<string, Finding?> _aliasChecks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<Finding?>> _checks = new(StringComparer.Ordinal);
 
-    /// <summary>The first reason not to build <paramref name="inputs"/> of the source at <paramref name="sourceRoot"/>, or null.</summary>
+    /// <summary>
+    /// The first reason not to build <paramref name="inputs"/> of the source at <paramref name="sourceRoot"/>, or null.
+    /// The same inputs (a folder every cluster renders) are walked once per guard, since files do not change during a run.
+    /// </summary>
     public Finding? Check(string sourceRoot, IEnumerable<string> inputs)
+    {
+        var list = inputs.ToList();
+        var key = string.Join('\n', [sourceRoot, .. list]);
+        return _checks.GetOrAdd(key, _ => new Lazy<Finding?>(() => Walk(sourceRoot, list))).Value;
+    }
+
+    private Finding? Walk(string sourceRoot, IEnumerable<string> inputs)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sourceRoot));
         var seen = new HashSet<string>(StringComparer.Ordinal);

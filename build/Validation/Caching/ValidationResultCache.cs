@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using GitOpsRunners.Engine;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Validation.Reports;
 
@@ -27,6 +29,35 @@ public sealed class ValidationResultCache(
     {
         var text = string.Join("\n\u0000", ["validate-result/1", .. parts]);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>
+    /// The stored report of <paramref name="key"/> when no input changed (with <see cref="ValidationTimings.ReusedAnswer"/>
+    /// and no rendered clusters), else the result of <paramref name="validate"/>, given a <see cref="NetworkUse"/> for
+    /// its HTTP clients and a <see cref="ReadLog"/> for its schema reads; that result is stored unless it asked the
+    /// network.
+    /// </summary>
+    public async Task<ValidationResult> ValidateAsync(
+        string key,
+        Func<NetworkUse, ReadLog, Task<ValidationResult>> validate
+    )
+    {
+        var clock = Stopwatch.StartNew();
+        var (stored, snapshot) = Lookup(key);
+        if (stored is not null)
+        {
+            return new ValidationResult(stored, [], ValidationTimings.Reused(clock.Elapsed));
+        }
+
+        var network = new NetworkUse();
+        var reads = new ReadLog();
+        var result = await validate(network, reads).ConfigureAwait(false);
+        if (network.Requests == 0)
+        {
+            Store(key, snapshot, reads, result.Report);
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -80,6 +80,13 @@ internal sealed class YamlSourceTree
             var current = parser.Current!;
             var ordinal = _signature.Count;
             _signature.Add(Sign(current));
+            YamlSourceNode Open(YamlSourceNodeKind kind, NodeEvent start, bool flow) =>
+                Attach(
+                    stack,
+                    document,
+                    (path, isKey, inFlow) => Collection(kind, start, flow, document, path, ordinal, isKey, inFlow)
+                );
+
             switch (current)
             {
                 case DocumentStart:
@@ -131,40 +138,10 @@ internal sealed class YamlSourceTree
                     );
                     break;
                 case MappingStart map:
-                    var mapping = Attach(
-                        stack,
-                        document,
-                        (path, isKey, inFlow) =>
-                            Collection(
-                                YamlSourceNodeKind.Mapping,
-                                map,
-                                map.Style == MappingStyle.Flow,
-                                document,
-                                path,
-                                ordinal,
-                                isKey,
-                                inFlow
-                            )
-                    );
-                    stack.Push(new Frame(mapping));
+                    stack.Push(new Frame(Open(YamlSourceNodeKind.Mapping, map, map.Style == MappingStyle.Flow)));
                     break;
                 case SequenceStart seq:
-                    var sequence = Attach(
-                        stack,
-                        document,
-                        (path, isKey, inFlow) =>
-                            Collection(
-                                YamlSourceNodeKind.Sequence,
-                                seq,
-                                seq.Style == SequenceStyle.Flow,
-                                document,
-                                path,
-                                ordinal,
-                                isKey,
-                                inFlow
-                            )
-                    );
-                    stack.Push(new Frame(sequence));
+                    stack.Push(new Frame(Open(YamlSourceNodeKind.Sequence, seq, seq.Style == SequenceStyle.Flow)));
                     break;
                 case MappingEnd or SequenceEnd:
                     stack.Pop();

@@ -173,19 +173,22 @@ internal static partial class PinFields
         }
     }
 
+    private static PinField Image(RenderedObject o, ImageReference reference, List<YamlPathSegment> path) =>
+        new(
+            o,
+            PinKind.ContainerImage,
+            reference.Repository,
+            reference.Repository,
+            reference.Tag ?? "",
+            reference.Digest,
+            path
+        );
+
     private static PinField? ImageAt(RenderedObject o, YamlNode value, List<YamlPathSegment> path)
     {
         if (value is YamlScalarNode { Value: var text } && ImageReference.Parse(text) is { } reference)
         {
-            return new PinField(
-                o,
-                PinKind.ContainerImage,
-                reference.Repository,
-                reference.Repository,
-                reference.Tag ?? "",
-                reference.Digest,
-                path
-            );
+            return Image(o, reference, path);
         }
 
         if (value is not YamlMappingNode map || map.ScalarAt("repository") is not { Length: > 0 } repository)
@@ -271,15 +274,7 @@ internal static partial class PinFields
                         YamlPathSegment.At(i),
                         YamlPathSegment.Of("image"),
                     ];
-                    yield return new PinField(
-                        o,
-                        PinKind.ContainerImage,
-                        reference.Repository,
-                        reference.Repository,
-                        reference.Tag ?? "",
-                        reference.Digest,
-                        path
-                    );
+                    yield return Image(o, reference, path);
                 }
             }
         }
