@@ -146,6 +146,28 @@ public static class KustomizationGenerator
         return new GeneratedKustomization(Serialize(root), keeps);
     }
 
+    /// <summary>
+    /// Everything <see cref="Generate"/> reads, as one text: the same text in the same folder gives the same
+    /// kustomization (a folder every cluster renders is generated once).
+    /// </summary>
+    public static string InputsOf(string? existing, IReadOnlyList<string> generatedResources, FluxKustomization spec)
+    {
+        const char Unset = '\u0001';
+        var text = new StringBuilder();
+        void Part(string? value) => text.Append(value ?? Unset.ToString()).Append('\0');
+        Part(existing);
+        Part(string.Join('\n', generatedResources));
+        Part(spec.TargetNamespace);
+        Part(spec.NamePrefix);
+        Part(spec.NameSuffix);
+        Part(spec.Patches is null ? null : Serialize(spec.Patches));
+        Part(spec.Images is null ? null : Serialize(spec.Images));
+        Part(string.Join('\n', spec.Components));
+        Part(spec.IgnoreMissingComponents ? "ignore-missing" : "");
+        Part(string.Join('\n', spec.BuildMetadata));
+        return text.ToString();
+    }
+
     /// <summary>fluxcd/pkg <c>kustomize.IsLocalRelativePath</c>.</summary>
     public static bool IsLocalRelativePath(string path)
     {
@@ -246,7 +268,7 @@ public static class KustomizationGenerator
 
     private static YamlScalarNode Text(string value) => new(value) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
 
-    private static string Serialize(YamlMappingNode root)
+    private static string Serialize(YamlNode root)
     {
         var text = new StringBuilder();
         using var writer = new StringWriter(text);

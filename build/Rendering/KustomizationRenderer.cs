@@ -208,13 +208,13 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             return null;
         }
 
-        var generated = KustomizationGenerator.Generate(
+        var generated = context.Generate(
+            directory,
             existing is null
                 ? null
                 : await File.ReadAllTextAsync(Path.Combine(directory, existing), ct).ConfigureAwait(false),
             resources,
-            kustomization,
-            path => Path.Exists(Path.Combine(directory, path))
+            kustomization
         );
         if (generated.Error is { } refused)
         {

@@ -18,6 +18,7 @@ internal sealed class RenderContext : IDisposable
     private readonly ConcurrentDictionary<string, string> _copiedFrom = new(StringComparer.Ordinal);
     private readonly BuildInputHasher _inputs = new(new ConcurrentDictionary<string, string>(StringComparer.Ordinal));
     private readonly Lazy<Task<string?>>? _tool;
+    private readonly ConcurrentDictionary<string, GeneratedKustomization> _generated = new(StringComparer.Ordinal);
 
     public RenderContext(RepositoryLayout layout, KustomizeCli kustomize, RenderOptions options)
     {
@@ -64,6 +65,27 @@ internal sealed class RenderContext : IDisposable
 
     /// <summary>The file an assembled artifact file was copied from.</summary>
     public string CopiedFrom(string fullPath) => _copiedFrom.GetValueOrDefault(fullPath, fullPath);
+
+    /// <summary>
+    /// <see cref="KustomizationGenerator.Generate"/> for a folder, once per renderer for the same inputs (files do not
+    /// change during a run, and a folder every cluster renders asks the same).
+    /// </summary>
+    public GeneratedKustomization Generate(
+        string directory,
+        string? existing,
+        IReadOnlyList<string> resources,
+        FluxKustomization spec
+    ) =>
+        _generated.GetOrAdd(
+            directory + "\0" + KustomizationGenerator.InputsOf(existing, resources, spec),
+            _ =>
+                KustomizationGenerator.Generate(
+                    existing,
+                    resources,
+                    spec,
+                    path => Path.Exists(Path.Combine(directory, path))
+                )
+        );
 
     public Task<BuildResult> BuildAsync(KustomizationBuild build, CancellationToken ct) =>
         _buildCache.GetOrAdd(build.Key, _ => new Lazy<Task<BuildResult>>(() => RunBuildAsync(build, ct))).Value;

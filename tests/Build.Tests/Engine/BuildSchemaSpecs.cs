@@ -12,6 +12,10 @@ public class BuildSchemaSpecs
         return JsonDocument.Parse(schema).RootElement.GetProperty("properties");
     }
 
+    /// <summary>The values a schema node's <c>enum</c> allows, in order.</summary>
+    private static IEnumerable<string?> EnumOf(JsonElement node) =>
+        node.GetProperty("enum").EnumerateArray().Select(e => e.GetString());
+
     [Fact]
     public void Every_non_secret_parameter_has_its_description_and_type()
     {
@@ -30,13 +34,7 @@ public class BuildSchemaSpecs
             .GetString()
             .Should()
             .Be("string");
-        properties
-            .GetProperty("Format")
-            .GetProperty("enum")
-            .EnumerateArray()
-            .Select(e => e.GetString())
-            .Should()
-            .Equal("text", "json", "sarif", "junit", "github");
+        EnumOf(properties.GetProperty("Format")).Should().Equal("text", "json", "sarif", "junit", "github");
     }
 
     [Fact]
@@ -58,12 +56,7 @@ public class BuildSchemaSpecs
         // Assert
         foreach (var name in new[] { "Target", "Skip" })
         {
-            properties
-                .GetProperty(name)
-                .GetProperty("items")
-                .GetProperty("enum")
-                .EnumerateArray()
-                .Select(e => e.GetString())
+            EnumOf(properties.GetProperty(name).GetProperty("items"))
                 .Should()
                 .Equal("Restore", "Compile", "Validate", "Publish", "Report");
         }

@@ -1,5 +1,7 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tests.Validation.Schemas;
 
 namespace GitOpsRunners.Tests.Fidelity;
 
@@ -7,25 +9,13 @@ namespace GitOpsRunners.Tests.Fidelity;
 /// Namespaces as the API server keeps them (it clears metadata.namespace of cluster-scoped kinds, following the
 /// REST mapping or the CRD's spec.scope), and fluxcd/pkg ssa's <c>DryRunErr</c> for a namespaced object that has none.
 /// </summary>
-public sealed class ApiServerScopeFidelitySpecs : IDisposable
+public sealed class ApiServerScopeFidelitySpecs : FidelitySpecs
 {
-    private readonly FidelityRepository _repo = new();
-
-    public void Dispose() => _repo.Dispose();
-
     [Fact(Timeout = 120_000)]
     public async Task A_cluster_secret_store_under_a_target_namespace_is_still_the_store_an_external_secret_names()
     {
         // Arrange: kustomize's namespace transformer gives custom resources it does not know the target namespace
-        _repo
-            .Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization(
-                    "stores",
-                    "./kubernetes/stores",
-                    "  targetNamespace: external-secrets\n"
-                )
-            )
+        Repo.WriteKustomization("stores", "targetNamespace: external-secrets\n")
             .Write(
                 "kubernetes/stores/store.yaml",
                 """
@@ -56,8 +46,8 @@ public sealed class ApiServerScopeFidelitySpecs : IDisposable
             );
 
         // Act
-        var rendered = await _repo.RenderAsync();
-        var validated = await _repo.ValidateAsync();
+        var rendered = await Repo.RenderAsync();
+        var validated = await Repo.ValidateAsync();
 
         // Assert
         var store = rendered.Objects.Single(o => o.Manifest.Kind == "ClusterSecretStore").Manifest;
@@ -74,42 +64,15 @@ public sealed class ApiServerScopeFidelitySpecs : IDisposable
     public async Task A_custom_resource_is_cluster_scoped_when_its_definition_in_the_cluster_says_so()
     {
         // Arrange
-        _repo
-            .Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization("widgets", "./kubernetes/widgets", "  targetNamespace: apps\n")
-            )
+        Repo.WriteKustomization("widgets", "targetNamespace: apps\n")
             .Write(
                 "kubernetes/widgets/crd.yaml",
-                """
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata:
-                  name: globalwidgets.example.com
-                spec:
-                  group: example.com
-                  names:
-                    kind: GlobalWidget
-                    plural: globalwidgets
-                  scope: Cluster
-                  versions:
-                    - name: v1
-                      served: true
-                      storage: true
-                      schema:
-                        openAPIV3Schema:
-                          type: object
-                          x-kubernetes-preserve-unknown-fields: true
-                ---
-                apiVersion: example.com/v1
-                kind: GlobalWidget
-                metadata:
-                  name: everywhere
-                """
+                ExampleCrd.Yaml("GlobalWidget", "type: object\nx-kubernetes-preserve-unknown-fields: true\n", "Cluster")
+                    + "---\napiVersion: example.com/v1\nkind: GlobalWidget\nmetadata:\n  name: everywhere\n"
             );
 
         // Act
-        var rendered = await _repo.RenderAsync();
+        var rendered = await Repo.RenderAsync();
 
         // Assert
         rendered
@@ -126,15 +89,14 @@ public sealed class ApiServerScopeFidelitySpecs : IDisposable
     public async Task A_namespaced_object_without_a_namespace_is_the_error_flux_reports()
     {
         // Arrange
-        _repo
-            .Write("kubernetes/clusters/one/ks.yaml", FidelityRepository.Kustomization("apps", "./kubernetes/apps"))
+        Repo.WriteKustomization("apps")
             .Write(
                 "kubernetes/apps/app.yaml",
                 "# the app\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  a: b\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata:\n  name: reader\nrules: []\n"
             );
 
         // Act
-        var rendered = await _repo.RenderAsync();
+        var rendered = await Repo.RenderAsync();
 
         // Assert
         var finding = rendered.Findings.Should().ContainSingle().Subject;

@@ -1,4 +1,6 @@
 using GitOpsRunners.Diagnostics;
+using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tests.Validation.Schemas;
 using GitOpsRunners.Validation.Schemas;
 
 namespace GitOpsRunners.Tests.Fidelity;
@@ -7,57 +9,37 @@ namespace GitOpsRunners.Tests.Fidelity;
 /// The API server's CRD validation rules (apiextensions-apiserver <c>cel.Validator</c>): <c>x-kubernetes-validations</c>
 /// run with <c>self</c> bound to their field, a false result rejects the object with the rule's message.
 /// </summary>
-public sealed class CelRulesFidelitySpecs : IDisposable
+public sealed class CelRulesFidelitySpecs : FidelitySpecs
 {
-    private const string WidgetCrd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          names:
-            kind: Widget
-            plural: widgets
-          scope: Namespaced
-          versions:
-            - name: v1
-              served: true
-              storage: true
-              schema:
-                openAPIV3Schema:
-                  type: object
-                  properties:
-                    spec:
-                      type: object
-                      x-kubernetes-validations:
-                        - rule: self.min <= self.max
-                          message: min must not exceed max
-                        - rule: self.size <= 5
-                          messageExpression: "'size ' + string(self.size) + ' is too big'"
-                        - rule: self.name.split('-').size() > 0
-                        - rule: self.name == oldSelf.name
-                      properties:
-                        name:
-                          type: string
-                        min:
-                          type: integer
-                        max:
-                          type: integer
-                        size:
-                          type: integer
-        """;
-
-    private readonly FidelityRepository _repo = new();
-
-    public void Dispose() => _repo.Dispose();
+    private static readonly string WidgetCrd = ExampleCrd.Yaml(
+        "Widget",
+        ExampleCrd.SpecSchema(
+            """
+            x-kubernetes-validations:
+              - rule: self.min <= self.max
+                message: min must not exceed max
+              - rule: self.size <= 5
+                messageExpression: "'size ' + string(self.size) + ' is too big'"
+              - rule: self.name.split('-').size() > 0
+              - rule: self.name == oldSelf.name
+            properties:
+              name:
+                type: string
+              min:
+                type: integer
+              max:
+                type: integer
+              size:
+                type: integer
+            """
+        )
+    );
 
     [Fact(Timeout = 120_000)]
     public async Task A_failed_rule_is_a_finding_with_its_message_at_the_fields_line()
     {
         // Arrange
-        _repo
-            .Write("kubernetes/clusters/one/ks.yaml", FidelityRepository.Kustomization("apps", "./kubernetes/apps"))
+        Repo.WriteKustomization("apps")
             .Write("kubernetes/apps/crd.yaml", WidgetCrd)
             .Write(
                 "kubernetes/apps/widgets.yaml",
@@ -69,7 +51,7 @@ public sealed class CelRulesFidelitySpecs : IDisposable
             );
 
         // Act
-        var result = await _repo.ValidateAsync();
+        var result = await Repo.ValidateAsync();
 
         // Assert
         if (result is null)
@@ -97,8 +79,7 @@ public sealed class CelRulesFidelitySpecs : IDisposable
     public async Task A_helm_release_with_chart_and_chart_ref_is_refused_with_the_crds_message()
     {
         // Arrange: rule on HelmRelease v2 spec in Flux's CRD (from the schema locations)
-        _repo
-            .Write("kubernetes/clusters/one/ks.yaml", FidelityRepository.Kustomization("apps", "./kubernetes/apps"))
+        Repo.WriteKustomization("apps")
             .Write(
                 "kubernetes/apps/release.yaml",
                 """
@@ -122,7 +103,7 @@ public sealed class CelRulesFidelitySpecs : IDisposable
             );
 
         // Act
-        var result = await _repo.ValidateAsync();
+        var result = await Repo.ValidateAsync();
 
         // Assert
         if (result is null)

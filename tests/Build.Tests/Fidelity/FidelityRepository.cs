@@ -1,8 +1,8 @@
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tests.Validation.Schemas;
 using GitOpsRunners.Tools;
 using GitOpsRunners.Validation;
-using GitOpsRunners.Validation.Schemas;
 
 namespace GitOpsRunners.Tests.Fidelity;
 
@@ -37,66 +37,57 @@ public sealed class FidelityRepository : IDisposable
             return null;
         }
 
-        var cache = Path.Combine(_repo.Path, ".cache");
-        var options = new ValidationOptions(
-            _repo.Path,
-            "kubernetes",
-            null,
-            new SchemaValidationOptions(
-                [
-                    Path.Combine(
-                        schemas,
-                        "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"
-                    ),
-                    Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
-                ],
-                "1.36.0",
-                true,
+        return await SharedSchemaValidation
+            .RunAsync(
+                _repo.Path,
+                "kubernetes",
+                SharedSchemaValidation.Locations(schemas),
                 ignoreMissingSchemas,
-                new HashSet<string>(),
-                new HashSet<string>(),
-                cache
-            ),
-            "unused",
-            new HashSet<string>(),
-            cache
-        );
-        using var http = new HttpClient();
-        return await new ValidationPipeline(KustomizeCli.Locate(), http, _renderer)
-            .RunAsync(options, CancellationToken.None)
+                Path.Combine(_repo.Path, ".cache"),
+                _renderer
+            )
             .ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Writes the cluster's one Flux Kustomization, <paramref name="name"/>, applying <c>kubernetes/&lt;name&gt;</c> with
+    /// <paramref name="spec"/> as more of its spec.
+    /// </summary>
+    public FidelityRepository WriteKustomization(string name, string? spec = null) =>
+        Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization(name, $"./kubernetes/{name}", spec));
+
+    /// <summary>
+    /// Writes the cluster's Flux Kustomizations (<see cref="AppsAfter"/>), what <paramref name="provider"/> applies as
+    /// <paramref name="providerFile"/> and what <c>apps</c> applies as <c>kubernetes/apps/app.yaml</c>, then renders.
+    /// </summary>
+    public Task<RenderedCluster> RenderAppsAfterAsync(
+        string provider,
+        string appsSpec,
+        string providerFile,
+        string providerYaml,
+        string appYaml
+    ) =>
+        Write("kubernetes/clusters/one/ks.yaml", AppsAfter(provider, appsSpec))
+            .Write($"kubernetes/{provider}/{providerFile}", providerYaml)
+            .Write("kubernetes/apps/app.yaml", appYaml)
+            .RenderAsync();
 
     /// <summary>
     /// Two Flux Kustomizations: <paramref name="provider"/> applying <c>kubernetes/&lt;provider&gt;</c>, then <c>apps</c>
     /// applying <c>kubernetes/apps</c> with <paramref name="appsSpec"/> as more of its spec.
     /// </summary>
     public static string AppsAfter(string provider, string appsSpec) =>
-        Kustomization(provider, $"./kubernetes/{provider}")
+        FluxYaml.Kustomization(provider, $"./kubernetes/{provider}")
         + "---\n"
-        + Kustomization("apps", "./kubernetes/apps", appsSpec);
+        + FluxYaml.Kustomization("apps", "./kubernetes/apps", appsSpec);
 
     /// <summary>A <c>postBuild.substituteFrom</c> spec naming one <paramref name="kind"/> (Secret or ConfigMap).</summary>
     public static string SubstituteFrom(string kind, string name) =>
-        $"  postBuild:\n    substituteFrom:\n      - kind: {kind}\n        name: {name}\n";
+        $"postBuild:\n  substituteFrom:\n    - kind: {kind}\n      name: {name}\n";
 
-    /// <summary>A Flux Kustomization in flux-system applying <paramref name="path"/> of the repository; <paramref name="spec"/> is more of its spec, indented by two.</summary>
-    public static string Kustomization(string name, string path, string spec = "") =>
-        $"""
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata:
-              name: {name}
-              namespace: flux-system
-            spec:
-              interval: 10m
-              prune: true
-              sourceRef:
-                kind: GitRepository
-                name: flux-system
-              path: {path}
-
-            """ + spec;
+    /// <summary>A ConfigMap in <c>flux-system</c> whose <c>data</c> lines are <paramref name="data"/> (indented by two).</summary>
+    public static string ConfigMap(string name, string data) =>
+        $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\n  namespace: flux-system\ndata:\n{data}";
 
     public void Dispose()
     {

@@ -1,6 +1,7 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
+using GitOpsRunners.Tests.Support;
 
 namespace GitOpsRunners.Tests.Fidelity;
 
@@ -8,32 +9,27 @@ namespace GitOpsRunners.Tests.Fidelity;
 /// Where post-build variables come from, following fluxcd/pkg <c>kustomize.LoadVariables</c> and
 /// <c>varSubstitution</c> (kustomize_varsub.go), and what the cluster itself provides when Flux reconciles.
 /// </summary>
-public sealed class PostBuildVariablesFidelitySpecs : IDisposable
+public sealed class PostBuildVariablesFidelitySpecs : FidelitySpecs
 {
-    private readonly FidelityRepository _repo = new();
-
-    public void Dispose() => _repo.Dispose();
-
     [Fact(Timeout = 60_000)]
     public async Task An_invalid_variable_name_fails_only_its_kustomization_at_the_key_that_defines_it()
     {
         // Arrange: varSubstitution refuses a name not matching ^[_[:alpha:]][_[:alpha:][:digit:]]*$
-        _repo
-            .Write(
+        Repo.Write(
                 "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization(
+                FluxYaml.Kustomization(
                     "apps",
                     "./kubernetes/apps",
-                    "  postBuild:\n    substitute:\n      GOOD: one\n      my-var: two\n"
+                    "postBuild:\n  substitute:\n    GOOD: one\n    my-var: two\n"
                 )
                     + "---\n"
-                    + FidelityRepository.Kustomization("other", "./kubernetes/other")
+                    + FluxYaml.Kustomization("other", "./kubernetes/other")
             )
-            .Write("kubernetes/apps/app.yaml", ConfigMap("app", "  value: ${GOOD}\n"))
-            .Write("kubernetes/other/other.yaml", ConfigMap("other", "  value: plain\n"));
+            .Write("kubernetes/apps/app.yaml", FidelityRepository.ConfigMap("app", "  value: ${GOOD}\n"))
+            .Write("kubernetes/other/other.yaml", FidelityRepository.ConfigMap("other", "  value: plain\n"));
 
         // Act
-        var rendered = await _repo.RenderAsync();
+        var rendered = await Repo.RenderAsync();
 
         // Assert
         var finding = rendered.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Subject;
@@ -47,17 +43,8 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task An_invalid_name_in_a_substitute_from_config_map_points_at_its_data_key()
     {
-        // Arrange
-        _repo
-            .Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.AppsAfter("config", FidelityRepository.SubstituteFrom("ConfigMap", "settings"))
-            )
-            .Write("kubernetes/config/settings.yaml", ConfigMap("settings", "  OK: yes-ok\n  9LIVES: cat\n"))
-            .Write("kubernetes/apps/app.yaml", ConfigMap("app", "  value: ${OK}\n"));
-
         // Act
-        var rendered = await _repo.RenderAsync();
+        var rendered = await RenderAfterSettingsAsync("  OK: yes-ok\n  9LIVES: cat\n", "  value: ${OK}\n");
 
         // Assert
         var finding = rendered.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Subject;
@@ -68,20 +55,11 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task Binary_data_of_a_config_map_is_not_a_source_of_variables()
     {
-        // Arrange: LoadVariables reads cm.Data only
-        _repo
-            .Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.AppsAfter("config", FidelityRepository.SubstituteFrom("ConfigMap", "settings"))
-            )
-            .Write(
-                "kubernetes/config/settings.yaml",
-                ConfigMap("settings", "  TEXT: text\n") + "binaryData:\n  BLOB: YmxvYg==\n"
-            )
-            .Write("kubernetes/apps/app.yaml", ConfigMap("app", "  text: ${TEXT}\n  blob: ${BLOB}\n"));
-
-        // Act
-        var rendered = await _repo.RenderAsync();
+        // Act: LoadVariables reads cm.Data only
+        var rendered = await RenderAfterSettingsAsync(
+            "  TEXT: text\nbinaryData:\n  BLOB: YmxvYg==\n",
+            "  text: ${TEXT}\n  blob: ${BLOB}\n"
+        );
 
         // Assert
         var finding = rendered.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Subject;
@@ -92,23 +70,11 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task A_secret_an_external_secret_writes_exists_and_its_keys_substitute_as_masked_placeholders()
     {
-        // Arrange
-        _repo
-            .Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.AppsAfter("stores", FidelityRepository.SubstituteFrom("Secret", "cluster-secrets"))
-            )
-            .Write(
-                "kubernetes/stores/external-secret.yaml",
-                ExternalSecret(
-                    "cluster-secrets",
-                    "  data:\n    - secretKey: API_TOKEN\n      remoteRef:\n        key: api-token\n"
-                )
-            )
-            .Write("kubernetes/apps/app.yaml", ConfigMap("app", "  token: Bearer ${API_TOKEN}\n"));
-
         // Act
-        var rendered = await _repo.RenderAsync();
+        var rendered = await RenderAfterExternalSecretAsync(
+            "  data:\n    - secretKey: API_TOKEN\n      remoteRef:\n        key: api-token\n",
+            "  token: Bearer ${API_TOKEN}\n"
+        );
 
         // Assert
         rendered.Findings.Should().BeEmpty();
@@ -118,26 +84,12 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task Variables_an_external_secret_may_bring_through_data_from_are_one_warning_not_errors()
     {
-        // Arrange
-        _repo
-            .Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.AppsAfter(
-                    "stores",
-                    "  postBuild:\n    substitute:\n      REGION: westeurope\n    substituteFrom:\n      - kind: Secret\n        name: cluster-secrets\n"
-                )
-            )
-            .Write(
-                "kubernetes/stores/external-secret.yaml",
-                ExternalSecret("cluster-secrets", "  dataFrom:\n    - extract:\n        key: cluster\n")
-            )
-            .Write(
-                "kubernetes/apps/app.yaml",
-                ConfigMap("app", "  user: ${DB_USER}\n  password: ${DB_PASSWORD}\n  region: ${REGION}\n")
-            );
-
         // Act
-        var rendered = await _repo.RenderAsync();
+        var rendered = await RenderAfterExternalSecretAsync(
+            "  dataFrom:\n    - extract:\n        key: cluster\n",
+            "  user: ${DB_USER}\n  password: ${DB_PASSWORD}\n  region: ${REGION}\n",
+            "postBuild:\n  substitute:\n    REGION: westeurope\n  substituteFrom:\n    - kind: Secret\n      name: cluster-secrets\n"
+        );
 
         // Assert
         var warning = rendered.Findings.Should().ContainSingle().Subject;
@@ -155,23 +107,11 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task A_substitute_from_secret_nothing_applies_or_writes_is_still_missing()
     {
-        // Arrange: an ExternalSecret with creationPolicy None writes no Secret
-        _repo
-            .Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.AppsAfter("stores", FidelityRepository.SubstituteFrom("Secret", "cluster-secrets"))
-            )
-            .Write(
-                "kubernetes/stores/external-secret.yaml",
-                ExternalSecret(
-                    "cluster-secrets",
-                    "  target:\n    creationPolicy: None\n  dataFrom:\n    - extract:\n        key: cluster\n"
-                )
-            )
-            .Write("kubernetes/apps/app.yaml", ConfigMap("app", "  user: ${DB_USER}\n"));
-
-        // Act
-        var rendered = await _repo.RenderAsync();
+        // Act: an ExternalSecret with creationPolicy None writes no Secret
+        var rendered = await RenderAfterExternalSecretAsync(
+            "  target:\n    creationPolicy: None\n  dataFrom:\n    - extract:\n        key: cluster\n",
+            "  user: ${DB_USER}\n"
+        );
 
         // Assert
         rendered
@@ -181,11 +121,32 @@ public sealed class PostBuildVariablesFidelitySpecs : IDisposable
             .Contain("Secret flux-system/cluster-secrets");
     }
 
-    internal static string ConfigMap(string name, string data) =>
-        $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\n  namespace: flux-system\ndata:\n{data}";
+    /// <summary><c>apps</c> substitutes from the ConfigMap <c>settings</c> (these data lines) that <c>config</c> applies.</summary>
+    private Task<RenderedCluster> RenderAfterSettingsAsync(string settingsData, string appData) =>
+        Repo.RenderAppsAfterAsync(
+            "config",
+            FidelityRepository.SubstituteFrom("ConfigMap", "settings"),
+            "settings.yaml",
+            FidelityRepository.ConfigMap("settings", settingsData),
+            FidelityRepository.ConfigMap("app", appData)
+        );
 
-    private static string ExternalSecret(string name, string spec) =>
-        $"apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: {name}\n  namespace: flux-system\nspec:\n  secretStoreRef:\n    kind: ClusterSecretStore\n    name: vault\n{spec}";
+    /// <summary>
+    /// <c>apps</c> (by default substituting from the Secret <c>cluster-secrets</c>) after <c>stores</c>, which applies
+    /// the ExternalSecret <c>cluster-secrets</c> of the ClusterSecretStore <c>vault</c> with these spec lines.
+    /// </summary>
+    private Task<RenderedCluster> RenderAfterExternalSecretAsync(
+        string externalSecretSpec,
+        string appData,
+        string? appsSpec = null
+    ) =>
+        Repo.RenderAppsAfterAsync(
+            "stores",
+            appsSpec ?? FidelityRepository.SubstituteFrom("Secret", "cluster-secrets"),
+            "external-secret.yaml",
+            $"apiVersion: external-secrets.io/v1\nkind: ExternalSecret\nmetadata:\n  name: cluster-secrets\n  namespace: flux-system\nspec:\n  secretStoreRef:\n    kind: ClusterSecretStore\n    name: vault\n{externalSecretSpec}",
+            FidelityRepository.ConfigMap("app", appData)
+        );
 
     private static Manifest Object(RenderedCluster cluster, string name) =>
         cluster.Objects.Single(o => o.Manifest.Name == name).Manifest;

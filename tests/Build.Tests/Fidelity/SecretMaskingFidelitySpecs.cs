@@ -9,50 +9,32 @@ namespace GitOpsRunners.Tests.Fidelity;
 /// and the spans that kustomize_varsub.go's <c>varSubstitution</c> filled from a Secret's keys; equal text that did
 /// not come from the Secret stays readable.
 /// </summary>
-public sealed class SecretMaskingFidelitySpecs : IDisposable
+public sealed class SecretMaskingFidelitySpecs : FidelitySpecs
 {
-    private readonly FidelityRepository _repo = new();
-
-    public void Dispose() => _repo.Dispose();
-
     [Fact(Timeout = 60_000)]
     public async Task Only_the_substituted_span_is_masked_and_equal_text_elsewhere_stays()
     {
-        // Arrange
-        _repo
-            .Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.AppsAfter(
-                    "config",
-                    "  postBuild:\n    substitute:\n      TEAM: app\n    substituteFrom:\n      - kind: Secret\n        name: env\n"
-                )
-            )
-            .Write(
-                "kubernetes/config/secret.yaml",
-                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: env\n  namespace: flux-system\nstringData:\n  ENV: prod\n"
-            )
-            .Write(
-                "kubernetes/apps/app.yaml",
-                """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: app-prod
-                  namespace: flux-system
-                  labels:
-                    prod: "true"
-                data:
-                  url: https://${ENV}.example.com/${ENV}/${TEAM}
-                  quoted: "${ENV}"
-                  note: production traffic goes to prod-eu, the ${TEAM} team owns it
-                  script: |
-                    echo prod
-                    deploy --env=${ENV} --target=prod
-                """
-            );
-
         // Act
-        var rendered = await _repo.RenderAsync();
+        var rendered = await RenderWithEnvSecretAsync(
+            "TEAM: app",
+            "stringData:\n  ENV: prod\n",
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: app-prod
+              namespace: flux-system
+              labels:
+                prod: "true"
+            data:
+              url: https://${ENV}.example.com/${ENV}/${TEAM}
+              quoted: "${ENV}"
+              note: production traffic goes to prod-eu, the ${TEAM} team owns it
+              script: |
+                echo prod
+                deploy --env=${ENV} --target=prod
+            """
+        );
 
         // Assert
         rendered.Findings.Should().BeEmpty();
@@ -70,23 +52,12 @@ public sealed class SecretMaskingFidelitySpecs : IDisposable
     [Fact(Timeout = 60_000)]
     public async Task A_secret_value_overridden_by_inline_substitute_is_not_masked()
     {
-        // Arrange: inline substitute overwrites substituteFrom values, so the value no longer comes from the Secret
-        _repo
-            .Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.AppsAfter(
-                    "config",
-                    "  postBuild:\n    substitute:\n      ENV: staging\n    substituteFrom:\n      - kind: Secret\n        name: env\n"
-                )
-            )
-            .Write(
-                "kubernetes/config/secret.yaml",
-                "apiVersion: v1\nkind: Secret\nmetadata:\n  name: env\n  namespace: flux-system\ndata:\n  ENV: cHJvZA==\n"
-            )
-            .Write("kubernetes/apps/app.yaml", PostBuildVariablesFidelitySpecs.ConfigMap("app", "  env: ${ENV}\n"));
-
-        // Act
-        var rendered = await _repo.RenderAsync();
+        // Act: inline substitute overwrites substituteFrom values, so the value no longer comes from the Secret
+        var rendered = await RenderWithEnvSecretAsync(
+            "ENV: staging",
+            "data:\n  ENV: cHJvZA==\n",
+            FidelityRepository.ConfigMap("app", "  env: ${ENV}\n")
+        );
 
         // Assert
         rendered.Findings.Should().BeEmpty();
@@ -101,4 +72,17 @@ public sealed class SecretMaskingFidelitySpecs : IDisposable
             .Should()
             .NotBe("cHJvZA==");
     }
+
+    /// <summary>
+    /// Renders <c>apps</c> (<paramref name="appYaml"/>) substituting <paramref name="inline"/> and, from the Secret
+    /// <c>env</c> that <c>config</c> applies with <paramref name="secretData"/>, its keys.
+    /// </summary>
+    private Task<RenderedCluster> RenderWithEnvSecretAsync(string inline, string secretData, string appYaml) =>
+        Repo.RenderAppsAfterAsync(
+            "config",
+            $"postBuild:\n  substitute:\n    {inline}\n  substituteFrom:\n    - kind: Secret\n      name: env\n",
+            "secret.yaml",
+            $"apiVersion: v1\nkind: Secret\nmetadata:\n  name: env\n  namespace: flux-system\n{secretData}",
+            appYaml
+        );
 }

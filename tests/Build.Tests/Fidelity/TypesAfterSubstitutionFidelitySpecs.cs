@@ -1,5 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation.Schemas;
 using Newtonsoft.Json.Linq;
 
@@ -10,12 +11,8 @@ namespace GitOpsRunners.Tests.Fidelity;
 /// sigs.k8s.io/yaml <c>YAMLToJSON</c>, i.e. go-yaml v2's YAML 1.1 <c>resolve</c>: what a substituted plain scalar
 /// becomes is what the API server receives.
 /// </summary>
-public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
+public sealed class TypesAfterSubstitutionFidelitySpecs : FidelitySpecs
 {
-    private readonly FidelityRepository _repo = new();
-
-    public void Dispose() => _repo.Dispose();
-
     [Fact(Timeout = 120_000)]
     public async Task A_yes_substituted_into_config_map_data_is_a_boolean_and_the_api_servers_schema_error()
     {
@@ -23,12 +20,12 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
         // ${quote} variable keeps a string
         WriteApp(
             "  FEATURE: ${FLAG}\n  QUOTED: \"${FLAG}\"\n  SAFE: ${quote}${FLAG}${quote}\n  PERMS: ${PERMS}\n",
-            "      FLAG: \"yes\"\n      PERMS: \"0750\"\n      quote: '\"'\n"
+            "    FLAG: \"yes\"\n    PERMS: \"0750\"\n    quote: '\"'\n"
         );
 
         // Act
-        var result = await _repo.ValidateAsync();
-        var rendered = await _repo.RenderAsync();
+        var result = await Repo.ValidateAsync();
+        var rendered = await Repo.RenderAsync();
 
         // Assert
         var app = rendered.Objects.Single(o => o.Manifest.Name == "app").Manifest;
@@ -60,11 +57,11 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
         // Arrange
         WriteApp(
             "  count: ${quote}${COUNT}${quote}\n  ratio: ${RATIO}\n  when: ${WHEN}\n",
-            "      quote: '\"'\n      COUNT: \"1_000\"\n      RATIO: \"1e3\"\n      WHEN: \"2024-01-02\"\n"
+            "    quote: '\"'\n    COUNT: \"1_000\"\n    RATIO: \"1e3\"\n    WHEN: \"2024-01-02\"\n"
         );
 
         // Act
-        var rendered = await _repo.RenderAsync();
+        var rendered = await Repo.RenderAsync();
 
         // Assert
         var json = YamlJsonConverter.Convert(rendered.Objects.Single(o => o.Manifest.Name == "app").Manifest.Body);
@@ -77,10 +74,10 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
     public async Task A_substituted_infinity_cannot_become_json_and_fails_like_yaml_to_json()
     {
         // Arrange
-        WriteApp("  limit: ${LIMIT}\n", "      LIMIT: \".inf\"\n");
+        WriteApp("  limit: ${LIMIT}\n", "    LIMIT: \".inf\"\n");
 
         // Act
-        var rendered = await _repo.RenderAsync();
+        var rendered = await Repo.RenderAsync();
 
         // Assert
         var finding = rendered.Findings.Should().ContainSingle().Subject;
@@ -90,14 +87,6 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : IDisposable
     }
 
     private void WriteApp(string data, string substitute) =>
-        _repo
-            .Write(
-                "kubernetes/clusters/one/ks.yaml",
-                FidelityRepository.Kustomization(
-                    "apps",
-                    "./kubernetes/apps",
-                    "  postBuild:\n    substitute:\n" + substitute
-                )
-            )
-            .Write("kubernetes/apps/app.yaml", PostBuildVariablesFidelitySpecs.ConfigMap("app", data));
+        Repo.WriteKustomization("apps", "postBuild:\n  substitute:\n" + substitute)
+            .Write("kubernetes/apps/app.yaml", FidelityRepository.ConfigMap("app", data));
 }

@@ -25,7 +25,10 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task A_missing_path_is_reported_with_the_kustomizations_file_and_line()
     {
         // Arrange
-        _repo.Write("kubernetes/clusters/one/ks.yaml", "# first\n" + Kustomization("apps", "./kubernetes/apps/nope"));
+        _repo.Write(
+            "kubernetes/clusters/one/ks.yaml",
+            "# first\n" + FluxYaml.Kustomization("apps", "./kubernetes/apps/nope")
+        );
 
         // Act
         var rendered = await RenderAsync();
@@ -42,7 +45,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task A_kustomize_error_names_the_kustomization_and_kustomizes_own_reason()
     {
         // Arrange
-        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps"));
+        _repo.Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"));
         _repo.Write("kubernetes/apps/kustomization.yaml", "resources:\n  - missing.yaml\n");
 
         // Act
@@ -62,11 +65,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task An_unset_variable_is_an_error_naming_the_kustomization_and_the_source_line()
     {
         // Arrange
-        _repo.Write(
-            "kubernetes/clusters/one/ks.yaml",
-            Kustomization("apps", "./kubernetes/apps", "  postBuild:\n    substitute:\n      KNOWN: yes\n")
-        );
-        _repo.Write("kubernetes/apps/app.yaml", ConfigMap + "  host: ${UNKNOWN_HOST}\n");
+        WriteApps("postBuild:\n  substitute:\n    KNOWN: yes\n", ConfigMap + "  host: ${UNKNOWN_HOST}\n");
 
         // Act
         var rendered = await RenderAsync();
@@ -82,12 +81,8 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task Without_strict_mode_an_unset_variable_becomes_empty()
     {
         // Arrange
-        _repo.Write(
-            "kubernetes/clusters/one/ks.yaml",
-            Kustomization("apps", "./kubernetes/apps", "  postBuild:\n    substitute:\n      KNOWN: yes\n")
-        );
-        _repo.Write(
-            "kubernetes/apps/app.yaml",
+        WriteApps(
+            "postBuild:\n  substitute:\n    KNOWN: yes\n",
             ConfigMap.Replace("  name: app\n", "  name: app\n  namespace: default\n", StringComparison.Ordinal)
                 + "  host: x${UNKNOWN_HOST}\n"
         );
@@ -109,10 +104,9 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task A_missing_substitute_from_config_map_is_reported_unless_optional()
     {
         // Arrange
-        var from =
-            "  postBuild:\n    substituteFrom:\n      - kind: ConfigMap\n        name: absent\n      - kind: ConfigMap\n        name: also-absent\n        optional: true\n";
-        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps", from));
-        _repo.Write("kubernetes/apps/app.yaml", ConfigMap);
+        WriteApps(
+            "postBuild:\n  substituteFrom:\n    - kind: ConfigMap\n      name: absent\n    - kind: ConfigMap\n      name: also-absent\n      optional: true\n"
+        );
 
         // Act
         var rendered = await RenderAsync();
@@ -132,11 +126,11 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         // Arrange
         _repo.Write(
             "kubernetes/clusters/one/a.yaml",
-            Kustomization("a", "./kubernetes/apps", "  dependsOn:\n    - name: b\n")
+            FluxYaml.Kustomization("a", "./kubernetes/apps", "dependsOn:\n  - name: b\n")
         );
         _repo.Write(
             "kubernetes/clusters/one/b.yaml",
-            Kustomization("b", "./kubernetes/apps", "  dependsOn:\n    - name: a\n")
+            FluxYaml.Kustomization("b", "./kubernetes/apps", "dependsOn:\n  - name: a\n")
         );
         _repo.Write("kubernetes/apps/app.yaml", ConfigMap);
 
@@ -158,11 +152,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task A_dangling_dependson_is_a_warning_and_the_kustomization_still_renders()
     {
         // Arrange
-        _repo.Write(
-            "kubernetes/clusters/one/ks.yaml",
-            Kustomization("apps", "./kubernetes/apps", "  dependsOn:\n    - name: ghost\n      namespace: other\n")
-        );
-        _repo.Write("kubernetes/apps/app.yaml", ConfigMap);
+        WriteApps("dependsOn:\n  - name: ghost\n    namespace: other\n");
 
         // Act
         var rendered = await RenderAsync();
@@ -182,20 +172,13 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task Sources_that_are_not_this_repository_are_warnings_not_silence()
     {
         // Arrange
-        var oci = Kustomization("oci", "./", "")
-            .Replace(
-                "kind: GitRepository\n    name: flux-system",
-                "kind: OCIRepository\n    name: remote",
-                StringComparison.Ordinal
-            );
-        var artifact = Kustomization("artifact", "./", "")
-            .Replace(
-                "kind: GitRepository\n    name: flux-system",
-                "kind: ExternalArtifact\n    name: made-elsewhere",
-                StringComparison.Ordinal
-            );
-        var otherGit = Kustomization("other", "./", "")
-            .Replace("name: flux-system\n  path", "name: upstream\n  path", StringComparison.Ordinal);
+        var oci = FluxYaml
+            .Kustomization("oci", "./", source: "remote")
+            .Replace("kind: GitRepository", "kind: OCIRepository", StringComparison.Ordinal);
+        var artifact = FluxYaml
+            .Kustomization("artifact", "./", source: "made-elsewhere")
+            .Replace("kind: GitRepository", "kind: ExternalArtifact", StringComparison.Ordinal);
+        var otherGit = FluxYaml.Kustomization("other", "./", source: "upstream");
         const string upstream =
             "apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: upstream\n  namespace: flux-system\nspec:\n  url: https://github.com/someone/else\n";
         _repo.Write("kubernetes/clusters/one/ks.yaml", $"{oci}---\n{artifact}---\n{otherGit}---\n{upstream}");
@@ -220,8 +203,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task A_non_kubernetes_file_in_a_generated_folder_is_reported()
     {
         // Arrange
-        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps"));
-        _repo.Write("kubernetes/apps/app.yaml", ConfigMap);
+        WriteApps();
         _repo.Write("kubernetes/apps/values.yaml", "replicaCount: 2\n");
         _repo.Write("kubernetes/apps/.sourceignore", "ignored.yaml\n");
         _repo.Write("kubernetes/apps/ignored.yaml", "not: kubernetes\n");
@@ -241,7 +223,8 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         // Arrange
         _repo.Write(
             "kubernetes/clusters/one/ks.yaml",
-            Kustomization("apps", "./kubernetes/apps")
+            FluxYaml
+                .Kustomization("apps", "./kubernetes/apps")
                 .Replace("  namespace: flux-system\n", "", StringComparison.Ordinal)
         );
         _repo.Write("kubernetes/clusters/one/kustomization.yaml", "resources:\n  - ks.yaml\n");
@@ -259,7 +242,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     public async Task An_unknown_cluster_is_a_usage_error_listing_the_known_ones()
     {
         // Arrange
-        _repo.Write("kubernetes/clusters/one/ks.yaml", Kustomization("apps", "./kubernetes/apps"));
+        _repo.Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"));
 
         // Act
         var act = () => _renderer.RenderAsync(new RepositoryLayout(_repo.Path), "two", CancellationToken.None);
@@ -271,6 +254,10 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
     private Task<RenderedCluster> RenderAsync() =>
         _renderer.RenderAsync(new RepositoryLayout(_repo.Path), "one", CancellationToken.None);
 
-    private static string Kustomization(string name, string path, string extra = "") =>
-        $"apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: {name}\n  namespace: flux-system\nspec:\n  interval: 10m\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n  path: {path}\n{extra}";
+    /// <summary>The Kustomization <c>apps</c> (with <paramref name="spec"/>) applying <paramref name="app"/> from <c>kubernetes/apps</c>.</summary>
+    private void WriteApps(string? spec = null, string app = ConfigMap)
+    {
+        _repo.Write("kubernetes/clusters/one/ks.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps", spec));
+        _repo.Write("kubernetes/apps/app.yaml", app);
+    }
 }

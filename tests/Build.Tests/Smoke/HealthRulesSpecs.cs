@@ -16,6 +16,14 @@ public class HealthRulesSpecs
     private static CheckResult Single(IReadOnlyList<CheckResult> results, string objectId) =>
         results.Should().ContainSingle(r => r.Object == objectId).Subject;
 
+    /// <summary>The one result for <paramref name="objectId"/> once the healthy cluster's <paramref name="kind"/> <paramref name="name"/> is changed.</summary>
+    private static CheckResult CheckAfter(
+        string kind,
+        string name,
+        Func<JsonObject, JsonObject> change,
+        string objectId
+    ) => Single(Evaluate(SmokeScenario.HealthyObjects().With(kind, name, change)), objectId);
+
     [Fact]
     public void A_healthy_cluster_passes_every_check()
     {
@@ -46,36 +54,23 @@ public class HealthRulesSpecs
     [Fact]
     public void A_kustomization_that_failed_to_build_fails_with_its_reason_and_message()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With(
-                "Kustomization",
-                "apps",
-                k => k.SetCondition("Ready", "False", "BuildFailed", "kustomize build failed: accumulating resources")
-            );
+        var result = Single(
+            Evaluate(SmokeScenario.WithAppsNotReady("BuildFailed", "kustomize build failed: accumulating resources")),
+            "Kustomization/flux-system/apps"
+        );
 
-        var result = Single(Evaluate(objects), "Kustomization/flux-system/apps");
-
-        result.State.Should().Be(CheckState.Fail);
-        result.Reason.Should().Be("Ready=False BuildFailed: kustomize build failed: accumulating resources");
+        (result.State, result.Reason)
+            .Should()
+            .Be((CheckState.Fail, "Ready=False BuildFailed: kustomize build failed: accumulating resources"));
     }
 
     [Fact]
     public void A_kustomization_waiting_for_a_dependency_is_pending()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With(
-                "Kustomization",
-                "apps",
-                k =>
-                    k.SetCondition(
-                        "Ready",
-                        "False",
-                        "DependencyNotReady",
-                        "dependency 'flux-system/infrastructure' is not ready"
-                    )
-            );
+        var objects = SmokeScenario.WithAppsNotReady(
+            "DependencyNotReady",
+            "dependency 'flux-system/infrastructure' is not ready"
+        );
 
         Single(Evaluate(objects), "Kustomization/flux-system/apps").State.Should().Be(CheckState.Pending);
     }
@@ -83,24 +78,27 @@ public class HealthRulesSpecs
     [Fact]
     public void A_kustomization_at_an_older_commit_is_pending_with_both_revisions_named()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With("Kustomization", "apps", k => k.Applied("1111111111111111111111111111111111111111"));
+        var result = CheckAfter(
+            "Kustomization",
+            "apps",
+            k => k.Applied("1111111111111111111111111111111111111111"),
+            "Kustomization/flux-system/apps"
+        );
 
-        var result = Single(Evaluate(objects), "Kustomization/flux-system/apps");
-
-        result.State.Should().Be(CheckState.Pending);
-        result.Reason.Should().Be($"applied main@sha1:111111111111, waiting for {SmokeScenario.Commit}");
+        (result.State, result.Reason)
+            .Should()
+            .Be((CheckState.Pending, $"applied main@sha1:111111111111, waiting for {SmokeScenario.Commit}"));
     }
 
     [Fact]
     public void A_generation_not_yet_observed_is_pending_even_when_ready_is_true()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With("Kustomization", "apps", k => k.Set("metadata.generation", 2));
-
-        var result = Single(Evaluate(objects), "Kustomization/flux-system/apps");
+        var result = CheckAfter(
+            "Kustomization",
+            "apps",
+            k => k.Set("metadata.generation", 2),
+            "Kustomization/flux-system/apps"
+        );
 
         result.State.Should().Be(CheckState.Pending);
         result.Reason.Should().Contain("generation 2 not reconciled yet (observed 1)");
@@ -109,11 +107,12 @@ public class HealthRulesSpecs
     [Fact]
     public void A_suspended_object_fails_even_though_its_stale_status_says_ready()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With("HelmRelease", "external-secrets", h => h.Set("spec.suspend", true));
-
-        var result = Single(Evaluate(objects), "HelmRelease/external-secrets/external-secrets");
+        var result = CheckAfter(
+            "HelmRelease",
+            "external-secrets",
+            h => h.Set("spec.suspend", true),
+            "HelmRelease/external-secrets/external-secrets"
+        );
 
         result.State.Should().Be(CheckState.Fail);
         result
@@ -153,58 +152,58 @@ public class HealthRulesSpecs
     [Fact]
     public void A_helm_release_whose_upgrade_failed_and_stalled_fails_with_the_stalled_reason()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With("HelmRelease", "gha-runner-scale-set", h => h.UpgradeFailed("0.15.0"));
+        var result = CheckAfter(
+            "HelmRelease",
+            "gha-runner-scale-set",
+            h => h.UpgradeFailed("0.15.0"),
+            $"HelmRelease/{Arc}/gha-runner-scale-set"
+        );
 
-        var result = Single(Evaluate(objects), $"HelmRelease/{Arc}/gha-runner-scale-set");
-
-        result.State.Should().Be(CheckState.Fail);
-        result.Reason.Should().Be("Stalled=True RetriesExceeded: Failed to upgrade after 4 attempt(s)");
+        (result.State, result.Reason)
+            .Should()
+            .Be((CheckState.Fail, "Stalled=True RetriesExceeded: Failed to upgrade after 4 attempt(s)"));
     }
 
     [Fact]
     public void A_helm_release_that_deployed_another_chart_version_than_pinned_is_pending()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With(
-                "HelmRelease",
-                "external-secrets",
-                h =>
-                    h.Set(
-                        "status.history",
-                        JsonNode.Parse(
-                            """[{"chartName":"external-secrets","chartVersion":"2.8.1","status":"deployed","version":3}]"""
-                        )
+        var result = CheckAfter(
+            "HelmRelease",
+            "external-secrets",
+            h =>
+                h.Set(
+                    "status.history",
+                    JsonNode.Parse(
+                        """[{"chartName":"external-secrets","chartVersion":"2.8.1","status":"deployed","version":3}]"""
                     )
-            );
+                ),
+            "HelmRelease/external-secrets/external-secrets"
+        );
 
-        var result = Single(Evaluate(objects), "HelmRelease/external-secrets/external-secrets");
-
-        result.State.Should().Be(CheckState.Pending);
-        result.Reason.Should().Be("deployed external-secrets@2.8.1, the repository pins 2.9.0");
+        (result.State, result.Reason)
+            .Should()
+            .Be((CheckState.Pending, "deployed external-secrets@2.8.1, the repository pins 2.9.0"));
     }
 
     [Fact]
     public void An_invalid_secret_store_fails_with_the_eso_reason()
     {
-        var objects = SmokeScenario.HealthyObjects().With("ClusterSecretStore", "azurekv", s => s.Invalid());
+        var result = CheckAfter("ClusterSecretStore", "azurekv", s => s.Invalid(), "ClusterSecretStore/azurekv");
 
-        var result = Single(Evaluate(objects), "ClusterSecretStore/azurekv");
-
-        result.State.Should().Be(CheckState.Fail);
-        result.Reason.Should().Be("Ready=False InvalidProviderConfig: unable to create client");
+        (result.State, result.Reason)
+            .Should()
+            .Be((CheckState.Fail, "Ready=False InvalidProviderConfig: unable to create client"));
     }
 
     [Fact]
     public void An_external_secret_that_cannot_sync_fails()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With("ExternalSecret", "gha-runner-scale-set-github", e => e.SyncFailed());
-
-        var result = Single(Evaluate(objects), $"ExternalSecret/{Arc}/gha-runner-scale-set-github");
+        var result = CheckAfter(
+            "ExternalSecret",
+            "gha-runner-scale-set-github",
+            e => e.SyncFailed(),
+            $"ExternalSecret/{Arc}/gha-runner-scale-set-github"
+        );
 
         result.State.Should().Be(CheckState.Fail);
         result.Reason.Should().Contain("SecretSyncedError");
@@ -213,18 +212,14 @@ public class HealthRulesSpecs
     [Fact]
     public void A_secret_without_the_keys_arc_reads_fails_and_names_only_key_names()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With(
-                "Secret",
-                "gha-runner-scale-set-github",
-                _ => CoreFixtures.Secret(Arc, "gha-runner-scale-set-github", "token")
-            );
+        var result = CheckAfter(
+            "Secret",
+            "gha-runner-scale-set-github",
+            _ => CoreFixtures.Secret(Arc, "gha-runner-scale-set-github", "token"),
+            $"Secret/{Arc}/gha-runner-scale-set-github"
+        );
 
-        var result = Single(Evaluate(objects), $"Secret/{Arc}/gha-runner-scale-set-github");
-
-        result.State.Should().Be(CheckState.Fail);
-        result.Reason.Should().Be("lacks github_token (has keys token)");
+        (result.State, result.Reason).Should().Be((CheckState.Fail, "lacks github_token (has keys token)"));
         result.Reason.Should().NotContain("not-a-real-value");
     }
 
@@ -265,26 +260,14 @@ public class HealthRulesSpecs
     [Fact]
     public void A_listener_pod_that_is_not_running_is_pending_with_its_waiting_reason()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With(
-                "Pod",
-                $"{SmokeScenario.ScaleSet}-754b578d-listener",
-                _ =>
-                    ArcFixtures.ListenerPod(
-                        Arc,
-                        Arc,
-                        SmokeScenario.ScaleSet,
-                        "Pending",
-                        ready: false,
-                        waitingReason: "ImagePullBackOff"
-                    )
-            );
+        var result = Single(
+            Evaluate(SmokeScenario.WithListenerPullingItsImage()),
+            $"Pod/{Arc}/{SmokeScenario.Listener}"
+        );
 
-        var result = Single(Evaluate(objects), $"Pod/{Arc}/{SmokeScenario.ScaleSet}-754b578d-listener");
-
-        result.State.Should().Be(CheckState.Pending);
-        result.Reason.Should().Be("Pending (ImagePullBackOff: Back-off pulling image)");
+        (result.State, result.Reason)
+            .Should()
+            .Be((CheckState.Pending, "Pending (ImagePullBackOff: Back-off pulling image)"));
     }
 
     [Fact]
@@ -378,15 +361,12 @@ public class HealthRulesSpecs
     [Fact]
     public void A_flux_crd_that_does_not_serve_the_version_the_repository_uses_fails()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With(
-                "CustomResourceDefinition",
-                "helmreleases.helm.toolkit.fluxcd.io",
-                _ => CrdFixtures.Crd("helm.toolkit.fluxcd.io", "HelmRelease", "helmreleases", ["v2beta1", "v2beta2"])
-            );
-
-        var result = Single(Evaluate(objects), "helmreleases.helm.toolkit.fluxcd.io");
+        var result = CheckAfter(
+            "CustomResourceDefinition",
+            "helmreleases.helm.toolkit.fluxcd.io",
+            _ => CrdFixtures.Crd("helm.toolkit.fluxcd.io", "HelmRelease", "helmreleases", ["v2beta1", "v2beta2"]),
+            "helmreleases.helm.toolkit.fluxcd.io"
+        );
 
         result.State.Should().Be(CheckState.Fail);
         result.Reason.Should().Contain("serves [v2beta1, v2beta2] but the repository uses helm.toolkit.fluxcd.io/v2");

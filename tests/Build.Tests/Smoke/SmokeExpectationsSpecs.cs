@@ -1,4 +1,5 @@
 using GitOpsRunners.Smoke;
+using GitOpsRunners.Tests.Support;
 
 namespace GitOpsRunners.Tests.Smoke;
 
@@ -122,17 +123,7 @@ public class SmokeExpectationsSpecs
     {
         var rendered = RenderedClusters.FromYaml(
             "c",
-            """
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata: {name: ranged, namespace: apps}
-            spec: {chart: {spec: {chart: podinfo, version: ">=6.0.0 <7.0.0", sourceRef: {kind: HelmRepository, name: podinfo}}}}
-            ---
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata: {name: unresolved, namespace: apps}
-            spec: {chart: {spec: {chart: podinfo, version: "${PODINFO_VERSION}", sourceRef: {kind: HelmRepository, name: podinfo}}}}
-            """
+            PodinfoRelease("ranged", ">=6.0.0 <7.0.0") + "---\n" + PodinfoRelease("unresolved", "${PODINFO_VERSION}")
         );
 
         var expected = SmokeExpectations.From(rendered, null);
@@ -170,19 +161,28 @@ public class SmokeExpectationsSpecs
     {
         var rendered = RenderedClusters.FromYaml(
             "c",
-            """
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: GitRepository
-            metadata: {name: other-repo, namespace: flux-system}
-            spec: {url: https://github.com/example/other}
-            ---
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata: {name: other, namespace: flux-system}
-            spec: {path: ./, sourceRef: {kind: GitRepository, name: other-repo}}
-            """
+            FluxYaml.Kustomization("other", "./", source: "other-repo")
+                + """
+                ---
+                apiVersion: source.toolkit.fluxcd.io/v1
+                kind: GitRepository
+                metadata: {name: other-repo, namespace: flux-system}
+                spec: {url: https://github.com/example/other}
+                """
         );
 
         SmokeExpectations.From(rendered, "abc").Kustomizations.Single().TracksRevision.Should().BeFalse();
     }
+
+    /// <summary>A HelmRelease in <c>apps</c> of the podinfo chart at <paramref name="version"/>, as written (a range or a variable too).</summary>
+    private static string PodinfoRelease(string name, string version) =>
+        $$$"""
+            apiVersion: helm.toolkit.fluxcd.io/v2
+            kind: HelmRelease
+            metadata: {name: {{{name}}}, namespace: apps}
+            spec:
+              chart:
+                spec: {chart: podinfo, version: "{{{version}}}", sourceRef: {kind: HelmRepository, name: podinfo}}
+
+            """;
 }

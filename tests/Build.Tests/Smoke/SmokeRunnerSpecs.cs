@@ -51,19 +51,7 @@ public sealed class SmokeRunnerSpecs : IAsyncLifetime
     {
         SmokeScenario.Load(
             _server,
-            SmokeScenario
-                .HealthyObjects()
-                .With(
-                    "Kustomization",
-                    "apps",
-                    k =>
-                        k.SetCondition(
-                            "Ready",
-                            "False",
-                            "BuildFailed",
-                            "kustomize build failed: missing resource ./ghost.yaml"
-                        )
-                )
+            SmokeScenario.WithAppsNotReady("BuildFailed", "kustomize build failed: missing resource ./ghost.yaml")
         );
         _server.Add(
             CoreFixtures.WarningEvent(
@@ -221,25 +209,8 @@ public sealed class SmokeRunnerSpecs : IAsyncLifetime
     [Fact(Timeout = 20_000)]
     public async Task A_listener_pod_that_never_runs_times_out_with_its_pod_events()
     {
-        var listener = $"{SmokeScenario.ScaleSet}-754b578d-listener";
-        SmokeScenario.Load(
-            _server,
-            SmokeScenario
-                .HealthyObjects()
-                .With(
-                    "Pod",
-                    listener,
-                    _ =>
-                        ArcFixtures.ListenerPod(
-                            Arc,
-                            Arc,
-                            SmokeScenario.ScaleSet,
-                            "Pending",
-                            ready: false,
-                            waitingReason: "ImagePullBackOff"
-                        )
-                )
-        );
+        var listener = SmokeScenario.Listener;
+        SmokeScenario.Load(_server, SmokeScenario.WithListenerPullingItsImage());
         _server.Add(
             CoreFixtures.WarningEvent(
                 Arc,

@@ -18,6 +18,7 @@ internal static class SmokeScenario
     public const string ControllerDeployment = "gha-runner-scale-set-controller-gha-rs-controller";
     public const string ArcVersion = "0.14.2";
     public const string Commit = FluxFixtures.Commit;
+    public const string Listener = ScaleSet + "-754b578d-listener";
 
     public const string Yaml = """
         apiVersion: kustomize.toolkit.fluxcd.io/v1
@@ -157,6 +158,27 @@ internal static class SmokeScenario
         objects.Add(ArcFixtures.EphemeralRunner(ArcNamespace, ScaleSet, "x7k2p"));
         return objects;
     }
+
+    /// <summary>The healthy cluster but for the apps Kustomization, whose Ready condition is False for <paramref name="reason"/>.</summary>
+    public static List<JsonObject> WithAppsNotReady(string reason, string message) =>
+        HealthyObjects().With("Kustomization", "apps", k => k.SetCondition("Ready", "False", reason, message));
+
+    /// <summary>The healthy cluster but for the listener pod, pending in ImagePullBackOff.</summary>
+    public static List<JsonObject> WithListenerPullingItsImage() =>
+        HealthyObjects()
+            .With(
+                "Pod",
+                Listener,
+                _ =>
+                    ArcFixtures.ListenerPod(
+                        ArcNamespace,
+                        ArcNamespace,
+                        ScaleSet,
+                        "Pending",
+                        ready: false,
+                        waitingReason: "ImagePullBackOff"
+                    )
+            );
 
     /// <summary>Loads <paramref name="objects"/> (default: the healthy cluster) into the fake API server.</summary>
     public static void Load(KubernetesApiServer server, IEnumerable<JsonObject>? objects = null)

@@ -14,18 +14,7 @@ public class SmokeTargetSpecs
         using var repo = RepositoryCopy.OfFixture("two-clusters");
         var kubeconfig = server.WriteKubeconfig(repo.Combine("kubeconfig"));
 
-        var (exitCode, output) = await InProcessBuild.RunAsync(
-            repo,
-            "Smoke",
-            "--cluster",
-            "alpha",
-            "--kubeconfig",
-            kubeconfig,
-            "--timeout",
-            "1s",
-            "--revision",
-            "0123456789abcdef0123456789abcdef01234567"
-        );
+        var (exitCode, output) = await SmokeAlphaAsync(repo, kubeconfig, "0123456789abcdef0123456789abcdef01234567");
 
         exitCode.Should().Be(ExitCodes.TargetFailed, output);
         output.Should().Contain("Smoke failed on alpha");
@@ -48,18 +37,7 @@ public class SmokeTargetSpecs
             """
         );
 
-        var (exitCode, output) = await InProcessBuild.RunAsync(
-            repo,
-            "Smoke",
-            "--cluster",
-            "alpha",
-            "--kubeconfig",
-            kubeconfig,
-            "--timeout",
-            "1s",
-            "--revision",
-            "abc"
-        );
+        var (exitCode, output) = await SmokeAlphaAsync(repo, kubeconfig, "abc");
 
         exitCode.Should().Be(ExitCodes.TargetFailed, output);
         output.Should().Contain("127.0.0.1:9").And.NotContain("   at ");
@@ -75,4 +53,19 @@ public class SmokeTargetSpecs
         exitCode.Should().NotBe(ExitCodes.Success);
         output.Should().Contain("Smoke requires --cluster (or environment variable CLUSTER)");
     }
+
+    /// <summary>Runs Smoke on cluster alpha against <paramref name="kubeconfig"/> with a one-second timeout.</summary>
+    private static Task<BuildRun> SmokeAlphaAsync(TempDirectory repo, string kubeconfig, string revision) =>
+        InProcessBuild.RunAsync(
+            repo,
+            "Smoke",
+            "--cluster",
+            "alpha",
+            "--kubeconfig",
+            kubeconfig,
+            "--timeout",
+            "1s",
+            "--revision",
+            revision
+        );
 }

@@ -13,19 +13,12 @@ public class WorkflowDispatcherSpecs
     public async Task A_dispatched_run_that_succeeds_is_reported_with_its_inputs_and_link()
     {
         await using var server = await GitHubApiServer.StartAsync();
-        var dispatcher = new GitHubWorkflowDispatcher(
-            server.CreateClient(),
-            Repository,
-            TimeProvider.System,
-            TimeSpan.FromMilliseconds(20)
-        );
 
-        var result = await dispatcher.DispatchAndWaitAsync(
-            ".github/workflows/runner-smoke.yml",
-            "main",
-            new Dictionary<string, string> { ["runner-label"] = "arc-runners-tst" },
+        var result = await DispatchAsync(
+            server,
             TimeSpan.FromSeconds(10),
-            CancellationToken.None
+            ".github/workflows/runner-smoke.yml",
+            new Dictionary<string, string> { ["runner-label"] = "arc-runners-tst" }
         );
 
         result.Succeeded.Should().BeTrue();
@@ -41,20 +34,8 @@ public class WorkflowDispatcherSpecs
     {
         await using var server = await GitHubApiServer.StartAsync();
         server.Repository("octo", "fleet").DispatchedRunConclusion = "failure";
-        var dispatcher = new GitHubWorkflowDispatcher(
-            server.CreateClient(),
-            Repository,
-            TimeProvider.System,
-            TimeSpan.FromMilliseconds(20)
-        );
 
-        var result = await dispatcher.DispatchAndWaitAsync(
-            "runner-smoke.yml",
-            "main",
-            new Dictionary<string, string>(),
-            TimeSpan.FromSeconds(10),
-            CancellationToken.None
-        );
+        var result = await DispatchAsync(server, TimeSpan.FromSeconds(10));
 
         (result.Succeeded, result.Conclusion).Should().Be((false, "failure"));
     }
@@ -64,20 +45,8 @@ public class WorkflowDispatcherSpecs
     {
         await using var server = await GitHubApiServer.StartAsync();
         server.Repository("octo", "fleet").DispatchedRunConclusion = null;
-        var dispatcher = new GitHubWorkflowDispatcher(
-            server.CreateClient(),
-            Repository,
-            TimeProvider.System,
-            TimeSpan.FromMilliseconds(50)
-        );
 
-        var result = await dispatcher.DispatchAndWaitAsync(
-            "runner-smoke.yml",
-            "main",
-            new Dictionary<string, string>(),
-            TimeSpan.FromSeconds(2),
-            CancellationToken.None
-        );
+        var result = await DispatchAsync(server, TimeSpan.FromSeconds(2), poll: TimeSpan.FromMilliseconds(50));
 
         result.Conclusion.Should().BeNull();
         result.RunId.Should().BeGreaterThan(0);
@@ -87,22 +56,25 @@ public class WorkflowDispatcherSpecs
     public async Task Bad_credentials_fail_the_dispatch_with_a_clear_message()
     {
         await using var server = await GitHubApiServer.StartAsync();
-        var dispatcher = new GitHubWorkflowDispatcher(
-            server.CreateClient("wrong-token"),
-            Repository,
-            TimeProvider.System,
-            TimeSpan.FromMilliseconds(20)
-        );
 
-        var act = () =>
-            dispatcher.DispatchAndWaitAsync(
-                "runner-smoke.yml",
-                "main",
-                new Dictionary<string, string>(),
-                TimeSpan.FromSeconds(5),
-                CancellationToken.None
-            );
+        var act = () => DispatchAsync(server, TimeSpan.FromSeconds(5), token: "wrong-token");
 
         (await act.Should().ThrowAsync<BuildException>()).Which.Message.Should().Contain("GITHUB_TOKEN");
     }
+
+    /// <summary>Dispatches <paramref name="workflow"/> on main through the product's dispatcher and waits up to <paramref name="timeout"/>.</summary>
+    private static Task<WorkflowRunResult> DispatchAsync(
+        GitHubApiServer server,
+        TimeSpan timeout,
+        string workflow = "runner-smoke.yml",
+        Dictionary<string, string>? inputs = null,
+        TimeSpan? poll = null,
+        string? token = null
+    ) =>
+        new GitHubWorkflowDispatcher(
+            server.CreateClient(token),
+            Repository,
+            TimeProvider.System,
+            poll ?? TimeSpan.FromMilliseconds(20)
+        ).DispatchAndWaitAsync(workflow, "main", inputs ?? [], timeout, CancellationToken.None);
 }

@@ -1,8 +1,7 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Support;
-using GitOpsRunners.Tools;
+using GitOpsRunners.Tests.Validation.Schemas;
 using GitOpsRunners.Validation;
-using GitOpsRunners.Validation.Schemas;
 
 namespace GitOpsRunners.Tests.Validation;
 
@@ -38,7 +37,7 @@ public class BrokenRepositorySpecs
     [MemberData(nameof(Cases))]
     public async Task A_broken_repository_yields_its_located_finding(string name, string rule, string file, int line)
     {
-        var result = await ValidateAsync(name, SchemaLocationsOrNone());
+        var result = await ValidateAsync(name);
 
         AssertFinding(result, rule, file, line);
     }
@@ -52,7 +51,7 @@ public class BrokenRepositorySpecs
             return;
         }
 
-        var result = await ValidateAsync(name, SchemaLocationsOrNone());
+        var result = await ValidateAsync(name);
 
         AssertFinding(result, rule, file, line);
     }
@@ -67,7 +66,7 @@ public class BrokenRepositorySpecs
     {
         var environment = new Dictionary<string, string>
         {
-            ["SCHEMA_LOCATION"] = string.Join(';', SchemaLocationsOrNone()),
+            ["SCHEMA_LOCATION"] = string.Join(';', SharedSchemaValidation.LocationsOrNone()),
             ["IGNORE_MISSING_SCHEMAS"] = "true",
         };
 
@@ -101,40 +100,15 @@ public class BrokenRepositorySpecs
         result.Report.Errors.Should().BeGreaterThan(0);
     }
 
-    private static string[] SchemaLocationsOrNone() =>
-        SharedData.SchemasRoot is { } schemas
-            ?
-            [
-                Path.Combine(
-                    schemas,
-                    "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"
-                ),
-                Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
-            ]
-            : [Path.Combine(Path.GetTempPath(), "no-schemas-here")];
-
-    private static async Task<ValidationResult> ValidateAsync(string name, string[] locations)
+    private static async Task<ValidationResult> ValidateAsync(string name)
     {
-        var root = FixtureRepository.Path($"broken/{name}");
         using var cache = new TempDirectory();
-        var options = new ValidationOptions(
-            root,
+        return await SharedSchemaValidation.RunAsync(
+            FixtureRepository.Path($"broken/{name}"),
             ".",
-            null,
-            new SchemaValidationOptions(
-                locations,
-                "1.36.0",
-                true,
-                SharedData.SchemasRoot is null,
-                new HashSet<string>(),
-                new HashSet<string>(),
-                cache.Path
-            ),
-            "unused",
-            new HashSet<string>(),
+            SharedSchemaValidation.LocationsOrNone(),
+            SharedData.SchemasRoot is null,
             cache.Path
         );
-        using var http = new HttpClient();
-        return await new ValidationPipeline(KustomizeCli.Locate(), http).RunAsync(options, CancellationToken.None);
     }
 }

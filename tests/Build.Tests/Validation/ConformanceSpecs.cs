@@ -3,9 +3,8 @@ using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
 using GitOpsRunners.Rendering;
 using GitOpsRunners.Tests.Support;
+using GitOpsRunners.Tests.Validation.Schemas;
 using GitOpsRunners.Tools;
-using GitOpsRunners.Validation;
-using GitOpsRunners.Validation.Schemas;
 
 namespace GitOpsRunners.Tests.Validation;
 
@@ -24,34 +23,13 @@ public partial class ConformanceSpecs
         }
 
         using var cache = new TempDirectory();
-        var options = new ValidationOptions(
+
+        var result = await SharedSchemaValidation.RunAsync(
             Path.Combine(repos, "flux2-kustomize-helm-example"),
             ".",
-            null,
-            new SchemaValidationOptions(
-                [
-                    Path.Combine(
-                        schemas,
-                        "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"
-                    ),
-                    Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
-                ],
-                "1.36.0",
-                true,
-                false,
-                new HashSet<string>(),
-                new HashSet<string>(),
-                cache.Path
-            ),
-            "unused",
-            new HashSet<string>(),
+            SharedSchemaValidation.Locations(schemas),
+            false,
             cache.Path
-        );
-        using var http = new HttpClient();
-
-        var result = await new ValidationPipeline(KustomizeCli.Locate(), http).RunAsync(
-            options,
-            CancellationToken.None
         );
 
         result.Report.Clusters.Should().Equal("production", "staging");

@@ -25,10 +25,8 @@ public sealed class PathArgumentSpecs : IDisposable
     [Fact]
     public async Task An_absolute_root_inside_the_repository_root_validates_that_tree()
     {
-        var (exitCode, output) = await RunAsync(
+        var (exitCode, output) = await ValidateAsync(
             _world.Combine("elsewhere"),
-            "Validate",
-            "--repository-root",
             _world.Combine("repo"),
             "--root",
             _world.Combine("repo/kubernetes"),
@@ -43,10 +41,8 @@ public sealed class PathArgumentSpecs : IDisposable
     [Fact]
     public async Task An_absolute_root_in_another_repository_implies_that_repository()
     {
-        var (exitCode, output) = await RunAsync(
+        var (exitCode, output) = await ValidateAsync(
             _world.Combine("elsewhere"),
-            "Validate",
-            "--repository-root",
             _world.Combine("build-project"),
             "--root",
             _world.Combine("repo/kubernetes"),
@@ -64,10 +60,8 @@ public sealed class PathArgumentSpecs : IDisposable
     [Fact]
     public async Task A_relative_root_typed_from_a_folder_outside_the_repository_starts_at_that_folder()
     {
-        var (exitCode, output) = await RunAsync(
+        var (exitCode, output) = await ValidateAsync(
             _world.Combine("elsewhere/deeper"),
-            "Validate",
-            "--repository-root",
             "../../build-project",
             "--root",
             "../../repo/kubernetes",
@@ -82,10 +76,8 @@ public sealed class PathArgumentSpecs : IDisposable
     [Fact]
     public async Task A_relative_output_lands_in_the_working_directory()
     {
-        var (exitCode, output) = await RunAsync(
+        var (exitCode, output) = await ValidateAsync(
             _world.Combine("elsewhere/deeper"),
-            "Validate",
-            "--repository-root",
             _world.Combine("repo"),
             "--format",
             "json",
@@ -105,10 +97,8 @@ public sealed class PathArgumentSpecs : IDisposable
         using var _ = outside;
         Directory.CreateDirectory(outside.Combine("kubernetes/clusters"));
 
-        var (exitCode, output) = await RunAsync(
+        var (exitCode, output) = await ValidateAsync(
             _world.Combine("elsewhere"),
-            "Validate",
-            "--repository-root",
             _world.Combine("build-project"),
             "--root",
             outside.Combine("kubernetes")
@@ -138,7 +128,12 @@ public sealed class PathArgumentSpecs : IDisposable
         layout.KubernetesFolder.Should().Be(".");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] args)
+    /// <summary>Runs Validate from <paramref name="workingDirectory"/> with <c>--repository-root</c> and further arguments as typed.</summary>
+    private static async Task<(int ExitCode, string Output)> ValidateAsync(
+        string workingDirectory,
+        string repositoryRoot,
+        params string[] args
+    )
     {
         using var console = new TestConsole().Width(400);
         var environment = new Dictionary<string, string>
@@ -148,7 +143,7 @@ public sealed class PathArgumentSpecs : IDisposable
         };
         var exitCode = await BuildRunner.RunAsync(
             new Build(),
-            args,
+            ["Validate", "--repository-root", repositoryRoot, .. args],
             new BuildEnvironment(console, environment, workingDirectory),
             CancellationToken.None
         );

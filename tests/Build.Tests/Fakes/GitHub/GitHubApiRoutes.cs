@@ -16,162 +16,55 @@ internal static class GitHubApiRoutes
     /// <summary>GitHub refuses a comment body longer than this many characters (422).</summary>
     public const int MaxCommentLength = 65_536;
 
+    /// <summary>Every route the fake serves; a request to a path not listed here is a 404 as on GitHub.</summary>
+    private static readonly GitHubRoute[] Routes =
+    [
+        new("GET", "/pulls", GitHubEndpoint.ListPullRequests, ListPullRequests),
+        new("POST", "/pulls", GitHubEndpoint.CreatePullRequest, CreatePullRequest),
+        new("GET", "/pulls/{number:long}", GitHubEndpoint.GetPullRequest, GetPullRequest),
+        new("PATCH", "/pulls/{number:long}", GitHubEndpoint.UpdatePullRequest, UpdatePullRequest),
+        new("POST", "/issues/{number:long}/labels", GitHubEndpoint.AddIssueLabels, AddIssueLabels),
+        new("GET", "/issues/{number:long}/comments", GitHubEndpoint.ListIssueComments, ListIssueComments),
+        new("POST", "/issues/{number:long}/comments", GitHubEndpoint.CreateIssueComment, CreateIssueComment),
+        new("PATCH", "/issues/comments/{id:long}", GitHubEndpoint.UpdateIssueComment, UpdateIssueComment),
+        new("GET", "/labels", GitHubEndpoint.ListLabels, ListLabels),
+        new("POST", "/labels", GitHubEndpoint.CreateLabel, CreateLabel),
+        new("POST", "/statuses/{sha}", GitHubEndpoint.CreateStatus, CreateStatus),
+        new("GET", "/commits/{sha}/statuses", GitHubEndpoint.ListStatuses, ListStatuses),
+        new("GET", "/releases/latest", GitHubEndpoint.LatestRelease, LatestRelease),
+        new("GET", "/releases", GitHubEndpoint.ListReleases, ListReleases),
+        new("GET", "/releases/tags/{**tag}", GitHubEndpoint.ReleaseByTag, ReleaseByTag),
+        new("POST", "/actions/workflows/{workflow}/dispatches", GitHubEndpoint.DispatchWorkflow, Dispatch),
+        new("GET", "/actions/workflows/{workflow}/runs", GitHubEndpoint.ListWorkflowRuns, ListRuns),
+        new("GET", "/git/{kind}/heads/{**branch}", GitHubEndpoint.GetBranchRef, BranchRef),
+    ];
+
     public static void Map(WebApplication app, GitHubApiServer server)
     {
-        Route(
-            app.MapGet(
-                Repo + "/pulls",
-                (HttpContext c, string owner, string repo) =>
-                    ListPullRequests(c, server, server.Repository(owner, repo))
-            ),
-            GitHubEndpoint.ListPullRequests
-        );
-        Route(
-            app.MapPost(
-                Repo + "/pulls",
-                async (HttpContext c, string owner, string repo) =>
-                    CreatePullRequest(server, server.Repository(owner, repo), await BodyAsync(c))
-            ),
-            GitHubEndpoint.CreatePullRequest
-        );
-        Route(
-            app.MapGet(
-                Repo + "/pulls/{number:long}",
-                (string owner, string repo, long number) =>
-                    GetPullRequest(server, server.Repository(owner, repo), number)
-            ),
-            GitHubEndpoint.GetPullRequest
-        );
-        Route(
+        foreach (var route in Routes)
+        {
             app.MapMethods(
-                Repo + "/pulls/{number:long}",
-                ["PATCH"],
-                async (HttpContext c, string owner, string repo, long number) =>
-                    UpdatePullRequest(server, server.Repository(owner, repo), number, await BodyAsync(c))
-            ),
-            GitHubEndpoint.UpdatePullRequest
-        );
-        Route(
-            app.MapPost(
-                Repo + "/issues/{number:long}/labels",
-                async (HttpContext c, string owner, string repo, long number) =>
-                    AddIssueLabels(server, server.Repository(owner, repo), number, await BodyAsync(c))
-            ),
-            GitHubEndpoint.AddIssueLabels
-        );
-        Route(
-            app.MapGet(
-                Repo + "/issues/{number:long}/comments",
-                (HttpContext c, string owner, string repo, long number) =>
-                    ListIssueComments(c, server, server.Repository(owner, repo), number)
-            ),
-            GitHubEndpoint.ListIssueComments
-        );
-        Route(
-            app.MapPost(
-                Repo + "/issues/{number:long}/comments",
-                async (HttpContext c, string owner, string repo, long number) =>
-                    CreateIssueComment(server, server.Repository(owner, repo), number, await BodyAsync(c))
-            ),
-            GitHubEndpoint.CreateIssueComment
-        );
-        Route(
-            app.MapMethods(
-                Repo + "/issues/comments/{id:long}",
-                ["PATCH"],
-                async (HttpContext c, string owner, string repo, long id) =>
-                    UpdateIssueComment(server, server.Repository(owner, repo), id, await BodyAsync(c))
-            ),
-            GitHubEndpoint.UpdateIssueComment
-        );
-        Route(
-            app.MapGet(
-                Repo + "/labels",
-                (HttpContext c, string owner, string repo) => ListLabels(c, server, server.Repository(owner, repo))
-            ),
-            GitHubEndpoint.ListLabels
-        );
-        Route(
-            app.MapPost(
-                Repo + "/labels",
-                async (HttpContext c, string owner, string repo) =>
-                    CreateLabel(server, server.Repository(owner, repo), await BodyAsync(c))
-            ),
-            GitHubEndpoint.CreateLabel
-        );
-        Route(
-            app.MapPost(
-                Repo + "/statuses/{sha}",
-                async (HttpContext c, string owner, string repo, string sha) =>
-                    CreateStatus(server, server.Repository(owner, repo), sha, await BodyAsync(c))
-            ),
-            GitHubEndpoint.CreateStatus
-        );
-        Route(
-            app.MapGet(
-                Repo + "/commits/{sha}/statuses",
-                (HttpContext c, string owner, string repo, string sha) =>
-                    ListStatuses(c, server, server.Repository(owner, repo), sha)
-            ),
-            GitHubEndpoint.ListStatuses
-        );
-        Route(
-            app.MapGet(
-                Repo + "/releases/latest",
-                (string owner, string repo) => LatestRelease(server, server.Repository(owner, repo))
-            ),
-            GitHubEndpoint.LatestRelease
-        );
-        Route(
-            app.MapGet(
-                Repo + "/releases",
-                (HttpContext c, string owner, string repo) => ListReleases(c, server, server.Repository(owner, repo))
-            ),
-            GitHubEndpoint.ListReleases
-        );
-        Route(
-            app.MapGet(
-                Repo + "/releases/tags/{**tag}",
-                (string owner, string repo, string tag) => ReleaseByTag(server, server.Repository(owner, repo), tag)
-            ),
-            GitHubEndpoint.ReleaseByTag
-        );
-        Route(
-            app.MapPost(
-                Repo + "/actions/workflows/{workflow}/dispatches",
-                async (HttpContext c, string owner, string repo, string workflow) =>
-                    Dispatch(server.Repository(owner, repo), workflow, await BodyAsync(c))
-            ),
-            GitHubEndpoint.DispatchWorkflow
-        );
-        Route(
-            app.MapGet(
-                Repo + "/actions/workflows/{workflow}/runs",
-                (string owner, string repo, string workflow) =>
-                    ListRuns(server, server.Repository(owner, repo), workflow)
-            ),
-            GitHubEndpoint.ListWorkflowRuns
-        );
-        Route(
-            app.MapGet(
-                Repo + "/git/{kind}/heads/{**branch}",
-                (string owner, string repo, string kind, string branch) =>
-                    kind is "ref" or "refs"
-                        ? BranchRef(server, server.Repository(owner, repo), branch)
-                        : Fault(GitHubFault.NotFound())
-            ),
-            GitHubEndpoint.GetBranchRef
-        );
+                    Repo + route.Path,
+                    [route.Method],
+                    async (HttpContext c, string owner, string repo) =>
+                        route.Handle(
+                            new GitHubCall(
+                                c,
+                                server,
+                                server.Repository(owner, repo),
+                                route.Method == "GET" ? null : await BodyAsync(c)
+                            )
+                        )
+                )
+                .WithName(route.Endpoint.ToString());
+        }
     }
 
-    private static void Route(RouteHandlerBuilder builder, GitHubEndpoint endpoint) =>
-        builder.WithName(endpoint.ToString());
-
-    private static IResult ListPullRequests(HttpContext context, GitHubApiServer server, FakeRepository repository)
+    private static IResult ListPullRequests(GitHubCall call)
     {
-        var query = context.Request.Query;
+        var query = call.Context.Request.Query;
         var state = query["state"].FirstOrDefault() ?? "open";
-        var pulls = repository.PullRequests.Where(p => state == "all" || p.State == state);
+        var pulls = call.Repository.PullRequests.Where(p => state == "all" || p.State == state);
 
         // Like GitHub: a head filter without "owner:" is ignored, not applied.
         if (query["head"].FirstOrDefault() is { } head && head.Split(':', 2) is [var headOwner, var headRef])
@@ -187,17 +80,18 @@ internal static class GitHubApiRoutes
         }
 
         return Paged(
-            context,
+            call.Context,
             [.. pulls.OrderByDescending(p => p.Number)],
-            p => GitHubJson.PullRequest(repository, p, server.ApiBase)
+            p => GitHubJson.PullRequest(call.Repository, p, call.ApiBase)
         );
     }
 
-    private static IResult CreatePullRequest(GitHubApiServer server, FakeRepository repository, JsonNode? body)
+    private static IResult CreatePullRequest(GitHubCall call)
     {
-        var title = Text(body, "title");
-        var headSpec = Text(body, "head");
-        var baseRef = Text(body, "base");
+        var repository = call.Repository;
+        var title = call.Text("title");
+        var headSpec = call.Text("head");
+        var baseRef = call.Text("base");
         if (title is null || headSpec is null || baseRef is null)
         {
             return Fault(
@@ -232,58 +126,42 @@ internal static class GitHubApiRoutes
                 );
             }
 
-            var created = repository.AddPullRequest(
-                head,
-                baseRef,
-                title,
-                Text(body, "body") ?? string.Empty,
-                headOwner
-            );
-            created.Draft = body?["draft"]?.GetValue<bool>() ?? false;
-            return Json(201, GitHubJson.PullRequest(repository, created, server.ApiBase));
+            var created = repository.AddPullRequest(head, baseRef, title, call.Text("body") ?? string.Empty, headOwner);
+            created.Draft = call.Body?["draft"]?.GetValue<bool>() ?? false;
+            return Json(201, GitHubJson.PullRequest(repository, created, call.ApiBase));
         });
     }
 
-    private static IResult GetPullRequest(GitHubApiServer server, FakeRepository repository, long number) =>
-        repository.PullRequest(number) is { } pr
-            ? Json(200, GitHubJson.PullRequest(repository, pr, server.ApiBase))
+    private static IResult GetPullRequest(GitHubCall call) =>
+        call.Repository.PullRequest(call.Number("number")) is { } pr
+            ? Json(200, GitHubJson.PullRequest(call.Repository, pr, call.ApiBase))
             : Fault(GitHubFault.NotFound());
 
-    private static IResult UpdatePullRequest(
-        GitHubApiServer server,
-        FakeRepository repository,
-        long number,
-        JsonNode? body
-    ) =>
-        repository.Locked(() =>
+    private static IResult UpdatePullRequest(GitHubCall call) =>
+        call.Repository.Locked(() =>
         {
-            if (repository.PullRequest(number) is not { } pr)
+            if (call.Repository.PullRequest(call.Number("number")) is not { } pr)
             {
                 return Fault(GitHubFault.NotFound());
             }
 
-            pr.Title = Text(body, "title") ?? pr.Title;
-            pr.Body = Text(body, "body") ?? pr.Body;
-            pr.Base = Text(body, "base") ?? pr.Base;
-            pr.State = Text(body, "state") ?? pr.State;
+            pr.Title = call.Text("title") ?? pr.Title;
+            pr.Body = call.Text("body") ?? pr.Body;
+            pr.Base = call.Text("base") ?? pr.Base;
+            pr.State = call.Text("state") ?? pr.State;
             pr.UpdatedAt = DateTimeOffset.UtcNow;
-            return Json(200, GitHubJson.PullRequest(repository, pr, server.ApiBase));
+            return Json(200, GitHubJson.PullRequest(call.Repository, pr, call.ApiBase));
         });
 
-    private static IResult AddIssueLabels(
-        GitHubApiServer server,
-        FakeRepository repository,
-        long number,
-        JsonNode? body
-    ) =>
-        repository.Locked(() =>
+    private static IResult AddIssueLabels(GitHubCall call) =>
+        call.Repository.Locked(() =>
         {
-            if (repository.PullRequest(number) is not { } pr)
+            if (call.Repository.PullRequest(call.Number("number")) is not { } pr)
             {
                 return Fault(GitHubFault.NotFound());
             }
 
-            var names = (body as JsonArray ?? body?["labels"] as JsonArray)
+            var names = (call.Body as JsonArray ?? call.Body?["labels"] as JsonArray)
                 ?.Select(n => n?.GetValue<string>())
                 .OfType<string>()
                 .ToList();
@@ -294,73 +172,59 @@ internal static class GitHubApiRoutes
 
             foreach (var name in names.Where(n => !pr.Labels.Contains(n, StringComparer.OrdinalIgnoreCase)))
             {
-                repository.AddLabel(name);
+                call.Repository.AddLabel(name);
                 pr.Labels.Add(name);
             }
 
-            return Json(200, pr.Labels.Select(l => GitHubJson.Label(repository, l, server.ApiBase)).ToArray());
+            return Json(200, pr.Labels.Select(l => GitHubJson.Label(call.Repository, l, call.ApiBase)).ToArray());
         });
 
-    private static IResult ListIssueComments(
-        HttpContext context,
-        GitHubApiServer server,
-        FakeRepository repository,
-        long number
-    ) =>
-        repository.PullRequest(number) is null
+    private static IResult ListIssueComments(GitHubCall call) =>
+        call.Repository.PullRequest(call.Number("number")) is null
             ? Fault(GitHubFault.NotFound())
             : Paged(
-                context,
-                repository.CommentsOn(number),
-                c => GitHubJson.IssueComment(repository, c, server.ApiBase)
+                call.Context,
+                call.Repository.CommentsOn(call.Number("number")),
+                c => GitHubJson.IssueComment(call.Repository, c, call.ApiBase)
             );
 
-    private static IResult CreateIssueComment(
-        GitHubApiServer server,
-        FakeRepository repository,
-        long number,
-        JsonNode? body
-    )
+    private static IResult CreateIssueComment(GitHubCall call)
     {
-        if (repository.PullRequest(number) is null)
+        var number = call.Number("number");
+        if (call.Repository.PullRequest(number) is null)
         {
             return Fault(GitHubFault.NotFound());
         }
 
-        if (CommentBodyFault(Text(body, "body")) is { } fault)
+        if (CommentBodyFault(call.Text("body")) is { } fault)
         {
             return Fault(fault);
         }
 
-        var comment = repository.AddComment(
+        var comment = call.Repository.AddComment(
             number,
-            Text(body, "body")!,
-            server.Token is null ? "anonymous" : "gitops-bot"
+            call.Text("body")!,
+            call.Server.Token is null ? "anonymous" : "gitops-bot"
         );
-        return Json(201, GitHubJson.IssueComment(repository, comment, server.ApiBase));
+        return Json(201, GitHubJson.IssueComment(call.Repository, comment, call.ApiBase));
     }
 
-    private static IResult UpdateIssueComment(
-        GitHubApiServer server,
-        FakeRepository repository,
-        long id,
-        JsonNode? body
-    ) =>
-        repository.Locked(() =>
+    private static IResult UpdateIssueComment(GitHubCall call) =>
+        call.Repository.Locked(() =>
         {
-            if (repository.Comment(id) is not { } comment)
+            if (call.Repository.Comment(call.Number("id")) is not { } comment)
             {
                 return Fault(GitHubFault.NotFound());
             }
 
-            if (CommentBodyFault(Text(body, "body")) is { } fault)
+            if (CommentBodyFault(call.Text("body")) is { } fault)
             {
                 return Fault(fault);
             }
 
-            comment.Body = Text(body, "body")!;
+            comment.Body = call.Text("body")!;
             comment.UpdatedAt = DateTimeOffset.UtcNow;
-            return Json(200, GitHubJson.IssueComment(repository, comment, server.ApiBase));
+            return Json(200, GitHubJson.IssueComment(call.Repository, comment, call.ApiBase));
         });
 
     /// <summary>GitHub's 422 for a missing body or one over <see cref="MaxCommentLength"/> characters.</summary>
@@ -375,102 +239,107 @@ internal static class GitHubApiRoutes
             )
         : null;
 
-    private static IResult ListLabels(HttpContext context, GitHubApiServer server, FakeRepository repository) =>
-        Paged(context, repository.Labels, l => GitHubJson.Label(repository, l, server.ApiBase));
+    private static IResult ListLabels(GitHubCall call) =>
+        Paged(call.Context, call.Repository.Labels, l => GitHubJson.Label(call.Repository, l, call.ApiBase));
 
-    private static IResult CreateLabel(GitHubApiServer server, FakeRepository repository, JsonNode? body)
+    private static IResult CreateLabel(GitHubCall call)
     {
-        if (Text(body, "name") is not { } name)
+        if (call.Text("name") is not { } name)
         {
             return Fault(GitHubFault.ValidationFailed("Label", "missing_field", field: "name"));
         }
 
-        return repository.AddLabel(name)
-            ? Json(201, GitHubJson.Label(repository, name, server.ApiBase))
+        return call.Repository.AddLabel(name)
+            ? Json(201, GitHubJson.Label(call.Repository, name, call.ApiBase))
             : Fault(GitHubFault.ValidationFailed("Label", "already_exists", field: "name"));
     }
 
-    private static IResult CreateStatus(GitHubApiServer server, FakeRepository repository, string sha, JsonNode? body)
+    private static IResult CreateStatus(GitHubCall call)
     {
-        var state = Text(body, "state");
+        var state = call.Text("state");
         if (state is not ("pending" or "success" or "failure" or "error"))
         {
             return Fault(GitHubFault.ValidationFailed("Status", "invalid", field: "state"));
         }
 
-        var status = repository.AddStatus(
-            sha,
+        var status = call.Repository.AddStatus(
+            call.Segment("sha"),
             state,
-            Text(body, "context"),
-            Text(body, "description"),
-            Text(body, "target_url")
+            call.Text("context"),
+            call.Text("description"),
+            call.Text("target_url")
         );
-        return Json(201, GitHubJson.Status(repository, status, server.ApiBase));
+        return Json(201, GitHubJson.Status(call.Repository, status, call.ApiBase));
     }
 
-    private static IResult ListStatuses(
-        HttpContext context,
-        GitHubApiServer server,
-        FakeRepository repository,
-        string sha
-    ) =>
+    private static IResult ListStatuses(GitHubCall call) =>
         Paged(
-            context,
-            [.. repository.Statuses.Where(s => s.Sha == sha).Reverse()],
-            s => GitHubJson.Status(repository, s, server.ApiBase)
+            call.Context,
+            [.. call.Repository.Statuses.Where(s => s.Sha == call.Segment("sha")).Reverse()],
+            s => GitHubJson.Status(call.Repository, s, call.ApiBase)
         );
 
-    private static IResult LatestRelease(GitHubApiServer server, FakeRepository repository) =>
-        repository.Releases.Where(r => !r.Draft && !r.Prerelease).OrderByDescending(r => r.PublishedAt).FirstOrDefault()
+    private static IResult LatestRelease(GitHubCall call) =>
+        call
+            .Repository.Releases.Where(r => !r.Draft && !r.Prerelease)
+            .OrderByDescending(r => r.PublishedAt)
+            .FirstOrDefault()
             is { } latest
-            ? Json(200, GitHubJson.Release(repository, latest, server.ApiBase))
+            ? Json(200, GitHubJson.Release(call.Repository, latest, call.ApiBase))
             : Fault(GitHubFault.NotFound());
 
-    private static IResult ListReleases(HttpContext context, GitHubApiServer server, FakeRepository repository) =>
+    private static IResult ListReleases(GitHubCall call) =>
         Paged(
-            context,
-            [.. repository.Releases.OrderByDescending(r => r.PublishedAt)],
-            r => GitHubJson.Release(repository, r, server.ApiBase)
+            call.Context,
+            [.. call.Repository.Releases.OrderByDescending(r => r.PublishedAt)],
+            r => GitHubJson.Release(call.Repository, r, call.ApiBase)
         );
 
-    private static IResult ReleaseByTag(GitHubApiServer server, FakeRepository repository, string tag) =>
-        repository.Releases.FirstOrDefault(r => r.TagName == Uri.UnescapeDataString(tag)) is { } release
-            ? Json(200, GitHubJson.Release(repository, release, server.ApiBase))
+    private static IResult ReleaseByTag(GitHubCall call) =>
+        call.Repository.Releases.FirstOrDefault(r => r.TagName == Uri.UnescapeDataString(call.Segment("tag")))
+            is { } release
+            ? Json(200, GitHubJson.Release(call.Repository, release, call.ApiBase))
             : Fault(GitHubFault.NotFound());
 
-    private static IResult BranchRef(GitHubApiServer server, FakeRepository repository, string branch) =>
-        repository.BranchSha(Uri.UnescapeDataString(branch)) is { } sha
-            ? Json(200, GitHubJson.Reference(repository, branch, sha, server.ApiBase))
-            : Fault(GitHubFault.NotFound());
-
-    /// <summary>GitHub paging: <c>per_page</c> (default 30, max 100), <c>page</c> from 1, and a <c>Link</c> header with next/last.</summary>
-    private static IResult Dispatch(FakeRepository repository, string workflow, JsonNode? body)
+    /// <summary>GitHub answers both <c>git/ref/heads/…</c> and <c>git/refs/heads/…</c>; any other kind is a 404.</summary>
+    private static IResult BranchRef(GitHubCall call)
     {
-        if (Text(body, "ref") is not { } gitRef)
+        var branch = call.Segment("branch");
+        return
+            call.Segment("kind") is "ref" or "refs"
+            && call.Repository.BranchSha(Uri.UnescapeDataString(branch)) is { } sha
+            ? Json(200, GitHubJson.Reference(call.Repository, branch, sha, call.ApiBase))
+            : Fault(GitHubFault.NotFound());
+    }
+
+    private static IResult Dispatch(GitHubCall call)
+    {
+        if (call.Text("ref") is not { } gitRef)
         {
             return Fault(GitHubFault.ValidationFailed("Workflow", "missing_field", field: "ref"));
         }
 
-        var inputs = body?["inputs"] is JsonObject given
+        var inputs = call.Body?["inputs"] is JsonObject given
             ? given.ToDictionary(p => p.Key, p => p.Value?.ToString() ?? "")
             : [];
-        repository.Dispatch(workflow, gitRef, inputs);
+        call.Repository.Dispatch(call.Segment("workflow"), gitRef, inputs);
         return Results.StatusCode(204);
     }
 
-    private static IResult ListRuns(GitHubApiServer server, FakeRepository repository, string workflow)
+    private static IResult ListRuns(GitHubCall call)
     {
-        var runs = repository.AdvanceRuns(workflow);
+        var runs = call.Repository.AdvanceRuns(call.Segment("workflow"));
         return Json(
             200,
             new
             {
                 total_count = runs.Count,
-                workflow_runs = runs.Select(r => GitHubJson.WorkflowRun(repository, r, server.ApiBase)).ToArray(),
+                workflow_runs = runs.Select(r => GitHubJson.WorkflowRun(call.Repository, r, call.ApiBase)).ToArray(),
             }
         );
     }
 
+    /// <summary>GitHub paging: <c>per_page</c> (default 30, max 100), <c>page</c> from 1, and a <c>Link</c> header with next/last.</summary>
     private static IResult Paged<T>(HttpContext context, IReadOnlyList<T> items, Func<T, object> shape)
     {
         var perPage = Math.Clamp(Number(context, "per_page") ?? 30, 1, 100);
@@ -509,9 +378,6 @@ internal static class GitHubApiRoutes
         var text = await reader.ReadToEndAsync(context.RequestAborted);
         return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
     }
-
-    private static string? Text(JsonNode? body, string name) =>
-        body is JsonObject && body[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static IResult Json(int status, object value) =>
         Results.Content(GitHubJson.Serialize(value), "application/json; charset=utf-8", null, status);

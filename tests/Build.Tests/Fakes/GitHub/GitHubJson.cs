@@ -42,10 +42,10 @@ public static class GitHubJson
     public static object PullRequest(FakeRepository repository, FakePullRequest pr, string apiBase) =>
         new
         {
-            url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/pulls/{pr.Number}",
+            url = ApiUrl(apiBase, repository, $"pulls/{pr.Number}"),
             id = 1_000_000 + pr.Number,
             node_id = $"PR_{pr.Number}",
-            html_url = $"{HtmlBase}{repository.Owner}/{repository.Name}/pull/{pr.Number}",
+            html_url = HtmlUrl(repository, $"pull/{pr.Number}"),
             number = pr.Number,
             state = pr.State,
             locked = false,
@@ -82,7 +82,7 @@ public static class GitHubJson
         {
             id = Math.Abs(StableHash(name)),
             node_id = $"LA_{name}",
-            url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/labels/{Uri.EscapeDataString(name)}",
+            url = ApiUrl(apiBase, repository, $"labels/{Uri.EscapeDataString(name)}"),
             name,
             color = "ededed",
             @default = false,
@@ -92,8 +92,8 @@ public static class GitHubJson
     public static object Release(FakeRepository repository, FakeRelease release, string apiBase) =>
         new
         {
-            url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/releases/{release.Id}",
-            html_url = $"{HtmlBase}{repository.Owner}/{repository.Name}/releases/tag/{release.TagName}",
+            url = ApiUrl(apiBase, repository, $"releases/{release.Id}"),
+            html_url = HtmlUrl(repository, $"releases/tag/{release.TagName}"),
             id = release.Id,
             node_id = $"RE_{release.Id}",
             tag_name = release.TagName,
@@ -122,8 +122,8 @@ public static class GitHubJson
             status = run.Status,
             conclusion = run.Conclusion,
             workflow_id = 1,
-            url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/actions/runs/{run.Id}",
-            html_url = $"{HtmlBase}{repository.Owner}/{repository.Name}/actions/runs/{run.Id}",
+            url = ApiUrl(apiBase, repository, $"actions/runs/{run.Id}"),
+            html_url = HtmlUrl(repository, $"actions/runs/{run.Id}"),
             created_at = run.CreatedAt,
             updated_at = run.CreatedAt,
             run_started_at = run.CreatedAt,
@@ -133,7 +133,7 @@ public static class GitHubJson
     public static object Status(FakeRepository repository, FakeCommitStatus status, string apiBase) =>
         new
         {
-            url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/statuses/{status.Sha}",
+            url = ApiUrl(apiBase, repository, $"statuses/{status.Sha}"),
             id = status.Id,
             node_id = $"SC_{status.Id}",
             state = status.State,
@@ -150,9 +150,9 @@ public static class GitHubJson
         {
             id = comment.Id,
             node_id = $"IC_{comment.Id}",
-            url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/issues/comments/{comment.Id}",
-            html_url = $"{HtmlBase}{repository.Owner}/{repository.Name}/pull/{comment.IssueNumber}#issuecomment-{comment.Id}",
-            issue_url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/issues/{comment.IssueNumber}",
+            url = ApiUrl(apiBase, repository, $"issues/comments/{comment.Id}"),
+            html_url = HtmlUrl(repository, $"pull/{comment.IssueNumber}#issuecomment-{comment.Id}"),
+            issue_url = ApiUrl(apiBase, repository, $"issues/{comment.IssueNumber}"),
             body = comment.Body,
             user = User(comment.Author),
             created_at = comment.CreatedAt,
@@ -165,12 +165,12 @@ public static class GitHubJson
         {
             @ref = $"refs/heads/{branch}",
             node_id = $"REF_{branch}",
-            url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/git/refs/heads/{branch}",
+            url = ApiUrl(apiBase, repository, $"git/refs/heads/{branch}"),
             @object = new
             {
                 type = "commit",
                 sha,
-                url = $"{apiBase}repos/{repository.Owner}/{repository.Name}/git/commits/{sha}",
+                url = ApiUrl(apiBase, repository, $"git/commits/{sha}"),
             },
         };
 
@@ -184,4 +184,12 @@ public static class GitHubJson
 
         return hash == int.MinValue ? 1 : hash;
     }
+
+    /// <summary>The REST URL of <paramref name="path"/> in <paramref name="repository"/>, under <paramref name="apiBase"/>.</summary>
+    private static string ApiUrl(string apiBase, FakeRepository repository, string path) =>
+        $"{apiBase}repos/{repository.Owner}/{repository.Name}/{path}";
+
+    /// <summary>The github.com page of <paramref name="path"/> in <paramref name="repository"/>.</summary>
+    private static string HtmlUrl(FakeRepository repository, string path) =>
+        $"{HtmlBase}{repository.Owner}/{repository.Name}/{path}";
 }

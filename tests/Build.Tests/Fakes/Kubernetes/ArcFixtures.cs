@@ -22,22 +22,23 @@ public static class ArcFixtures
         int currentRunners,
         string? scaleSetId = "7"
     ) =>
-        JsonNode
-            .Parse(
-                $$"""
-                {"apiVersion":"actions.github.com/v1alpha1","kind":"AutoscalingRunnerSet",
-                 "metadata":{"name":"{{name}}","namespace":"{{ns}}","generation":1,
-                   "labels":{"app.kubernetes.io/name":"{{name}}","app.kubernetes.io/version":"{{version}}",
-                     "app.kubernetes.io/part-of":"gha-rs","app.kubernetes.io/component":"autoscaling-runner-set",
-                     "actions.github.com/scale-set-name":"{{name}}","actions.github.com/scale-set-namespace":"{{ns}}"},
-                   "annotations":{"actions.github.com/runner-scale-set-name":"{{name}}","actions.github.com/runner-group-name":"Default"} },
-                 "spec":{"githubConfigUrl":"https://github.com/example/repo","githubConfigSecret":"gha-runner-scale-set-github",
-                   "runnerScaleSetName":"{{name}}","minRunners":1,"maxRunners":3},
-                 "status":{"currentRunners":{{currentRunners}},"pendingEphemeralRunners":0,"runningEphemeralRunners":{{currentRunners}},
-                   "failedEphemeralRunners":0,"phase":"Running"} }
-                """
-            )!
-            .AsObject()
+        FixtureObject.Create(
+            "actions.github.com/v1alpha1",
+            "AutoscalingRunnerSet",
+            ns,
+            name,
+            $$"""
+             "metadata":{
+               "labels":{"app.kubernetes.io/name":"{{name}}","app.kubernetes.io/version":"{{version}}",
+                 "app.kubernetes.io/part-of":"gha-rs","app.kubernetes.io/component":"autoscaling-runner-set",
+                 "actions.github.com/scale-set-name":"{{name}}","actions.github.com/scale-set-namespace":"{{ns}}"},
+               "annotations":{"actions.github.com/runner-scale-set-name":"{{name}}","actions.github.com/runner-group-name":"Default"} },
+             "spec":{"githubConfigUrl":"https://github.com/example/repo","githubConfigSecret":"gha-runner-scale-set-github",
+               "runnerScaleSetName":"{{name}}","minRunners":1,"maxRunners":3},
+             "status":{"currentRunners":{{currentRunners}},"pendingEphemeralRunners":0,"runningEphemeralRunners":{{currentRunners}},
+               "failedEphemeralRunners":0,"phase":"Running"}
+            """
+        )
             is var set
         && scaleSetId is not null
             ? set.Annotate("runner-scale-set-id", scaleSetId)
@@ -74,11 +75,13 @@ public static class ArcFixtures
         string? reason = null,
         string? message = null
     ) =>
-        JsonNode
-            .Parse(
-                $$"""
-                {"apiVersion":"actions.github.com/v1alpha1","kind":"EphemeralRunner",
-                 "metadata":{"name":"{{scaleSet}}-6d4pr-runner-{{suffix}}","namespace":"{{ns}}","generation":1,
+        FixtureObject.Create(
+            "actions.github.com/v1alpha1",
+            "EphemeralRunner",
+            ns,
+            $"{scaleSet}-6d4pr-runner-{suffix}",
+            $$"""
+                 "metadata":{
                    "labels":{"app.kubernetes.io/component":"runner","actions.github.com/scale-set-name":"{{scaleSet}}","actions.github.com/scale-set-namespace":"{{ns}}"} },
                  "spec":{"githubConfigUrl":"https://github.com/example/repo","githubConfigSecret":"gha-runner-scale-set-github","runnerScaleSetId":7},
                  "status":{"phase":"{{phase}}","ready":{{(
@@ -86,8 +89,7 @@ public static class ArcFixtures
                 )}},"runnerId":42,"runnerName":"{{scaleSet}}-6d4pr-runner-{{suffix}}",
                    "reason":{{JsonValue.Create(reason ?? "").ToJsonString()}},"message":{{JsonValue.Create(
                     message ?? ""
-                ).ToJsonString()}} } }
+                ).ToJsonString()}} }
                 """
-            )!
-            .AsObject();
+        );
 }

@@ -6,11 +6,13 @@ namespace GitOpsRunners.Tests.Fakes.Kubernetes;
 public static class CoreFixtures
 {
     public static JsonObject Deployment(string ns, string name, string image, int replicas = 1, int available = 1) =>
-        JsonNode
-            .Parse(
-                $$"""
-                {"apiVersion":"apps/v1","kind":"Deployment",
-                 "metadata":{"name":"{{name}}","namespace":"{{ns}}","generation":1,"labels":{"app.kubernetes.io/name":"{{name}}"} },
+        FixtureObject.Create(
+            "apps/v1",
+            "Deployment",
+            ns,
+            name,
+            $$"""
+                 "metadata":{"labels":{"app.kubernetes.io/name":"{{name}}"} },
                  "spec":{"replicas":{{replicas}},"selector":{"matchLabels":{"app":"{{name}}"} },
                          "template":{"metadata":{"labels":{"app":"{{name}}"} },"spec":{"containers":[{"name":"manager","image":"{{image}}"}]} } },
                  "status":{"observedGeneration":1,"replicas":{{replicas}},"updatedReplicas":{{replicas}},"readyReplicas":{{available}},"availableReplicas":{{available}},
@@ -18,10 +20,9 @@ public static class CoreFixtures
                      {"type":"Available","status":"{{(available >= replicas ? "True" : "False")}}","reason":"{{(
                     available >= replicas ? "MinimumReplicasAvailable" : "MinimumReplicasUnavailable"
                 )}}","message":"Deployment has minimum availability."},
-                     {"type":"Progressing","status":"True","reason":"NewReplicaSetAvailable","message":"ReplicaSet \"{{name}}-7d9f8b6c5d\" has successfully progressed."}]} }
+                     {"type":"Progressing","status":"True","reason":"NewReplicaSetAvailable","message":"ReplicaSet \"{{name}}-7d9f8b6c5d\" has successfully progressed."}]}
                 """
-            )!
-            .AsObject();
+        );
 
     public static JsonObject Pod(
         string ns,

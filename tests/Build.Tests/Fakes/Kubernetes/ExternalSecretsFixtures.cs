@@ -6,37 +6,37 @@ namespace GitOpsRunners.Tests.Fakes.Kubernetes;
 public static class ExternalSecretsFixtures
 {
     public static JsonObject ClusterSecretStore(string name) =>
-        JsonNode
-            .Parse(
-                $$"""
-                {"apiVersion":"external-secrets.io/v1","kind":"ClusterSecretStore",
-                 "metadata":{"name":"{{name}}","generation":1},
-                 "spec":{"provider":{"azurekv":{"authType":"WorkloadIdentity","vaultUrl":"https://kv-test.vault.azure.net/",
-                   "serviceAccountRef":{"name":"external-secrets","namespace":"external-secrets"} } } },
-                 "status":{"capabilities":"ReadWrite",
-                   "conditions":[{"type":"Ready","status":"True","reason":"Valid","message":"store validated","lastTransitionTime":"2026-08-10T10:00:00Z"}]} }
-                """
-            )!
-            .AsObject();
+        FixtureObject.Create(
+            "external-secrets.io/v1",
+            "ClusterSecretStore",
+            null,
+            name,
+            $$"""
+             "spec":{"provider":{"azurekv":{"authType":"WorkloadIdentity","vaultUrl":"https://kv-test.vault.azure.net/",
+               "serviceAccountRef":{"name":"external-secrets","namespace":"external-secrets"} } } },
+             "status":{"capabilities":"ReadWrite",
+               "conditions":[{"type":"Ready","status":"True","reason":"Valid","message":"store validated","lastTransitionTime":"2026-08-10T10:00:00Z"}]}
+            """
+        );
 
     public static JsonObject Invalid(this JsonObject store) =>
         store.SetCondition("Ready", "False", "InvalidProviderConfig", "unable to create client");
 
     public static JsonObject ExternalSecret(string ns, string name, string store, string target) =>
-        JsonNode
-            .Parse(
-                $$"""
-                {"apiVersion":"external-secrets.io/v1","kind":"ExternalSecret",
-                 "metadata":{"name":"{{name}}","namespace":"{{ns}}","generation":1},
-                 "spec":{"refreshInterval":"1h","secretStoreRef":{"kind":"ClusterSecretStore","name":"{{store}}"},
-                   "target":{"name":"{{target}}","creationPolicy":"Owner"},
-                   "data":[{"secretKey":"github_token","remoteRef":{"key":"gh-flux-aks-token"} }]},
-                 "status":{"binding":{"name":"{{target}}"},"refreshTime":"2026-08-10T10:00:00Z",
-                   "syncedResourceVersion":"1-f47fe3c0b255b6dd8047cdffa772587bb829efe7a1cb70febeda2eb2",
-                   "conditions":[{"type":"Ready","status":"True","reason":"SecretSynced","message":"secret synced","lastTransitionTime":"2026-08-10T10:00:00Z"}]} }
-                """
-            )!
-            .AsObject();
+        FixtureObject.Create(
+            "external-secrets.io/v1",
+            "ExternalSecret",
+            ns,
+            name,
+            $$"""
+             "spec":{"refreshInterval":"1h","secretStoreRef":{"kind":"ClusterSecretStore","name":"{{store}}"},
+               "target":{"name":"{{target}}","creationPolicy":"Owner"},
+               "data":[{"secretKey":"github_token","remoteRef":{"key":"gh-flux-aks-token"} }]},
+             "status":{"binding":{"name":"{{target}}"},"refreshTime":"2026-08-10T10:00:00Z",
+               "syncedResourceVersion":"1-f47fe3c0b255b6dd8047cdffa772587bb829efe7a1cb70febeda2eb2",
+               "conditions":[{"type":"Ready","status":"True","reason":"SecretSynced","message":"secret synced","lastTransitionTime":"2026-08-10T10:00:00Z"}]}
+            """
+        );
 
     public static JsonObject SyncFailed(this JsonObject externalSecret) =>
         externalSecret.SetCondition("Ready", "False", "SecretSyncedError", "could not get secret data from provider");

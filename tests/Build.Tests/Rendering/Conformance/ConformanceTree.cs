@@ -78,6 +78,14 @@ internal sealed class ConformanceTree : IDisposable
             )
             .ToList();
 
+    /// <summary>Names of the objects one Kustomization applies, in the order it applies them.</summary>
+    public static IEnumerable<string> AppliedNames(RenderedCluster cluster, string name) =>
+        cluster.Objects.Where(o => o.AppliedBy == $"flux-system/{name}").Select(o => o.Manifest.Name);
+
+    /// <summary>The message of the one finding of <paramref name="ruleId"/>, failing unless there is exactly one.</summary>
+    public static string SingleMessage(RenderedCluster cluster, string ruleId) =>
+        cluster.Findings.Should().ContainSingle(f => f.RuleId == ruleId).Which.Message;
+
     /// <summary>
     /// What real kustomize builds from <paramref name="folder"/> when its kustomization file is
     /// <paramref name="kustomization"/> (the file Flux writes there), in a copy of this repository.

@@ -50,67 +50,27 @@ public sealed class SourceArtifactConformanceSpecs
         var rendered = await tree.RenderAsync();
 
         // Assert
-        rendered
-            .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.KustomizeBuild)
-            .Which.Message.Should()
-            .Contain("extra.yaml");
-        rendered
-            .Objects.Where(o => o.AppliedBy == "flux-system/b")
-            .Select(o => o.Manifest.Name)
-            .Should()
-            .Equal("b", "b-extra");
+        ConformanceTree.SingleMessage(rendered, RenderRuleIds.KustomizeBuild).Should().Contain("extra.yaml");
+        ConformanceTree.AppliedNames(rendered, "b").Should().Equal("b", "b-extra");
     }
 
     [Theory(Timeout = 120_000)]
     [InlineData("", new[] { "app" })]
-    [InlineData("  ignore: |\n    docs/\n", new[] { "app", "cloudbuild" })]
+    [InlineData("ignore: |\n  docs/\n", new[] { "app", "cloudbuild" })]
     public async Task A_git_repositorys_spec_ignore_replaces_fluxs_default_patterns(string ignore, string[] applied)
     {
         // Arrange: SourceIgnoreFilter uses the default patterns (cloudbuild.yaml among them) only without others.
         using var tree = new ConformanceTree()
             .Write("apps/g/app.yaml", ConfigMap("app"))
             .Write("apps/g/cloudbuild.yaml", ConfigMap("cloudbuild"))
-            .Write(
-                "clusters/c/flux-system/gotk-sync.yaml",
-                $"""
-                apiVersion: source.toolkit.fluxcd.io/v1
-                kind: GitRepository
-                metadata:
-                  name: flux-system
-                  namespace: flux-system
-                spec:
-                  interval: 1m
-                  url: https://github.com/example/fleet
-                  ref:
-                    branch: main
-                {ignore}---
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: flux-system
-                  namespace: flux-system
-                spec:
-                  interval: 10m
-                  path: ./clusters/c
-                  prune: true
-                  sourceRef:
-                    kind: GitRepository
-                    name: flux-system
-
-                """
-            )
+            .Write("clusters/c/flux-system/gotk-sync.yaml", SourceYaml.GotkSync(ignore))
             .Kustomization("g", "./apps/g");
 
         // Act
         var rendered = await tree.RenderAsync();
 
         // Assert
-        rendered
-            .Objects.Where(o => o.AppliedBy == "flux-system/g")
-            .Select(o => o.Manifest.Name)
-            .Should()
-            .Equal(applied);
+        ConformanceTree.AppliedNames(rendered, "g").Should().Equal(applied);
     }
 
     [Fact(Timeout = 120_000)]
@@ -126,10 +86,9 @@ public sealed class SourceArtifactConformanceSpecs
         var rendered = await tree.RenderAsync();
 
         // Assert
-        rendered
-            .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.PathMissing)
-            .Which.Message.Should()
+        ConformanceTree
+            .SingleMessage(rendered, RenderRuleIds.PathMissing)
+            .Should()
             .Contain("left out of the artifact");
     }
 }

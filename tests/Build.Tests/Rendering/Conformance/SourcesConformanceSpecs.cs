@@ -1,4 +1,5 @@
 using GitOpsRunners.Diagnostics;
+using GitOpsRunners.Tests.Support;
 
 namespace GitOpsRunners.Tests.Rendering.Conformance;
 
@@ -9,33 +10,6 @@ namespace GitOpsRunners.Tests.Rendering.Conformance;
 /// </summary>
 public sealed class SourcesConformanceSpecs
 {
-    private const string GotkSync = """
-        apiVersion: source.toolkit.fluxcd.io/v1
-        kind: GitRepository
-        metadata:
-          name: flux-system
-          namespace: flux-system
-        spec:
-          interval: 1m
-          url: https://github.com/example/fleet
-          ref:
-            branch: main
-        ---
-        apiVersion: kustomize.toolkit.fluxcd.io/v1
-        kind: Kustomization
-        metadata:
-          name: flux-system
-          namespace: flux-system
-        spec:
-          interval: 10m
-          path: ./clusters/c
-          prune: true
-          sourceRef:
-            kind: GitRepository
-            name: flux-system
-
-        """;
-
     private static string ConfigMap(string name, string version = "1") =>
         $"apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {name}\n  namespace: apps\ndata:\n  version: \"{version}\"\n";
 
@@ -47,30 +21,9 @@ public sealed class SourcesConformanceSpecs
             .Write("apps/a/cm.yaml", ConfigMap("a"))
             .Write(
                 "clusters/c/tenant.yaml",
-                """
-                apiVersion: source.toolkit.fluxcd.io/v1
-                kind: GitRepository
-                metadata:
-                  name: flux-system
-                  namespace: tenant
-                spec:
-                  interval: 1m
-                  url: https://github.com/example/tenant
-                ---
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: app
-                  namespace: tenant
-                spec:
-                  interval: 10m
-                  path: ./apps/a
-                  prune: true
-                  sourceRef:
-                    kind: GitRepository
-                    name: flux-system
-
-                """
+                SourceYaml.GitRepository("flux-system", "https://github.com/example/tenant", @namespace: "tenant")
+                    + "---\n"
+                    + FluxYaml.Kustomization("app", "./apps/a", @namespace: "tenant")
             );
 
         // Act
@@ -78,10 +31,9 @@ public sealed class SourcesConformanceSpecs
 
         // Assert
         rendered.Objects.Should().NotContain(o => o.AppliedBy == "tenant/app");
-        rendered
-            .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.SourceUnsupported)
-            .Which.Message.Should()
+        ConformanceTree
+            .SingleMessage(rendered, RenderRuleIds.SourceUnsupported)
+            .Should()
             .Contain("GitRepository/tenant/flux-system (https://github.com/example/tenant)");
     }
 
@@ -93,50 +45,11 @@ public sealed class SourcesConformanceSpecs
             .Write("apps/base/cm.yaml", ConfigMap("base"))
             .Write(
                 "clusters/c/artifact.yaml",
-                """
-                apiVersion: source.extensions.fluxcd.io/v1beta1
-                kind: ArtifactGenerator
-                metadata:
-                  name: apps
-                  namespace: flux-system
-                spec:
-                  sources:
-                    - alias: repo
-                      kind: GitRepository
-                      name: flux-system
-                  artifacts:
-                    - name: apps
-                      copy:
-                        - from: "@repo/apps/base"
-                          to: "@artifact/"
-                ---
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: kept
-                  namespace: flux-system
-                spec:
-                  interval: 10m
-                  path: ./base
-                  prune: true
-                  sourceRef:
-                    kind: ExternalArtifact
-                    name: apps
-                ---
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: flattened
-                  namespace: flux-system
-                spec:
-                  interval: 10m
-                  path: ./
-                  prune: true
-                  sourceRef:
-                    kind: ExternalArtifact
-                    name: apps
-
-                """
+                SourceYaml.ArtifactGenerator("@repo/apps/base")
+                    + "---\n"
+                    + SourceYaml.ArtifactKustomization("kept", "./base")
+                    + "---\n"
+                    + SourceYaml.ArtifactKustomization("flattened", "./")
             );
 
         // Act
@@ -163,48 +76,14 @@ public sealed class SourcesConformanceSpecs
             .Write("apps/base/cm.yaml", ConfigMap("base"))
             .Write(
                 "clusters/c/artifact.yaml",
-                $"""
-                apiVersion: source.extensions.fluxcd.io/v1beta1
-                kind: ArtifactGenerator
-                metadata:
-                  name: apps
-                  namespace: flux-system
-                spec:
-                  sources:
-                    - alias: repo
-                      kind: GitRepository
-                      name: flux-system
-                  artifacts:
-                    - name: apps
-                      copy:
-                        - from: "{from}"
-                          to: "@artifact/"
-                ---
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: apps
-                  namespace: flux-system
-                spec:
-                  interval: 10m
-                  path: ./
-                  prune: true
-                  sourceRef:
-                    kind: ExternalArtifact
-                    name: apps
-
-                """
+                SourceYaml.ArtifactGenerator(from) + "---\n" + SourceYaml.ArtifactKustomization("apps", "./")
             );
 
         // Act
         var rendered = await tree.RenderAsync();
 
         // Assert
-        rendered
-            .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.ArtifactGenerator)
-            .Which.Message.Should()
-            .Contain(error);
+        ConformanceTree.SingleMessage(rendered, RenderRuleIds.ArtifactGenerator).Should().Contain(error);
     }
 
     [Fact(Timeout = 120_000)]
@@ -213,61 +92,14 @@ public sealed class SourcesConformanceSpecs
         // Arrange
         using var tree = new ConformanceTree()
             .Write("apps/a/cm.yaml", ConfigMap("a", "old"))
-            .Write("clusters/c/flux-system/gotk-sync.yaml", GotkSync)
+            .Write("clusters/c/flux-system/gotk-sync.yaml", SourceYaml.GotkSync())
             .CommitAndTag("v1.0.0")
             .Write("apps/a/cm.yaml", ConfigMap("a", "new"))
             .Write(
                 "clusters/c/pinned.yaml",
-                """
-                apiVersion: source.toolkit.fluxcd.io/v1
-                kind: GitRepository
-                metadata:
-                  name: pinned
-                  namespace: flux-system
-                spec:
-                  interval: 1m
-                  url: https://github.com/example/fleet.git
-                  ref:
-                    tag: v1.0.0
-                ---
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: pinned
-                  namespace: flux-system
-                spec:
-                  interval: 10m
-                  path: ./apps/a
-                  prune: true
-                  sourceRef:
-                    kind: GitRepository
-                    name: pinned
-                ---
-                apiVersion: source.toolkit.fluxcd.io/v1
-                kind: GitRepository
-                metadata:
-                  name: future
-                  namespace: flux-system
-                spec:
-                  interval: 1m
-                  url: https://github.com/example/fleet
-                  ref:
-                    tag: v9.9.9
-                ---
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: future
-                  namespace: flux-system
-                spec:
-                  interval: 10m
-                  path: ./apps/a
-                  prune: true
-                  sourceRef:
-                    kind: GitRepository
-                    name: future
-
-                """
+                SourceYaml.KustomizationAtTag("pinned", SourceYaml.FleetUrl + ".git", "v1.0.0", "./apps/a")
+                    + "---\n"
+                    + SourceYaml.KustomizationAtTag("future", SourceYaml.FleetUrl, "v9.9.9", "./apps/a")
             )
             .Kustomization("current", "./apps/a");
 
@@ -284,10 +116,9 @@ public sealed class SourcesConformanceSpecs
             .Which.Manifest.Body.ToString()
             .Should()
             .Contain("new");
-        rendered
-            .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.SourceUnsupported)
-            .Which.Message.Should()
+        ConformanceTree
+            .SingleMessage(rendered, RenderRuleIds.SourceUnsupported)
+            .Should()
             .Contain("tag 'v9.9.9' is not in the local Git history");
     }
 }

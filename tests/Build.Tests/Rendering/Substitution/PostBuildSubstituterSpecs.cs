@@ -12,13 +12,7 @@ public class PostBuildSubstituterSpecs
     public void With_variables_strategy_and_no_variables_leaves_the_resource_untouched()
     {
         // Act
-        var output = PostBuildSubstituter.Apply(
-            Resource,
-            NoVariables,
-            SubstituteStrategy.WithVariables,
-            strict: true,
-            disabledByLabelOrAnnotation: false
-        );
+        var output = Substitute(Resource, NoVariables, SubstituteStrategy.WithVariables);
 
         // Assert
         output.Should().Be(Resource);
@@ -31,13 +25,7 @@ public class PostBuildSubstituterSpecs
         var vars = TestVariables.Parse("unrelated=1");
 
         // Act
-        var output = PostBuildSubstituter.Apply(
-            Resource,
-            vars,
-            SubstituteStrategy.WithVariables,
-            strict: true,
-            disabledByLabelOrAnnotation: false
-        );
+        var output = Substitute(Resource, vars, SubstituteStrategy.WithVariables);
 
         // Assert
         output.Should().Be("metadata:\n  name: runner\n  script: echo ${HOME}\n");
@@ -47,13 +35,7 @@ public class PostBuildSubstituterSpecs
     public void Always_strategy_substitutes_defaults_without_variables()
     {
         // Act
-        var output = PostBuildSubstituter.Apply(
-            Resource,
-            NoVariables,
-            SubstituteStrategy.Always,
-            strict: true,
-            disabledByLabelOrAnnotation: false
-        );
+        var output = Substitute(Resource, NoVariables, SubstituteStrategy.Always);
 
         // Assert
         output.Should().Be("metadata:\n  name: runner\n  script: echo ${HOME}\n");
@@ -63,14 +45,7 @@ public class PostBuildSubstituterSpecs
     public void Always_strategy_in_strict_mode_fails_on_a_variable_nobody_defined()
     {
         // Act
-        var act = () =>
-            PostBuildSubstituter.Apply(
-                "a: 1\nb: ${cluster}\n",
-                NoVariables,
-                SubstituteStrategy.Always,
-                strict: true,
-                disabledByLabelOrAnnotation: false
-            );
+        var act = () => Substitute("a: 1\nb: ${cluster}\n", NoVariables, SubstituteStrategy.Always);
 
         // Assert
         var error = act.Should().Throw<SubstitutionException>().Which;
@@ -85,13 +60,7 @@ public class PostBuildSubstituterSpecs
         const string yaml = "data:\n  script: echo ${unclosed\n  other: ${app}\n";
 
         // Act
-        var output = PostBuildSubstituter.Apply(
-            yaml,
-            vars,
-            SubstituteStrategy.Always,
-            strict: true,
-            disabledByLabelOrAnnotation: true
-        );
+        var output = Substitute(yaml, vars, SubstituteStrategy.Always, disabled: true);
 
         // Assert
         output.Should().Be(yaml);
@@ -104,16 +73,18 @@ public class PostBuildSubstituterSpecs
         var vars = TestVariables.Parse("bad-name=1");
 
         // Act
-        var act = () =>
-            PostBuildSubstituter.Apply(
-                Resource,
-                vars,
-                SubstituteStrategy.WithVariables,
-                strict: false,
-                disabledByLabelOrAnnotation: false
-            );
+        var act = () => Substitute(Resource, vars, SubstituteStrategy.WithVariables, strict: false);
 
         // Assert
         act.Should().Throw<SubstitutionException>().Which.Variable.Should().Be("bad-name");
     }
+
+    /// <summary><see cref="PostBuildSubstituter.Apply"/> in strict mode on a resource not disabled, unless told otherwise.</summary>
+    private static string Substitute(
+        string yaml,
+        IReadOnlyDictionary<string, string> variables,
+        SubstituteStrategy strategy,
+        bool strict = true,
+        bool disabled = false
+    ) => PostBuildSubstituter.Apply(yaml, variables, strategy, strict, disabled);
 }

@@ -3,7 +3,6 @@ using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Fakes.GitHub;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation.Diff;
-using LibGit2Sharp;
 
 namespace GitOpsRunners.Tests.Validation.Diff;
 
@@ -24,10 +23,15 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
     public async Task The_first_run_posts_one_comment_with_the_masked_per_object_diff()
     {
         // Arrange
-        using var repo = CommittedFixture();
+        using var repo = DiffFixture.Committed();
         var fleet = Fleet("first");
-        SetImage(repo, "nginx:1.27");
-        Replace(repo, "kubernetes/config/beta/extra/secret.yaml", "beta-token-value", "rotated-token-value");
+        DiffFixture.SetImage(repo, "nginx:1.27");
+        DiffFixture.Replace(
+            repo,
+            "kubernetes/config/beta/extra/secret.yaml",
+            "beta-token-value",
+            "rotated-token-value"
+        );
 
         // Act
         var (exitCode, output) = await RunAsync(repo, fleet, ["--pull-request", "1"]);
@@ -49,13 +53,13 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
     public async Task Every_push_updates_the_same_comment_and_leaves_other_comments_alone()
     {
         // Arrange
-        using var repo = CommittedFixture();
+        using var repo = DiffFixture.Committed();
         var fleet = Fleet("pushes");
         var human = fleet.AddComment(1, "Looks good, but check the image.", "reviewer");
-        SetImage(repo, "nginx:1.27");
+        DiffFixture.SetImage(repo, "nginx:1.27");
         var first = await RunAsync(repo, fleet, ["--pull-request", "1"]);
         var posted = fleet.CommentsOn(1).Single(c => c.Id != human.Id);
-        SetImage(repo, "nginx:1.28");
+        DiffFixture.SetImage(repo, "nginx:1.28");
 
         // Act
         var second = await RunAsync(repo, fleet, ["--pull-request", "1"]);
@@ -76,7 +80,7 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
     public async Task A_diff_over_GitHubs_size_limit_is_cut_to_fit_with_a_note()
     {
         // Arrange: a ConfigMap of about 90,000 characters in both clusters.
-        using var repo = CommittedFixture();
+        using var repo = DiffFixture.Committed();
         var fleet = Fleet("large");
         var big = new StringBuilder("  big: |\n");
         for (var i = 0; i < 3000; i++)
@@ -103,7 +107,7 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
     public async Task Without_rendered_changes_no_comment_is_posted_but_an_earlier_one_is_brought_up_to_date()
     {
         // Arrange: one pull request with no comment yet, one whose earlier push left a diff comment.
-        using var repo = CommittedFixture();
+        using var repo = DiffFixture.Committed();
         var fleet = Fleet("unchanged");
         fleet.AddPullRequest("feature/reverted", "main", "Revert the image move");
         var earlier = fleet.AddComment(
@@ -128,10 +132,10 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
     public async Task The_pull_request_number_comes_from_the_Actions_event_payload()
     {
         // Arrange
-        using var repo = CommittedFixture();
+        using var repo = DiffFixture.Committed();
         var fleet = Fleet("event");
         fleet.AddPullRequest("feature/other", "main", "Another change");
-        SetImage(repo, "nginx:1.27");
+        DiffFixture.SetImage(repo, "nginx:1.27");
         var payload = repo.Combine("event.json");
         File.WriteAllText(payload, """{"action":"synchronize","number":2,"pull_request":{"number":2}}""");
 
@@ -148,22 +152,16 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
     public async Task Without_a_token_it_is_one_line_naming_GITHUB_TOKEN_and_nothing_is_posted()
     {
         // Arrange
-        using var repo = CommittedFixture();
+        using var repo = DiffFixture.Committed();
         var fleet = Fleet("no-token");
-        SetImage(repo, "nginx:1.27");
+        DiffFixture.SetImage(repo, "nginx:1.27");
 
         // Act
         var (exitCode, output) = await RunAsync(repo, fleet, ["--pull-request", "1"], token: null);
 
         // Assert
         exitCode.Should().Be(ExitCodes.Usage, output);
-        output
-            .Split('\n')
-            .Where(l => l.StartsWith("error", StringComparison.Ordinal))
-            .Should()
-            .ContainSingle()
-            .Which.Should()
-            .Contain("GITHUB_TOKEN");
+        SingleErrorLine(output).Should().Contain("GITHUB_TOKEN");
         fleet.Comments.Should().BeEmpty();
     }
 
@@ -171,9 +169,9 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
     public async Task A_403_from_GitHub_is_one_line_that_names_the_permission_the_token_lacks()
     {
         // Arrange
-        using var repo = CommittedFixture();
+        using var repo = DiffFixture.Committed();
         var fleet = Fleet("forbidden");
-        SetImage(repo, "nginx:1.27");
+        DiffFixture.SetImage(repo, "nginx:1.27");
         _github.Fail(
             GitHubEndpoint.CreateIssueComment,
             GitHubFault.Forbidden("Resource not accessible by integration")
@@ -184,12 +182,8 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
 
         // Assert
         exitCode.Should().Be(ExitCodes.TargetFailed, output);
-        output
-            .Split('\n')
-            .Where(l => l.StartsWith("error", StringComparison.Ordinal))
+        SingleErrorLine(output)
             .Should()
-            .ContainSingle()
-            .Which.Should()
             .Contain("403")
             .And.Contain("Resource not accessible by integration")
             .And.Contain("pull-requests: write");
@@ -224,29 +218,6 @@ public sealed class DiffCommentSpecs : IAsyncLifetime
         return InProcessBuild.RunAsync(repo.Path, ["Diff", "--base", "HEAD", "--comment", .. args], environment);
     }
 
-    private static void SetImage(TempDirectory repo, string image)
-    {
-        var path = repo.Combine("kubernetes/apps/web/deployment.yaml");
-        var text = File.ReadAllText(path);
-        var start = text.IndexOf("image: nginx:", StringComparison.Ordinal);
-        var end = text.IndexOf('\n', start);
-        File.WriteAllText(path, text[..start] + "image: " + image + text[end..]);
-    }
-
-    private static void Replace(TempDirectory repo, string file, string from, string to)
-    {
-        var path = repo.Combine(file);
-        File.WriteAllText(path, File.ReadAllText(path).Replace(from, to, StringComparison.Ordinal));
-    }
-
-    private static TempDirectory CommittedFixture()
-    {
-        var repo = RepositoryCopy.OfFixture("two-clusters");
-        Repository.Init(repo.Path);
-        using var git = new Repository(repo.Path);
-        Commands.Stage(git, "*");
-        var signature = new Signature("Test", "test@example.invalid", DateTimeOffset.UnixEpoch.AddYears(56));
-        git.Commit("fixture", signature, signature);
-        return repo;
-    }
+    private static string SingleErrorLine(string output) =>
+        output.Split('\n').Where(l => l.StartsWith("error", StringComparison.Ordinal)).Should().ContainSingle().Subject;
 }

@@ -1,6 +1,5 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Support;
-using LibGit2Sharp;
 
 namespace GitOpsRunners.Tests.Validation.Diff;
 
@@ -9,12 +8,8 @@ public class DiffTargetSpecs
     [Fact]
     public async Task Diff_prints_the_per_object_change_between_the_base_commit_and_the_working_tree()
     {
-        using var repo = CommittedFixture();
-        var deployment = repo.Combine("kubernetes/apps/web/deployment.yaml");
-        File.WriteAllText(
-            deployment,
-            File.ReadAllText(deployment).Replace("image: nginx:1.25", "image: nginx:1.27", StringComparison.Ordinal)
-        );
+        using var repo = DiffFixture.Committed();
+        DiffFixture.SetImage(repo, "nginx:1.27");
 
         var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "HEAD");
 
@@ -30,11 +25,12 @@ public class DiffTargetSpecs
     [Fact]
     public async Task Diff_never_prints_secret_values()
     {
-        using var repo = CommittedFixture();
-        var secret = repo.Combine("kubernetes/config/beta/extra/secret.yaml");
-        File.WriteAllText(
-            secret,
-            File.ReadAllText(secret).Replace("beta-token-value", "rotated-token-value", StringComparison.Ordinal)
+        using var repo = DiffFixture.Committed();
+        DiffFixture.Replace(
+            repo,
+            "kubernetes/config/beta/extra/secret.yaml",
+            "beta-token-value",
+            "rotated-token-value"
         );
 
         var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "HEAD");
@@ -46,7 +42,7 @@ public class DiffTargetSpecs
     [Fact]
     public async Task Without_changes_diff_says_so()
     {
-        using var repo = CommittedFixture();
+        using var repo = DiffFixture.Committed();
 
         var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "HEAD");
 
@@ -57,22 +53,11 @@ public class DiffTargetSpecs
     [Fact]
     public async Task An_unknown_base_is_a_usage_error()
     {
-        using var repo = CommittedFixture();
+        using var repo = DiffFixture.Committed();
 
         var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "no-such-branch");
 
         exitCode.Should().Be(ExitCodes.Usage);
         output.Should().Contain("--base no-such-branch: no such commit");
-    }
-
-    private static TempDirectory CommittedFixture()
-    {
-        var repo = RepositoryCopy.OfFixture("two-clusters");
-        Repository.Init(repo.Path);
-        using var git = new Repository(repo.Path);
-        Commands.Stage(git, "*");
-        var signature = new Signature("Test", "test@example.invalid", DateTimeOffset.UnixEpoch.AddYears(56));
-        git.Commit("fixture", signature, signature);
-        return repo;
     }
 }

@@ -23,14 +23,10 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
         }
         """;
 
+    private static readonly HttpClient Http = new();
     private readonly TempDirectory _temp = new();
-    private readonly HttpClient _http = new();
 
-    public void Dispose()
-    {
-        _http.Dispose();
-        _temp.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task A_valid_config_passes_the_real_schema()
@@ -99,7 +95,7 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
             "renovate.json",
             "{\n  \"extends\": [\"config:recommended\"]\n  \"automerge\": true\n}\n"
         );
-        var validator = new RenovateConfigValidator(new RenovateSchemaSource(schema, _temp.Combine("cache"), _http));
+        var validator = Validator(schema);
 
         // Act
         var findings = await validator.ValidateAsync(path, "renovate.json", CancellationToken.None);
@@ -124,12 +120,11 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
             }
         );
         var path = _temp.Write("renovate.json", "{\n  \"automerge\": \"yes\"\n}\n");
-        RenovateConfigValidator Validator() =>
-            new(new RenovateSchemaSource(server.BaseUrl + "/renovate-schema.json", _temp.Combine("cache"), _http));
+        var url = server.BaseUrl + "/renovate-schema.json";
 
         // Act
-        var first = await Validator().ValidateAsync(path, "renovate.json", CancellationToken.None);
-        var second = await Validator().ValidateAsync(path, "renovate.json", CancellationToken.None);
+        var first = await Validator(url).ValidateAsync(path, "renovate.json", CancellationToken.None);
+        var second = await Validator(url).ValidateAsync(path, "renovate.json", CancellationToken.None);
 
         // Assert
         first.Should().ContainSingle().Which.Location!.Line.Should().Be(2);
@@ -143,9 +138,7 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
         // Arrange
         await using var server = await FixedResponseServer.StartAsync([]);
         var path = _temp.Write("renovate.json", "{}");
-        var validator = new RenovateConfigValidator(
-            new RenovateSchemaSource(server.BaseUrl + "/renovate-schema.json", _temp.Combine("cache"), _http)
-        );
+        var validator = Validator(server.BaseUrl + "/renovate-schema.json");
 
         // Act
         var act = () => validator.ValidateAsync(path, "renovate.json", CancellationToken.None);
@@ -162,9 +155,7 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
     {
         // Arrange
         var path = _temp.Write("renovate.json", "{}");
-        var validator = new RenovateConfigValidator(
-            new RenovateSchemaSource(_temp.Combine("nope.json"), _temp.Combine("cache"), _http)
-        );
+        var validator = Validator(_temp.Combine("nope.json"));
 
         // Act
         var act = () => validator.ValidateAsync(path, "renovate.json", CancellationToken.None);
@@ -177,13 +168,9 @@ public sealed class RenovateConfigValidatorSpecs : IDisposable
     }
 
     private RenovateConfigValidator? RealValidator() =>
-        SharedData.SchemasRoot is { } root
-            ? new RenovateConfigValidator(
-                new RenovateSchemaSource(
-                    Path.Combine(root, "renovate/renovate-schema.json"),
-                    _temp.Combine("cache"),
-                    _http
-                )
-            )
-            : null;
+        SharedData.SchemasRoot is { } root ? Validator(Path.Combine(root, "renovate/renovate-schema.json")) : null;
+
+    /// <summary>A validator reading its schema from <paramref name="schema"/> (a file or URL), cached in this spec's temp folder.</summary>
+    private RenovateConfigValidator Validator(string schema) =>
+        new(new RenovateSchemaSource(schema, _temp.Combine("cache"), Http));
 }

@@ -1,4 +1,5 @@
 using GitOpsRunners.Diagnostics;
+using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation.Rules;
 
 namespace GitOpsRunners.Tests.Validation.Rules;
@@ -8,25 +9,7 @@ public class GraphRuleSpecs
     [Fact]
     public void A_depends_on_cycle_is_reported_once_with_its_members()
     {
-        var findings = TestCluster.Check(
-            new DependsOnCycleRule(),
-            """
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata: {name: a, namespace: flux-system}
-            spec: {dependsOn: [{name: b}]}
-            ---
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata: {name: b, namespace: flux-system}
-            spec: {dependsOn: [{name: c}]}
-            ---
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata: {name: c, namespace: flux-system}
-            spec: {dependsOn: [{name: a}]}
-            """
-        );
+        var findings = TestCluster.Check(new DependsOnCycleRule(), Kustomizations("a -> b", "b -> c", "c -> a"));
 
         findings
             .Should()
@@ -40,20 +23,7 @@ public class GraphRuleSpecs
     [Fact]
     public void A_chain_without_cycle_passes()
     {
-        var findings = TestCluster.Check(
-            new DependsOnCycleRule(),
-            """
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata: {name: a, namespace: flux-system}
-            spec: {dependsOn: [{name: b}]}
-            ---
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata: {name: b, namespace: flux-system}
-            spec: {}
-            """
-        );
+        var findings = TestCluster.Check(new DependsOnCycleRule(), Kustomizations("a -> b", "b"));
 
         findings.Should().BeEmpty();
     }
@@ -114,4 +84,15 @@ public class GraphRuleSpecs
                 && f.Severity == GitOpsRunners.Diagnostics.Severity.Warning
             );
     }
+
+    /// <summary>One Kustomization in flux-system per entry; <c>"a -> b"</c> is Kustomization a depending on b.</summary>
+    private static string Kustomizations(params string[] entries) =>
+        string.Join(
+            "---\n",
+            entries.Select(entry =>
+                entry.Split(" -> ") is [var name, var dependency]
+                    ? FluxYaml.Kustomization(name, $"./{name}", spec: $"dependsOn: [{{name: {dependency}}}]")
+                    : FluxYaml.Kustomization(entry, $"./{entry}")
+            )
+        );
 }

@@ -61,63 +61,53 @@ public class ReferenceRuleSpecs
         findings.Should().BeEmpty();
     }
 
-    [Fact]
-    public void A_dangling_source_ref_is_reported_naming_the_missing_object()
-    {
-        var findings = TestCluster.Check(
-            new ReferenceRule(),
-            """
+    [Theory]
+    [InlineData(
+        "ref-source",
+        "HelmRelease/flux-system/arc",
+        "OCIRepository/flux-system/missing",
+        """
             apiVersion: helm.toolkit.fluxcd.io/v2
             kind: HelmRelease
             metadata: {name: arc, namespace: flux-system}
             spec: {chartRef: {kind: OCIRepository, name: missing}}
             """
-        );
-
-        findings
-            .Should()
-            .ContainSingle()
-            .Which.Should()
-            .Match<GitOpsRunners.Diagnostics.Finding>(f =>
-                f.RuleId == "ref-source"
-                && f.Message.Contains("OCIRepository/flux-system/missing")
-                && f.Object == "HelmRelease/flux-system/arc"
-            );
-    }
-
-    [Fact]
-    public void A_depends_on_entry_naming_nothing_is_reported()
-    {
-        var findings = TestCluster.Check(
-            new ReferenceRule(),
-            """
+    )]
+    [InlineData(
+        "ref-depends-on",
+        "Kustomization/flux-system/apps",
+        "Kustomization/flux-system/infra",
+        """
             apiVersion: kustomize.toolkit.fluxcd.io/v1
             kind: Kustomization
             metadata: {name: apps, namespace: flux-system}
             spec: {sourceRef: {kind: GitRepository, name: flux-system}, dependsOn: [{name: infra}]}
             """
-        );
-
-        findings
-            .Should()
-            .ContainSingle(f => f.RuleId == "ref-depends-on" && f.Message.Contains("Kustomization/flux-system/infra"));
-    }
-
-    [Fact]
-    public void An_external_secret_whose_store_is_missing_is_reported()
-    {
-        var findings = TestCluster.Check(
-            new ReferenceRule(),
-            """
+    )]
+    [InlineData(
+        "ref-secret-store",
+        "ExternalSecret/runners/token",
+        "ClusterSecretStore/azurekv",
+        """
             apiVersion: external-secrets.io/v1
             kind: ExternalSecret
             metadata: {name: token, namespace: runners}
             spec: {secretStoreRef: {kind: ClusterSecretStore, name: azurekv}}
             """
-        );
+    )]
+    public void A_reference_to_an_object_the_cluster_does_not_define_is_reported_on_the_referrer_naming_the_missing_object(
+        string ruleId,
+        string referrer,
+        string missing,
+        string yaml
+    )
+    {
+        var findings = TestCluster.Check(new ReferenceRule(), yaml);
 
         findings
             .Should()
-            .ContainSingle(f => f.RuleId == "ref-secret-store" && f.Message.Contains("ClusterSecretStore/azurekv"));
+            .ContainSingle()
+            .Which.Should()
+            .Match<Finding>(f => f.RuleId == ruleId && f.Object == referrer && f.Message.Contains(missing));
     }
 }

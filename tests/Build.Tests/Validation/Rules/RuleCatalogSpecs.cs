@@ -2,11 +2,9 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Tests.Support;
-using GitOpsRunners.Tools;
 using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Reports;
 using GitOpsRunners.Validation.Rules;
-using GitOpsRunners.Validation.Schemas;
 
 namespace GitOpsRunners.Tests.Validation.Rules;
 
@@ -159,37 +157,6 @@ public class RuleCatalogSpecs
         sarifRule["defaultConfiguration"]!["level"]!.GetValue<string>().Should().Be("warning");
     }
 
-    private static async Task<ValidationResult> ValidateAsync(string root)
-    {
-        using var cache = new TempDirectory();
-        var schemas = SharedData.SchemasRoot;
-        var options = new ValidationOptions(
-            root,
-            Directory.Exists(Path.Combine(root, "kubernetes")) ? "kubernetes" : ".",
-            null,
-            new SchemaValidationOptions(
-                schemas is null
-                    ? [Path.Combine(Path.GetTempPath(), "no-schemas-here")]
-                    :
-                    [
-                        Path.Combine(
-                            schemas,
-                            "kubernetes/{{.NormalizedKubernetesVersion}}-standalone{{.StrictSuffix}}/{{.ResourceKind}}{{.KindSuffix}}.json"
-                        ),
-                        Path.Combine(schemas, "crds/{{.Group}}/{{.ResourceKind}}_{{.ResourceAPIVersion}}.json"),
-                    ],
-                "1.36.0",
-                true,
-                schemas is null,
-                new HashSet<string>(),
-                new HashSet<string>(),
-                cache.Path
-            ),
-            "unused",
-            new HashSet<string>(),
-            cache.Path
-        );
-        using var http = new HttpClient();
-        return await new ValidationPipeline(KustomizeCli.Locate(), http).RunAsync(options, CancellationToken.None);
-    }
+    private static Task<ValidationResult> ValidateAsync(string root) =>
+        PipelineRun.ValidateAsync(root, Directory.Exists(Path.Combine(root, "kubernetes")) ? "kubernetes" : ".");
 }

@@ -1,57 +1,39 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Engine;
-using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation.Schemas;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace GitOpsRunners.Tests.Validation.Schemas;
 
-public sealed class CrdSchemaConverterSpecs : IDisposable
+public sealed class CrdSchemaConverterSpecs : SchemaWorkspaceSpecs
 {
-    private const string Crd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          names:
-            kind: Widget
-            plural: widgets
-          scope: Namespaced
-          versions:
-            - name: v1
-              served: true
-              storage: true
-              schema:
-                openAPIV3Schema:
-                  type: object
-                  properties:
-                    spec:
-                      type: object
-                      required: [size]
-                      properties:
-                        size:
-                          type: integer
-                        port:
-                          format: int-or-string
-                          x-kubernetes-int-or-string: true
-                        labels:
-                          type: object
-                          additionalProperties:
-                            type: string
-            - name: v1alpha1
-              served: false
-              storage: false
-              schema:
-                openAPIV3Schema:
-                  type: object
-        """;
-
-    private readonly TempDirectory _temp = new();
-
-    public void Dispose() => _temp.Dispose();
+    private static readonly string Crd = ExampleCrd.Yaml(
+        "Widget",
+        ExampleCrd.SpecSchema(
+            """
+            required: [size]
+            properties:
+              size:
+                type: integer
+              port:
+                format: int-or-string
+                x-kubernetes-int-or-string: true
+              labels:
+                type: object
+                additionalProperties:
+                  type: string
+            """
+        ),
+        moreVersions: """
+        - name: v1alpha1
+          served: false
+          storage: false
+          schema:
+            openAPIV3Schema:
+              type: object
+        """
+    );
 
     [Fact]
     public void Each_served_version_becomes_a_schema_with_nested_objects_closed_and_the_root_open()
@@ -96,13 +78,13 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
         // Act
         var written = await new CrdSchemaConverter(layout).WriteAsync(
             [crd, configMap],
-            _temp.Combine("out"),
+            Work.Temp.Combine("out"),
             CancellationToken.None
         );
 
         // Assert
-        written.Should().Contain(Path.Combine(_temp.Combine("out"), expected));
-        JObject.Parse(await File.ReadAllTextAsync(Path.Combine(_temp.Combine("out"), expected)))["type"]!
+        written.Should().Contain(Path.Combine(Work.Temp.Combine("out"), expected));
+        JObject.Parse(await File.ReadAllTextAsync(Path.Combine(Work.Temp.Combine("out"), expected)))["type"]!
             .ToString()
             .Should()
             .Be("object");
@@ -112,19 +94,9 @@ public sealed class CrdSchemaConverterSpecs : IDisposable
     public async Task A_converted_schema_in_the_registry_rejects_an_unknown_spec_field()
     {
         // Arrange
-        using var http = new HttpClient();
-        var options = new SchemaValidationOptions(
-            [],
-            "master",
-            true,
-            false,
-            new HashSet<string>(),
-            new HashSet<string>(),
-            _temp.Combine("cache")
-        );
-        var registry = new SchemaRegistry(options, http).WithCustomResources(
-            new CrdSchemaConverter().Convert(TestManifests.Parse(Crd))
-        );
+        var options = Work.Options([]);
+        var registry = Work.Registry(options)
+            .WithCustomResources(new CrdSchemaConverter().Convert(TestManifests.Parse(Crd)));
         var widget = TestManifests.Parse(
             "apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: 1\n  port: http\n  colour: red\n"
         );

@@ -1,11 +1,10 @@
 using GitOpsRunners.Diagnostics;
-using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation;
 using GitOpsRunners.Validation.Schemas;
 
 namespace GitOpsRunners.Tests.Validation.Schemas;
 
-public sealed class ManifestSchemaValidatorSpecs : IDisposable
+public sealed class ManifestSchemaValidatorSpecs : SchemaWorkspaceSpecs
 {
     private const string ConfigMapWithExtra = """
         apiVersion: v1
@@ -17,15 +16,6 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
         data:
           key: value
         """;
-
-    private readonly TempDirectory _temp = new();
-    private readonly HttpClient _http = new();
-
-    public void Dispose()
-    {
-        _http.Dispose();
-        _temp.Dispose();
-    }
 
     [Fact]
     public async Task Strict_mode_rejects_an_unknown_field_at_its_line()
@@ -237,15 +227,14 @@ public sealed class ManifestSchemaValidatorSpecs : IDisposable
         string[]? reject = null
     )
     {
-        var options = new SchemaValidationOptions(
-            [TestSchemas.WriteStandalone(_temp)],
-            "master",
-            strict,
-            ignoreMissing,
-            new HashSet<string>(skip ?? []),
-            new HashSet<string>(reject ?? []),
-            _temp.Combine("cache")
+        return Work.Validator(
+            Work.Options(
+                [TestSchemas.WriteStandalone(Work.Temp)],
+                strict: strict,
+                ignoreMissing: ignoreMissing,
+                skip: skip,
+                reject: reject
+            )
         );
-        return new ManifestSchemaValidator(new SchemaRegistry(options, _http), options);
     }
 }

@@ -1,20 +1,12 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation.Schemas;
 
 namespace GitOpsRunners.Tests.Validation.Schemas;
 
 /// <summary>Validation against the real Kubernetes and CRD schemas; skipped when GITOPS_TEST_SCHEMAS is unset.</summary>
-public sealed class RealSchemaSpecs : IDisposable
+public sealed class RealSchemaSpecs : SchemaWorkspaceSpecs
 {
-    private readonly TempDirectory _temp = new();
-    private readonly HttpClient _http = new();
-
-    public void Dispose()
-    {
-        _http.Dispose();
-        _temp.Dispose();
-    }
-
     public static TheoryData<string> ValidManifests() =>
         [
             RealManifests.Deployment,
@@ -33,16 +25,11 @@ public sealed class RealSchemaSpecs : IDisposable
     [MemberData(nameof(ValidManifests))]
     public async Task A_valid_real_manifest_passes(string yaml)
     {
-        if (Validator() is not { } validator)
-        {
-            return;
-        }
-
         // Act
-        var findings = await validator.ValidateAsync(TestManifests.Parse(yaml), CancellationToken.None);
+        var findings = await FindingsAsync(yaml);
 
         // Assert
-        findings.Should().BeEmpty();
+        findings?.Should().BeEmpty();
     }
 
     [Theory]
@@ -62,46 +49,26 @@ public sealed class RealSchemaSpecs : IDisposable
     [InlineData("  replicas: 2\n", "  replicas: 2.5\n", "at '/spec/replicas': got number, want integer", 10)]
     public async Task A_broken_deployment_fails_at_the_right_line(string good, string bad, string message, int line)
     {
-        if (Validator() is not { } validator)
-        {
-            return;
-        }
-
-        // Arrange
-        var yaml = RealManifests.Deployment.ReplaceLineEndings("\n");
-        yaml.Should().Contain(good);
-
         // Act
-        var findings = await validator.ValidateAsync(
-            TestManifests.Parse(yaml.Replace(good, bad, StringComparison.Ordinal)),
-            CancellationToken.None
-        );
+        var findings = await FindingsAsync(Edited(RealManifests.Deployment, good, bad));
 
         // Assert
         findings
-            .Should()
+            ?.Should()
             .Contain(f => f.Message.Contains(message) && f.Location!.Line == line && f.RuleId == "schema");
     }
 
     [Fact]
     public async Task A_broken_helm_release_is_reported_with_flux_field_paths()
     {
-        if (Validator() is not { } validator)
-        {
-            return;
-        }
-
-        // Arrange
-        var yaml = RealManifests
-            .HelmRelease.ReplaceLineEndings("\n")
-            .Replace("  timeout: 10m\n", "  timeout: 10\n  chartName: x\n", StringComparison.Ordinal);
-
         // Act
-        var findings = await validator.ValidateAsync(TestManifests.Parse(yaml), CancellationToken.None);
+        var findings = await FindingsAsync(
+            Edited(RealManifests.HelmRelease, "  timeout: 10m\n", "  timeout: 10\n  chartName: x\n")
+        );
 
         // Assert
         findings
-            .Select(f => (f.Message, f.Location!.Line))
+            ?.Select(f => (f.Message, f.Location!.Line))
             .Should()
             .BeEquivalentTo([
                 ("at '/spec/timeout': got integer, want string", 8),
@@ -112,22 +79,14 @@ public sealed class RealSchemaSpecs : IDisposable
     [Fact]
     public async Task A_value_outside_an_enum_is_reported_with_the_allowed_values()
     {
-        if (Validator() is not { } validator)
-        {
-            return;
-        }
-
-        // Arrange
-        var yaml = RealManifests
-            .Kustomization.ReplaceLineEndings("\n")
-            .Replace("    kind: GitRepository\n", "    kind: GitRepo\n", StringComparison.Ordinal);
-
         // Act
-        var findings = await validator.ValidateAsync(TestManifests.Parse(yaml), CancellationToken.None);
+        var findings = await FindingsAsync(
+            Edited(RealManifests.Kustomization, "    kind: GitRepository\n", "    kind: GitRepo\n")
+        );
 
         // Assert
         findings
-            .Should()
+            ?.Should()
             .ContainSingle()
             .Which.Message.Should()
             .StartWith("at '/spec/sourceRef/kind': value must be one of")
@@ -137,40 +96,38 @@ public sealed class RealSchemaSpecs : IDisposable
     [Fact]
     public async Task A_custom_resource_without_a_schema_is_missing()
     {
-        if (Validator() is not { } validator)
-        {
-            return;
-        }
-
         // Act
-        var findings = await validator.ValidateAsync(
-            TestManifests.Parse("apiVersion: ceph.rook.io/v1\nkind: CephCluster\nmetadata:\n  name: rook\n"),
-            CancellationToken.None
-        );
+        var findings = await FindingsAsync("apiVersion: ceph.rook.io/v1\nkind: CephCluster\nmetadata:\n  name: rook\n");
 
         // Assert
-        findings.Should().ContainSingle().Which.RuleId.Should().Be("schema-missing");
+        findings?.Should().ContainSingle().Which.RuleId.Should().Be("schema-missing");
     }
 
-    private ManifestSchemaValidator? Validator()
+    /// <summary><paramref name="yaml"/> with <paramref name="good"/> (which it must hold) replaced by <paramref name="bad"/>.</summary>
+    private static string Edited(string yaml, string good, string bad)
+    {
+        yaml = yaml.ReplaceLineEndings("\n");
+        yaml.Should().Contain(good);
+        return yaml.Replace(good, bad, StringComparison.Ordinal);
+    }
+
+    /// <summary>What the real schemas say about <paramref name="yaml"/>, or null when GITOPS_TEST_SCHEMAS is not set.</summary>
+    private async Task<IReadOnlyList<Finding>?> FindingsAsync(string yaml)
     {
         if (SharedData.SchemasRoot is not { } root)
         {
             return null;
         }
 
-        var options = new SchemaValidationOptions(
-            [
-                Path.Combine(root, "kubernetes"),
-                Path.Combine(root, "crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json"),
-            ],
-            "1.36.0",
-            Strict: true,
-            IgnoreMissingSchemas: false,
-            new HashSet<string>(),
-            new HashSet<string>(),
-            _temp.Combine("cache")
+        var validator = Work.Validator(
+            Work.Options(
+                [
+                    Path.Combine(root, "kubernetes"),
+                    Path.Combine(root, "crds/{{ .Group }}/{{ .ResourceKind }}_{{ .ResourceAPIVersion }}.json"),
+                ],
+                "1.36.0"
+            )
         );
-        return new ManifestSchemaValidator(new SchemaRegistry(options, _http), options);
+        return await validator.ValidateAsync(TestManifests.Parse(yaml), CancellationToken.None);
     }
 }

@@ -20,23 +20,7 @@ public sealed class SchemaLockSpecs : IDisposable
     public SchemaLockSpecs()
     {
         _repo.Write(".nuke/parameters.json", "{}");
-        _repo.Write(
-            "kubernetes/clusters/dev/apps.yaml",
-            """
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata:
-              name: apps
-              namespace: flux-system
-            spec:
-              interval: 10m
-              path: ./kubernetes/apps
-              prune: true
-              sourceRef:
-                kind: GitRepository
-                name: flux-system
-            """
-        );
+        _repo.Write("kubernetes/clusters/dev/apps.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"));
         _repo.Write(
             "kubernetes/apps/kustomization.yaml",
             "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - namespace.yaml\n  - settings.yaml\n"

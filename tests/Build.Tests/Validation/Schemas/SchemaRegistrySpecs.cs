@@ -1,28 +1,18 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Tests.Fakes;
-using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Validation.Schemas;
 using Newtonsoft.Json.Linq;
 
 namespace GitOpsRunners.Tests.Validation.Schemas;
 
-public sealed class SchemaRegistrySpecs : IDisposable
+public sealed class SchemaRegistrySpecs : SchemaWorkspaceSpecs
 {
-    private readonly TempDirectory _temp = new();
-    private readonly HttpClient _http = new();
-
-    public void Dispose()
-    {
-        _http.Dispose();
-        _temp.Dispose();
-    }
-
     [Fact]
     public async Task A_missing_first_location_falls_through_to_the_next()
     {
         // Arrange
-        var root = TestSchemas.WriteStandalone(_temp);
-        var registry = Registry([_temp.Combine("nowhere/{{ .ResourceKind }}{{ .KindSuffix }}.json"), root]);
+        var root = TestSchemas.WriteStandalone(Work.Temp);
+        var registry = Registry([Work.Temp.Combine("nowhere/{{ .ResourceKind }}{{ .KindSuffix }}.json"), root]);
 
         // Act
         var schema = await registry.ResolveAsync("v1", "ConfigMap", CancellationToken.None);
@@ -36,7 +26,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
     public async Task A_kind_no_location_has_resolves_to_null()
     {
         // Arrange
-        var registry = Registry([TestSchemas.WriteStandalone(_temp)]);
+        var registry = Registry([TestSchemas.WriteStandalone(Work.Temp)]);
 
         // Act
         var schema = await registry.ResolveAsync("example.com/v1", "Gadget", CancellationToken.None);
@@ -65,7 +55,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
         again!.Schema.Should().BeSameAs(downloaded!.Schema);
         fromCache.Should().NotBeNull();
         server.Requests.Should().ContainSingle();
-        Directory.GetFiles(_temp.Combine("cache")).Should().ContainSingle();
+        Directory.GetFiles(Work.Temp.Combine("cache")).Should().ContainSingle();
     }
 
     [Fact]
@@ -73,7 +63,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
     {
         // Arrange
         await using var server = await FixedResponseServer.StartAsync([]);
-        var registry = Registry([server.BaseUrl + "/{{.ResourceKind}}.json", TestSchemas.WriteStandalone(_temp)]);
+        var registry = Registry([server.BaseUrl + "/{{.ResourceKind}}.json", TestSchemas.WriteStandalone(Work.Temp)]);
 
         // Act
         var schema = await registry.ResolveAsync("v1", "ConfigMap", CancellationToken.None);
@@ -88,7 +78,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
     {
         // Arrange
         await using var server = await FixedResponseServer.StartAsync(new() { ["/configmap.json"] = (500, "boom") });
-        var registry = Registry([server.BaseUrl + "/{{.ResourceKind}}.json", TestSchemas.WriteStandalone(_temp)]);
+        var registry = Registry([server.BaseUrl + "/{{.ResourceKind}}.json", TestSchemas.WriteStandalone(Work.Temp)]);
 
         // Act
         var act = () => registry.ResolveAsync("v1", "ConfigMap", CancellationToken.None);
@@ -104,8 +94,8 @@ public sealed class SchemaRegistrySpecs : IDisposable
     public async Task A_schema_file_that_is_not_json_is_reported_with_its_path()
     {
         // Arrange
-        var path = _temp.Write("bad/configmap-v1.json", "{ not json");
-        var registry = Registry([_temp.Combine("bad/{{.ResourceKind}}{{.KindSuffix}}.json")]);
+        var path = Work.Temp.Write("bad/configmap-v1.json", "{ not json");
+        var registry = Registry([Work.Temp.Combine("bad/{{.ResourceKind}}{{.KindSuffix}}.json")]);
 
         // Act
         var act = () => registry.ResolveAsync("v1", "ConfigMap", CancellationToken.None);
@@ -121,7 +111,7 @@ public sealed class SchemaRegistrySpecs : IDisposable
     public async Task Schemas_from_custom_resource_definitions_are_tried_before_any_location()
     {
         // Arrange
-        var registry = Registry([TestSchemas.WriteStandalone(_temp)]);
+        var registry = Registry([TestSchemas.WriteStandalone(Work.Temp)]);
         var crd = new CrdSchema("example.com", "Widget", "widgets", "v1", JObject.Parse("""{ "type": "object" }"""));
 
         // Act
@@ -135,16 +125,5 @@ public sealed class SchemaRegistrySpecs : IDisposable
     }
 
     private SchemaRegistry Registry(IReadOnlyList<string> locations, bool strict = true) =>
-        new(
-            new SchemaValidationOptions(
-                locations,
-                "master",
-                strict,
-                false,
-                new HashSet<string>(),
-                new HashSet<string>(),
-                _temp.Combine("cache")
-            ),
-            _http
-        );
+        Work.Registry(Work.Options(locations, strict: strict));
 }

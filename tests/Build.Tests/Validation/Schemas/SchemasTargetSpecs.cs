@@ -8,28 +8,15 @@ namespace GitOpsRunners.Tests.Validation.Schemas;
 
 public class SchemasTargetSpecs
 {
-    private const string WidgetCrd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          scope: Namespaced
-          names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
-          versions:
-            - name: v1
-              served: true
-              storage: true
-              schema:
-                openAPIV3Schema:
-                  type: object
-                  properties:
-                    spec:
-                      type: object
-                      properties:
-                        size: {type: integer}
-        """;
+    private static readonly string WidgetCrd = ExampleCrd.Yaml(
+        "Widget",
+        ExampleCrd.SpecSchema(
+            """
+            properties:
+              size: {type: integer}
+            """
+        )
+    );
 
     [Fact]
     public async Task Schemas_from_a_crd_file_are_written_in_the_catalog_layout_with_closed_objects()
@@ -37,14 +24,7 @@ public class SchemasTargetSpecs
         using var repo = RepositoryCopy.Empty();
         var crd = repo.Write("crds/widget.yaml", WidgetCrd);
 
-        var (exitCode, output) = await InProcessBuild.RunAsync(
-            repo,
-            "Schemas",
-            "--crds",
-            crd,
-            "--schema-output",
-            repo.Combine("out")
-        );
+        var (exitCode, output) = await SchemasToOutAsync(repo, "--crds", crd);
 
         exitCode.Should().Be(ExitCodes.Success, output);
         var schema = JObject.Parse(File.ReadAllText(repo.Combine("out/example.com/widget_v1.json")));
@@ -66,14 +46,11 @@ public class SchemasTargetSpecs
         server.Add(crd);
         var kubeconfig = server.WriteKubeconfig(repo.Combine("kubeconfig"));
 
-        var (exitCode, output) = await InProcessBuild.RunAsync(
+        var (exitCode, output) = await SchemasToOutAsync(
             repo,
-            "Schemas",
             "--from-cluster",
             "--kubeconfig",
             kubeconfig,
-            "--schema-output",
-            repo.Combine("out"),
             "--schema-layout",
             "KindVersion"
         );
@@ -88,14 +65,7 @@ public class SchemasTargetSpecs
         using var repo = RepositoryCopy.Empty();
         repo.Write("crds/none.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
 
-        var (exitCode, output) = await InProcessBuild.RunAsync(
-            repo,
-            "Schemas",
-            "--crds",
-            repo.Combine("crds"),
-            "--schema-output",
-            repo.Combine("out")
-        );
+        var (exitCode, output) = await SchemasToOutAsync(repo, "--crds", repo.Combine("crds"));
 
         exitCode.Should().Be(ExitCodes.TargetFailed);
         output.Should().Contain("No CustomResourceDefinitions found; pass --crds");
@@ -111,4 +81,8 @@ public class SchemasTargetSpecs
         exitCode.Should().Be(ExitCodes.Usage);
         output.Should().Contain("no such file or folder");
     }
+
+    /// <summary>Runs the Schemas target in <paramref name="repo"/> with <paramref name="args"/>, writing to its <c>out</c> folder.</summary>
+    private static Task<BuildRun> SchemasToOutAsync(TempDirectory repo, params string[] args) =>
+        InProcessBuild.RunAsync(repo, ["Schemas", .. args, "--schema-output", repo.Combine("out")]);
 }

@@ -32,14 +32,8 @@ internal static class TestSchemas
         }
         """;
 
-    public const string Widget = """
-        {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "apiVersion": { "type": "string" },
-            "kind": { "type": "string" },
-            "metadata": { "type": "object" },
+    public static readonly string Widget = ClosedKind(
+        """
             "spec": {
               "type": "object",
               "additionalProperties": false,
@@ -50,24 +44,16 @@ internal static class TestSchemas
                 "items": { "type": "array", "items": { "type": "object", "required": ["name"], "properties": { "name": { "type": "string" } } } }
               }
             }
-          }
-        }
-        """;
+        """
+    );
 
-    public const string Secret = """
-        {
-          "type": "object",
-          "additionalProperties": false,
-          "properties": {
-            "apiVersion": { "type": "string" },
-            "kind": { "type": "string" },
-            "metadata": { "type": "object" },
+    public static readonly string Secret = ClosedKind(
+        """
             "type": { "type": "string" },
             "data": { "type": "object", "additionalProperties": { "type": "string", "format": "byte" } },
             "stringData": { "type": "object", "additionalProperties": { "type": "string" } }
-          }
-        }
-        """;
+        """
+    );
 
     /// <summary>Writes the schemas as <c>{root}/master-standalone[-strict]/…</c> and returns the root.</summary>
     public static string WriteStandalone(TempDirectory temp)
@@ -79,4 +65,22 @@ internal static class TestSchemas
         temp.Write("schemas/master-standalone-strict/secret-v1.json", Secret);
         return temp.Combine("schemas");
     }
+
+    /// <summary>
+    /// A schema of a kind that allows nothing but <c>apiVersion</c>, <c>kind</c>, <c>metadata</c> and
+    /// <paramref name="properties"/> (further JSON members of its <c>properties</c>).
+    /// </summary>
+    private static string ClosedKind(string properties) =>
+        $$"""
+            {
+              "type": "object",
+              "additionalProperties": false,
+              "properties": {
+                "apiVersion": { "type": "string" },
+                "kind": { "type": "string" },
+                "metadata": { "type": "object" },
+            {{properties}}
+              }
+            }
+            """;
 }
