@@ -77,23 +77,21 @@ public sealed class RepositoryScanner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var finding = new Finding(
-                Severity.Error,
-                ManifestRuleIds.FileUnreadable,
-                $"cannot read the file: {e.Message}",
-                new SourceLocation(relative, 1)
-            );
-            return (new ManifestParseResult([], []), [finding]);
+            return (new ManifestParseResult([], []), [YamlFileLoader.Unreadable(relative, e)]);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var finding = new Finding(
-                Severity.Error,
-                ManifestRuleIds.YamlSyntax,
-                $"cannot read this file as YAML: {e.Message}",
-                new SourceLocation(relative, 1)
+            return (
+                new ManifestParseResult([], []),
+                [
+                    new Finding(
+                        Severity.Error,
+                        ManifestRuleIds.YamlSyntax,
+                        $"cannot read this file as YAML: {e.Message}",
+                        new SourceLocation(relative, 1)
+                    ),
+                ]
             );
-            return (new ManifestParseResult([], []), [finding]);
         }
     }
 

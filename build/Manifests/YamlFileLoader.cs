@@ -22,13 +22,7 @@ public static partial class YamlFileLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var finding = new Finding(
-                Severity.Error,
-                ManifestRuleIds.FileUnreadable,
-                $"cannot read the file: {e.Message}",
-                new SourceLocation(relativeFile, 1)
-            );
-            return new YamlLoadResult(relativeFile, [], [finding]);
+            return new YamlLoadResult(relativeFile, [], [Unreadable(relativeFile, e)]);
         }
 
         return Parse(text, relativeFile);
@@ -192,4 +186,13 @@ public static partial class YamlFileLoader
 
     [GeneratedRegex("^While (scanning|parsing) [^,]*, ")]
     private static partial Regex WhilePrefix();
+
+    /// <summary>The finding for a file that could not be read at all.</summary>
+    internal static Finding Unreadable(string relativeFile, Exception e) =>
+        new(
+            Severity.Error,
+            ManifestRuleIds.FileUnreadable,
+            $"cannot read the file: {e.Message}",
+            new SourceLocation(relativeFile, 1)
+        );
 }

@@ -63,25 +63,8 @@ public sealed class DotNetCli(string executable = "dotnet")
         return new ProgramRun(result.ExitCode, result.RunTime, result.StandardOutput + error, peak);
     }
 
-    public async Task RestoreAsync(string project, string workingDirectory, CancellationToken ct)
-    {
-        var result = await Run(
-                Cli.Wrap(executable)
-                    .WithArguments(["restore", project, "-nologo", "-v", "q"])
-                    .WithWorkingDirectory(workingDirectory)
-                    .WithValidation(CommandResultValidation.None)
-                    .ExecuteBufferedAsync(ct)
-            )
-            .ConfigureAwait(false);
-        if (result.ExitCode != 0)
-        {
-            throw new ToolFailedException(
-                "dotnet restore",
-                result.ExitCode,
-                result.StandardOutput + result.StandardError
-            );
-        }
-    }
+    public Task RestoreAsync(string project, string workingDirectory, CancellationToken ct) =>
+        RunOrThrowAsync("dotnet restore", ["restore", project, "-nologo", "-v", "q"], workingDirectory, ct);
 
     /// <summary>
     /// Runs CSharpier from the repository's tool manifest (<c>dotnet tool restore</c> first): <c>check</c> or
@@ -93,24 +76,7 @@ public sealed class DotNetCli(string executable = "dotnet")
         CancellationToken ct
     )
     {
-        var restore = await Run(
-                Cli.Wrap(executable)
-                    .WithArguments(["tool", "restore"])
-                    .WithEnvironmentVariables(Quiet)
-                    .WithWorkingDirectory(workingDirectory)
-                    .WithValidation(CommandResultValidation.None)
-                    .ExecuteBufferedAsync(ct)
-            )
-            .ConfigureAwait(false);
-        if (restore.ExitCode != 0)
-        {
-            throw new ToolFailedException(
-                "dotnet tool restore",
-                restore.ExitCode,
-                restore.StandardOutput + restore.StandardError
-            );
-        }
-
+        await RunOrThrowAsync("dotnet tool restore", ["tool", "restore"], workingDirectory, ct).ConfigureAwait(false);
         var result = await Run(
                 Cli.Wrap(executable)
                     .WithArguments(["csharpier", write ? "format" : "check", "."])
@@ -121,6 +87,24 @@ public sealed class DotNetCli(string executable = "dotnet")
             )
             .ConfigureAwait(false);
         return (result.ExitCode, result.StandardOutput + result.StandardError);
+    }
+
+    /// <summary>Runs dotnet with <paramref name="arguments"/> (quietly); a non-zero exit is a <see cref="ToolFailedException"/> naming <paramref name="what"/>.</summary>
+    private async Task RunOrThrowAsync(string what, string[] arguments, string workingDirectory, CancellationToken ct)
+    {
+        var result = await Run(
+                Cli.Wrap(executable)
+                    .WithArguments(arguments)
+                    .WithEnvironmentVariables(Quiet)
+                    .WithWorkingDirectory(workingDirectory)
+                    .WithValidation(CommandResultValidation.None)
+                    .ExecuteBufferedAsync(ct)
+            )
+            .ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new ToolFailedException(what, result.ExitCode, result.StandardOutput + result.StandardError);
+        }
     }
 
     /// <summary>Runs <c>dotnet test</c> with a TRX logger into <paramref name="resultsDirectory"/>; returns the exit code.</summary>

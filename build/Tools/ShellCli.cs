@@ -10,14 +10,8 @@ public sealed class ShellCli(string executable = "bash")
     public async Task<TimeSpan> RunSequentiallyAsync(IEnumerable<IReadOnlyList<string>> commands, CancellationToken ct)
     {
         var script = string.Join('\n', commands.Select(c => string.Join(' ', c.Select(Quote)) + " >/dev/null")) + "\n";
-        var result = await Cli.Wrap(executable)
-            .WithArguments(["-e", "-c", script])
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(ct)
+        return await TimedAsync("bash", Cli.Wrap(executable).WithArguments(["-e", "-c", script]), ct)
             .ConfigureAwait(false);
-        return result.ExitCode == 0
-            ? result.RunTime
-            : throw new ToolFailedException("bash", result.ExitCode, result.StandardError);
     }
 
     /// <summary>
@@ -31,19 +25,26 @@ public sealed class ShellCli(string executable = "bash")
     )
     {
         var input = string.Join('\0', commands.Select(c => string.Join(' ', c.Select(Quote))));
-        var result = await Cli.Wrap(executable)
+        var xargs = Cli.Wrap(executable)
             .WithArguments([
                 "-e",
                 "-c",
                 $"xargs -0 -P{degree.ToString(System.Globalization.CultureInfo.InvariantCulture)} -n1 sh -c 'eval \"$0\" >/dev/null'",
             ])
-            .WithStandardInputPipe(PipeSource.FromString(input))
+            .WithStandardInputPipe(PipeSource.FromString(input));
+        return await TimedAsync("xargs", xargs, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The wall time of <paramref name="command"/>; a non-zero exit is a <see cref="ToolFailedException"/>.</summary>
+    private static async Task<TimeSpan> TimedAsync(string what, Command command, CancellationToken ct)
+    {
+        var result = await command
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(ct)
             .ConfigureAwait(false);
         return result.ExitCode == 0
             ? result.RunTime
-            : throw new ToolFailedException("xargs", result.ExitCode, result.StandardError);
+            : throw new ToolFailedException(what, result.ExitCode, result.StandardError);
     }
 
     private static string Quote(string word) => "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

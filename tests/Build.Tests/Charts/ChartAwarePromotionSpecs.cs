@@ -89,38 +89,9 @@ public sealed class ChartAwarePromotionSpecs : IAsyncLifetime, IDisposable
     }
 
     private static string Apps(string cluster) =>
-        $"""
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata:
-              name: chart
-              namespace: flux-system
-            spec:
-              interval: 10m
-              prune: true
-              path: ./kubernetes/chart
-              sourceRef:
-                kind: GitRepository
-                name: flux-system
-              postBuild:
-                substituteFrom:
-                  - kind: ConfigMap
-                    name: cluster-versions
-            ---
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata:
-              name: secrets
-              namespace: flux-system
-            spec:
-              interval: 10m
-              prune: true
-              path: ./kubernetes/secrets/{cluster}
-              sourceRef:
-                kind: GitRepository
-                name: flux-system
-
-            """;
+        FluxYaml.Kustomization("chart", "./kubernetes/chart", spec: PostBuildYaml.SubstituteFrom("cluster-versions"))
+        + "---\n"
+        + FluxYaml.Kustomization("secrets", $"./kubernetes/secrets/{cluster}");
 
     private static string ExternalSecret(string api) =>
         $"""

@@ -23,18 +23,10 @@ public sealed class ChartCrdVersionSpecs : IAsyncLifetime, IDisposable
     public async Task A_resource_at_a_version_the_pinned_crd_serves_passes_and_takes_the_charts_schema()
     {
         // Arrange
-        _server.Add(
-            new ChartPackage("widgets", "1.0.0").With(
-                "crds/widget.yaml",
-                ChartPackage.Crd("example.com", "Widget", ChartPackage.CrdVersion("v1", storage: true))
-            )
-        );
+        var crd = ChartPackage.CrdVersion("v1", storage: true);
 
         // Act
-        var result = await _checks.CheckAsync(
-            ChartChecks.HelmRelease(_server.Url, "widgets", "1.0.0")
-                + ChartChecks.Resource("example.com/v1", "Widget", "w")
-        );
+        var result = await CheckWidgetAsync("1.0.0", crd, "example.com/v1");
 
         // Assert
         result.Findings.Should().BeEmpty();
@@ -42,90 +34,60 @@ public sealed class ChartCrdVersionSpecs : IAsyncLifetime, IDisposable
         result.Schemas[0].Digest.Should().StartWith("sha256:");
     }
 
-    [Fact(Timeout = 30_000)]
-    public async Task A_version_the_crd_no_longer_lists_is_an_error_naming_the_chart_version_and_the_version_to_use()
+    [Theory(Timeout = 30_000)]
+    [InlineData(
+        "2.0.0",
+        null,
+        "example.com/v1beta1",
+        "example.com/v1beta1 is not served by the CRDs of chart widgets 2.0.0; use v1"
+    )]
+    [InlineData(
+        "3.0.0",
+        "v1alpha1",
+        "example.com/v1alpha1",
+        "example.com/v1alpha1 is not served by the CRDs of chart widgets 3.0.0 (served: false); use v1"
+    )]
+    public async Task A_version_the_crd_no_longer_lists_or_lists_with_served_false_is_an_error_naming_the_version_to_use(
+        string chartVersion,
+        string? listedUnserved,
+        string apiVersion,
+        string message
+    )
     {
         // Arrange
-        _server.Add(
-            new ChartPackage("widgets", "2.0.0").With(
-                "crds/widget.yaml",
-                ChartPackage.Crd("example.com", "Widget", ChartPackage.CrdVersion("v1", storage: true))
-            )
-        );
-
-        var yaml =
-            ChartChecks.HelmRelease(_server.Url, "widgets", "2.0.0")
-            + ChartChecks.Resource("example.com/v1beta1", "Widget", "w");
+        var crd =
+            (listedUnserved is null ? "" : ChartPackage.CrdVersion(listedUnserved, served: false))
+            + ChartPackage.CrdVersion("v1", storage: true);
         var apiVersionLine =
-            Array.FindIndex(yaml.Split('\n'), l => l.StartsWith("apiVersion: example.com", StringComparison.Ordinal))
-            + 1;
+            Array.FindIndex(
+                WidgetRelease(chartVersion, apiVersion).Split('\n'),
+                l => l.StartsWith("apiVersion: example.com", StringComparison.Ordinal)
+            ) + 1;
 
         // Act
-        var result = await _checks.CheckAsync(yaml);
+        var result = await CheckWidgetAsync(chartVersion, crd, apiVersion);
 
         // Assert
         var error = result.Findings.Should().ContainSingle().Subject;
         error.Severity.Should().Be(Severity.Error);
         error.RuleId.Should().Be(ChartRuleIds.CrdVersion);
-        error
-            .Message.Should()
-            .StartWith("example.com/v1beta1 is not served by the CRDs of chart widgets 2.0.0; use v1");
+        error.Message.Should().StartWith(message);
         error.Location!.File.Should().Be("apps.yaml");
         error.Location.Line.Should().Be(apiVersionLine, "the finding points at the Widget's apiVersion");
-    }
-
-    [Fact(Timeout = 30_000)]
-    public async Task A_version_listed_with_served_false_is_an_error_too()
-    {
-        // Arrange
-        _server.Add(
-            new ChartPackage("widgets", "3.0.0").With(
-                "crds/widget.yaml",
-                ChartPackage.Crd(
-                    "example.com",
-                    "Widget",
-                    ChartPackage.CrdVersion("v1alpha1", served: false) + ChartPackage.CrdVersion("v1", storage: true)
-                )
-            )
-        );
-
-        // Act
-        var result = await _checks.CheckAsync(
-            ChartChecks.HelmRelease(_server.Url, "widgets", "3.0.0")
-                + ChartChecks.Resource("example.com/v1alpha1", "Widget", "w")
-        );
-
-        // Assert
-        result
-            .Findings.Should()
-            .ContainSingle()
-            .Which.Message.Should()
-            .Contain("example.com/v1alpha1 is not served by the CRDs of chart widgets 3.0.0 (served: false); use v1");
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_deprecated_version_warns_with_the_crds_own_deprecation_warning()
     {
         // Arrange
-        _server.Add(
-            new ChartPackage("widgets", "4.0.0").With(
-                "crds/widget.yaml",
-                ChartPackage.Crd(
-                    "example.com",
-                    "Widget",
-                    ChartPackage.CrdVersion(
-                        "v1beta1",
-                        extra: "      deprecated: true\n      deprecationWarning: example.com/v1beta1 Widget is deprecated; use v1\n"
-                    ) + ChartPackage.CrdVersion("v1", storage: true)
-                )
-            )
-        );
+        var crd =
+            ChartPackage.CrdVersion(
+                "v1beta1",
+                extra: "      deprecated: true\n      deprecationWarning: example.com/v1beta1 Widget is deprecated; use v1\n"
+            ) + ChartPackage.CrdVersion("v1", storage: true);
 
         // Act
-        var result = await _checks.CheckAsync(
-            ChartChecks.HelmRelease(_server.Url, "widgets", "4.0.0")
-                + ChartChecks.Resource("example.com/v1beta1", "Widget", "w")
-        );
+        var result = await CheckWidgetAsync("4.0.0", crd, "example.com/v1beta1");
 
         // Assert
         var warning = result.Findings.Should().ContainSingle().Subject;
@@ -181,4 +143,22 @@ public sealed class ChartCrdVersionSpecs : IAsyncLifetime, IDisposable
             );
         result.Schemas.Select(s => s.Schema.Kind).Should().Equal("Widget");
     }
+
+    /// <summary>
+    /// Serves chart <c>widgets</c> at <paramref name="chartVersion"/> with a Widget CRD listing <paramref name="crdVersions"/>,
+    /// then checks a Widget at <paramref name="apiVersion"/> released from that chart.
+    /// </summary>
+    private Task<ChartCheckResult> CheckWidgetAsync(string chartVersion, string crdVersions, string apiVersion)
+    {
+        _server.Add(
+            new ChartPackage("widgets", chartVersion).With(
+                "crds/widget.yaml",
+                ChartPackage.Crd("example.com", "Widget", crdVersions)
+            )
+        );
+        return _checks.CheckAsync(WidgetRelease(chartVersion, apiVersion));
+    }
+
+    private string WidgetRelease(string chartVersion, string apiVersion) =>
+        ChartChecks.HelmRelease(_server.Url, "widgets", chartVersion) + ChartChecks.Resource(apiVersion, "Widget", "w");
 }

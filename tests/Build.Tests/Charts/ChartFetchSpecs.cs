@@ -30,7 +30,7 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
     {
         // Arrange
         var chart = new ChartPackage("oci-widgets", "1.2.0").With("crds/widget.yaml", WidgetCrd);
-        var digest = await OciChartPublisher.PushAsync(registry.Pusher, "charts/oci-widgets", chart);
+        var digest = await registry.Pusher.PushChartAsync("charts/oci-widgets", chart);
         var url = $"oci://{registry.Registry.Authority}/charts/oci-widgets";
 
         // Act
@@ -58,7 +58,7 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
     {
         // Arrange
         var chart = new ChartPackage("oci-gone", "1.0.0").With("crds/widget.yaml", WidgetCrd);
-        await OciChartPublisher.PushAsync(registry.Pusher, "charts/oci-gone", chart);
+        await registry.Pusher.PushChartAsync("charts/oci-gone", chart);
         var url = $"oci://{registry.Registry.Authority}/charts/oci-gone";
 
         // Act
@@ -173,7 +173,7 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
     {
         // Arrange
         var chart = new ChartPackage("mirrored", "1.0.0").With("crds/widget.yaml", WidgetCrd);
-        await OciChartPublisher.PushAsync(registry.Pusher, "mirror/charts/mirrored", chart);
+        await registry.Pusher.PushChartAsync("mirror/charts/mirrored", chart);
         var mirrors = RegistryMirrors.Parse([$"ghcr.example.invalid={registry.Registry.BaseUri}mirror"], []);
 
         // Act
@@ -192,7 +192,7 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
     {
         // Arrange
         var chart = new ChartPackage("oci-tampered", "1.0.0").With("crds/widget.yaml", WidgetCrd);
-        await OciChartPublisher.PushAsync(registry.Pusher, "charts/oci-tampered", chart);
+        await registry.Pusher.PushChartAsync("charts/oci-tampered", chart);
         using var upstream = new HttpClient { BaseAddress = registry.Registry.BaseUri };
         await using var tampering = await LoopbackServer.StartAsync(async context =>
         {

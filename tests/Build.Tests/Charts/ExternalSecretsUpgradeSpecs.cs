@@ -77,13 +77,7 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
             .Should()
             .Contain($"\"digest\": \"sha256:{ChartPackage.Sha256Hex(_archive0170)}\"", "the chart archive's digest");
         offline.ExitCode.Should().Be(ExitCodes.TargetFailed, offline.Output);
-        offline
-            .Output.Split('\n')
-            .Where(l => l.Contains("chart-unavailable", StringComparison.Ordinal))
-            .Should()
-            .ContainSingle()
-            .Which.Should()
-            .Contain("chart external-secrets 0.17.0");
+        OnlyLineWith(offline, "chart-unavailable").Should().Contain("chart external-secrets 0.17.0");
         offline.Output.Should().Contain("error schema").And.Contain("/spec/name");
     }
 
@@ -129,12 +123,8 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
 
         // Assert
         result.ExitCode.Should().Be(ExitCodes.TargetFailed, result.Output);
-        result
-            .Output.Split('\n')
-            .Where(l => l.Contains("error chart-crd-version", StringComparison.Ordinal))
+        OnlyLineWith(result, "error chart-crd-version")
             .Should()
-            .ContainSingle()
-            .Which.Should()
             .Contain("chart external-secrets 0.17.0")
             .And.Contain("(two ExternalSecret/apps/token)");
     }
@@ -149,47 +139,13 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
         );
         _repo.Write(
             "kubernetes/clusters/one/apps.yaml",
-            """
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata:
-              name: apps
-              namespace: flux-system
-            spec:
-              interval: 10m
-              prune: true
-              path: ./kubernetes/apps
-              sourceRef:
-                kind: GitRepository
-                name: flux-system
-              postBuild:
-                substituteFrom:
-                  - kind: ConfigMap
-                    name: cluster-versions
-
-            """
+            FluxYaml.Kustomization("apps", "./kubernetes/apps", spec: PostBuildYaml.SubstituteFrom("cluster-versions"))
         );
     }
 
     private void Write(string chartVersion, string externalSecretVersion = "v1beta1", string name = "token")
     {
-        _repo.Write(
-            "kubernetes/clusters/one/apps.yaml",
-            """
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata:
-              name: apps
-              namespace: flux-system
-            spec:
-              interval: 10m
-              prune: true
-              path: ./kubernetes/apps
-              sourceRef:
-                kind: GitRepository
-                name: flux-system
-            """
-        );
+        _repo.Write("kubernetes/clusters/one/apps.yaml", FluxYaml.Kustomization("apps", "./kubernetes/apps"));
         _repo.Write(
             "kubernetes/apps/externalsecret.yaml",
             $"""
@@ -209,6 +165,10 @@ public sealed class ExternalSecretsUpgradeSpecs : IAsyncLifetime, IDisposable
             ChartChecks.HelmRelease(_charts.Url, "external-secrets", chartVersion, "    installCRDs: true\n")
         );
     }
+
+    /// <summary>The one output line of <paramref name="run"/> containing <paramref name="text"/>; fails when there are none or several.</summary>
+    private static string OnlyLineWith(BuildRun run, string text) =>
+        run.Output.Split('\n').Where(l => l.Contains(text, StringComparison.Ordinal)).Should().ContainSingle().Subject;
 
     private Task<BuildRun> ValidateAsync() => RunAsync("Validate", "--disable-rules", "policy-deprecated-api");
 

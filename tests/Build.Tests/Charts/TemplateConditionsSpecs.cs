@@ -1,4 +1,5 @@
 using GitOpsRunners.Charts;
+using GitOpsRunners.Tests.Support.Charts;
 using Newtonsoft.Json.Linq;
 
 namespace GitOpsRunners.Tests.Charts;
@@ -65,6 +66,31 @@ public class TemplateConditionsSpecs
         resolved.Trim().Should().Be("a: 1");
     }
 
+    /// <summary>The External Secrets CRDs' annotations: template actions under <c>with</c> and <c>if</c>, written under <c>metadata</c>.</summary>
+    private const string EsoCrdAnnotations = """
+          annotations:
+            {{- with .Values.crds.annotations }}
+            {{- toYaml . | nindent 4}}
+            {{- end }}
+            {{- if and .Values.crds.conversion.enabled .Values.webhook.create }}
+            cert-manager.io/inject-ca-from: {{ .Release.Namespace }}/external-secrets-webhook
+            {{- end }}
+
+        """;
+
+    /// <summary>The External Secrets CRDs' webhook conversion under <c>spec</c>, kept only when conversion is enabled.</summary>
+    private const string EsoCrdConversion = """
+          {{- if .Values.crds.conversion.enabled }}
+          conversion:
+            strategy: Webhook
+            webhook:
+              clientConfig:
+                service:
+                  name: {{ include "external-secrets.fullname" . }}-webhook
+          {{- end }}
+
+        """;
+
     [Fact]
     public void An_external_secrets_style_crd_template_reads_as_a_crd_under_the_chart_defaults()
     {
@@ -72,39 +98,13 @@ public class TemplateConditionsSpecs
             "sha256:0",
             new Dictionary<string, string>
             {
-                ["templates/crds/externalsecret.yaml"] = """
-                {{- if .Values.installCRDs }}
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata:
-                  annotations:
-                    {{- with .Values.crds.annotations }}
-                    {{- toYaml . | nindent 4}}
-                    {{- end }}
-                    {{- if and .Values.crds.conversion.enabled .Values.webhook.create }}
-                    cert-manager.io/inject-ca-from: {{ .Release.Namespace }}/external-secrets-webhook
-                    {{- end }}
-                  name: externalsecrets.external-secrets.io
-                spec:
-                  group: external-secrets.io
-                  names: {kind: ExternalSecret, plural: externalsecrets}
-                  scope: Namespaced
-                  versions:
-                    - name: v1
-                      served: true
-                      storage: true
-                      schema:
-                        openAPIV3Schema: {type: object}
-                  {{- if .Values.crds.conversion.enabled }}
-                  conversion:
-                    strategy: Webhook
-                    webhook:
-                      clientConfig:
-                        service:
-                          name: {{ include "external-secrets.fullname" . }}-webhook
-                  {{- end }}
-                {{- end }}
-                """,
+                ["templates/crds/externalsecret.yaml"] =
+                    "{{- if .Values.installCRDs }}\n"
+                    + ChartPackage
+                        .Crd("external-secrets.io", "ExternalSecret", ChartPackage.CrdVersion("v1", storage: true))
+                        .Replace("metadata:\n", "metadata:\n" + EsoCrdAnnotations, StringComparison.Ordinal)
+                    + EsoCrdConversion
+                    + "{{- end }}\n",
             }
         );
 

@@ -7,67 +7,56 @@ using LibGit2Sharp;
 namespace GitOpsRunners.Tests.Faults;
 
 /// <summary>Two runs on one clone, and a push from a stale view: the second waits or refuses, nothing is overwritten.</summary>
-public sealed class ConcurrentRunSpecs : IDisposable
+public sealed class ConcurrentRunSpecs : GitSandboxSpecs
 {
-    private static readonly GitAuthor Bot = new("gitops-runners", "bot@example.invalid", GitSandbox.Epoch.AddDays(1));
-    private readonly GitSandbox _sandbox = new();
-
-    public void Dispose() => _sandbox.Dispose();
-
     [Fact(Timeout = 60_000)]
     public async Task A_second_run_on_a_locked_clone_refuses_with_one_line_and_changes_nothing()
     {
         // Arrange: another Bump holds the clone
-        _sandbox.CommitOnMain(
+        Sandbox.CommitOnMain(
             new Dictionary<string, string> { [".nuke/parameters.json"] = "{}" },
             GitSandbox.Epoch.AddHours(1),
             "parameters"
         );
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        using var held = await workspace.LockAsync("Bump --pr", TimeSpan.Zero, CancellationToken.None);
-        var before = TreeState.Of(_sandbox.WorkPath);
-        var originBefore = _sandbox.OriginBranch("main");
+        using var held = await Workspace.LockAsync("Bump --pr", TimeSpan.Zero, CancellationToken.None);
+        var before = TreeState.Of(Sandbox.WorkPath);
+        var originBefore = Sandbox.OriginBranch("main");
 
         // Act
-        var run = await FaultRun.StartAsync(_sandbox.WorkPath, ["Bump", "--cluster", "alpha", "--lock-wait", "1s"]);
+        var run = await FaultRun.StartAsync(Sandbox.WorkPath, ["Bump", "--cluster", "alpha", "--lock-wait", "1s"]);
 
         // Assert
         run.ShouldFailWithOneLine(ExitCodes.TargetFailed, "the second run refuses");
         run.ErrorLines[0].Should().Contain("Another Bump or Promote is running on this clone").And.Contain("Bump --pr");
-        TreeState.Of(_sandbox.WorkPath).Should().Equal(before);
-        _sandbox.OriginBranch("main").Should().Be(originBefore);
+        TreeState.Of(Sandbox.WorkPath).Should().Equal(before);
+        Sandbox.OriginBranch("main").Should().Be(originBefore);
     }
 
     [Fact(Timeout = 60_000)]
     public async Task A_push_from_a_stale_view_never_overwrites_what_another_run_pushed()
     {
         // Arrange: this run saw the branch absent; meanwhile another run pushed it
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
-        workspace.CommitFiles(
-            "bump/arc",
+        BumpBranch.Commit(
+            Workspace,
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" },
-            "theirs",
-            Bot
+            "theirs"
         );
-        await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
-        var theirs = _sandbox.OriginBranch("bump/arc");
-        workspace.CreateOrResetBranch("bump/arc", "main");
-        workspace.CommitFiles(
-            "bump/arc",
+        await Workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
+        var theirs = Sandbox.OriginBranch("bump/arc");
+        BumpBranch.Commit(
+            Workspace,
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.16.0\n" },
-            "ours",
-            Bot
+            "ours"
         );
 
         // Act
-        var act = () => workspace.PushAsync("bump/arc", force: true, token: null, Lease.Absent, CancellationToken.None);
+        var act = () => Workspace.PushAsync("bump/arc", force: true, token: null, Lease.Absent, CancellationToken.None);
 
         // Assert
         (await act.Should().ThrowAsync<GitPushException>())
             .Which.Message.Should()
             .Contain("another run pushed to it");
-        _sandbox.OriginBranch("bump/arc").Should().Be(theirs);
+        Sandbox.OriginBranch("bump/arc").Should().Be(theirs);
     }
 
     [Fact(Timeout = 30_000)]
@@ -79,17 +68,17 @@ public sealed class ConcurrentRunSpecs : IDisposable
             return; // Unix file modes
         }
 
-        var target = Path.Combine(_sandbox.WorkPath, "kubernetes/apps/versions.yaml");
+        var target = Path.Combine(Sandbox.WorkPath, "kubernetes/apps/versions.yaml");
         await File.WriteAllTextAsync(target, "data:\n  ARC_CHART_VERSION: 0.14.2\n");
         File.SetUnixFileMode(
             target,
             UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
         );
-        var link = Path.Combine(_sandbox.WorkPath, "kubernetes/apps/pins.yaml");
+        var link = Path.Combine(Sandbox.WorkPath, "kubernetes/apps/pins.yaml");
         File.CreateSymbolicLink(link, "versions.yaml");
 
         // Act
-        var changed = await new YamlFileEditor(_sandbox.WorkPath).ApplyAsync(
+        var changed = await new YamlFileEditor(Sandbox.WorkPath).ApplyAsync(
             [
                 new YamlFileEdit(
                     "kubernetes/apps/pins.yaml",
@@ -112,28 +101,24 @@ public sealed class ConcurrentRunSpecs : IDisposable
     public void A_commit_to_a_linked_pin_file_changes_the_file_it_points_at_and_keeps_the_link()
     {
         // Arrange: main holds versions.yaml and a link pins.yaml -> versions.yaml
-        using (var repo = new Repository(_sandbox.WorkPath))
+        using (var repo = new Repository(Sandbox.WorkPath))
         {
-            File.WriteAllText(Path.Combine(_sandbox.WorkPath, "kubernetes/apps/versions.yaml"), "v: 1\n");
-            File.CreateSymbolicLink(Path.Combine(_sandbox.WorkPath, "kubernetes/apps/pins.yaml"), "versions.yaml");
+            File.WriteAllText(Path.Combine(Sandbox.WorkPath, "kubernetes/apps/versions.yaml"), "v: 1\n");
+            File.CreateSymbolicLink(Path.Combine(Sandbox.WorkPath, "kubernetes/apps/pins.yaml"), "versions.yaml");
             Commands.Stage(repo, "*");
             var signature = new Signature("Test", "test@example.invalid", GitSandbox.Epoch);
             repo.Commit("link", signature, signature);
         }
 
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
-
         // Act
-        var commit = workspace.CommitFiles(
-            "bump/arc",
+        var commit = BumpBranch.Commit(
+            Workspace,
             new Dictionary<string, string> { ["kubernetes/apps/pins.yaml"] = "v: 2\n" },
-            "bump",
-            Bot
+            "bump"
         );
 
         // Assert
-        using var check = new Repository(_sandbox.WorkPath);
+        using var check = new Repository(Sandbox.WorkPath);
         var tree = check.Lookup<LibGit2Sharp.Commit>(commit.Sha).Tree;
         tree["kubernetes/apps/pins.yaml"].Mode.Should().Be(LibGit2Sharp.Mode.SymbolicLink);
         ((LibGit2Sharp.Blob)tree["kubernetes/apps/versions.yaml"].Target).GetContentText().Should().Be("v: 2\n");

@@ -21,10 +21,7 @@ public sealed class HostileInputSpecs
         }
 
         repo.Write("kubernetes/clusters/c1/bomb.yaml", bomb.ToString());
-        repo.Write(
-            "kubernetes/clusters/c1/kustomization.yaml",
-            "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - bomb.yaml\n"
-        );
+        ListInKustomization(repo, "bomb.yaml");
         var before = TreeState.Of(repo.Path);
 
         // Act
@@ -43,12 +40,8 @@ public sealed class HostileInputSpecs
         // Arrange
         using var repo = Repository();
         using var outside = new TempDirectory();
-        var secret = outside.Write(
-            "stolen.yaml",
-            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stolen\ndata:\n  token: OUTSIDE-CONTENT\n"
-        );
         repo.Write("kubernetes/clusters/c1/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n");
-        File.CreateSymbolicLink(repo.Combine("kubernetes/clusters/c1/stolen.yaml"), secret);
+        LinkToSecretOutside(repo, outside);
         var before = TreeState.Of(repo.Path);
 
         // Act
@@ -74,15 +67,8 @@ public sealed class HostileInputSpecs
     {
         using var repo = Repository();
         using var outside = new TempDirectory();
-        var secret = outside.Write(
-            "stolen.yaml",
-            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stolen\ndata:\n  token: OUTSIDE-CONTENT\n"
-        );
-        File.CreateSymbolicLink(repo.Combine("kubernetes/clusters/c1/stolen.yaml"), secret);
-        repo.Write(
-            "kubernetes/clusters/c1/kustomization.yaml",
-            "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - stolen.yaml\n"
-        );
+        LinkToSecretOutside(repo, outside);
+        ListInKustomization(repo, "stolen.yaml");
 
         var run = await FaultRun.StartAsync(repo.Path, ["Render", "--cluster", "c1"]);
 
@@ -96,10 +82,7 @@ public sealed class HostileInputSpecs
     {
         using var repo = Repository();
         var name = new string('x', 4000) + ".yaml";
-        repo.Write(
-            "kubernetes/clusters/c1/kustomization.yaml",
-            $"apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - {name}\n"
-        );
+        ListInKustomization(repo, name);
 
         var run = await FaultRun.StartAsync(repo.Path, ["Validate"]);
 
@@ -108,6 +91,23 @@ public sealed class HostileInputSpecs
         finding.Length.Should().BeLessThan(1500);
         finding.Should().Contain("more characters; run with --verbosity verbose for the full text");
     }
+
+    /// <summary>Links <c>kubernetes/clusters/c1/stolen.yaml</c> to a ConfigMap holding <c>OUTSIDE-CONTENT</c> in <paramref name="outside"/>.</summary>
+    private static void LinkToSecretOutside(TempDirectory repo, TempDirectory outside)
+    {
+        var secret = outside.Write(
+            "stolen.yaml",
+            "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stolen\ndata:\n  token: OUTSIDE-CONTENT\n"
+        );
+        File.CreateSymbolicLink(repo.Combine("kubernetes/clusters/c1/stolen.yaml"), secret);
+    }
+
+    /// <summary>Writes cluster c1's kustomization.yaml listing <paramref name="resource"/>.</summary>
+    private static void ListInKustomization(TempDirectory repo, string resource) =>
+        repo.Write(
+            "kubernetes/clusters/c1/kustomization.yaml",
+            $"apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - {resource}\n"
+        );
 
     private static TempDirectory Repository()
     {

@@ -1,18 +1,12 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
 using GitOpsRunners.Tests.Fakes.GitHub;
+using GitOpsRunners.Tests.Support.Git;
 
 namespace GitOpsRunners.Tests.Git;
 
-public sealed class GitHubClientSpecs : IAsyncLifetime
+public sealed class GitHubClientSpecs : LoopbackGitHubSpecs
 {
-    private static readonly GitHubRepository Fleet = new("acme", "fleet");
-    private GitHubApiServer _github = null!;
-
-    public async Task InitializeAsync() => _github = await GitHubApiServer.StartAsync();
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
     [Theory]
     [InlineData(null, "https://api.github.com/")]
     [InlineData("", "https://api.github.com/")]
@@ -38,7 +32,7 @@ public sealed class GitHubClientSpecs : IAsyncLifetime
     {
         var client = GitHubClientFactory.Create(
             GitHubApiServer.DefaultToken,
-            GitHubClientFactory.ApiBaseAddress(_github.BaseAddress.AbsoluteUri.TrimEnd('/'))
+            GitHubClientFactory.ApiBaseAddress(GitHub.BaseAddress.AbsoluteUri.TrimEnd('/'))
         );
 
         await new CommitStatusPublisher(client).SetAsync(
@@ -48,7 +42,7 @@ public sealed class GitHubClientSpecs : IAsyncLifetime
             CancellationToken.None
         );
 
-        _github
+        GitHub
             .Requests.Should()
             .ContainSingle()
             .Which.Path.Should()
@@ -66,9 +60,9 @@ public sealed class GitHubClientSpecs : IAsyncLifetime
             new Uri("https://example.com/runs/7")
         );
 
-        await new CommitStatusPublisher(_github.CreateClient()).SetAsync(Fleet, sha, status, CancellationToken.None);
+        await new CommitStatusPublisher(GitHub.CreateClient()).SetAsync(Fleet, sha, status, CancellationToken.None);
 
-        _github
+        GitHub
             .Repository("acme", "fleet")
             .Statuses.Should()
             .ContainSingle()
@@ -83,14 +77,14 @@ public sealed class GitHubClientSpecs : IAsyncLifetime
     {
         var status = new CommitStatusSpec("gitops/health", CommitStatusState.Failure, new string('x', 300));
 
-        await new CommitStatusPublisher(_github.CreateClient()).SetAsync(
+        await new CommitStatusPublisher(GitHub.CreateClient()).SetAsync(
             Fleet,
             new string('e', 40),
             status,
             CancellationToken.None
         );
 
-        var description = _github.Repository("acme", "fleet").Statuses.Single().Description;
+        var description = GitHub.Repository("acme", "fleet").Statuses.Single().Description;
         description.Should().HaveLength(140).And.EndWith("…");
     }
 
@@ -101,7 +95,7 @@ public sealed class GitHubClientSpecs : IAsyncLifetime
     public async Task A_status_for_something_other_than_a_full_sha_is_refused_without_calling_GitHub(string sha)
     {
         var act = () =>
-            new CommitStatusPublisher(_github.CreateClient()).SetAsync(
+            new CommitStatusPublisher(GitHub.CreateClient()).SetAsync(
                 Fleet,
                 sha,
                 new CommitStatusSpec("gitops/soak", CommitStatusState.Pending, "x"),
@@ -109,16 +103,16 @@ public sealed class GitHubClientSpecs : IAsyncLifetime
             );
 
         await act.Should().ThrowAsync<BuildException>().WithMessage("*not a full commit sha*");
-        _github.Requests.Should().BeEmpty();
+        GitHub.Requests.Should().BeEmpty();
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_status_the_token_may_not_set_reports_403_and_what_to_do()
     {
-        _github.Fail(GitHubEndpoint.CreateStatus, GitHubFault.Forbidden());
+        GitHub.Fail(GitHubEndpoint.CreateStatus, GitHubFault.Forbidden());
 
         var act = () =>
-            new CommitStatusPublisher(_github.CreateClient()).SetAsync(
+            new CommitStatusPublisher(GitHub.CreateClient()).SetAsync(
                 Fleet,
                 new string('f', 40),
                 new CommitStatusSpec("gitops/soak", CommitStatusState.Pending, "x"),

@@ -5,40 +5,33 @@ using LibGit2Sharp;
 
 namespace GitOpsRunners.Tests.Git;
 
-public sealed class GitPushSpecs : IDisposable
+public sealed class GitPushSpecs : GitSandboxSpecs
 {
-    private static readonly GitAuthor Bot = new("gitops-runners", "bot@example.invalid", GitSandbox.Epoch.AddDays(1));
     private static readonly Dictionary<string, string> Bump = new()
     {
         ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n",
     };
-    private readonly GitSandbox _sandbox = new();
-
-    public void Dispose() => _sandbox.Dispose();
 
     [Fact(Timeout = 30_000)]
     public async Task A_new_branch_is_pushed_to_origin()
     {
         // Arrange
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        var commit = CommitBump(workspace, Bot);
+        var commit = BumpBranch.Commit(Workspace, Bump);
 
         // Act
-        var result = await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
+        var result = await Workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
 
         // Assert
         result.Should().Be(new GitPushResult("bump/arc", commit.Sha, PushOutcome.Pushed));
-        _sandbox.OriginBranch("bump/arc").Should().Be(commit.Sha);
-        _sandbox.OriginFile("bump/arc", "kubernetes/apps/arc.yaml").Should().Be("version: 0.15.0\n");
-        (await workspace.RemoteBranchTipAsync("bump/arc", null, CancellationToken.None)).Should().Be(commit.Sha);
+        Sandbox.OriginBranch("bump/arc").Should().Be(commit.Sha);
+        Sandbox.OriginFile("bump/arc", "kubernetes/apps/arc.yaml").Should().Be("version: 0.15.0\n");
+        (await Workspace.RemoteBranchTipAsync("bump/arc", null, CancellationToken.None)).Should().Be(commit.Sha);
     }
 
     [Fact(Timeout = 30_000)]
     public async Task The_tip_of_a_branch_origin_does_not_have_is_null()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        var tip = await workspace.RemoteBranchTipAsync("bump/none", null, CancellationToken.None);
+        var tip = await Workspace.RemoteBranchTipAsync("bump/none", null, CancellationToken.None);
 
         tip.Should().BeNull();
     }
@@ -46,11 +39,10 @@ public sealed class GitPushSpecs : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task Pushing_the_same_commit_again_sends_nothing()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        var commit = CommitBump(workspace, Bot);
-        await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
+        var commit = BumpBranch.Commit(Workspace, Bump);
+        await Workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
 
-        var again = await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
+        var again = await Workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
 
         again.Should().Be(new GitPushResult("bump/arc", commit.Sha, PushOutcome.AlreadyUpToDate));
     }
@@ -60,15 +52,22 @@ public sealed class GitPushSpecs : IDisposable
     {
         // Arrange: a first run pushed the bump; a second run in another clone builds the same tree at a later time.
         string firstSha;
-        using (var first = GitWorkspace.Open(_sandbox.WorkPath))
+        using (var first = GitWorkspace.Open(Sandbox.WorkPath))
         {
-            firstSha = CommitBump(first, Bot).Sha;
+            firstSha = BumpBranch.Commit(first, Bump).Sha;
             await first.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
         }
 
-        var clonePath = Repository.Clone(_sandbox.OriginPath, _sandbox.Combine("second"));
+        var clonePath = Repository.Clone(Sandbox.OriginPath, Sandbox.Combine("second"));
         using var second = GitWorkspace.Open(clonePath);
-        var secondCommit = CommitBump(second, Bot with { When = GitSandbox.Epoch.AddDays(3) });
+        var secondCommit = BumpBranch.Commit(
+            second,
+            Bump,
+            author: BumpBranch.Bot with
+            {
+                When = GitSandbox.Epoch.AddDays(3),
+            }
+        );
 
         // Act
         var result = await second.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
@@ -77,53 +76,47 @@ public sealed class GitPushSpecs : IDisposable
         secondCommit.Sha.Should().NotBe(firstSha);
         result.Should().Be(new GitPushResult("bump/arc", firstSha, PushOutcome.AlreadyUpToDate));
         second.BranchTip("bump/arc").Should().Be(firstSha);
-        _sandbox.OriginBranch("bump/arc").Should().Be(firstSha);
+        Sandbox.OriginBranch("bump/arc").Should().Be(firstSha);
     }
 
     [Fact(Timeout = 30_000)]
     public async Task Different_content_replaces_the_remote_branch_when_forced()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        CommitBump(workspace, Bot);
-        await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
-        workspace.CreateOrResetBranch("bump/arc", "main");
-        var newer = workspace.CommitFiles(
-            "bump/arc",
+        BumpBranch.Commit(Workspace, Bump);
+        await Workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
+        var newer = BumpBranch.Commit(
+            Workspace,
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.1\n" },
-            "Bump ARC to 0.15.1",
-            Bot
+            "Bump ARC to 0.15.1"
         );
 
-        var result = await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
+        var result = await Workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
 
         result.Outcome.Should().Be(PushOutcome.Pushed);
-        _sandbox.OriginBranch("bump/arc").Should().Be(newer.Sha);
+        Sandbox.OriginBranch("bump/arc").Should().Be(newer.Sha);
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_non_fast_forward_push_without_force_is_rejected_and_origin_keeps_its_commit()
     {
         // Arrange
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        var pushed = CommitBump(workspace, Bot);
-        await workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
-        workspace.CreateOrResetBranch("bump/arc", "main");
-        workspace.CommitFiles(
-            "bump/arc",
+        var pushed = BumpBranch.Commit(Workspace, Bump);
+        await Workspace.PushAsync("bump/arc", force: true, token: null, CancellationToken.None);
+        BumpBranch.Commit(
+            Workspace,
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.16.0\n" },
-            "Diverge",
-            Bot
+            "Diverge"
         );
 
         // Act
-        var act = () => workspace.PushAsync("bump/arc", force: false, token: null, CancellationToken.None);
+        var act = () => Workspace.PushAsync("bump/arc", force: false, token: null, CancellationToken.None);
 
         // Assert
         var error = (await act.Should().ThrowAsync<GitPushException>()).Which;
         error.Branch.Should().Be("bump/arc");
         error.Message.Should().Contain("fast-forward");
         error.Should().BeAssignableTo<BuildException>();
-        _sandbox.OriginBranch("bump/arc").Should().Be(pushed.Sha);
+        Sandbox.OriginBranch("bump/arc").Should().Be(pushed.Sha);
     }
 
     [Fact(Timeout = 30_000)]
@@ -136,8 +129,8 @@ public sealed class GitPushSpecs : IDisposable
         }
 
         using var daemon = await GitDaemon.ServeRefusingOriginAsync(
-            _sandbox.OriginPath,
-            _sandbox.WorkPath,
+            Sandbox.OriginPath,
+            Sandbox.WorkPath,
             "policy: pushes are frozen"
         );
         if (daemon is null)
@@ -145,27 +138,26 @@ public sealed class GitPushSpecs : IDisposable
             return;
         }
 
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        CommitBump(workspace, Bot);
+        BumpBranch.Commit(Workspace, Bump);
 
         // Act
-        var act = () => workspace.PushAsync("bump/arc", force: true, token: "ghs_secret_value", CancellationToken.None);
+        var act = () => Workspace.PushAsync("bump/arc", force: true, token: "ghs_secret_value", CancellationToken.None);
 
         // Assert
         var error = (await act.Should().ThrowAsync<GitPushException>()).Which;
         error.RemoteMessage.Should().Contain("pre-receive hook declined");
         error.Message.Should().Contain("refs/heads/bump/arc").And.NotContain("ghs_secret_value");
-        _sandbox.OriginBranch("bump/arc").Should().BeNull();
-        workspace.CurrentBranch.Should().Be("main");
-        workspace.HeadSha.Should().Be(_sandbox.InitialSha);
-        workspace.IsClean.Should().BeTrue();
-        _sandbox.ReadWorkingFile("kubernetes/apps/arc.yaml").Should().Be("version: 0.14.2\n");
+        Sandbox.OriginBranch("bump/arc").Should().BeNull();
+        Workspace.CurrentBranch.Should().Be("main");
+        Workspace.HeadSha.Should().Be(Sandbox.InitialSha);
+        Workspace.IsClean.Should().BeTrue();
+        Sandbox.ReadWorkingFile("kubernetes/apps/arc.yaml").Should().Be("version: 0.14.2\n");
     }
 
     [Fact(Timeout = 30_000)]
     public async Task An_unreachable_origin_is_a_build_error_that_hides_the_token()
     {
-        using (var repo = new Repository(_sandbox.WorkPath))
+        using (var repo = new Repository(Sandbox.WorkPath))
         {
             repo.Network.Remotes.Update(
                 "origin",
@@ -173,10 +165,9 @@ public sealed class GitPushSpecs : IDisposable
             );
         }
 
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        CommitBump(workspace, Bot);
+        BumpBranch.Commit(Workspace, Bump);
 
-        var act = () => workspace.PushAsync("bump/arc", force: true, token: "ghs_secret_value", CancellationToken.None);
+        var act = () => Workspace.PushAsync("bump/arc", force: true, token: "ghs_secret_value", CancellationToken.None);
 
         var error = (await act.Should().ThrowAsync<BuildException>()).Which;
         error.Message.Should().Contain("127.0.0.1:9").And.NotContain("ghs_secret_value").And.NotContain("ghs_in_url");
@@ -185,9 +176,7 @@ public sealed class GitPushSpecs : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task Pushing_a_branch_that_does_not_exist_locally_is_a_build_error()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        var act = () => workspace.PushAsync("bump/none", force: true, token: null, CancellationToken.None);
+        var act = () => Workspace.PushAsync("bump/none", force: true, token: null, CancellationToken.None);
 
         await act.Should().ThrowAsync<BuildException>().WithMessage("*no such local branch*");
     }
@@ -195,20 +184,13 @@ public sealed class GitPushSpecs : IDisposable
     [Fact(Timeout = 30_000)]
     public async Task A_cancelled_push_does_not_reach_origin()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        CommitBump(workspace, Bot);
+        BumpBranch.Commit(Workspace, Bump);
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        var act = () => workspace.PushAsync("bump/arc", force: true, token: null, cancelled.Token);
+        var act = () => Workspace.PushAsync("bump/arc", force: true, token: null, cancelled.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
-        _sandbox.OriginBranch("bump/arc").Should().BeNull();
-    }
-
-    private static GitCommitResult CommitBump(GitWorkspace workspace, GitAuthor author)
-    {
-        workspace.CreateOrResetBranch("bump/arc", "main");
-        return workspace.CommitFiles("bump/arc", Bump, "Bump ARC to 0.15.0", author);
+        Sandbox.OriginBranch("bump/arc").Should().BeNull();
     }
 }

@@ -6,25 +6,20 @@ using LibGit2Sharp;
 
 namespace GitOpsRunners.Tests.Git;
 
-public sealed class GitWorkspaceSpecs : IDisposable
+public sealed class GitWorkspaceSpecs : GitSandboxSpecs
 {
-    private static readonly GitAuthor Bot = new("gitops-runners", "bot@example.invalid", GitSandbox.Epoch.AddDays(1));
-    private readonly GitSandbox _sandbox = new();
-
-    public void Dispose() => _sandbox.Dispose();
-
     [Fact]
     public void Opening_a_folder_inside_the_clone_finds_the_repository_and_its_current_branch()
     {
         // Arrange
-        Directory.CreateDirectory(Path.Combine(_sandbox.WorkPath, "kubernetes", "apps"));
+        Directory.CreateDirectory(Path.Combine(Sandbox.WorkPath, "kubernetes", "apps"));
 
         // Act
-        using var workspace = GitWorkspace.Open(Path.Combine(_sandbox.WorkPath, "kubernetes", "apps"));
+        using var workspace = GitWorkspace.Open(Path.Combine(Sandbox.WorkPath, "kubernetes", "apps"));
 
         // Assert
         workspace.CurrentBranch.Should().Be("main");
-        workspace.HeadSha.Should().Be(_sandbox.InitialSha);
+        workspace.HeadSha.Should().Be(Sandbox.InitialSha);
         workspace.IsClean.Should().BeTrue();
     }
 
@@ -41,12 +36,12 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [Fact]
     public void Modified_and_untracked_files_make_the_tree_unclean()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
+        using var workspace = GitWorkspace.Open(Sandbox.WorkPath);
 
-        File.WriteAllText(Path.Combine(_sandbox.WorkPath, "notes.txt"), "scratch");
+        File.WriteAllText(Path.Combine(Sandbox.WorkPath, "notes.txt"), "scratch");
         var withUntracked = workspace.IsClean;
-        File.Delete(Path.Combine(_sandbox.WorkPath, "notes.txt"));
-        File.AppendAllText(Path.Combine(_sandbox.WorkPath, "README.md"), "edit\n");
+        File.Delete(Path.Combine(Sandbox.WorkPath, "notes.txt"));
+        File.AppendAllText(Path.Combine(Sandbox.WorkPath, "README.md"), "edit\n");
         var withModified = workspace.IsClean;
 
         withUntracked.Should().BeFalse();
@@ -56,72 +51,58 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [Fact]
     public void Committing_files_leaves_the_working_tree_and_the_checked_out_branch_as_they_were()
     {
-        // Arrange
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
-
         // Act
-        var result = workspace.CommitFiles(
-            "bump/arc",
+        var result = BumpBranch.Commit(
+            Workspace,
             new Dictionary<string, string>
             {
                 ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n",
                 ["kubernetes/apps/new/values.yaml"] = "replicas: 2\n",
-            },
-            "Bump ARC to 0.15.0",
-            Bot
+            }
         );
 
         // Assert
         result.Changed.Should().BeTrue();
-        workspace.BranchTip("bump/arc").Should().Be(result.Sha);
-        workspace.ReadFile(result.Sha, "kubernetes/apps/arc.yaml").Should().Be("version: 0.15.0\n");
-        workspace.ReadFile(result.Sha, "kubernetes/apps/new/values.yaml").Should().Be("replicas: 2\n");
-        workspace.ReadFile(result.Sha, "README.md").Should().Be("# fleet\n");
-        _sandbox.ReadWorkingFile("kubernetes/apps/arc.yaml").Should().Be("version: 0.14.2\n");
-        File.Exists(Path.Combine(_sandbox.WorkPath, "kubernetes/apps/new/values.yaml")).Should().BeFalse();
-        workspace.CurrentBranch.Should().Be("main");
-        workspace.HeadSha.Should().Be(_sandbox.InitialSha);
-        workspace.IsClean.Should().BeTrue();
+        Workspace.BranchTip("bump/arc").Should().Be(result.Sha);
+        Workspace.ReadFile(result.Sha, "kubernetes/apps/arc.yaml").Should().Be("version: 0.15.0\n");
+        Workspace.ReadFile(result.Sha, "kubernetes/apps/new/values.yaml").Should().Be("replicas: 2\n");
+        Workspace.ReadFile(result.Sha, "README.md").Should().Be("# fleet\n");
+        Sandbox.ReadWorkingFile("kubernetes/apps/arc.yaml").Should().Be("version: 0.14.2\n");
+        File.Exists(Path.Combine(Sandbox.WorkPath, "kubernetes/apps/new/values.yaml")).Should().BeFalse();
+        Workspace.CurrentBranch.Should().Be("main");
+        Workspace.HeadSha.Should().Be(Sandbox.InitialSha);
+        Workspace.IsClean.Should().BeTrue();
     }
 
     [Fact]
     public void The_new_commit_has_the_base_as_parent_and_the_given_author_and_message()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", _sandbox.InitialSha);
-
-        var result = workspace.CommitFiles(
-            "bump/arc",
+        var result = BumpBranch.Commit(
+            Workspace,
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" },
-            "Bump ARC to 0.15.0",
-            Bot
+            from: Sandbox.InitialSha
         );
 
-        using var repo = new LibGit2Sharp.Repository(_sandbox.WorkPath);
+        using var repo = new LibGit2Sharp.Repository(Sandbox.WorkPath);
         var commit = repo.Lookup<LibGit2Sharp.Commit>(result.Sha);
-        commit.Parents.Select(p => p.Sha).Should().Equal(_sandbox.InitialSha);
+        commit.Parents.Select(p => p.Sha).Should().Equal(Sandbox.InitialSha);
         commit.Author.Name.Should().Be("gitops-runners");
-        commit.Author.When.Should().Be(Bot.When!.Value);
+        commit.Author.When.Should().Be(BumpBranch.Bot.When!.Value);
         commit.MessageShort.Should().Be("Bump ARC to 0.15.0");
     }
 
     [Fact]
     public void Committing_content_the_branch_already_has_makes_no_commit()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
-
-        var result = workspace.CommitFiles(
-            "bump/arc",
+        var result = BumpBranch.Commit(
+            Workspace,
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.14.2\n" },
-            "No-op",
-            Bot
+            "No-op"
         );
 
         result.Changed.Should().BeFalse();
-        result.Sha.Should().Be(_sandbox.InitialSha);
-        workspace.BranchTip("bump/arc").Should().Be(_sandbox.InitialSha);
+        result.Sha.Should().Be(Sandbox.InitialSha);
+        Workspace.BranchTip("bump/arc").Should().Be(Sandbox.InitialSha);
     }
 
     [Theory]
@@ -132,23 +113,20 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [InlineData("")]
     public void A_path_that_leaves_the_repository_or_enters_git_is_refused_and_nothing_is_committed(string path)
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
+        Workspace.CreateOrResetBranch("bump/arc", "main");
 
-        var act = () => workspace.CommitFiles("bump/arc", new Dictionary<string, string> { [path] = "x" }, "Bad", Bot);
+        var act = () => CommitPlaceholder("bump/arc", path);
 
         act.Should().Throw<BuildException>().WithMessage("Cannot commit*");
-        workspace.BranchTip("bump/arc").Should().Be(_sandbox.InitialSha);
+        Workspace.BranchTip("bump/arc").Should().Be(Sandbox.InitialSha);
     }
 
     [Fact]
     public void Writing_a_file_where_a_folder_exists_is_refused()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
+        Workspace.CreateOrResetBranch("bump/arc", "main");
 
-        var act = () =>
-            workspace.CommitFiles("bump/arc", new Dictionary<string, string> { ["kubernetes/apps"] = "x" }, "Bad", Bot);
+        var act = () => CommitPlaceholder("bump/arc", "kubernetes/apps");
 
         act.Should().Throw<BuildException>().WithMessage("*kubernetes/apps*not a file*");
     }
@@ -156,24 +134,19 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [Fact]
     public void The_checked_out_branch_is_never_reset_or_committed_to()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        var reset = () => workspace.CreateOrResetBranch("main", _sandbox.InitialSha);
-        var commit = () =>
-            workspace.CommitFiles("main", new Dictionary<string, string> { ["README.md"] = "x" }, "Bad", Bot);
+        var reset = () => Workspace.CreateOrResetBranch("main", Sandbox.InitialSha);
+        var commit = () => CommitPlaceholder("main", "README.md");
 
         reset.Should().Throw<BuildException>().WithMessage("*checked-out branch*");
         commit.Should().Throw<BuildException>().WithMessage("*checked-out branch*");
-        workspace.HeadSha.Should().Be(_sandbox.InitialSha);
+        Workspace.HeadSha.Should().Be(Sandbox.InitialSha);
     }
 
     [Fact]
     public void Branching_from_an_unknown_revision_or_to_an_invalid_name_is_a_build_error()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        var unknown = () => workspace.CreateOrResetBranch("bump/arc", "no-such-branch");
-        var invalid = () => workspace.CreateOrResetBranch("bump..arc", "main");
+        var unknown = () => Workspace.CreateOrResetBranch("bump/arc", "no-such-branch");
+        var invalid = () => Workspace.CreateOrResetBranch("bump..arc", "main");
 
         unknown.Should().Throw<BuildException>().WithMessage("'no-such-branch' is not a commit*");
         invalid.Should().Throw<BuildException>().WithMessage("'bump..arc' is not a valid branch name.");
@@ -182,39 +155,31 @@ public sealed class GitWorkspaceSpecs : IDisposable
     [Fact]
     public void Resetting_an_existing_branch_moves_it_back_to_the_base()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-        workspace.CreateOrResetBranch("bump/arc", "main");
-        workspace.CommitFiles(
-            "bump/arc",
-            new Dictionary<string, string> { ["README.md"] = "changed\n" },
-            "Change",
-            Bot
-        );
+        BumpBranch.Commit(Workspace, new Dictionary<string, string> { ["README.md"] = "changed\n" }, "Change");
 
-        var sha = workspace.CreateOrResetBranch("bump/arc", "main");
+        var sha = Workspace.CreateOrResetBranch("bump/arc", "main");
 
-        sha.Should().Be(_sandbox.InitialSha);
-        workspace.BranchTip("bump/arc").Should().Be(_sandbox.InitialSha);
+        sha.Should().Be(Sandbox.InitialSha);
+        Workspace.BranchTip("bump/arc").Should().Be(Sandbox.InitialSha);
     }
 
     [Fact]
     public void File_history_lists_the_commits_that_changed_a_file_with_their_commit_times_newest_first()
     {
         // Arrange
-        var second = _sandbox.CommitOnMain(
+        var second = Sandbox.CommitOnMain(
             new Dictionary<string, string> { ["README.md"] = "# fleet v2\n" },
             GitSandbox.Epoch.AddDays(2),
             "Docs only"
         );
-        var third = _sandbox.CommitOnMain(
+        var third = Sandbox.CommitOnMain(
             new Dictionary<string, string> { ["kubernetes/apps/arc.yaml"] = "version: 0.15.0\n" },
             GitSandbox.Epoch.AddDays(5),
             "Bump ARC"
         );
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
 
         // Act
-        var history = workspace.FileHistory("kubernetes/apps/arc.yaml");
+        var history = Workspace.FileHistory("kubernetes/apps/arc.yaml");
 
         // Assert
         second.Should().NotBeNullOrEmpty();
@@ -222,38 +187,36 @@ public sealed class GitWorkspaceSpecs : IDisposable
             .Should()
             .Equal(
                 new FileRevision(third, GitSandbox.Epoch.AddDays(5), "Bump ARC"),
-                new FileRevision(_sandbox.InitialSha, GitSandbox.Epoch, "Initial state")
+                new FileRevision(Sandbox.InitialSha, GitSandbox.Epoch, "Initial state")
             );
     }
 
     [Fact]
     public void File_history_of_a_file_that_never_existed_is_empty()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        workspace.FileHistory("kubernetes/missing.yaml").Should().BeEmpty();
+        Workspace.FileHistory("kubernetes/missing.yaml").Should().BeEmpty();
     }
 
     [Fact]
     public void Owner_and_repository_come_from_the_origin_url()
     {
-        using (var repo = new LibGit2Sharp.Repository(_sandbox.WorkPath))
+        using (var repo = new LibGit2Sharp.Repository(Sandbox.WorkPath))
         {
             repo.Network.Remotes.Update("origin", r => r.Url = "https://github.com/acme/fleet.git");
         }
 
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        workspace.OwnerAndRepository().Should().Be(new GitHubRepository("acme", "fleet"));
+        Workspace.OwnerAndRepository().Should().Be(new GitHubRepository("acme", "fleet"));
     }
 
     [Fact]
     public void A_local_path_origin_has_no_GitHub_owner()
     {
-        using var workspace = GitWorkspace.Open(_sandbox.WorkPath);
-
-        var act = () => workspace.OwnerAndRepository();
+        var act = () => Workspace.OwnerAndRepository();
 
         act.Should().Throw<BuildException>().WithMessage("*not a GitHub URL*");
     }
+
+    /// <summary>Commits a file holding <c>x</c> at <paramref name="path"/> on <paramref name="branch"/> as the bot.</summary>
+    private GitCommitResult CommitPlaceholder(string branch, string path) =>
+        Workspace.CommitFiles(branch, new Dictionary<string, string> { [path] = "x" }, "Bad", BumpBranch.Bot);
 }

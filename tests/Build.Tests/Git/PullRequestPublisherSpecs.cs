@@ -1,23 +1,17 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
 using GitOpsRunners.Tests.Fakes.GitHub;
+using GitOpsRunners.Tests.Support.Git;
 
 namespace GitOpsRunners.Tests.Git;
 
-public sealed class PullRequestPublisherSpecs : IAsyncLifetime
+public sealed class PullRequestPublisherSpecs : LoopbackGitHubSpecs
 {
-    private static readonly GitHubRepository Fleet = new("acme", "fleet");
-    private GitHubApiServer _github = null!;
-
-    public async Task InitializeAsync() => _github = await GitHubApiServer.StartAsync();
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
-
     [Fact(Timeout = 30_000)]
     public async Task A_pull_request_is_created_when_none_is_open_for_the_head_branch()
     {
         // Arrange
-        var publisher = new PullRequestPublisher(_github.CreateClient());
+        var publisher = new PullRequestPublisher(GitHub.CreateClient());
 
         // Act
         var result = await publisher.PublishAsync(
@@ -37,29 +31,29 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
                 }
             );
         result.Warnings.Should().BeEmpty();
-        var pr = _github.Repository("acme", "fleet").PullRequests.Should().ContainSingle().Subject;
+        var pr = GitHub.Repository("acme", "fleet").PullRequests.Should().ContainSingle().Subject;
         (pr.Head, pr.Base, pr.Title, pr.Body).Should().Be(("bump/arc", "main", "Bump ARC to 0.15.0", "body v1"));
         pr.Labels.Should().Equal("dependencies");
-        var query = _github.RequestsTo(GitHubEndpoint.ListPullRequests).Should().ContainSingle().Subject;
+        var query = GitHub.RequestsTo(GitHubEndpoint.ListPullRequests).Should().ContainSingle().Subject;
         query.QueryValue("head").Should().Be("acme:bump/arc");
         query.QueryValue("state").Should().Be("open");
-        _github.Requests.Should().OnlyContain(r => r.Authorization == $"Token {GitHubApiServer.DefaultToken}");
+        GitHub.Requests.Should().OnlyContain(r => r.Authorization == $"Token {GitHubApiServer.DefaultToken}");
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_rerun_with_a_new_body_updates_the_same_pull_request_and_never_opens_a_second()
     {
-        var publisher = new PullRequestPublisher(_github.CreateClient());
+        var publisher = new PullRequestPublisher(GitHub.CreateClient());
         var first = await publisher.PublishAsync(Spec("Bump ARC to 0.15.0", "body v1"), CancellationToken.None);
 
         var second = await publisher.PublishAsync(Spec("Bump ARC to 0.15.1", "body v2"), CancellationToken.None);
 
         second.Number.Should().Be(first.Number);
         second.Outcome.Should().Be(PullRequestOutcome.Updated);
-        var pr = _github.Repository("acme", "fleet").PullRequests.Should().ContainSingle().Subject;
+        var pr = GitHub.Repository("acme", "fleet").PullRequests.Should().ContainSingle().Subject;
         (pr.Title, pr.Body).Should().Be(("Bump ARC to 0.15.1", "body v2"));
-        _github.RequestsTo(GitHubEndpoint.CreatePullRequest).Should().HaveCount(1);
-        _github
+        GitHub.RequestsTo(GitHubEndpoint.CreatePullRequest).Should().HaveCount(1);
+        GitHub
             .RequestsTo(GitHubEndpoint.UpdatePullRequest)
             .Should()
             .ContainSingle()
@@ -70,7 +64,7 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_rerun_with_the_same_title_body_and_labels_writes_nothing()
     {
-        var publisher = new PullRequestPublisher(_github.CreateClient());
+        var publisher = new PullRequestPublisher(GitHub.CreateClient());
         await publisher.PublishAsync(Spec("Bump ARC", "same body\n", "dependencies"), CancellationToken.None);
 
         var again = await publisher.PublishAsync(
@@ -79,29 +73,24 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
         );
 
         again.Outcome.Should().Be(PullRequestOutcome.Unchanged);
-        _github.RequestsTo(GitHubEndpoint.UpdatePullRequest).Should().BeEmpty();
-        _github.RequestsTo(GitHubEndpoint.AddIssueLabels).Should().HaveCount(1);
+        GitHub.RequestsTo(GitHubEndpoint.UpdatePullRequest).Should().BeEmpty();
+        GitHub.RequestsTo(GitHubEndpoint.AddIssueLabels).Should().HaveCount(1);
     }
 
     [Fact(Timeout = 30_000)]
     public async Task Only_labels_the_pull_request_lacks_are_added()
     {
-        var repository = _github.Repository("acme", "fleet");
+        var repository = GitHub.Repository("acme", "fleet");
         var existing = repository.AddPullRequest("bump/arc", "main", "Bump ARC", "body");
         existing.Labels.Add("dependencies");
 
-        var result = await new PullRequestPublisher(_github.CreateClient()).PublishAsync(
+        var result = await new PullRequestPublisher(GitHub.CreateClient()).PublishAsync(
             Spec("Bump ARC", "body", "dependencies", "arc"),
             CancellationToken.None
         );
 
         result.Outcome.Should().Be(PullRequestOutcome.Updated);
-        _github
-            .RequestsTo(GitHubEndpoint.AddIssueLabels)
-            .Should()
-            .ContainSingle()
-            .Which.Body.Should()
-            .Be("""["arc"]""");
+        GitHub.RequestsTo(GitHubEndpoint.AddIssueLabels).Should().ContainSingle().Which.Body.Should().Be("""["arc"]""");
         existing.Labels.Should().Equal("dependencies", "arc");
     }
 
@@ -109,11 +98,11 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
     public async Task When_another_run_creates_the_pull_request_first_the_422_is_settled_by_updating_that_one()
     {
         // Arrange: the lookup misses a pull request that another run opened a moment later.
-        _github.Repository("acme", "fleet").AddPullRequest("bump/arc", "main", "Bump ARC (other run)", "old");
-        _github.Fail(GitHubEndpoint.ListPullRequests, GitHubFault.Json(200, "[]"));
+        GitHub.Repository("acme", "fleet").AddPullRequest("bump/arc", "main", "Bump ARC (other run)", "old");
+        GitHub.Fail(GitHubEndpoint.ListPullRequests, GitHubFault.Json(200, "[]"));
 
         // Act
-        var result = await new PullRequestPublisher(_github.CreateClient()).PublishAsync(
+        var result = await new PullRequestPublisher(GitHub.CreateClient()).PublishAsync(
             Spec("Bump ARC", "new"),
             CancellationToken.None
         );
@@ -121,24 +110,24 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
         // Assert
         result.Number.Should().Be(1);
         result.Outcome.Should().Be(PullRequestOutcome.Updated);
-        _github.Repository("acme", "fleet").PullRequests.Should().ContainSingle().Which.Body.Should().Be("new");
-        _github.RequestsTo(GitHubEndpoint.CreatePullRequest).Should().HaveCount(1);
-        _github.RequestsTo(GitHubEndpoint.ListPullRequests).Should().HaveCount(2);
+        GitHub.Repository("acme", "fleet").PullRequests.Should().ContainSingle().Which.Body.Should().Be("new");
+        GitHub.RequestsTo(GitHubEndpoint.CreatePullRequest).Should().HaveCount(1);
+        GitHub.RequestsTo(GitHubEndpoint.ListPullRequests).Should().HaveCount(2);
     }
 
     [Fact(Timeout = 30_000)]
     public async Task Open_pull_requests_from_other_branches_are_not_taken_for_ours_even_if_the_head_filter_is_ignored()
     {
         // Arrange: GitHub answers with every open pull request, as it does for a head filter it cannot parse.
-        var repository = _github.Repository("acme", "fleet");
+        var repository = GitHub.Repository("acme", "fleet");
         var other = repository.AddPullRequest("renovate/helm", "main", "Renovate", "theirs");
         var everything = GitHubJson.Serialize(
-            new[] { GitHubJson.PullRequest(repository, other, _github.BaseAddress.AbsoluteUri) }
+            new[] { GitHubJson.PullRequest(repository, other, GitHub.BaseAddress.AbsoluteUri) }
         );
-        _github.Fail(GitHubEndpoint.ListPullRequests, GitHubFault.Json(200, everything));
+        GitHub.Fail(GitHubEndpoint.ListPullRequests, GitHubFault.Json(200, everything));
 
         // Act
-        var result = await new PullRequestPublisher(_github.CreateClient()).PublishAsync(
+        var result = await new PullRequestPublisher(GitHub.CreateClient()).PublishAsync(
             Spec("Bump ARC", "ours"),
             CancellationToken.None
         );
@@ -152,7 +141,7 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_bad_token_fails_with_a_message_that_names_GITHUB_TOKEN_and_hides_the_token()
     {
-        var publisher = new PullRequestPublisher(_github.CreateClient("ghp_wrong_token_value"));
+        var publisher = new PullRequestPublisher(GitHub.CreateClient("ghp_wrong_token_value"));
 
         var act = () => publisher.PublishAsync(Spec("Bump ARC", "body"), CancellationToken.None);
 
@@ -162,17 +151,17 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
             .StartWith("GITHUB_TOKEN is missing or invalid")
             .And.Contain("Bad credentials")
             .And.NotContain("ghp_wrong_token_value");
-        _github.Repository("acme", "fleet").PullRequests.Should().BeEmpty();
+        GitHub.Repository("acme", "fleet").PullRequests.Should().BeEmpty();
     }
 
     [Fact(Timeout = 30_000)]
     public async Task An_exhausted_rate_limit_fails_with_the_reset_time()
     {
         var reset = new DateTimeOffset(2026, 5, 4, 13, 45, 10, TimeSpan.Zero);
-        _github.Fail(GitHubEndpoint.ListPullRequests, GitHubFault.RateLimited(reset));
+        GitHub.Fail(GitHubEndpoint.ListPullRequests, GitHubFault.RateLimited(reset));
 
         var act = () =>
-            new PullRequestPublisher(_github.CreateClient()).PublishAsync(
+            new PullRequestPublisher(GitHub.CreateClient()).PublishAsync(
                 Spec("Bump ARC", "body"),
                 CancellationToken.None
             );
@@ -184,13 +173,13 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task Any_other_GitHub_error_reports_the_status_and_GitHub_message()
     {
-        _github.Fail(
+        GitHub.Fail(
             GitHubEndpoint.CreatePullRequest,
             GitHubFault.ValidationFailed("PullRequest", "invalid", field: "base")
         );
 
         var act = () =>
-            new PullRequestPublisher(_github.CreateClient()).PublishAsync(
+            new PullRequestPublisher(GitHub.CreateClient()).PublishAsync(
                 Spec("Bump ARC", "body"),
                 CancellationToken.None
             );
@@ -207,16 +196,16 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task A_label_the_token_may_not_add_is_a_warning_and_the_pull_request_still_stands()
     {
-        _github.Fail(GitHubEndpoint.AddIssueLabels, GitHubFault.Forbidden());
+        GitHub.Fail(GitHubEndpoint.AddIssueLabels, GitHubFault.Forbidden());
 
-        var result = await new PullRequestPublisher(_github.CreateClient()).PublishAsync(
+        var result = await new PullRequestPublisher(GitHub.CreateClient()).PublishAsync(
             Spec("Bump ARC", "body", "dependencies"),
             CancellationToken.None
         );
 
         result.Outcome.Should().Be(PullRequestOutcome.Created);
         result.Warnings.Should().ContainSingle().Which.Should().Contain("dependencies").And.Contain("403");
-        _github.Repository("acme", "fleet").PullRequests.Should().ContainSingle();
+        GitHub.Repository("acme", "fleet").PullRequests.Should().ContainSingle();
     }
 
     [Fact(Timeout = 30_000)]
@@ -226,10 +215,10 @@ public sealed class PullRequestPublisherSpecs : IAsyncLifetime
         await cancelled.CancelAsync();
 
         var act = () =>
-            new PullRequestPublisher(_github.CreateClient()).PublishAsync(Spec("Bump ARC", "body"), cancelled.Token);
+            new PullRequestPublisher(GitHub.CreateClient()).PublishAsync(Spec("Bump ARC", "body"), cancelled.Token);
 
         await act.Should().ThrowAsync<OperationCanceledException>();
-        _github.Requests.Should().BeEmpty();
+        GitHub.Requests.Should().BeEmpty();
     }
 
     private static PullRequestSpec Spec(string title, string body, params string[] labels) =>

@@ -1,30 +1,26 @@
 using GitOpsRunners.Engine;
 using GitOpsRunners.Git;
 using GitOpsRunners.Tests.Fakes.GitHub;
+using GitOpsRunners.Tests.Support.Git;
 using NuGet.Versioning;
 
 namespace GitOpsRunners.Tests.Git;
 
-public sealed class ReleaseLookupSpecs : IAsyncLifetime
+public sealed class ReleaseLookupSpecs : LoopbackGitHubSpecs
 {
     private static readonly DateTimeOffset March = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
-    private GitHubApiServer _github = null!;
-
-    public async Task InitializeAsync() => _github = await GitHubApiServer.StartAsync();
-
-    public async Task DisposeAsync() => await _github.DisposeAsync();
 
     [Fact(Timeout = 30_000)]
     public async Task The_latest_release_of_actions_runner_has_its_version_without_the_v_and_its_publish_time()
     {
         // Arrange
-        var runner = _github.Repository("actions", "runner");
+        var runner = GitHub.Repository("actions", "runner");
         runner.AddRelease("v2.328.0", March);
         runner.AddRelease("v2.329.0", March.AddDays(20));
         runner.AddRelease("v2.330.0-beta.1", March.AddDays(25), prerelease: true);
 
         // Act
-        var latest = await new ReleaseLookup(_github.CreateClient()).LatestReleaseAsync(
+        var latest = await new ReleaseLookup(GitHub.CreateClient()).LatestReleaseAsync(
             "actions",
             "runner",
             CancellationToken.None
@@ -42,14 +38,14 @@ public sealed class ReleaseLookupSpecs : IAsyncLifetime
                     false
                 )
             );
-        _github.Requests.Should().ContainSingle().Which.Path.Should().Be("/repos/actions/runner/releases/latest");
+        GitHub.Requests.Should().ContainSingle().Which.Path.Should().Be("/repos/actions/runner/releases/latest");
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_repository_without_releases_is_a_build_error_naming_it()
     {
         var act = () =>
-            new ReleaseLookup(_github.CreateClient()).LatestReleaseAsync("actions", "nothing", CancellationToken.None);
+            new ReleaseLookup(GitHub.CreateClient()).LatestReleaseAsync("actions", "nothing", CancellationToken.None);
 
         await act.Should().ThrowAsync<BuildException>().WithMessage("actions/nothing has no published release*404*");
     }
@@ -58,18 +54,18 @@ public sealed class ReleaseLookupSpecs : IAsyncLifetime
     public async Task Releases_are_read_page_by_page_up_to_the_page_limit_and_drafts_are_left_out()
     {
         // Arrange: 250 releases, GitHub pages of 100.
-        var arc = _github.Repository("actions", "actions-runner-controller");
+        var arc = GitHub.Repository("actions", "actions-runner-controller");
         for (var i = 0; i < 250; i++)
         {
             arc.AddRelease($"gha-runner-scale-set-0.{i}.0", March.AddHours(i));
         }
 
         arc.AddRelease("gha-runner-scale-set-9.9.9", March.AddYears(1), draft: true);
-        var lookup = new ReleaseLookup(_github.CreateClient());
+        var lookup = new ReleaseLookup(GitHub.CreateClient());
 
         // Act
         var all = await lookup.ReleasesAsync("actions", "actions-runner-controller", CancellationToken.None);
-        var requestsForAll = _github.RequestsTo(GitHubEndpoint.ListReleases).Count;
+        var requestsForAll = GitHub.RequestsTo(GitHubEndpoint.ListReleases).Count;
         var firstTwoPages = await lookup.ReleasesAsync(
             "actions",
             "actions-runner-controller",
@@ -83,14 +79,14 @@ public sealed class ReleaseLookupSpecs : IAsyncLifetime
         all.Should().NotContain(r => r.TagName == "gha-runner-scale-set-9.9.9");
         requestsForAll.Should().Be(3);
         firstTwoPages.Should().HaveCount(199);
-        _github.RequestsTo(GitHubEndpoint.ListReleases)[0].QueryValue("per_page").Should().Be("100");
+        GitHub.RequestsTo(GitHubEndpoint.ListReleases)[0].QueryValue("per_page").Should().Be("100");
     }
 
     [Fact(Timeout = 30_000)]
     public async Task A_release_is_found_by_tag_and_a_missing_tag_is_null()
     {
-        _github.Repository("actions", "actions-runner-controller").AddRelease("gha-runner-scale-set-0.15.0", March);
-        var lookup = new ReleaseLookup(_github.CreateClient());
+        GitHub.Repository("actions", "actions-runner-controller").AddRelease("gha-runner-scale-set-0.15.0", March);
+        var lookup = new ReleaseLookup(GitHub.CreateClient());
 
         var found = await lookup.ReleaseForTagAsync(
             "actions",
@@ -115,13 +111,13 @@ public sealed class ReleaseLookupSpecs : IAsyncLifetime
     [Fact(Timeout = 30_000)]
     public async Task Anonymous_reads_hit_the_rate_limit_with_a_clear_message()
     {
-        _github.Fail(
+        GitHub.Fail(
             GitHubEndpoint.LatestRelease,
             GitHubFault.RateLimited(new DateTimeOffset(2026, 5, 4, 13, 0, 0, TimeSpan.Zero), limit: 60)
         );
 
         var act = () =>
-            new ReleaseLookup(_github.CreateClient()).LatestReleaseAsync("actions", "runner", CancellationToken.None);
+            new ReleaseLookup(GitHub.CreateClient()).LatestReleaseAsync("actions", "runner", CancellationToken.None);
 
         await act.Should()
             .ThrowAsync<BuildException>()

@@ -51,8 +51,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
         output.Should().Contain("up to date");
-        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
-        _repo.Sandbox.LocalBranch(Branch).Should().BeNull();
+        NoBranchOrPullRequestIsLeft();
         _github.Requests.Should().BeEmpty();
     }
 
@@ -196,21 +195,10 @@ public sealed class PromoteSpecs : IAsyncLifetime
     {
         // Arrange
         await using var cluster = await KubernetesApiServer.StartAsync();
-        using var temp = new TempDirectory();
-        var kubeconfig = cluster.WriteKubeconfig(temp.Combine("kubeconfig"), "tst");
         var before = _repo.Sandbox.ReadWorkingFile(VersionsFile(Prd));
 
         // Act
-        var (exit, output) = await PromoteAsync(
-            "--pr",
-            "--require-healthy",
-            "--from-kubeconfig",
-            kubeconfig,
-            "--from-context",
-            "tst",
-            "--timeout",
-            "1s"
-        );
+        var (exit, output) = await PromoteIfHealthyAsync(cluster, "1s");
 
         // Assert
         exit.Should().Be(ExitCodes.TargetFailed, output);
@@ -244,22 +232,8 @@ public sealed class PromoteSpecs : IAsyncLifetime
             }
         }
 
-        using var temp = new TempDirectory();
-        var kubeconfig = cluster.WriteKubeconfig(temp.Combine("kubeconfig"), "tst");
-
         // Act
-        var (exit, output) = await PromoteAsync(
-            "--pr",
-            "--require-healthy",
-            "--from-kubeconfig",
-            kubeconfig,
-            "--from-context",
-            "tst",
-            "--timeout",
-            "20s",
-            "--revision",
-            _repo.Sandbox.HeadSha()
-        );
+        var (exit, output) = await PromoteIfHealthyAsync(cluster, "20s", "--revision", _repo.Sandbox.HeadSha());
 
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
@@ -365,9 +339,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
         // Assert
         exit.Should().Be(ExitCodes.TargetFailed, output);
         output.Should().Contain("rejected").And.Contain("Nothing was pushed");
-        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
-        _repo.Sandbox.LocalBranch(Branch).Should().BeNull();
-        GitHub.PullRequests.Should().BeEmpty();
+        NoBranchOrPullRequestIsLeft();
         _repo.Sandbox.ReadWorkingFile(VersionsFile(Prd)).Should().Contain("\"0.14.2\"");
     }
 
@@ -383,9 +355,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
         // Assert
         exit.Should().Be(ExitCodes.TargetFailed, output);
         output.Should().Contain("401");
-        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
-        _repo.Sandbox.LocalBranch(Branch).Should().BeNull();
-        GitHub.PullRequests.Should().BeEmpty();
+        NoBranchOrPullRequestIsLeft();
     }
 
     [Fact(Timeout = 180_000)]
@@ -403,6 +373,36 @@ public sealed class PromoteSpecs : IAsyncLifetime
         failedOutput.Should().Contain("run again");
         exit.Should().Be(ExitCodes.Success, output);
         GitHub.PullRequests.Should().ContainSingle().Which.Head.Should().Be(Branch);
+    }
+
+    /// <summary>The promotion branch exists neither locally nor on origin, and no pull request was opened.</summary>
+    private void NoBranchOrPullRequestIsLeft()
+    {
+        _repo.Sandbox.OriginBranch(Branch).Should().BeNull();
+        _repo.Sandbox.LocalBranch(Branch).Should().BeNull();
+        GitHub.PullRequests.Should().BeEmpty();
+    }
+
+    /// <summary>Promote <c>--pr --require-healthy</c>, reading the source's health from <paramref name="cluster"/> for at most <paramref name="timeout"/>.</summary>
+    private async Task<BuildRun> PromoteIfHealthyAsync(
+        KubernetesApiServer cluster,
+        string timeout,
+        params string[] args
+    )
+    {
+        using var temp = new TempDirectory();
+        var kubeconfig = cluster.WriteKubeconfig(temp.Combine("kubeconfig"), "tst");
+        return await PromoteAsync([
+            "--pr",
+            "--require-healthy",
+            "--from-kubeconfig",
+            kubeconfig,
+            "--from-context",
+            "tst",
+            "--timeout",
+            timeout,
+            .. args,
+        ]);
     }
 
     private Task<BuildRun> PromoteAsync(params string[] args)

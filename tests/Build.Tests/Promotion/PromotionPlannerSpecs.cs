@@ -7,20 +7,22 @@ namespace GitOpsRunners.Tests.Promotion;
 
 public sealed class PromotionPlannerSpecs
 {
-    private static VersionPin[] Tst() =>
-        [Controller("0.15.0"), ScaleSet("0.15.0"), Eso("2.9.0"), Runner("2.338.0", "sha256:ccc")];
+    private static VersionPin[] Tst() => Pins("tst", "0.15.0", "2.9.0", "2.338.0", "sha256:ccc");
+
+    /// <summary>A cluster's four pins: both ARC charts at <paramref name="arc"/>, External Secrets and the runner image.</summary>
+    private static VersionPin[] Pins(string cluster, string arc, string eso, string runner, string digest) =>
+        [
+            Controller(arc, cluster: cluster),
+            ScaleSet(arc, cluster: cluster),
+            Eso(eso, cluster),
+            Runner(runner, digest, cluster),
+        ];
 
     [Fact]
     public void One_differing_pin_is_written_to_the_target_clusters_own_line()
     {
         // Arrange
-        VersionPin[] prd =
-        [
-            Controller("0.15.0", cluster: "prd"),
-            ScaleSet("0.15.0", cluster: "prd"),
-            Eso("2.8.0", "prd"),
-            Runner("2.338.0", "sha256:ccc", "prd"),
-        ];
+        var prd = Pins("prd", "0.15.0", "2.8.0", "2.338.0", "sha256:ccc");
 
         // Act
         var plan = PromotionPlanner.Plan(Tst(), prd, null);
@@ -43,13 +45,7 @@ public sealed class PromotionPlannerSpecs
     public void All_differing_pins_move_and_a_shared_variable_is_edited_once()
     {
         // Arrange
-        VersionPin[] prd =
-        [
-            Controller("0.14.2", cluster: "prd"),
-            ScaleSet("0.14.2", cluster: "prd"),
-            Eso("2.8.0", "prd"),
-            Runner("2.337.0", "sha256:aaa", "prd"),
-        ];
+        var prd = Pins("prd", "0.14.2", "2.8.0", "2.337.0", "sha256:aaa");
 
         // Act
         var plan = PromotionPlanner.Plan(Tst(), prd, null);
@@ -117,13 +113,7 @@ public sealed class PromotionPlannerSpecs
     public void Equal_pins_give_an_empty_plan()
     {
         // Arrange
-        VersionPin[] prd =
-        [
-            Controller("0.15.0", cluster: "prd"),
-            ScaleSet("0.15.0", cluster: "prd"),
-            Eso("2.9.0", "prd"),
-            Runner("2.338.0", "sha256:ccc", "prd"),
-        ];
+        var prd = Pins("prd", "0.15.0", "2.9.0", "2.338.0", "sha256:ccc");
 
         // Act
         var plan = PromotionPlanner.Plan(Tst(), prd, null);

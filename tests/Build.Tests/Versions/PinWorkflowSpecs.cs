@@ -9,95 +9,41 @@ namespace GitOpsRunners.Tests.Versions;
 /// <summary>Inventory, planners and the file editor together on two clusters sharing one base.</summary>
 public sealed class PinWorkflowSpecs : IDisposable
 {
-    private const string Ks = "kubernetes/apps/base/arc/ks.yaml";
-    private const string App = "kubernetes/apps/base/arc/app.yaml";
-
-    private const string KsYaml = """
-        apiVersion: kustomize.toolkit.fluxcd.io/v1
-        kind: Kustomization
-        metadata:
-          name: arc
-          namespace: flux-system
-        spec:
-          postBuild:
-            substituteFrom:
-              - kind: ConfigMap
-                name: cluster-settings
-              - kind: ConfigMap
-                name: cluster-versions
-        """;
-
-    private static readonly string AppYaml =
-        ArcYaml.OciRepositories
-        + """
-            ---
-            apiVersion: helm.toolkit.fluxcd.io/v2
-            kind: HelmRelease
-            metadata:
-              name: gha-runner-scale-set
-              namespace: arc
-            spec:
-              chartRef:
-                kind: OCIRepository
-                name: gha-runner-scale-set
-              values:
-                runnerScaleSetName: "${RUNNER_SCALE_SET_NAME}"
-                template:
-                  spec:
-                    containers:
-                      - name: runner
-                        image: "ghcr.io/home-operations/actions-runner:${RUNNER_IMAGE}"
-            """;
+    private static readonly string AppYaml = ArcYaml.ScaleSetRelease(
+        "runnerScaleSetName: \"${RUNNER_SCALE_SET_NAME}\"\n" + ArcYaml.RunnerTemplateValues
+    );
 
     private readonly TempDirectory _root = new();
 
     public void Dispose() => _root.Dispose();
 
-    private static string VersionsFile(string cluster) => $"kubernetes/apps/overlays/{cluster}/cluster-versions.yaml";
-
-    private static string SettingsFile(string cluster) => $"kubernetes/apps/overlays/{cluster}/cluster-settings.yaml";
-
     private static string VersionsYaml(string arc, string runner) =>
-        $"""
-            ---
-            # Version pins.
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: cluster-versions
-              namespace: flux-system
-            data:
-              # renovate: datasource=docker depName=ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set
-              ARC_CHART_VERSION: "{arc}"
-              # renovate: datasource=docker depName=ghcr.io/home-operations/actions-runner
-              RUNNER_IMAGE: "{runner}"
-
-            """;
+        "---\n# Version pins.\n"
+        + ConfigMapYaml.Of(
+            "cluster-versions",
+            $"""
+            # renovate: datasource=docker depName=ghcr.io/actions/actions-runner-controller-charts/gha-runner-scale-set
+            ARC_CHART_VERSION: "{arc}"
+            # renovate: datasource=docker depName=ghcr.io/home-operations/actions-runner
+            RUNNER_IMAGE: "{runner}"
+            """
+        );
 
     private static string SettingsYaml(string cluster) =>
-        $"""
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: cluster-settings
-              namespace: flux-system
-            data:
-              RUNNER_SCALE_SET_NAME: "arc-runners-{cluster}"
-
-            """;
+        ConfigMapYaml.Of("cluster-settings", $"RUNNER_SCALE_SET_NAME: \"arc-runners-{cluster}\"");
 
     private async Task<IReadOnlyList<VersionPin>> PinsAsync(string cluster, string arc, string runner)
     {
         var tree = new SourceTree(_root, cluster)
             .Add(
-                VersionsFile(cluster),
+                ArcYaml.VersionsFile(cluster),
                 VersionsYaml(arc, runner).Replace("\n", "\r\n", StringComparison.Ordinal),
                 "flux-system/apps"
             )
-            .Add(SettingsFile(cluster), SettingsYaml(cluster), "flux-system/apps")
-            .Add(Ks, KsYaml, "flux-system/apps")
+            .Add(ArcYaml.SettingsFile(cluster), SettingsYaml(cluster), "flux-system/apps")
+            .Add(ArcYaml.KustomizationFile, ArcYaml.Kustomization(), "flux-system/apps")
             .Add(
-                App,
+                ArcYaml.AppFile,
                 AppYaml,
                 "flux-system/arc",
                 new Dictionary<string, string>
@@ -125,15 +71,15 @@ public sealed class PinWorkflowSpecs : IDisposable
                 new Dictionary<string, string> { ["2.338.0"] = "sha256:ccc" }
             ),
         };
-        var before = File.ReadAllText(_root.Combine(VersionsFile("tst")));
+        var before = File.ReadAllText(_root.Combine(ArcYaml.VersionsFile("tst")));
 
         // Act
         var plan = BumpPlanner.Plan(pins, available, new BumpPolicy());
         var changed = await new YamlFileEditor(_root.Path).ApplyAsync(plan.Edits, CancellationToken.None);
 
         // Assert
-        changed.Should().Equal(VersionsFile("tst"));
-        File.ReadAllText(_root.Combine(VersionsFile("tst")))
+        changed.Should().Equal(ArcYaml.VersionsFile("tst"));
+        File.ReadAllText(_root.Combine(ArcYaml.VersionsFile("tst")))
             .Should()
             .Be(
                 before
@@ -148,19 +94,19 @@ public sealed class PinWorkflowSpecs : IDisposable
         // Arrange
         var tst = await PinsAsync("tst", "0.15.0", "2.338.0@sha256:ccc");
         var prd = await PinsAsync("prd", "0.14.2", "2.337.0@sha256:aaa");
-        var settingsBefore = File.ReadAllText(_root.Combine(SettingsFile("prd")));
+        var settingsBefore = File.ReadAllText(_root.Combine(ArcYaml.SettingsFile("prd")));
 
         // Act
         var plan = PromotionPlanner.Plan(tst, prd, null);
         await new YamlFileEditor(_root.Path).ApplyAsync(plan.Edits, CancellationToken.None);
 
         // Assert
-        plan.Edits.Select(e => e.File).Should().Equal(VersionsFile("prd"));
-        File.ReadAllText(_root.Combine(VersionsFile("prd")))
+        plan.Edits.Select(e => e.File).Should().Equal(ArcYaml.VersionsFile("prd"));
+        File.ReadAllText(_root.Combine(ArcYaml.VersionsFile("prd")))
             .Should()
             .Be(VersionsYaml("0.15.0", "2.338.0@sha256:ccc").Replace("\n", "\r\n", StringComparison.Ordinal));
-        File.ReadAllText(_root.Combine(SettingsFile("prd"))).Should().Be(settingsBefore);
-        File.ReadAllText(_root.Combine(VersionsFile("tst"))).Should().Contain("\"0.15.0\"");
+        File.ReadAllText(_root.Combine(ArcYaml.SettingsFile("prd"))).Should().Be(settingsBefore);
+        File.ReadAllText(_root.Combine(ArcYaml.VersionsFile("tst"))).Should().Contain("\"0.15.0\"");
     }
 
     [Fact(Timeout = 20_000)]
@@ -170,7 +116,7 @@ public sealed class PinWorkflowSpecs : IDisposable
         var tst = await PinsAsync("tst", "0.15.0", "2.338.0@sha256:ccc");
         var prd = await PinsAsync("prd", "0.14.2", "2.337.0@sha256:aaa");
         var plan = PromotionPlanner.Plan(tst, prd, null);
-        var file = _root.Combine(VersionsFile("prd"));
+        var file = _root.Combine(ArcYaml.VersionsFile("prd"));
         File.WriteAllText(file, File.ReadAllText(file).Replace("\"0.14.2\"", "\"0.14.3\"", StringComparison.Ordinal));
         var before = File.ReadAllText(file);
 
@@ -179,7 +125,7 @@ public sealed class PinWorkflowSpecs : IDisposable
 
         // Assert
         (await act.Should().ThrowAsync<YamlEditException>()).WithMessage(
-            $"{VersionsFile("prd")}:10: *holds '0.14.3', not the expected '0.14.2'*"
+            $"{ArcYaml.VersionsFile("prd")}:10: *holds '0.14.3', not the expected '0.14.2'*"
         );
         File.ReadAllText(file).Should().Be(before);
     }

@@ -25,16 +25,7 @@ public static class ExternalSecretsCharts
 
     /// <summary>A cluster's <c>cluster-versions</c> ConfigMap pinning <c>ESO_CHART_VERSION</c>.</summary>
     public static string ClusterVersions(string chartVersion) =>
-        $"""
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: cluster-versions
-              namespace: flux-system
-            data:
-              ESO_CHART_VERSION: "{chartVersion}"
-
-            """;
+        ConfigMapYaml.Of("cluster-versions", $"ESO_CHART_VERSION: \"{chartVersion}\"");
 
     private static ChartPackage Chart(string version, string versions) =>
         new ChartPackage("external-secrets", version)

@@ -48,23 +48,27 @@ public sealed class RegistryPusher(Uri baseUri, Func<string, string>? tokenFor =
     }
 
     /// <summary>A Helm chart artifact for <paramref name="version"/> (a real chart archive with its Chart.yaml), tagged as Helm tags it (<c>+</c> → <c>_</c>).</summary>
-    public async Task<string> PushHelmChartAsync(string repository, string version)
+    public Task<string> PushHelmChartAsync(string repository, string version) =>
+        PushChartAsync(repository, new Charts.ChartPackage(repository.Split('/')[^1], version));
+
+    /// <summary>
+    /// Pushes <paramref name="chart"/> as <c>helm push</c> does: the config (its Chart.yaml fields) and chart layer
+    /// blobs, then the manifest under the version's tag; returns the manifest digest.
+    /// </summary>
+    public async Task<string> PushChartAsync(string repository, Charts.ChartPackage chart)
     {
-        var name = repository.Split('/')[^1];
-        var config = await PushBlobAsync(
-            repository,
-            Json(
-                new
-                {
-                    apiVersion = "v2",
-                    name,
-                    version,
-                    appVersion = "v" + version,
-                }
-            )
+        var configBytes = Json(
+            new
+            {
+                apiVersion = "v2",
+                name = chart.Name,
+                version = chart.Version,
+                appVersion = "v" + chart.Version,
+            }
         );
-        var archive = new Charts.ChartPackage(name, version).Pack();
-        var chart = await PushBlobAsync(repository, archive);
+        var config = await PushBlobAsync(repository, configBytes);
+        var archive = chart.Pack();
+        var layer = await PushBlobAsync(repository, archive);
         var manifest = Json(
             new
             {
@@ -74,22 +78,14 @@ public sealed class RegistryPusher(Uri baseUri, Func<string, string>? tokenFor =
                 {
                     mediaType = OciMediaTypes.HelmConfig,
                     digest = config,
-                    size = Json(
-                        new
-                        {
-                            apiVersion = "v2",
-                            name,
-                            version,
-                            appVersion = "v" + version,
-                        }
-                    ).Length,
+                    size = configBytes.Length,
                 },
                 layers = new[]
                 {
                     new
                     {
                         mediaType = OciMediaTypes.HelmChartContent,
-                        digest = chart,
+                        digest = layer,
                         size = archive.Length,
                     },
                 },
@@ -97,7 +93,7 @@ public sealed class RegistryPusher(Uri baseUri, Func<string, string>? tokenFor =
         );
         return await PushManifestAsync(
             repository,
-            HelmOci.VersionToTag(version),
+            HelmOci.VersionToTag(chart.Version),
             OciMediaTypes.ImageManifest,
             manifest
         );

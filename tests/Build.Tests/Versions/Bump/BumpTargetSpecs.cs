@@ -35,32 +35,30 @@ public sealed class BumpTargetSpecs(BumpWorld world) : IClassFixture<BumpWorld>
         output.Should().Contain("https://github.com/external-secrets/external-secrets/releases/tag/v2.10.0");
     }
 
-    [Fact(Timeout = 60_000)]
-    public async Task The_patch_policy_leaves_ARC_alone_when_only_the_controller_chart_has_the_patch()
-    {
-        // Arrange: the controller has 0.15.1, the scale set does not.
-        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", Runner2337);
-
-        // Act
-        var (exitCode, output) = await repository.RunAsync(["Bump", "--allow", "patch"]);
-
-        // Assert
-        exitCode.Should().Be(ExitCodes.Success, output);
-        repository.Versions.Should().Be(BumpRepository.VersionsYaml("0.15.0", "2.9.1", Runner2337));
-    }
-
-    [Fact(Timeout = 60_000)]
-    public async Task The_major_policy_takes_the_next_major_that_both_ARC_charts_have()
+    /// <summary>
+    /// Under patch the controller has 0.15.1 but the scale set does not, so ARC stays while ESO takes its patch;
+    /// under major both ARC charts have 1.0.0. The runner starts at the newest tag each policy would take.
+    /// </summary>
+    [Theory(Timeout = 60_000)]
+    [InlineData("patch", "2.337.0", "0.15.0", "2.9.1")]
+    [InlineData("major", "2.338.0", "1.0.0", "3.0.0")]
+    public async Task A_policy_takes_the_highest_version_it_allows_and_moves_ARC_only_where_both_charts_have_it(
+        string allow,
+        string runnerTag,
+        string arc,
+        string eso
+    )
     {
         // Arrange
-        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", Runner2338);
+        var runner = runnerTag == "2.337.0" ? Runner2337 : Runner2338;
+        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", runner);
 
         // Act
-        var (exitCode, output) = await repository.RunAsync(["Bump", "--allow", "major"]);
+        var (exitCode, output) = await repository.RunAsync(["Bump", "--allow", allow]);
 
         // Assert
         exitCode.Should().Be(ExitCodes.Success, output);
-        repository.Versions.Should().Be(BumpRepository.VersionsYaml("1.0.0", "3.0.0", Runner2338));
+        repository.Versions.Should().Be(BumpRepository.VersionsYaml(arc, eso, runner));
     }
 
     [Fact(Timeout = 60_000)]

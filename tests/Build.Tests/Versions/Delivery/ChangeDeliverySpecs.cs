@@ -12,26 +12,17 @@ namespace GitOpsRunners.Tests.Versions.Delivery;
 /// The one delivery of Bump and Promote: a dry run prints, the working tree is written all or nothing, and
 /// <c>--pr</c> publishes branches and pull requests against a bare origin and the loopback GitHub API.
 /// </summary>
-public sealed class ChangeDeliverySpecs : IAsyncLifetime
+public sealed class ChangeDeliverySpecs : LoopbackGitHubSpecs, IDisposable
 {
     private const string File = "kubernetes/apps/arc.yaml";
     private const string Branch = "bump/fleet/arc";
-    private static readonly GitHubRepository Fleet = new("acme", "fleet");
     private static readonly GitAuthor Author = new("gitops-runners", "gitops-runners@users.noreply.github.com");
 
     private readonly GitSandbox _sandbox = new();
-    private readonly TestConsole _console = new();
-    private GitHubApiServer _github = null!;
+    private readonly TestConsole _console = new() { Profile = { Width = 300 } };
 
-    public async Task InitializeAsync()
+    public void Dispose()
     {
-        _github = await GitHubApiServer.StartAsync();
-        _console.Profile.Width = 300;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _github.DisposeAsync();
         _console.Dispose();
         _sandbox.Dispose();
     }
@@ -99,12 +90,7 @@ public sealed class ChangeDeliverySpecs : IAsyncLifetime
     {
         // Arrange
         using var git = GitWorkspace.Open(_sandbox.WorkPath);
-        var delivery = new ChangeDelivery(
-            _console,
-            _sandbox.WorkPath,
-            new DeliveryOptions(DryRun: false, Pr: true),
-            new ChangePublisher(git, new PullRequestPublisher(_github.CreateClient()), Fleet, Author, null)
-        );
+        var delivery = PullRequestDelivery(git);
 
         // Act
         var result = await delivery.DeliverAsync(await ChangeAsync("0.15.0"), CancellationToken.None);
@@ -112,7 +98,7 @@ public sealed class ChangeDeliverySpecs : IAsyncLifetime
         // Assert
         result.Published.Should().ContainSingle().Which.Branch.Should().Be(Branch);
         _sandbox.OriginFile(Branch, File).Should().Be("version: 0.15.0\n");
-        _github.Repository("acme", "fleet").PullRequests.Should().ContainSingle().Which.Head.Should().Be(Branch);
+        GitHub.Repository("acme", "fleet").PullRequests.Should().ContainSingle().Which.Head.Should().Be(Branch);
         _sandbox.ReadWorkingFile(File).Should().Be("version: 0.14.2\n");
         _console.Output.Should().Contain("pull request #1 created");
     }
@@ -122,12 +108,7 @@ public sealed class ChangeDeliverySpecs : IAsyncLifetime
     {
         // Arrange
         using var git = GitWorkspace.Open(_sandbox.WorkPath);
-        var delivery = new ChangeDelivery(
-            _console,
-            _sandbox.WorkPath,
-            new DeliveryOptions(DryRun: false, Pr: true),
-            new ChangePublisher(git, new PullRequestPublisher(_github.CreateClient("wrong-token")), Fleet, Author, null)
-        );
+        var delivery = PullRequestDelivery(git, token: "wrong-token");
 
         // Act
         var act = async () => await delivery.DeliverAsync(await ChangeAsync("0.15.0"), CancellationToken.None);
@@ -137,7 +118,7 @@ public sealed class ChangeDeliverySpecs : IAsyncLifetime
             .Which.Message.Should()
             .Contain("GITHUB_TOKEN");
         _sandbox.OriginBranch(Branch).Should().BeNull();
-        _github.Repository("acme", "fleet").PullRequests.Should().BeEmpty();
+        GitHub.Repository("acme", "fleet").PullRequests.Should().BeEmpty();
     }
 
     [Fact(Timeout = 30_000)]
@@ -145,12 +126,7 @@ public sealed class ChangeDeliverySpecs : IAsyncLifetime
     {
         // Arrange
         using var git = GitWorkspace.Open(_sandbox.WorkPath);
-        var delivery = new ChangeDelivery(
-            _console,
-            _sandbox.WorkPath,
-            new DeliveryOptions(DryRun: false, Pr: true),
-            new ChangePublisher(git, new PullRequestPublisher(_github.CreateClient()), Fleet, Author, null)
-        );
+        var delivery = PullRequestDelivery(git);
         var change = new PlannedChange([], "", [new PendingPullRequest(Branch, "Bump arc", () => null)]);
 
         // Act
@@ -159,8 +135,17 @@ public sealed class ChangeDeliverySpecs : IAsyncLifetime
         // Assert
         result.Published.Should().BeEmpty();
         _console.Output.Should().Contain("already has this change");
-        _github.Requests.Should().BeEmpty();
+        GitHub.Requests.Should().BeEmpty();
     }
+
+    /// <summary>A <c>--pr</c> delivery publishing through <paramref name="git"/> and the loopback GitHub API as <paramref name="token"/> (the server's own when null).</summary>
+    private ChangeDelivery PullRequestDelivery(GitWorkspace git, string? token = null) =>
+        new(
+            _console,
+            _sandbox.WorkPath,
+            new DeliveryOptions(DryRun: false, Pr: true),
+            new ChangePublisher(git, new PullRequestPublisher(GitHub.CreateClient(token)), Fleet, Author, null)
+        );
 
     /// <summary>Sets <c>version</c> in the sandbox's arc.yaml, planned against its current text.</summary>
     private async Task<PlannedChange> ChangeAsync(string version)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GitOpsRunners.Engine;
+using GitOpsRunners.Tests.Support;
 using GitOpsRunners.Tests.Versions.Bump;
 
 namespace GitOpsRunners.Tests.Versions.Lookup;
@@ -10,11 +11,8 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
     [Fact(Timeout = 60_000)]
     public async Task The_table_lists_every_pin_of_every_cluster_with_the_line_that_sets_it()
     {
-        // Arrange
-        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
-
         // Act
-        var (exitCode, output) = await repository.RunAsync(["Versions"]);
+        var (exitCode, output) = await VersionsAsync();
 
         // Assert
         exitCode.Should().Be(ExitCodes.Success, output);
@@ -34,7 +32,7 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
     public async Task Json_with_check_gives_each_pin_its_newest_version_through_the_mirrors()
     {
         // Arrange
-        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+        using var repository = Fleet();
         var output = Path.Combine(repository.Root, "versions.json");
 
         // Act
@@ -69,17 +67,8 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
     [Fact(Timeout = 60_000)]
     public async Task Json_without_check_goes_to_standard_output()
     {
-        // Arrange
-        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
-
         // Act
-        var (exitCode, output) = await repository.RunAsync([
-            "Versions",
-            "--format",
-            "json",
-            "--cluster",
-            BumpRepository.Cluster,
-        ]);
+        var (exitCode, output) = await VersionsAsync("--format", "json", "--cluster", BumpRepository.Cluster);
 
         // Assert
         exitCode.Should().Be(ExitCodes.Success, output);
@@ -97,7 +86,7 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
     public async Task A_failing_registry_under_check_marks_the_rows_and_fails_naming_the_registry()
     {
         // Arrange
-        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+        using var repository = Fleet();
         world.Proxy.Reset();
         world.Proxy.FailAlways = true;
 
@@ -116,11 +105,8 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
     [Fact(Timeout = 60_000)]
     public async Task Sarif_is_not_a_format_of_Versions()
     {
-        // Arrange
-        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
-
         // Act
-        var (exitCode, output) = await repository.RunAsync(["Versions", "--format", "sarif"]);
+        var (exitCode, output) = await VersionsAsync("--format", "sarif");
 
         // Assert
         exitCode.Should().Be(ExitCodes.Usage);
@@ -131,7 +117,7 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
     public async Task Check_gives_each_pin_the_newest_version_and_the_one_Bump_would_choose()
     {
         // Arrange
-        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+        using var repository = Fleet();
 
         // Act
         var run = await repository.RunAsync(
@@ -185,16 +171,8 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
     [Fact(Timeout = 60_000)]
     public async Task The_check_table_has_a_Bump_column_beside_the_newest_version()
     {
-        // Arrange
-        using var repository = new BumpRepository(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
-
         // Act
-        var (exitCode, output) = await repository.RunAsync([
-            "Versions",
-            "--cluster",
-            BumpRepository.Cluster,
-            "--check",
-        ]);
+        var (exitCode, output) = await VersionsAsync("--cluster", BumpRepository.Cluster, "--check");
 
         // Assert
         exitCode.Should().Be(ExitCodes.Success, output);
@@ -203,5 +181,15 @@ public sealed class VersionsTargetSpecs(BumpWorld world) : IClassFixture<BumpWor
             .Single(l => l.Contains("gha-runner-scale-set-controller") && l.Contains('│'));
         controller.Should().Contain("1.0.0").And.Contain("0.16.0 (minor)");
         output.Should().Contain("Bump");
+    }
+
+    /// <summary>The two-cluster fleet pinning ARC 0.15.0, ESO 2.9.0 and the runner at 2.337.0 with its digest.</summary>
+    private BumpRepository Fleet() => new(world, "0.15.0", "2.9.0", $"2.337.0@{world.Runner2337Digest}");
+
+    /// <summary>Runs <c>Versions</c> with <paramref name="args"/> on a fresh <see cref="Fleet"/>.</summary>
+    private async Task<BuildRun> VersionsAsync(params string[] args)
+    {
+        using var repository = Fleet();
+        return await repository.RunAsync(["Versions", .. args]);
     }
 }

@@ -7,10 +7,9 @@ namespace GitOpsRunners.Tests.Versions.Pins;
 
 public sealed class PinInventorySpecs : IDisposable
 {
-    private const string Versions = "kubernetes/apps/overlays/tst/cluster-versions.yaml";
-    private const string Settings = "kubernetes/apps/overlays/tst/cluster-settings.yaml";
-    private const string Ks = "kubernetes/apps/base/arc/ks.yaml";
-    private const string App = "kubernetes/apps/base/arc/app.yaml";
+    private static readonly string Versions = ArcYaml.VersionsFile("tst");
+    private const string Ks = ArcYaml.KustomizationFile;
+    private const string App = ArcYaml.AppFile;
 
     private static readonly Dictionary<string, string> Variables = new()
     {
@@ -37,65 +36,31 @@ public sealed class PinInventorySpecs : IDisposable
                 "flux-system/apps"
             )
             .Add(
-                Settings,
-                """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: cluster-settings
-                  namespace: flux-system
-                data:
-                  RUNNER_MIN_RUNNERS: "1"
-                """,
+                ArcYaml.SettingsFile("tst"),
+                ConfigMapYaml.Of("cluster-settings", "RUNNER_MIN_RUNNERS: \"1\""),
                 "flux-system/apps"
             )
             .Add(
                 Ks,
-                """
-                ---
-                apiVersion: kustomize.toolkit.fluxcd.io/v1
-                kind: Kustomization
-                metadata:
-                  name: arc
-                  namespace: flux-system
-                spec:
-                  path: ./kubernetes/apps/base/arc
-                  postBuild:
-                    substitute:
-                      ESO_CHART_VERSION: "2.8.0"
-                    substituteFrom:
-                      - kind: ConfigMap
-                        name: cluster-settings
-                      - kind: ConfigMap
-                        name: cluster-versions
-                """,
+                "---\n"
+                    + ArcYaml.Kustomization(
+                        PostBuildYaml.Of([new("ESO_CHART_VERSION", "2.8.0")], "cluster-settings", "cluster-versions")
+                    ),
                 "flux-system/apps"
             )
             .Add(
                 App,
-                ArcYaml.OciRepositories
+                ArcYaml.ScaleSetRelease(
+                    $$"""
+                    minRunners: ${RUNNER_MIN_RUNNERS}
+                    {{ArcYaml.RunnerTemplateValues}}
+                    sidecar:
+                      image:
+                        repository: example/sidecar
+                        tag: v1.0.0
+                    """
+                )
                     + """
-                    ---
-                    apiVersion: helm.toolkit.fluxcd.io/v2
-                    kind: HelmRelease
-                    metadata:
-                      name: gha-runner-scale-set
-                      namespace: arc
-                    spec:
-                      chartRef:
-                        kind: OCIRepository
-                        name: gha-runner-scale-set
-                      values:
-                        minRunners: ${RUNNER_MIN_RUNNERS}
-                        template:
-                          spec:
-                            containers:
-                              - name: runner
-                                image: "ghcr.io/home-operations/actions-runner:${RUNNER_IMAGE}"
-                        sidecar:
-                          image:
-                            repository: example/sidecar
-                            tag: v1.0.0
                     ---
                     apiVersion: source.toolkit.fluxcd.io/v1
                     kind: HelmRepository
@@ -241,44 +206,34 @@ public sealed class PinInventorySpecs : IDisposable
         // Arrange
         using var root = new TempDirectory();
         const string file = "kubernetes/infrastructure/sources.yaml";
-        var tree = new SourceTree(root, "tst").Add(
-            file,
-            """
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: GitRepository
-            metadata:
-              name: policies
-              namespace: flux-system
-            spec:
-              url: https://github.com/example/policies.git
-              ref:
-                tag: v1.4.0
-            ---
-            apiVersion: kustomize.toolkit.fluxcd.io/v1
-            kind: Kustomization
-            metadata:
-              name: tools
-              namespace: flux-system
-            spec:
-              images:
-                - name: busybox
-                  newName: ghcr.io/example/busybox
-                  newTag: 1.36.1
-                  digest: sha256:ddd
-            ---
-            apiVersion: source.toolkit.fluxcd.io/v1
-            kind: OCIRepository
-            metadata:
-              name: manifests
-              namespace: flux-system
-            spec:
-              url: oci://ghcr.io/example/manifests
-              ref:
-                tag: 2.0.0
-                digest: sha256:eee
-            """,
-            "flux-system/flux-system"
+        var yaml = string.Join(
+            "---\n",
+            ManifestYaml.Of(
+                "source.toolkit.fluxcd.io/v1",
+                "GitRepository",
+                "policies",
+                "url: https://github.com/example/policies.git\nref:\n  tag: v1.4.0"
+            ),
+            ManifestYaml.Of(
+                "kustomize.toolkit.fluxcd.io/v1",
+                "Kustomization",
+                "tools",
+                """
+                images:
+                  - name: busybox
+                    newName: ghcr.io/example/busybox
+                    newTag: 1.36.1
+                    digest: sha256:ddd
+                """
+            ),
+            ManifestYaml.Of(
+                "source.toolkit.fluxcd.io/v1",
+                "OCIRepository",
+                "manifests",
+                "url: oci://ghcr.io/example/manifests\nref:\n  tag: 2.0.0\n  digest: sha256:eee"
+            )
         );
+        var tree = new SourceTree(root, "tst").Add(file, yaml, "flux-system/flux-system");
         var sources = new PinSources(new Dictionary<string, string> { [file] = File.ReadAllText(root.Combine(file)) });
 
         // Act
@@ -288,15 +243,24 @@ public sealed class PinInventorySpecs : IDisposable
         var git = pins.Single(p => p.Kind == PinKind.GitTag);
         (git.Component, git.Source, git.CurrentVersion, git.SetAt.Line)
             .Should()
-            .Be(("github.com/example/policies", "https://github.com/example/policies.git", "v1.4.0", 9));
+            .Be(
+                (
+                    "github.com/example/policies",
+                    "https://github.com/example/policies.git",
+                    "v1.4.0",
+                    tree.LineOf(file, "tag: v1.4.0")
+                )
+            );
         var busybox = pins.Single(p => p.Component == "ghcr.io/example/busybox");
         (busybox.CurrentVersion, busybox.CurrentDigest, busybox.DigestInSite, busybox.DigestSite!.Location.Line)
             .Should()
-            .Be(("1.36.1", "sha256:ddd", false, 21));
+            .Be(("1.36.1", "sha256:ddd", false, tree.LineOf(file, "digest: sha256:ddd")));
         var manifests = pins.Single(p => p.Component == "manifests");
         (manifests.Kind, manifests.CurrentVersion, manifests.CurrentDigest)
             .Should()
             .Be((PinKind.ContainerImage, "2.0.0", "sha256:eee"));
-        (manifests.Site!.Location.Line, manifests.DigestSite!.Location.Line).Should().Be((31, 32));
+        (manifests.Site!.Location.Line, manifests.DigestSite!.Location.Line)
+            .Should()
+            .Be((tree.LineOf(file, "tag: 2.0.0"), tree.LineOf(file, "digest: sha256:eee")));
     }
 }

@@ -15,6 +15,21 @@ public sealed class BumpPlannerSpecs
         params (VersionPin Pin, AvailableVersions Versions)[] available
     ) => BumpPlanner.Plan(pins, available.ToDictionary(a => a.Pin.Key, a => a.Versions), policy);
 
+    /// <summary>Plans the ARC charts pinned by a variable each: the controller at 0.15.0, the scale set at 0.14.2.</summary>
+    private static BumpPlan PlanMisalignedArc(AvailableVersions controllerTags, AvailableVersions scaleSetTags)
+    {
+        var controller = Controller("0.15.0", "ARC_CONTROLLER_VERSION");
+        var scaleSet = ScaleSet("0.14.2", "ARC_SCALE_SET_VERSION");
+        return Plan([controller, scaleSet], new BumpPolicy(), (controller, controllerTags), (scaleSet, scaleSetTags));
+    }
+
+    /// <summary>Plans the runner image pinned at 2.337.0 with digest <c>sha256:aaa</c> against <paramref name="tags"/>.</summary>
+    private static BumpPlan PlanRunner(AvailableVersions tags)
+    {
+        var runner = Runner("2.337.0", "sha256:aaa");
+        return Plan([runner], new BumpPolicy(), (runner, tags));
+    }
+
     [Theory]
     [InlineData(VersionBump.Patch, "1.2.4", UpdateType.Patch)]
     [InlineData(VersionBump.Minor, "1.3.1", UpdateType.Minor)]
@@ -122,17 +137,8 @@ public sealed class BumpPlannerSpecs
     [Fact]
     public void Misaligned_ARC_charts_are_aligned_on_the_newer_version()
     {
-        // Arrange
-        var controller = Controller("0.15.0", "ARC_CONTROLLER_VERSION");
-        var scaleSet = ScaleSet("0.14.2", "ARC_SCALE_SET_VERSION");
-
         // Act
-        var plan = Plan(
-            [controller, scaleSet],
-            new BumpPolicy(),
-            (controller, Tags("0.14.2", "0.15.0")),
-            (scaleSet, Tags("0.14.2", "0.15.0"))
-        );
+        var plan = PlanMisalignedArc(controllerTags: Tags("0.14.2", "0.15.0"), scaleSetTags: Tags("0.14.2", "0.15.0"));
 
         // Assert
         var change = plan.Changes.Should().ContainSingle().Which;
@@ -143,17 +149,8 @@ public sealed class BumpPlannerSpecs
     [Fact]
     public void ARC_charts_without_a_common_version_stay_and_the_plan_says_why()
     {
-        // Arrange
-        var controller = Controller("0.15.0", "ARC_CONTROLLER_VERSION");
-        var scaleSet = ScaleSet("0.14.2", "ARC_SCALE_SET_VERSION");
-
         // Act
-        var plan = Plan(
-            [controller, scaleSet],
-            new BumpPolicy(),
-            (controller, Tags("0.15.0", "0.16.0")),
-            (scaleSet, Tags("0.14.2"))
-        );
+        var plan = PlanMisalignedArc(controllerTags: Tags("0.15.0", "0.16.0"), scaleSetTags: Tags("0.14.2"));
 
         // Assert
         plan.IsEmpty.Should().BeTrue();
@@ -163,14 +160,9 @@ public sealed class BumpPlannerSpecs
     [Fact]
     public void A_new_runner_tag_is_written_with_its_digest()
     {
-        // Arrange
-        var runner = Runner("2.337.0", "sha256:aaa");
-
         // Act
-        var plan = Plan(
-            [runner],
-            new BumpPolicy(),
-            (runner, Tags("2.337.0", "2.338.0").Digest("2.337.0", "sha256:aaa").Digest("2.338.0", "sha256:ccc"))
+        var plan = PlanRunner(
+            Tags("2.337.0", "2.338.0").Digest("2.337.0", "sha256:aaa").Digest("2.338.0", "sha256:ccc")
         );
 
         // Assert
@@ -193,11 +185,8 @@ public sealed class BumpPlannerSpecs
     [Fact]
     public void A_new_digest_for_the_same_tag_is_a_digest_update()
     {
-        // Arrange
-        var runner = Runner("2.337.0", "sha256:aaa");
-
         // Act
-        var plan = Plan([runner], new BumpPolicy(), (runner, Tags("2.337.0").Digest("2.337.0", "sha256:bbb")));
+        var plan = PlanRunner(Tags("2.337.0").Digest("2.337.0", "sha256:bbb"));
 
         // Assert
         var change = plan.Changes.Single();
@@ -210,15 +199,8 @@ public sealed class BumpPlannerSpecs
     [Fact]
     public void A_newer_tag_without_a_digest_is_not_chosen_for_a_pin_that_records_one()
     {
-        // Arrange
-        var runner = Runner("2.337.0", "sha256:aaa");
-
         // Act
-        var plan = Plan(
-            [runner],
-            new BumpPolicy(),
-            (runner, Tags("2.337.0", "2.338.0").Digest("2.337.0", "sha256:aaa"))
-        );
+        var plan = PlanRunner(Tags("2.337.0", "2.338.0").Digest("2.337.0", "sha256:aaa"));
 
         // Assert
         plan.IsEmpty.Should().BeTrue();

@@ -44,19 +44,16 @@ public sealed partial class HelmRepositoryClientSpecs
         generated: "2026-05-06T07:08:09Z"
         """;
 
+    private readonly HelmRepositoryClient _client = new(RegistryHttp.CreateClient(TestHttp.Options));
+
     [Fact(Timeout = 20_000)]
     public async Task Versions_come_back_newest_first_with_their_metadata_and_resolved_urls()
     {
         // Arrange
         await using var server = await Serve(Index);
-        var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
 
         // Act
-        var versions = await client.GetVersionsAsync(
-            new Uri(server.BaseUri, "charts"),
-            "podinfo",
-            CancellationToken.None
-        );
+        var versions = await VersionsAsync(server, "charts", "podinfo");
 
         // Assert
         versions.Select(v => v.Version).Should().Equal("7.0.0-rc.1", "6.10.1", "6.5.0");
@@ -77,20 +74,11 @@ public sealed partial class HelmRepositoryClientSpecs
     {
         // Arrange
         await using var server = await Serve(Index);
-        var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
 
         // Act
-        var podinfo = await client.GetVersionsAsync(
-            new Uri(server.BaseUri, "charts/"),
-            "podinfo",
-            CancellationToken.None
-        );
-        var other = await client.GetVersionsAsync(new Uri(server.BaseUri, "charts"), "other", CancellationToken.None);
-        var again = await client.GetVersionsAsync(
-            new Uri(server.BaseUri, "charts/index.yaml"),
-            "podinfo",
-            CancellationToken.None
-        );
+        var podinfo = await VersionsAsync(server, "charts/", "podinfo");
+        var other = await VersionsAsync(server, "charts", "other");
+        var again = await VersionsAsync(server, "charts/index.yaml", "podinfo");
 
         // Assert
         podinfo.Should().HaveCount(3);
@@ -104,10 +92,9 @@ public sealed partial class HelmRepositoryClientSpecs
     {
         // Arrange
         await using var server = await Serve(Index);
-        var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
 
         // Act
-        var act = () => client.GetVersionsAsync(new Uri(server.BaseUri, "charts"), "podinf", CancellationToken.None);
+        var act = () => VersionsAsync(server, "charts", "podinf");
 
         // Assert
         (await act.Should().ThrowAsync<RegistryException>())
@@ -126,10 +113,9 @@ public sealed partial class HelmRepositoryClientSpecs
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;
         });
-        var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
 
         // Act
-        var act = () => client.GetVersionsAsync(new Uri(server.BaseUri, "wrong"), "podinfo", CancellationToken.None);
+        var act = () => VersionsAsync(server, "wrong", "podinfo");
 
         // Assert
         var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
@@ -157,13 +143,11 @@ public sealed partial class HelmRepositoryClientSpecs
 
             return context.Response.WriteAsync(Index);
         });
-        var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
-        var url = new Uri(server.BaseUri, "charts");
 
         // Act
-        var first = () => client.GetVersionsAsync(url, "podinfo", CancellationToken.None);
+        var first = () => VersionsAsync(server, "charts", "podinfo");
         var failure = (await first.Should().ThrowAsync<RegistryException>()).Which;
-        var second = await client.GetVersionsAsync(url, "podinfo", CancellationToken.None);
+        var second = await VersionsAsync(server, "charts", "podinfo");
 
         // Assert
         failure.Message.Should().Contain("HTTP 503").And.Contain("after 3 attempts");
@@ -192,14 +176,9 @@ public sealed partial class HelmRepositoryClientSpecs
         var text = await File.ReadAllTextAsync(path);
         var expected = EntryVersion().Matches(text).Select(m => m.Groups[1].Value.Trim('"')).ToList();
         await using var server = await Serve(text);
-        var client = new HelmRepositoryClient(RegistryHttp.CreateClient(TestHttp.Options));
 
         // Act
-        var versions = await client.GetVersionsAsync(
-            new Uri(server.BaseUri, "external-secrets"),
-            "external-secrets",
-            CancellationToken.None
-        );
+        var versions = await VersionsAsync(server, "external-secrets", "external-secrets");
 
         // Assert
         versions.Select(v => v.Version).Should().BeEquivalentTo(expected);
@@ -231,4 +210,8 @@ public sealed partial class HelmRepositoryClientSpecs
 
     [GeneratedRegex(@"^    version: (\S+)$", RegexOptions.Multiline)]
     private static partial Regex EntryVersion();
+
+    /// <summary>The versions of <paramref name="chart"/> in the repository at <paramref name="path"/> on <paramref name="server"/>.</summary>
+    private Task<IReadOnlyList<HelmChartVersion>> VersionsAsync(LoopbackServer server, string path, string chart) =>
+        _client.GetVersionsAsync(new Uri(server.BaseUri, path), chart, CancellationToken.None);
 }

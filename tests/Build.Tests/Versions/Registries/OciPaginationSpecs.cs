@@ -31,9 +31,7 @@ public sealed class OciPaginationSpecs
         });
 
         // Act
-        var tags = await TestHttp
-            .OciClient(pageSize: 4)
-            .ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
+        var tags = await ListTagsAsync(server, pageSize: 4);
 
         // Assert
         tags.Should().Equal(AllTags.Order(StringComparer.Ordinal));
@@ -52,10 +50,7 @@ public sealed class OciPaginationSpecs
         });
 
         // Act
-        var act = () =>
-            TestHttp
-                .OciClient(pageSize: 4)
-                .ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
+        var act = () => ListTagsAsync(server, pageSize: 4);
 
         // Assert
         (await act.Should().ThrowAsync<RegistryException>())
@@ -77,10 +72,7 @@ public sealed class OciPaginationSpecs
         });
 
         // Act
-        var act = () =>
-            TestHttp
-                .OciClient(pageSize: 4)
-                .ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
+        var act = () => ListTagsAsync(server, pageSize: 4);
 
         // Assert
         (await act.Should().ThrowAsync<RegistryException>())
@@ -97,10 +89,7 @@ public sealed class OciPaginationSpecs
         );
 
         // Act
-        var act = () =>
-            TestHttp
-                .OciClient()
-                .ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
+        var act = () => ListTagsAsync(server);
 
         // Assert
         (await act.Should().ThrowAsync<RegistryException>())
@@ -108,6 +97,12 @@ public sealed class OciPaginationSpecs
             .Contain("not a tag list")
             .And.Contain(server.Authority);
     }
+
+    /// <summary>Lists the tags of <c>org/chart</c> on <paramref name="server"/>, asking for <paramref name="pageSize"/> a page.</summary>
+    private static Task<IReadOnlyList<string>> ListTagsAsync(LoopbackServer server, int pageSize = 1000) =>
+        TestHttp
+            .OciClient(pageSize: pageSize)
+            .ListTagsAsync(OciReference.Parse($"{server.Authority}/org/chart"), CancellationToken.None);
 
     private static async Task ServePageAsync(HttpContext context, string style)
     {

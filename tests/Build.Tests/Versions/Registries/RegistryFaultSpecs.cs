@@ -15,17 +15,7 @@ public sealed class RegistryFaultSpecs
     public async Task A_503_is_retried_and_the_next_answer_is_used()
     {
         // Arrange
-        var calls = 0;
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            if (Interlocked.Increment(ref calls) == 1)
-            {
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                return Task.CompletedTask;
-            }
-
-            return context.Response.WriteAsJsonAsync(new { name = "org/app", tags = new[] { "1.0.0" } });
-        });
+        await using var server = await FailsOnceThenListsAsync("1.0.0", StatusCodes.Status503ServiceUnavailable);
 
         // Act
         var tags = await TestHttp.OciClient().ListTagsAsync(Reference(server), CancellationToken.None);
@@ -39,18 +29,11 @@ public sealed class RegistryFaultSpecs
     public async Task A_429_waits_for_the_Retry_After_the_server_asked_for()
     {
         // Arrange
-        var calls = 0;
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            if (Interlocked.Increment(ref calls) == 1)
-            {
-                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                context.Response.Headers.RetryAfter = "1";
-                return Task.CompletedTask;
-            }
-
-            return context.Response.WriteAsJsonAsync(new { name = "org/app", tags = new[] { "2.0.0" } });
-        });
+        await using var server = await FailsOnceThenListsAsync(
+            "2.0.0",
+            StatusCodes.Status429TooManyRequests,
+            ("Retry-After", "1")
+        );
         var clock = Stopwatch.StartNew();
 
         // Act
@@ -138,17 +121,12 @@ public sealed class RegistryFaultSpecs
     {
         // Arrange
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("ci:token-1"));
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            if (context.Request.Headers.Authorization != expected)
-            {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                context.Response.Headers.WWWAuthenticate = "Basic realm=\"registry\"";
-                return Task.CompletedTask;
-            }
-
-            return context.Response.WriteAsJsonAsync(new { name = "org/app", tags = new[] { "3.0.0" } });
-        });
+        await using var server = await ListsTagUnlessAsync(
+            "3.0.0",
+            refuse: context => context.Request.Headers.Authorization != expected,
+            StatusCodes.Status401Unauthorized,
+            ("WWW-Authenticate", "Basic realm=\"registry\"")
+        );
         var credentials = TestHttp.Credentials(("REGISTRY_USERNAME", "ci"), ("REGISTRY_PASSWORD", "token-1"));
         var client = TestHttp.OciClient(credentials);
 
@@ -234,4 +212,36 @@ public sealed class RegistryFaultSpecs
     }
 
     private static OciReference Reference(LoopbackServer server) => OciReference.Parse($"{server.Authority}/org/app");
+
+    /// <summary>A registry whose first answer is <paramref name="status"/> (and <paramref name="header"/>), then lists <paramref name="tag"/>.</summary>
+    private static Task<LoopbackServer> FailsOnceThenListsAsync(
+        string tag,
+        int status,
+        (string Name, string Value)? header = null
+    )
+    {
+        var calls = 0;
+        return ListsTagUnlessAsync(tag, refuse: _ => Interlocked.Increment(ref calls) == 1, status, header);
+    }
+
+    /// <summary>
+    /// A registry listing <paramref name="tag"/> for <c>org/app</c>, except that a request <paramref name="refuse"/> picks
+    /// gets <paramref name="status"/> (and <paramref name="header"/>) with no body.
+    /// </summary>
+    private static Task<LoopbackServer> ListsTagUnlessAsync(
+        string tag,
+        Func<HttpContext, bool> refuse,
+        int status,
+        (string Name, string Value)? header = null
+    ) =>
+        LoopbackServer.StartAsync(context =>
+        {
+            if (!refuse(context))
+                return context.Response.WriteAsJsonAsync(new { name = "org/app", tags = new[] { tag } });
+
+            context.Response.StatusCode = status;
+            if (header is { } extra)
+                context.Response.Headers[extra.Name] = extra.Value;
+            return Task.CompletedTask;
+        });
 }
