@@ -102,7 +102,12 @@ public sealed class ValidationResultCache(
 
         try
         {
-            return JsonSerializer.Deserialize<CachedValidation>(text, Json);
+            // An entry of another shape (fields missing) is as good as none.
+            return
+                JsonSerializer.Deserialize<CachedValidation>(text, Json)
+                    is { Files: not null, External: not null, Clusters: not null, Findings: not null } entry
+                ? entry
+                : null;
         }
         catch (JsonException)
         {

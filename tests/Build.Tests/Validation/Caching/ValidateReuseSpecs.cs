@@ -136,6 +136,30 @@ public sealed class ValidateReuseSpecs : IDisposable
         run.Output.Should().NotContain(Reused).And.Contain("failed downloading schema");
     }
 
+    [Fact]
+    public async Task A_damaged_stored_answer_is_not_used()
+    {
+        // Act: every stored entry loses its last byte, so its checksum no longer matches
+        var run = await ValidateAgainAfterAsync(() =>
+        {
+            foreach (
+                var entry in Directory.EnumerateFiles(
+                    Path.Combine(_project.Path, ".nuke", "temp", "validate"),
+                    "*.out",
+                    SearchOption.AllDirectories
+                )
+            )
+            {
+                var bytes = File.ReadAllBytes(entry);
+                File.WriteAllBytes(entry, bytes[..^1]);
+            }
+        });
+
+        // Assert
+        run.ExitCode.Should().Be(ExitCodes.Success, run.Output);
+        run.Output.Should().NotContain(Reused).And.Contain("1 cluster, 1 object, 0 errors, 0 warnings");
+    }
+
     /// <summary>Validates once, makes <paramref name="change"/>, and returns the second run.</summary>
     private async Task<BuildRun> ValidateAgainAfterAsync(Action change)
     {
