@@ -68,7 +68,10 @@ public sealed class ValidationResultCache(
     {
         var entry = Read(key);
         var previous = entry is null ? null : new InputSnapshot(entry.TakenUtc, entry.Files);
-        var snapshot = InputSnapshot.Take(repositoryRoot, excluded, previous);
+        // The latest snapshot of this repository, stored or not, saves hashing files whose size and time still match.
+        var indexKey = Key(["snapshot", repositoryRoot]);
+        var snapshot = InputSnapshot.Take(repositoryRoot, excluded, ReadIndex(indexKey) ?? previous);
+        store.Write(indexKey, JsonSerializer.Serialize(snapshot, Json));
         if (entry is null || !snapshot.SameContentAs(previous!) || !entry.External.All(Unchanged))
         {
             return (null, snapshot);
@@ -91,6 +94,23 @@ public sealed class ValidationResultCache(
         );
         store.Write(key, JsonSerializer.Serialize(entry, Json));
         store.Prune();
+    }
+
+    private InputSnapshot? ReadIndex(string key)
+    {
+        if (store.TryRead(key) is not { } text)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<InputSnapshot>(text, Json) is { Files: not null } index ? index : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private CachedValidation? Read(string key)
