@@ -21,12 +21,26 @@ public sealed class FluxRenderer(KustomizeCli kustomize, RenderOptions? options 
         return new ClusterRenderRun(Context(layout), entry).RunAsync(ct);
     }
 
-    /// <summary>Renders every cluster under the layout's clusters folder, sorted by name.</summary>
-    public async Task<IReadOnlyList<RenderedCluster>> RenderAllAsync(RepositoryLayout layout, CancellationToken ct)
+    /// <summary>
+    /// Renders every cluster under the layout's clusters folder, sorted by name; <paramref name="rendered"/> hears of
+    /// each cluster as soon as it is done, while others may still render.
+    /// </summary>
+    public async Task<IReadOnlyList<RenderedCluster>> RenderAllAsync(
+        RepositoryLayout layout,
+        CancellationToken ct,
+        Action<RenderedCluster>? rendered = null
+    )
     {
         var context = Context(layout);
         var entries = ClusterDiscovery.DiscoverAll(layout);
-        return await Task.WhenAll(entries.Select(e => new ClusterRenderRun(context, e).RunAsync(ct)))
+        return await Task.WhenAll(
+                entries.Select(async e =>
+                {
+                    var cluster = await new ClusterRenderRun(context, e).RunAsync(ct).ConfigureAwait(false);
+                    rendered?.Invoke(cluster);
+                    return cluster;
+                })
+            )
             .ConfigureAwait(false);
     }
 

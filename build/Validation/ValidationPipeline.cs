@@ -43,7 +43,38 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
 
         var registry = new SchemaRegistry(options.Schemas, http, schemaLock, options.Reads);
 
-        var tree = await RenderAsync(layout, options, registry, ct).ConfigureAwait(false);
+        var scanTask = Timed(() =>
+            new RepositoryScanner().ScanAsync(
+                options.RepositoryRoot,
+                layout.FullPath(options.KubernetesFolder),
+                ct,
+                TokenScanner.Scan
+            )
+        );
+        var context = new CheckContext(
+            new RuleSet(
+                options.RunnerReleases is { } releases
+                    ? [.. RuleSet.Default, new RunnerAgePolicy(releases, DateTimeOffset.UtcNow)]
+                    : RuleSet.Default,
+                options.DisabledRules
+            ),
+            new CrdSchemaConverter(),
+            new CelRuleEvaluator(),
+            LocatorAsync(scanTask),
+            registry,
+            options
+        );
+        // Each cluster's checks start as soon as it is rendered, while the others still render.
+        var started = new ConcurrentDictionary<string, Task<ClusterCheck>>(StringComparer.Ordinal);
+        var tree = await RenderAsync(
+                layout,
+                options,
+                registry,
+                scanTask,
+                cluster => started[cluster.Name] = Task.Run(() => CheckClusterAsync(cluster, context, ct), ct),
+                ct
+            )
+            .ConfigureAwait(false);
         var standalone = Timed(() =>
             new StandaloneKustomizeCheck(kustomize).RunAsync(
                 options.RepositoryRoot,
@@ -52,7 +83,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
                 ct
             )
         );
-        var checks = await CheckAsync(tree, options, registry, ct).ConfigureAwait(false);
+        var checks = await CheckAsync(tree, context, started, ct).ConfigureAwait(false);
         var (renovateFindings, renovateTime) = await renovate.ConfigureAwait(false);
         var (standaloneFindings, standaloneTime) = await standalone.ConfigureAwait(false);
 
@@ -103,17 +134,11 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         RepositoryLayout layout,
         ValidationOptions options,
         SchemaRegistry registry,
+        Task<(RepositoryScan Value, TimeSpan Elapsed)> scanTask,
+        Action<RenderedCluster> rendered,
         CancellationToken ct
     )
     {
-        var scanTask = Timed(() =>
-            new RepositoryScanner().ScanAsync(
-                options.RepositoryRoot,
-                layout.FullPath(options.KubernetesFolder),
-                ct,
-                TokenScanner.Scan
-            )
-        );
         var warmup = options.UseKubeconform ? Task.CompletedTask : WarmSchemasAsync(scanTask, registry, ct);
         var ownRenderer = sharedRenderer is null ? new FluxRenderer(kustomize) : null;
         var renderer = sharedRenderer ?? ownRenderer!;
@@ -123,7 +148,7 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         {
             clusters = options.Cluster is { } only
                 ? [await renderer.RenderAsync(layout, only, ct).ConfigureAwait(false)]
-                : await renderer.RenderAllAsync(layout, ct).ConfigureAwait(false);
+                : await renderer.RenderAllAsync(layout, ct, rendered).ConfigureAwait(false);
         }
         finally
         {
@@ -143,74 +168,34 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
     /// </summary>
     private static async Task<CheckedTree> CheckAsync(
         RenderedTree tree,
-        ValidationOptions options,
-        SchemaRegistry registry,
+        CheckContext context,
+        ConcurrentDictionary<string, Task<ClusterCheck>> started,
         CancellationToken ct
     )
     {
+        var options = context.Options;
         var findings = new ConcurrentBag<Finding>(tree.Scan.Findings);
-        var rulesClock = new Stopwatch();
-        var schemaClock = new Stopwatch();
-        var locator = new ScanLocator(tree.Scan.Manifests);
-        var rules = new RuleSet(
-            options.RunnerReleases is { } releases
-                ? [.. RuleSet.Default, new RunnerAgePolicy(releases, DateTimeOffset.UtcNow)]
-                : RuleSet.Default,
-            options.DisabledRules
-        );
-        var converter = new CrdSchemaConverter();
-        var cel = new CelRuleEvaluator();
+        var rulesTime = TimeSpan.Zero;
+        var schemaTime = TimeSpan.Zero;
+        var locator = await context.Locator.ConfigureAwait(false);
         var unlocked = new SchemaLockUse(options.Schemas);
-        var external = tree.Clusters.ToDictionary(
-            c => c.Name,
-            c =>
-                options.ClusterSchemaSource is { } source
-                    ? source.ResolveAsync(c, locator, ct)
-                    : Task.FromResult(ClusterSchemas.None),
-            StringComparer.Ordinal
-        );
+        // Merged in cluster order, so that "the first object of a kind the lock lacks" is the same in every run.
         foreach (var cluster in tree.Clusters)
         {
-            // An incomplete render (an object dropped by a failed build) would make its sources look unused.
-            rulesClock.Start();
-            var complete = !cluster.Findings.Any(f => f.Severity == Severity.Error);
-            foreach (
-                var finding in cluster
-                    .Findings.Select(f => Relocate(f, locator))
-                    .Concat(
-                        rules.Check(cluster, locator).Where(f => complete || f.RuleId != UnusedSourceRule.Descriptor.Id)
-                    )
-            )
+            var check = await (
+                started.TryGetValue(cluster.Name, out var running) ? running : CheckClusterAsync(cluster, context, ct)
+            ).ConfigureAwait(false);
+            foreach (var finding in check.Findings)
             {
                 findings.Add(finding);
             }
 
-            rulesClock.Stop();
-            schemaClock.Start();
-            var fromOutside = await external[cluster.Name].ConfigureAwait(false);
-            foreach (var finding in fromOutside.Findings)
-            {
-                findings.Add(finding with { Cluster = cluster.Name });
-            }
-
-            var crds = cluster
-                .Objects.Select(o => o.Manifest)
-                .Where(CrdSchemaConverter.IsCrd)
-                .SelectMany(converter.Convert)
-                .ToList();
-            var clusterRegistry = registry.WithCustomResources([.. fromOutside.Schemas, .. crds]);
-            unlocked.Collect(cluster, clusterRegistry);
-            var schemaFindings = options.UseKubeconform
-                ? await KubeconformSchemaCheck.RunAsync(cluster, options, locator, ct).ConfigureAwait(false)
-                : await ValidateSchemasAsync(cluster, clusterRegistry, cel, options, locator, ct).ConfigureAwait(false);
-            foreach (var finding in schemaFindings)
-            {
-                findings.Add(finding with { Cluster = cluster.Name });
-            }
-
-            schemaClock.Stop();
+            unlocked.Collect(cluster, check.Registry);
+            rulesTime += check.RulesTime;
+            schemaTime += check.SchemaTime;
         }
 
+        var rulesClock = new Stopwatch();
         foreach (var finding in unlocked.Findings(locator))
         {
             findings.Add(finding);
@@ -239,8 +224,73 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
         }
 
         rulesClock.Stop();
-        return new CheckedTree([.. findings], rulesClock.Elapsed, schemaClock.Elapsed);
+        return new CheckedTree([.. findings], rulesTime + rulesClock.Elapsed, schemaTime);
     }
+
+    /// <summary>
+    /// One cluster's checks: the findings of reading and rendering (renderer findings about a Flux Kustomization moved
+    /// to the field that is wrong), the cluster rules, and the schemas of every rendered object (with the CRDs the
+    /// cluster and its charts bring).
+    /// </summary>
+    private static async Task<ClusterCheck> CheckClusterAsync(
+        RenderedCluster cluster,
+        CheckContext context,
+        CancellationToken ct
+    )
+    {
+        var options = context.Options;
+        var locator = await context.Locator.ConfigureAwait(false);
+        var fromOutsideTask = options.ClusterSchemaSource is { } source
+            ? source.ResolveAsync(cluster, locator, ct)
+            : Task.FromResult(ClusterSchemas.None);
+        var findings = new List<Finding>();
+        var rulesClock = Stopwatch.StartNew();
+        // An incomplete render (an object dropped by a failed build) would make its sources look unused.
+        var complete = !cluster.Findings.Any(f => f.Severity == Severity.Error);
+        findings.AddRange(cluster.Findings.Select(f => Relocate(f, locator)));
+        findings.AddRange(
+            context.Rules.Check(cluster, locator).Where(f => complete || f.RuleId != UnusedSourceRule.Descriptor.Id)
+        );
+        rulesClock.Stop();
+
+        var schemaClock = Stopwatch.StartNew();
+        var fromOutside = await fromOutsideTask.ConfigureAwait(false);
+        findings.AddRange(fromOutside.Findings.Select(f => f with { Cluster = cluster.Name }));
+        var crds = cluster
+            .Objects.Select(o => o.Manifest)
+            .Where(CrdSchemaConverter.IsCrd)
+            .SelectMany(context.Converter.Convert)
+            .ToList();
+        var clusterRegistry = context.Registry.WithCustomResources([.. fromOutside.Schemas, .. crds]);
+        var schemaFindings = options.UseKubeconform
+            ? await KubeconformSchemaCheck.RunAsync(cluster, options, locator, ct).ConfigureAwait(false)
+            : await ValidateSchemasAsync(cluster, clusterRegistry, context.Cel, options, locator, ct)
+                .ConfigureAwait(false);
+        findings.AddRange(schemaFindings.Select(f => f with { Cluster = cluster.Name }));
+        schemaClock.Stop();
+        return new ClusterCheck(findings, clusterRegistry, rulesClock.Elapsed, schemaClock.Elapsed);
+    }
+
+    private static async Task<ScanLocator> LocatorAsync(Task<(RepositoryScan Value, TimeSpan Elapsed)> scanTask) =>
+        new((await scanTask.ConfigureAwait(false)).Value.Manifests);
+
+    /// <summary>What every cluster's checks share in one run.</summary>
+    private sealed record CheckContext(
+        RuleSet Rules,
+        CrdSchemaConverter Converter,
+        CelRuleEvaluator Cel,
+        Task<ScanLocator> Locator,
+        SchemaRegistry Registry,
+        ValidationOptions Options
+    );
+
+    /// <summary>What one cluster's checks found, the registry its schemas came from, and the time they took.</summary>
+    private sealed record ClusterCheck(
+        IReadOnlyList<Finding> Findings,
+        SchemaRegistry Registry,
+        TimeSpan RulesTime,
+        TimeSpan SchemaTime
+    );
 
     private static async Task<IReadOnlyList<Finding>> ValidateSchemasAsync(
         RenderedCluster cluster,
