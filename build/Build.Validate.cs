@@ -137,9 +137,11 @@ sealed partial class Build
             RepositoryRules = FirstStage(repositoryRoot) is { } first ? [new RenovateCommentRule(first)] : [],
             Reads = reads,
         };
-        using var http = network is null
-            ? new HttpClient { Timeout = RequestTimeLimit }
-            : new HttpClient(network.Wrap(new SocketsHttpHandler())) { Timeout = RequestTimeLimit };
+        var transport = new SocketsHttpHandler();
+        using var http = new HttpClient(network?.Wrap(transport) ?? (HttpMessageHandler)transport)
+        {
+            Timeout = RequestTimeLimit,
+        };
         using var registryHttp = CreateRegistryHttp(network);
         options = options with { ClusterSchemaSource = new ChartSchemaSource(CreateChartFetcher(registryHttp)) };
         using var renderer = CreateRenderer();

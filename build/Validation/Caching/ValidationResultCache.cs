@@ -64,14 +64,22 @@ public sealed class ValidationResultCache(
     /// The stored report for <paramref name="key"/> when its inputs are today's, else null; either way the snapshot
     /// of the repository as it is now, for <see cref="Store"/> after a run.
     /// </summary>
-    public (ValidationReport? Report, InputSnapshot Snapshot) Lookup(string key)
+    private (ValidationReport? Report, InputSnapshot Snapshot) Lookup(string key)
     {
-        var entry = Read(key);
+        var entry = Read<CachedValidation>(
+            key,
+            e => e is { Files: not null, External: not null, Clusters: not null, Findings: not null }
+        );
         var previous = entry is null ? null : new InputSnapshot(entry.TakenUtc, entry.Files);
         // The latest snapshot of this repository, stored or not, saves hashing files whose size and time still match.
         var indexKey = Key(["snapshot", repositoryRoot]);
-        var snapshot = InputSnapshot.Take(repositoryRoot, excluded, ReadIndex(indexKey) ?? previous);
-        store.Write(indexKey, JsonSerializer.Serialize(snapshot, Json));
+        var index = Read<InputSnapshot>(indexKey, i => i.Files is not null);
+        var snapshot = InputSnapshot.Take(repositoryRoot, excluded, index ?? previous);
+        if (index is null || !index.Files.SequenceEqual(snapshot.Files))
+        {
+            store.Write(indexKey, JsonSerializer.Serialize(snapshot, Json));
+        }
+
         if (entry is null || !snapshot.SameContentAs(previous!) || !entry.External.All(Unchanged))
         {
             return (null, snapshot);
@@ -81,7 +89,7 @@ public sealed class ValidationResultCache(
     }
 
     /// <summary>Stores <paramref name="report"/>, computed from <paramref name="snapshot"/> and the outside files in <paramref name="reads"/>.</summary>
-    public void Store(string key, InputSnapshot snapshot, ReadLog reads, ValidationReport report)
+    private void Store(string key, InputSnapshot snapshot, ReadLog reads, ValidationReport report)
     {
         var entry = new CachedValidation(
             snapshot.TakenUtc,
@@ -96,7 +104,9 @@ public sealed class ValidationResultCache(
         store.Prune();
     }
 
-    private InputSnapshot? ReadIndex(string key)
+    /// <summary>The entry under <paramref name="key"/>, or null when there is none, it fails its checksum, or it is not <paramref name="whole"/> (another shape).</summary>
+    private T? Read<T>(string key, Func<T, bool> whole)
+        where T : class
     {
         if (store.TryRead(key) is not { } text)
         {
@@ -105,29 +115,7 @@ public sealed class ValidationResultCache(
 
         try
         {
-            return JsonSerializer.Deserialize<InputSnapshot>(text, Json) is { Files: not null } index ? index : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private CachedValidation? Read(string key)
-    {
-        if (store.TryRead(key) is not { } text)
-        {
-            return null;
-        }
-
-        try
-        {
-            // An entry of another shape (fields missing) is as good as none.
-            return
-                JsonSerializer.Deserialize<CachedValidation>(text, Json)
-                    is { Files: not null, External: not null, Clusters: not null, Findings: not null } entry
-                ? entry
-                : null;
+            return JsonSerializer.Deserialize<T>(text, Json) is { } value && whole(value) ? value : null;
         }
         catch (JsonException)
         {

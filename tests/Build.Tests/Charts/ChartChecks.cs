@@ -92,17 +92,7 @@ public sealed class ChartChecks : IDisposable
 
     /// <summary>A custom resource at <paramref name="apiVersion"/>.</summary>
     public static string Resource(string apiVersion, string kind, string name) =>
-        $"""
-            ---
-            apiVersion: {apiVersion}
-            kind: {kind}
-            metadata:
-              name: {name}
-              namespace: apps
-            spec:
-              name: {name}
-
-            """;
+        "---\n" + ManifestYaml.Of(apiVersion, kind, name, $"name: {name}", "apps");
 
     public void Dispose()
     {
