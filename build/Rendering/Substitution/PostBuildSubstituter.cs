@@ -14,8 +14,9 @@ public static class PostBuildSubstituter
     public const string DisabledValue = "disabled";
 
     /// <summary>
-    /// Returns <paramref name="resourceYaml"/> substituted, or unchanged when substitution is off
-    /// for it. A resource labelled or annotated <c>kustomize.toolkit.fluxcd.io/substitute: disabled</c>
+    /// Substitutes <paramref name="resourceYaml"/> and returns the output with the span each top-level <c>${…}</c>
+    /// produced (for masking what came from a Secret), or null when substitution is off for it: the resource is then
+    /// left exactly as written. A resource labelled or annotated <c>kustomize.toolkit.fluxcd.io/substitute: disabled</c>
     /// is never substituted.
     /// </summary>
     /// <remarks>
@@ -27,24 +28,6 @@ public static class PostBuildSubstituter
     /// </remarks>
     /// <exception cref="SubstitutionException">Malformed syntax, a missing variable in strict mode or an
     /// invalid variable name; line and column are within <paramref name="resourceYaml"/>.</exception>
-    public static string Apply(
-        string resourceYaml,
-        IReadOnlyDictionary<string, string> variables,
-        SubstituteStrategy strategy,
-        bool strict,
-        bool disabledByLabelOrAnnotation
-    )
-    {
-        ArgumentNullException.ThrowIfNull(resourceYaml);
-        return Substitute(resourceYaml, variables, strategy, strict, disabledByLabelOrAnnotation)?.Output
-            ?? resourceYaml;
-    }
-
-    /// <summary>
-    /// Like <see cref="Apply"/>, but returns null when the resource is not substituted at all, and otherwise the
-    /// output with the span each top-level <c>${…}</c> produced (for masking what came from a Secret).
-    /// </summary>
-    /// <exception cref="SubstitutionException">As <see cref="Apply"/>.</exception>
     public static EnvSubstResult? Substitute(
         string resourceYaml,
         IReadOnlyDictionary<string, string> variables,

@@ -79,12 +79,15 @@ public class PostBuildSubstituterSpecs
         act.Should().Throw<SubstitutionException>().Which.Variable.Should().Be("bad-name");
     }
 
-    /// <summary><see cref="PostBuildSubstituter.Apply"/> in strict mode on a resource not disabled, unless told otherwise.</summary>
+    /// <summary>
+    /// <see cref="PostBuildSubstituter.Substitute"/> in strict mode on a resource not disabled, unless told otherwise;
+    /// the resource as written when it is not substituted.
+    /// </summary>
     private static string Substitute(
         string yaml,
         IReadOnlyDictionary<string, string> variables,
         SubstituteStrategy strategy,
         bool strict = true,
         bool disabled = false
-    ) => PostBuildSubstituter.Apply(yaml, variables, strategy, strict, disabled);
+    ) => PostBuildSubstituter.Substitute(yaml, variables, strategy, strict, disabled)?.Output ?? yaml;
 }
