@@ -33,34 +33,25 @@ public static class GitHubCall
         }
     }
 
-    /// <summary>The message for a failed GitHub call: 401, primary and secondary rate limits, then status and GitHub's words.</summary>
+    /// <summary>The error for a failed GitHub call: 401, primary and secondary rate limits, then status and GitHub's words.</summary>
     public static BuildException Describe(ApiException ex, string doing)
     {
         ArgumentNullException.ThrowIfNull(ex);
-        return ex switch
-        {
-            AuthorizationException => new BuildException(
-                $"GITHUB_TOKEN is missing or invalid: GitHub answered 401 ({GitHubMessage(ex)}) while {doing}. Set GITHUB_TOKEN to a token with contents: write, pull-requests: write and statuses: write.",
-                ExitCodes.TargetFailed,
-                ex
-            ),
-            RateLimitExceededException limit => new BuildException(
-                $"GitHub's API rate limit is exhausted ({limit.Remaining}/{limit.Limit} left) while {doing}; it resets at {limit.Reset.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC. Wait until then, or authenticate with GITHUB_TOKEN for a higher limit.",
-                ExitCodes.TargetFailed,
-                ex
-            ),
-            SecondaryRateLimitExceededException => new BuildException(
-                $"GitHub's secondary rate limit stopped the build while {doing} ({GitHubMessage(ex)}). Wait a few minutes and run the target again.",
-                ExitCodes.TargetFailed,
-                ex
-            ),
-            _ => new BuildException(
-                $"GitHub answered {(int)ex.StatusCode} {ReasonPhrase(ex.StatusCode)} while {doing}: {GitHubMessage(ex)}.{Advice(ex.StatusCode)}",
-                ExitCodes.TargetFailed,
-                ex
-            ),
-        };
+        return new BuildException(Explain(ex, doing), ExitCodes.TargetFailed, ex);
     }
+
+    private static string Explain(ApiException ex, string doing) =>
+        ex switch
+        {
+            AuthorizationException =>
+                $"GITHUB_TOKEN is missing or invalid: GitHub answered 401 ({GitHubMessage(ex)}) while {doing}. Set GITHUB_TOKEN to a token with contents: write, pull-requests: write and statuses: write.",
+            RateLimitExceededException limit =>
+                $"GitHub's API rate limit is exhausted ({limit.Remaining}/{limit.Limit} left) while {doing}; it resets at {limit.Reset.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} UTC. Wait until then, or authenticate with GITHUB_TOKEN for a higher limit.",
+            SecondaryRateLimitExceededException =>
+                $"GitHub's secondary rate limit stopped the build while {doing} ({GitHubMessage(ex)}). Wait a few minutes and run the target again.",
+            _ =>
+                $"GitHub answered {(int)ex.StatusCode} {ReasonPhrase(ex.StatusCode)} while {doing}: {GitHubMessage(ex)}.{Advice(ex.StatusCode)}",
+        };
 
     /// <summary>GitHub's message plus the messages of each validation error, e.g. "Validation Failed (A pull request already exists for o:b.)".</summary>
     public static string GitHubMessage(ApiException ex)
