@@ -63,72 +63,20 @@ internal static class FluxHealth
         }
     }
 
-    public static CheckResult Kustomization(ExpectedKustomization expected, string? revision, ClusterSnapshot snapshot)
-    {
-        if (snapshot.Find(expected.Key) is not { } found)
-        {
-            return FluxObjectHealth.Missing(CheckNames.Kustomization, expected.Key, snapshot);
-        }
+    public static CheckResult Kustomization(
+        ExpectedKustomization expected,
+        string? revision,
+        ClusterSnapshot snapshot
+    ) =>
+        FluxObjectHealth.Check(
+            CheckNames.Kustomization,
+            expected.Key,
+            snapshot,
+            found => Applied(expected, revision, found)
+        );
 
-        if (FluxObjectHealth.Evaluate(CheckNames.Kustomization, found) is { } notReady)
-        {
-            return notReady;
-        }
-
-        var applied = found.Str("status", "lastAppliedRevision") ?? "";
-        if (
-            expected.TracksRevision
-            && revision is not null
-            && !applied.Contains(revision, StringComparison.OrdinalIgnoreCase)
-        )
-        {
-            return CheckResult.Pending(
-                CheckNames.Kustomization,
-                found.Id,
-                $"applied {Display(applied)}, waiting for {revision}"
-            );
-        }
-
-        return CheckResult.Pass(CheckNames.Kustomization, found.Id, $"applied {Display(applied)}");
-    }
-
-    public static CheckResult HelmRelease(ExpectedHelmRelease expected, ClusterSnapshot snapshot)
-    {
-        if (snapshot.Find(expected.Key) is not { } found)
-        {
-            return FluxObjectHealth.Missing(CheckNames.HelmRelease, expected.Key, snapshot);
-        }
-
-        if (FluxObjectHealth.Evaluate(CheckNames.HelmRelease, found) is { } notReady)
-        {
-            return notReady;
-        }
-
-        var latest = found.Items("status", "history").FirstOrDefault();
-        var entry = latest.ValueKind == System.Text.Json.JsonValueKind.Object ? new ClusterObject(latest) : null;
-        var status = entry?.Str("status");
-        var chart = $"{entry?.Str("chartName") ?? expected.ChartName}@{entry?.Str("chartVersion")}";
-        if (status != "deployed")
-        {
-            return CheckResult.Pending(
-                CheckNames.HelmRelease,
-                found.Id,
-                status is null ? "no release in status.history yet" : $"latest release {chart} is {status}"
-            );
-        }
-
-        var deployed = (entry!.Str("chartVersion") ?? "").Split('+')[0].TrimStart('v');
-        if (expected.ChartVersion is { } pinned && deployed != pinned.TrimStart('v'))
-        {
-            return CheckResult.Pending(
-                CheckNames.HelmRelease,
-                found.Id,
-                $"deployed {chart}, the repository pins {pinned}"
-            );
-        }
-
-        return CheckResult.Pass(CheckNames.HelmRelease, found.Id, $"deployed {chart}");
-    }
+    public static CheckResult HelmRelease(ExpectedHelmRelease expected, ClusterSnapshot snapshot) =>
+        FluxObjectHealth.Check(CheckNames.HelmRelease, expected.Key, snapshot, found => Deployed(expected, found));
 
     public static CheckResult Source(ObjectKey key, ClusterSnapshot snapshot)
     {
@@ -201,6 +149,55 @@ internal static class FluxHealth
                 ? CheckResult.Fail(CheckNames.Orphan, found.Id, $"{reason}; enable prune on {ownerId} or delete it")
                 : CheckResult.Pending(CheckNames.Orphan, found.Id, $"{reason}; waiting for {ownerId} to prune it");
         }
+    }
+
+    /// <summary>A Ready Kustomization: passing once it applied <paramref name="revision"/> (when it tracks it).</summary>
+    private static CheckResult Applied(ExpectedKustomization expected, string? revision, ClusterObject found)
+    {
+        var applied = found.Str("status", "lastAppliedRevision") ?? "";
+        if (
+            expected.TracksRevision
+            && revision is not null
+            && !applied.Contains(revision, StringComparison.OrdinalIgnoreCase)
+        )
+        {
+            return CheckResult.Pending(
+                CheckNames.Kustomization,
+                found.Id,
+                $"applied {Display(applied)}, waiting for {revision}"
+            );
+        }
+
+        return CheckResult.Pass(CheckNames.Kustomization, found.Id, $"applied {Display(applied)}");
+    }
+
+    /// <summary>A Ready HelmRelease: passing once its latest release is deployed at the pinned chart version.</summary>
+    private static CheckResult Deployed(ExpectedHelmRelease expected, ClusterObject found)
+    {
+        var latest = found.Items("status", "history").FirstOrDefault();
+        var entry = latest.ValueKind == System.Text.Json.JsonValueKind.Object ? new ClusterObject(latest) : null;
+        var status = entry?.Str("status");
+        var chart = $"{entry?.Str("chartName") ?? expected.ChartName}@{entry?.Str("chartVersion")}";
+        if (status != "deployed")
+        {
+            return CheckResult.Pending(
+                CheckNames.HelmRelease,
+                found.Id,
+                status is null ? "no release in status.history yet" : $"latest release {chart} is {status}"
+            );
+        }
+
+        var deployed = (entry!.Str("chartVersion") ?? "").Split('+')[0].TrimStart('v');
+        if (expected.ChartVersion is { } pinned && deployed != pinned.TrimStart('v'))
+        {
+            return CheckResult.Pending(
+                CheckNames.HelmRelease,
+                found.Id,
+                $"deployed {chart}, the repository pins {pinned}"
+            );
+        }
+
+        return CheckResult.Pass(CheckNames.HelmRelease, found.Id, $"deployed {chart}");
     }
 
     /// <summary><c>main@sha1:</c> and the first 12 hex digits, like the short revisions <c>flux get</c> prints.</summary>

@@ -61,6 +61,20 @@ internal static class FluxObjectHealth
         };
     }
 
+    /// <summary>
+    /// The object at <paramref name="key"/> checked by the shared status rules, then by <paramref name="whenReady"/>
+    /// once it is Ready; pending while it is missing.
+    /// </summary>
+    public static CheckResult Check(
+        string check,
+        ObjectKey key,
+        ClusterSnapshot snapshot,
+        Func<ClusterObject, CheckResult> whenReady
+    ) =>
+        snapshot.Find(key) is not { } found
+            ? Missing(check, key, snapshot)
+            : Evaluate(check, found) ?? whenReady(found);
+
     public static CheckResult Missing(string check, ObjectKey key, ClusterSnapshot snapshot) =>
         snapshot.IsServed(key)
             ? CheckResult.Pending(check, key.Id, "not found in the cluster")
