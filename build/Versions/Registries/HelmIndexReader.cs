@@ -14,6 +14,16 @@ namespace GitOpsRunners.Versions.Registries;
 /// </summary>
 public static class HelmIndexReader
 {
+    /// <summary>The scalar fields of a chart version that are kept; the last occurrence of a key wins.</summary>
+    private static readonly HashSet<string> ScalarFields = new(StringComparer.Ordinal)
+    {
+        "version",
+        "appVersion",
+        "created",
+        "digest",
+        "removed",
+    };
+
     public static IReadOnlyDictionary<string, IReadOnlyList<HelmChartVersion>> Read(TextReader reader, Uri indexUri)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -95,60 +105,51 @@ public static class HelmIndexReader
             return null;
         }
 
-        string? version = null,
-            appVersion = null,
-            created = null,
-            digest = null,
-            removed = null;
+        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
         var urls = new List<Uri>();
         while (!parser.TryConsume<MappingEnd>(out _))
         {
-            switch (parser.Consume<Scalar>().Value)
-            {
-                case "version":
-                    version = ScalarOrNull(parser);
-                    break;
-                case "appVersion":
-                    appVersion = ScalarOrNull(parser);
-                    break;
-                case "created":
-                    created = ScalarOrNull(parser);
-                    break;
-                case "digest":
-                    digest = ScalarOrNull(parser);
-                    break;
-                case "removed":
-                    removed = ScalarOrNull(parser);
-                    break;
-                case "urls" when parser.TryConsume<SequenceStart>(out _):
-                    while (!parser.TryConsume<SequenceEnd>(out _))
-                    {
-                        if (
-                            ScalarOrNull(parser) is { Length: > 0 } url
-                            && Uri.TryCreate(indexUri, url, out var resolved)
-                        )
-                            urls.Add(resolved);
-                    }
-
-                    break;
-                default:
-                    parser.SkipThisAndNestedEvents();
-                    break;
-            }
+            var key = parser.Consume<Scalar>().Value;
+            if (ScalarFields.Contains(key))
+                fields[key] = ScalarOrNull(parser);
+            else if (key == "urls" && parser.TryConsume<SequenceStart>(out _))
+                ReadUrls(parser, indexUri, urls);
+            else
+                parser.SkipThisAndNestedEvents();
         }
 
-        if (string.IsNullOrEmpty(version) || string.Equals(removed, "true", StringComparison.OrdinalIgnoreCase))
+        var version = fields.GetValueOrDefault("version");
+        if (
+            string.IsNullOrEmpty(version)
+            || string.Equals(fields.GetValueOrDefault("removed"), "true", StringComparison.OrdinalIgnoreCase)
+        )
             return null;
         return new HelmChartVersion(
             version,
-            string.IsNullOrEmpty(appVersion) ? null : appVersion,
-            DateTimeOffset.TryParse(created, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when)
+            NullIfEmpty(fields.GetValueOrDefault("appVersion")),
+            DateTimeOffset.TryParse(
+                fields.GetValueOrDefault("created"),
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal,
+                out var when
+            )
                 ? when
                 : null,
-            string.IsNullOrEmpty(digest) ? null : digest,
+            NullIfEmpty(fields.GetValueOrDefault("digest")),
             urls
         );
     }
+
+    private static void ReadUrls(Parser parser, Uri indexUri, List<Uri> urls)
+    {
+        while (!parser.TryConsume<SequenceEnd>(out _))
+        {
+            if (ScalarOrNull(parser) is { Length: > 0 } url && Uri.TryCreate(indexUri, url, out var resolved))
+                urls.Add(resolved);
+        }
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string? ScalarOrNull(Parser parser)
     {
