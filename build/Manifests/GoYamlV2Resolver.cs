@@ -13,48 +13,20 @@ namespace GitOpsRunners.Manifests;
 /// </summary>
 public static partial class GoYamlV2Resolver
 {
-    private static readonly Dictionary<string, GoYamlValue> Words = new(StringComparer.Ordinal)
-    {
-        ["y"] = GoYamlValue.True,
-        ["Y"] = GoYamlValue.True,
-        ["yes"] = GoYamlValue.True,
-        ["Yes"] = GoYamlValue.True,
-        ["YES"] = GoYamlValue.True,
-        ["true"] = GoYamlValue.True,
-        ["True"] = GoYamlValue.True,
-        ["TRUE"] = GoYamlValue.True,
-        ["on"] = GoYamlValue.True,
-        ["On"] = GoYamlValue.True,
-        ["ON"] = GoYamlValue.True,
-        ["n"] = GoYamlValue.False,
-        ["N"] = GoYamlValue.False,
-        ["no"] = GoYamlValue.False,
-        ["No"] = GoYamlValue.False,
-        ["NO"] = GoYamlValue.False,
-        ["false"] = GoYamlValue.False,
-        ["False"] = GoYamlValue.False,
-        ["FALSE"] = GoYamlValue.False,
-        ["off"] = GoYamlValue.False,
-        ["Off"] = GoYamlValue.False,
-        ["OFF"] = GoYamlValue.False,
-        [""] = GoYamlValue.Null,
-        ["~"] = GoYamlValue.Null,
-        ["null"] = GoYamlValue.Null,
-        ["Null"] = GoYamlValue.Null,
-        ["NULL"] = GoYamlValue.Null,
-        [".nan"] = new(GoYamlKind.Float, "NaN"),
-        [".NaN"] = new(GoYamlKind.Float, "NaN"),
-        [".NAN"] = new(GoYamlKind.Float, "NaN"),
-        [".inf"] = new(GoYamlKind.Float, "+Inf"),
-        [".Inf"] = new(GoYamlKind.Float, "+Inf"),
-        [".INF"] = new(GoYamlKind.Float, "+Inf"),
-        ["+.inf"] = new(GoYamlKind.Float, "+Inf"),
-        ["+.Inf"] = new(GoYamlKind.Float, "+Inf"),
-        ["+.INF"] = new(GoYamlKind.Float, "+Inf"),
-        ["-.inf"] = new(GoYamlKind.Float, "-Inf"),
-        ["-.Inf"] = new(GoYamlKind.Float, "-Inf"),
-        ["-.INF"] = new(GoYamlKind.Float, "-Inf"),
-    };
+    /// <summary>The spellings go-yaml v2 looks up before anything else, as listed in its <c>resolveMapList</c>.</summary>
+    private static readonly Dictionary<string, GoYamlValue> Words = Spellings(
+        (GoYamlValue.True, ["y", "Y", "yes", "Yes", "YES"]),
+        (GoYamlValue.True, ["true", "True", "TRUE"]),
+        (GoYamlValue.True, ["on", "On", "ON"]),
+        (GoYamlValue.False, ["n", "N", "no", "No", "NO"]),
+        (GoYamlValue.False, ["false", "False", "FALSE"]),
+        (GoYamlValue.False, ["off", "Off", "OFF"]),
+        (GoYamlValue.Null, ["", "~", "null", "Null", "NULL"]),
+        (new(GoYamlKind.Float, "NaN"), [".nan", ".NaN", ".NAN"]),
+        (new(GoYamlKind.Float, "+Inf"), [".inf", ".Inf", ".INF"]),
+        (new(GoYamlKind.Float, "+Inf"), ["+.inf", "+.Inf", "+.INF"]),
+        (new(GoYamlKind.Float, "-Inf"), ["-.inf", "-.Inf", "-.INF"])
+    );
 
     /// <summary>The type and JSON text of a plain scalar; a string's text is the scalar itself.</summary>
     public static GoYamlValue Resolve(string text)
@@ -191,4 +163,9 @@ public static partial class GoYamlV2Resolver
         @"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(([Tt][0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\.[0-9]+)?(Z|[-+][0-9]{2}:[0-9]{2}))|( [0-9]{1,2}:[0-9]{1,2}:[0-9]{1,2}(\.[0-9]+)?))?$"
     )]
     private static partial Regex Timestamp();
+
+    private static Dictionary<string, GoYamlValue> Spellings(params (GoYamlValue Value, string[] Words)[] table) =>
+        table
+            .SelectMany(entry => entry.Words.Select(word => (word, entry.Value)))
+            .ToDictionary(pair => pair.word, pair => pair.Value, StringComparer.Ordinal);
 }
