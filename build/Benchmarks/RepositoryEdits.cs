@@ -34,15 +34,11 @@ public sealed partial class RepositoryEdits(string root, int clusters, int apps,
                 Replace(
                     $"apps/base/{app}/namespace.yaml",
                     Enforce(),
-                    $"enforce: {new[] { "restricted", "baseline", "privileged" }[random.Next(3)]}"
+                    $"enforce: {OneOf("restricted", "baseline", "privileged")}"
                 );
                 return $"{app}: shared base namespace label changed";
             case 3:
-                Replace(
-                    $"{appFolder}/kustomization.yaml",
-                    LogLevel(),
-                    $"LOG_LEVEL={new[] { "info", "debug", "warn" }[random.Next(3)]}"
-                );
+                Replace($"{appFolder}/kustomization.yaml", LogLevel(), $"LOG_LEVEL={OneOf("info", "debug", "warn")}");
                 return $"{app}: generator literal changed";
             case 4:
                 Write(
@@ -81,6 +77,8 @@ public sealed partial class RepositoryEdits(string root, int clusters, int apps,
                 return $"{file}: restored as generated";
         }
     }
+
+    private string OneOf(params string[] values) => values[random.Next(values.Length)];
 
     private static Dictionary<string, string> Snapshot(string root)
     {

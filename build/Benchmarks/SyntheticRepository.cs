@@ -17,19 +17,11 @@ public static class SyntheticRepository
             Write(
                 k8s,
                 $"apps/base/{app}/ks.yaml",
-                FluxObject(
-                    "kustomize.toolkit.fluxcd.io/v1",
-                    "Kustomization",
+                FluxKustomization(
                     app,
+                    $"./kubernetes/apps/base/{app}/app",
                     $"""
-                    spec:
-                      interval: 30m
-                      prune: true
                       wait: true
-                      sourceRef:
-                        kind: GitRepository
-                        name: flux-system
-                      path: ./kubernetes/apps/base/{app}/app
                       targetNamespace: {app}
                       postBuild:
                         substituteFrom:
@@ -129,20 +121,7 @@ public static class SyntheticRepository
             Write(
                 k8s,
                 $"clusters/{cluster}/apps.yaml",
-                FluxObject(
-                    "kustomize.toolkit.fluxcd.io/v1",
-                    "Kustomization",
-                    "apps",
-                    $"""
-                    spec:
-                      interval: 30m
-                      prune: true
-                      sourceRef:
-                        kind: GitRepository
-                        name: flux-system
-                      path: ./kubernetes/apps/overlays/{cluster}
-                    """
-                )
+                FluxKustomization("apps", $"./kubernetes/apps/overlays/{cluster}")
             );
             var resources = string.Join("\n", Enumerable.Range(0, apps).Select(a => $"  - ../../base/app-{a:D2}"));
             Write(
@@ -172,6 +151,27 @@ public static class SyntheticRepository
             );
         }
     }
+
+    /// <summary>
+    /// A Flux Kustomization applying <paramref name="path"/> of the flux-system GitRepository every 30 minutes, with
+    /// pruning; <paramref name="more"/> adds spec fields (each line indented by two spaces).
+    /// </summary>
+    private static string FluxKustomization(string name, string path, string more = "") =>
+        FluxObject(
+            "kustomize.toolkit.fluxcd.io/v1",
+            "Kustomization",
+            name,
+            $"""
+            spec:
+              interval: 30m
+              prune: true
+              sourceRef:
+                kind: GitRepository
+                name: flux-system
+              path: {path}
+            {more}
+            """
+        );
 
     /// <summary>A YAML document for an object in the flux-system namespace: its type and name, then <paramref name="body"/>.</summary>
     private static string FluxObject(string apiVersion, string kind, string name, string body) =>
