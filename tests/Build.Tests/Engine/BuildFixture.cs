@@ -25,6 +25,13 @@ internal sealed class BuildFixture : IDisposable
     public Task<int> RunAsync(string[] args, CancellationToken ct) =>
         BuildRunner.RunAsync(Build, args, new BuildEnvironment(Console, Environment, Root.Path), ct);
 
+    /// <summary>Runs Validate on cluster <c>test</c>, plus <paramref name="options"/>, with its work throwing <paramref name="failure"/>.</summary>
+    public Task<int> RunValidateFailingWithAsync(Exception failure, params string[] options)
+    {
+        Build.ValidateWork = _ => throw failure;
+        return RunAsync(["Validate", "--cluster", "test", .. options], CancellationToken.None);
+    }
+
     public void Dispose()
     {
         Console.Dispose();

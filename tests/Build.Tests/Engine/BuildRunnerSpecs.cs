@@ -48,11 +48,8 @@ public sealed class BuildRunnerSpecs : IDisposable
     [Fact(Timeout = 10_000)]
     public async Task Any_other_exception_prints_its_type_and_message_without_a_stack_trace()
     {
-        // Arrange
-        _fixture.Build.ValidateWork = _ => throw new InvalidOperationException("boom");
-
         // Act
-        var exitCode = await _fixture.RunAsync("Validate", "--cluster", "test");
+        var exitCode = await _fixture.RunValidateFailingWithAsync(new InvalidOperationException("boom"));
 
         // Assert
         exitCode.Should().Be(ExitCodes.TargetFailed);
@@ -65,11 +62,8 @@ public sealed class BuildRunnerSpecs : IDisposable
     [Fact(Timeout = 10_000)]
     public async Task Verbose_output_adds_the_stack_trace()
     {
-        // Arrange
-        _fixture.Build.ValidateWork = _ => throw new InvalidOperationException("boom");
-
         // Act
-        await _fixture.RunAsync("Validate", "--cluster", "test", "--verbosity", "verbose");
+        await _fixture.RunValidateFailingWithAsync(new InvalidOperationException("boom"), "--verbosity", "verbose");
 
         // Assert
         _fixture.Output.Should().Contain("   at ");
@@ -215,10 +209,10 @@ public sealed class BuildRunnerSpecs : IDisposable
     {
         // Arrange
         _fixture.Environment["GITHUB_TOKEN"] = "ghp_0123456789";
-        _fixture.Build.ValidateWork = _ => throw new BuildException("GitHub refused token ghp_0123456789");
+        var refusal = new BuildException("GitHub refused token ghp_0123456789");
 
         // Act
-        await _fixture.RunAsync("Validate", "--cluster", "test", "--verbosity", "verbose");
+        await _fixture.RunValidateFailingWithAsync(refusal, "--verbosity", "verbose");
 
         // Assert
         _fixture.Output.Should().Contain("GitHub refused token ***").And.NotContain("ghp_0123456789");

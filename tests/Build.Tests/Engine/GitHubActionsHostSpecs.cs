@@ -85,10 +85,9 @@ public sealed class GitHubActionsHostSpecs : IDisposable
         fixture.Environment["GITHUB_ACTIONS"] = "true";
         fixture.Environment["GITHUB_STEP_SUMMARY"] = summary;
         fixture.Environment["GITHUB_TOKEN"] = "ghp_0123456789";
-        fixture.Build.ValidateWork = _ => throw new BuildException("render failed");
 
         // Act
-        var exitCode = await fixture.RunAsync("Validate", "--cluster", "test");
+        var exitCode = await fixture.RunValidateFailingWithAsync(new BuildException("render failed"));
 
         // Assert
         exitCode.Should().Be(ExitCodes.TargetFailed);

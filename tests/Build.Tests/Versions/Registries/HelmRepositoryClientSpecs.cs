@@ -108,11 +108,7 @@ public sealed partial class HelmRepositoryClientSpecs
     public async Task A_repository_url_without_an_index_fails_with_a_check_the_url_hint()
     {
         // Arrange
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
+        await using var server = await LoopbackServer.AnsweringAsync(StatusCodes.Status404NotFound);
 
         // Act
         var act = () => VersionsAsync(server, "wrong", "podinfo");

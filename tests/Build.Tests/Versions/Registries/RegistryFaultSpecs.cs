@@ -95,12 +95,10 @@ public sealed class RegistryFaultSpecs
     public async Task A_basic_challenge_without_credentials_names_the_host_specific_variables()
     {
         // Arrange
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"registry\"";
-            return Task.CompletedTask;
-        });
+        await using var server = await LoopbackServer.AnsweringAsync(
+            StatusCodes.Status401Unauthorized,
+            "Basic realm=\"registry\""
+        );
         var key = "127_0_0_1_" + server.BaseUri.Port;
 
         // Act
@@ -146,11 +144,7 @@ public sealed class RegistryFaultSpecs
     public async Task A_404_repository_is_reported_as_unknown_without_retrying()
     {
         // Arrange
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
+        await using var server = await LoopbackServer.AnsweringAsync(StatusCodes.Status404NotFound);
 
         // Act
         var act = () => TestHttp.OciClient().ListTagsAsync(Reference(server), CancellationToken.None);
