@@ -114,13 +114,13 @@ public sealed partial class HelmRepositoryClientSpecs
         var act = () => VersionsAsync(server, "wrong", "podinfo");
 
         // Assert
-        var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
-        error.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        error
-            .Message.Should()
-            .Contain(server.Authority)
-            .And.Contain("wrong/index.yaml")
-            .And.Contain("folder that holds index.yaml");
+        await RegistryFailure.ShouldFailWithAsync(
+            act,
+            HttpStatusCode.NotFound,
+            server.Authority,
+            "wrong/index.yaml",
+            "folder that holds index.yaml"
+        );
     }
 
     [Fact(Timeout = 20_000)]

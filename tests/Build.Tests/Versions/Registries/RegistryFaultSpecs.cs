@@ -60,14 +60,14 @@ public sealed class RegistryFaultSpecs
         var act = () => TestHttp.OciClient().ListTagsAsync(Reference(server), CancellationToken.None);
 
         // Assert
-        var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
-        error.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
-        error
-            .Message.Should()
-            .Contain(server.Authority)
-            .And.Contain("HTTP 500")
-            .And.Contain("after 3 attempts")
-            .And.Contain("storage backend down");
+        await RegistryFailure.ShouldFailWithAsync(
+            act,
+            HttpStatusCode.InternalServerError,
+            server.Authority,
+            "HTTP 500",
+            "after 3 attempts",
+            "storage backend down"
+        );
         server.Requests.Should().Be(3);
     }
 
@@ -106,12 +106,12 @@ public sealed class RegistryFaultSpecs
             TestHttp.OciClient(TestHttp.NoCredentials).ListTagsAsync(Reference(server), CancellationToken.None);
 
         // Assert
-        var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
-        error.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        error
-            .Message.Should()
-            .Contain($"REGISTRY_{key}_USERNAME and REGISTRY_{key}_PASSWORD")
-            .And.Contain(server.Authority);
+        await RegistryFailure.ShouldFailWithAsync(
+            act,
+            HttpStatusCode.Unauthorized,
+            $"REGISTRY_{key}_USERNAME and REGISTRY_{key}_PASSWORD",
+            server.Authority
+        );
     }
 
     [Fact(Timeout = 20_000)]
