@@ -47,15 +47,11 @@ public sealed class ChartFetcher(
         }
         catch (ChartProblem problem)
         {
-            return ChartFetch.Failed(problem.RuleId, problem.Message, problem.Severity);
+            return ChartFetch.Failed(problem.Rule, problem.Message);
         }
         catch (BuildException e) when (e is RegistryException { StatusCode: HttpStatusCode.NotFound })
         {
-            return ChartFetch.Failed(
-                ChartRuleIds.Missing,
-                $"{source} does not exist: {e.Message.TrimEnd('.')}.",
-                Severity.Error
-            );
+            return ChartFetch.Failed(ChartRules.Missing, $"{source} does not exist: {e.Message.TrimEnd('.')}.");
         }
         catch (BuildException e)
         {
@@ -65,9 +61,8 @@ public sealed class ChartFetcher(
             }
 
             return ChartFetch.Failed(
-                ChartRuleIds.Unavailable,
-                $"{source} could not be fetched and is not cached ({e.Message.TrimEnd('.')}); its CRDs and values schema are not checked, its custom resources are checked against the schema lock and locations.",
-                Severity.Warning
+                ChartRules.Unavailable,
+                $"{source} could not be fetched and is not cached ({e.Message.TrimEnd('.')}); its CRDs and values schema are not checked, its custom resources are checked against the schema lock and locations."
             );
         }
     }
@@ -80,7 +75,7 @@ public sealed class ChartFetcher(
         }
         catch (BuildException e)
         {
-            throw new ChartProblem(ChartRuleIds.Archive, e.Message, Severity.Error);
+            throw new ChartProblem(ChartRules.Archive, e.Message);
         }
     }
 
@@ -102,9 +97,8 @@ public sealed class ChartFetcher(
         if (reference.Digest is { } expected && manifestDigest != expected)
         {
             throw new ChartProblem(
-                ChartRuleIds.Digest,
-                $"{source}: the registry's manifest hashes to {manifestDigest}, not the pinned {expected}.",
-                Severity.Error
+                ChartRules.Digest,
+                $"{source}: the registry's manifest hashes to {manifestDigest}, not the pinned {expected}."
             );
         }
 
@@ -114,9 +108,8 @@ public sealed class ChartFetcher(
         if (actual != layer)
         {
             throw new ChartProblem(
-                ChartRuleIds.Digest,
-                $"{source}: the chart layer the registry sent hashes to {actual}, not the {layer} its manifest names.",
-                Severity.Error
+                ChartRules.Digest,
+                $"{source}: the chart layer the registry sent hashes to {actual}, not the {layer} its manifest names."
             );
         }
 
@@ -148,9 +141,8 @@ public sealed class ChartFetcher(
         catch (JsonException) { }
 
         throw new ChartProblem(
-            ChartRuleIds.Archive,
-            $"{source}: the OCI manifest has no Helm chart layer ({OciMediaTypes.HelmChartContent}), so it is not a Helm chart.",
-            Severity.Error
+            ChartRules.Archive,
+            $"{source}: the OCI manifest has no Helm chart layer ({OciMediaTypes.HelmChartContent}), so it is not a Helm chart."
         );
     }
 
@@ -162,17 +154,12 @@ public sealed class ChartFetcher(
         var entry =
             versions.FirstOrDefault(v => v.Version == source.Version)
             ?? throw new ChartProblem(
-                ChartRuleIds.Missing,
-                $"{source} is not in {HelmRepositoryClient.IndexUri(repository)} (newest: {string.Join(", ", versions.Take(3).Select(v => v.Version))}).",
-                Severity.Error
+                ChartRules.Missing,
+                $"{source} is not in {HelmRepositoryClient.IndexUri(repository)} (newest: {string.Join(", ", versions.Take(3).Select(v => v.Version))})."
             );
         var url =
             entry.Urls.FirstOrDefault()
-            ?? throw new ChartProblem(
-                ChartRuleIds.Archive,
-                $"{source}: the index lists no url for this version.",
-                Severity.Error
-            );
+            ?? throw new ChartProblem(ChartRules.Archive, $"{source}: the index lists no url for this version.");
         if (entry.Digest is { } known && cache.Find("sha256:" + known.ToLowerInvariant()) is { } cached)
         {
             return ("sha256:" + known.ToLowerInvariant(), cached);
@@ -204,9 +191,8 @@ public sealed class ChartFetcher(
         )
         {
             throw new ChartProblem(
-                ChartRuleIds.Digest,
-                $"{source}: the archive at {archiveUrl} hashes to {digest}, not the sha256:{published} the index publishes.",
-                Severity.Error
+                ChartRules.Digest,
+                $"{source}: the archive at {archiveUrl} hashes to {digest}, not the sha256:{published} the index publishes."
             );
         }
 
@@ -250,10 +236,8 @@ public sealed class ChartFetcher(
 
     private sealed class UnreachableHost(string message) : BuildException(message);
 
-    private sealed class ChartProblem(string ruleId, string message, Severity severity) : BuildException(message)
+    private sealed class ChartProblem(RuleDescriptor rule, string message) : BuildException(message)
     {
-        public string RuleId { get; } = ruleId;
-
-        public Severity Severity { get; } = severity;
+        public RuleDescriptor Rule { get; } = rule;
     }
 }

@@ -36,8 +36,7 @@ public static class ChartReleaseReader
             {
                 findings.Add(
                     new Finding(
-                        Severity.Info,
-                        ChartRuleIds.NotChecked,
+                        ChartRules.NotChecked,
                         $"the chart of HelmRelease {release.Name} is not checked: {text}",
                         locator.Locate(release, "spec"),
                         Object: release.Id

@@ -18,8 +18,8 @@ public sealed class ChartSchemaSource(ChartFetcher fetcher) : IClusterSchemaSour
 {
     private readonly CrdSchemaConverter _converter = new();
 
-    /// <summary>The ids chart-aware validation reports (<see cref="ChartRuleIds"/>), for the rule catalogue's test.</summary>
-    public static IReadOnlyList<RuleDescriptor> Declared => ChartRuleIds.Descriptors;
+    /// <summary>The ids chart-aware validation reports (<see cref="ChartRules"/>), for the rule catalogue's test.</summary>
+    public static IReadOnlyList<RuleDescriptor> Declared => ChartRules.Descriptors;
 
     public IReadOnlyList<RuleDescriptor> Descriptors => Declared;
 
@@ -53,7 +53,7 @@ public sealed class ChartSchemaSource(ChartFetcher fetcher) : IClusterSchemaSour
             var pin = locator.Locate(release.PinnedBy, release.VersionPath);
             if (fetch.Archive is not { } archive)
             {
-                all.Add(new Finding(fetch.Severity, fetch.RuleId!, fetch.Problem!, pin, Object: release.Release.Id));
+                all.Add(new Finding(fetch.Rule!, fetch.Problem!, pin, Object: release.Release.Id));
                 continue;
             }
 
@@ -72,8 +72,7 @@ public sealed class ChartSchemaSource(ChartFetcher fetcher) : IClusterSchemaSour
             );
             all.AddRange(
                 read.Unreadable.Select(t => new Finding(
-                    Severity.Info,
-                    ChartRuleIds.CrdTemplate,
+                    ChartRules.CrdTemplate,
                     $"{release.Source.Display}: {t.File} is a CRD template that needs Helm to render ({t.Action}); its custom resources are checked against the schema lock and locations instead.",
                     pin,
                     Object: release.Release.Id
@@ -94,9 +93,7 @@ public sealed class ChartSchemaSource(ChartFetcher fetcher) : IClusterSchemaSour
             }
             catch (Engine.BuildException e)
             {
-                all.Add(
-                    new Finding(Severity.Error, ChartRuleIds.Archive, $"{chart.Display}: {e.Message}", crd.Location)
-                );
+                all.Add(new Finding(ChartRules.Archive, $"{chart.Display}: {e.Message}", crd.Location));
             }
         }
 

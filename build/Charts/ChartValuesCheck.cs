@@ -44,13 +44,7 @@ public static class ChartValuesCheck
         {
             return
             [
-                Finding(
-                    Severity.Error,
-                    ChartRuleIds.Archive,
-                    e.Message,
-                    locator.Locate(release.PinnedBy, release.VersionPath),
-                    manifest
-                ),
+                Finding(ChartRules.Archive, e.Message, locator.Locate(release.PinnedBy, release.VersionPath), manifest),
             ];
         }
 
@@ -70,8 +64,7 @@ public static class ChartValuesCheck
             return
             [
                 Finding(
-                    Severity.Error,
-                    ChartRuleIds.Archive,
+                    ChartRules.Archive,
                     $"{release.Source.Display}/{SchemaFile} cannot be applied: {e.Message}",
                     locator.Locate(release.PinnedBy, release.VersionPath),
                     manifest
@@ -84,8 +77,7 @@ public static class ChartValuesCheck
             .Where(v => !IsMasked(v.Token))
             .Select(v =>
                 Finding(
-                    Severity.Error,
-                    ChartRuleIds.ValuesSchema,
+                    ChartRules.ValuesSchema,
                     $"values of HelmRelease {manifest.Name} do not match {SchemaFile} of {release.Source.Display}: {v.Message}",
                     locator.Locate(manifest, ["spec", "values", .. v.Path]),
                     manifest
@@ -219,11 +211,6 @@ public static class ChartValuesCheck
         token is JValue { Type: JTokenType.String, Value: string text }
         && text.Contains("..PLACEHOLDER_", StringComparison.Ordinal);
 
-    private static Finding Finding(
-        Severity severity,
-        string rule,
-        string message,
-        SourceLocation location,
-        Manifest release
-    ) => new(severity, rule, message, location, Object: release.Id);
+    private static Finding Finding(RuleDescriptor rule, string message, SourceLocation location, Manifest release) =>
+        new(rule, message, location, Object: release.Id);
 }

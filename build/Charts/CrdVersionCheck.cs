@@ -7,8 +7,8 @@ namespace GitOpsRunners.Charts;
 /// <summary>
 /// Checks the API version of every custom resource against the CRD its pinned chart installs, as the API server
 /// serves it: a version the CRD does not list, or lists with <c>served: false</c>, is refused
-/// (<see cref="ChartRuleIds.CrdVersion"/>, naming the chart version and the version to use); a version marked
-/// <c>deprecated</c> is a warning with the CRD's <c>deprecationWarning</c> (<see cref="ChartRuleIds.CrdDeprecated"/>).
+/// (<see cref="ChartRules.CrdVersion"/>, naming the chart version and the version to use); a version marked
+/// <c>deprecated</c> is a warning with the CRD's <c>deprecationWarning</c> (<see cref="ChartRules.CrdDeprecated"/>).
 /// Pure.
 /// </summary>
 public static class CrdVersionCheck
@@ -49,8 +49,7 @@ public static class CrdVersionCheck
                 var preferred = use.FirstOrDefault(v => v.BoolAt("storage") == true) ?? use.FirstOrDefault();
                 findings.Add(
                     new Finding(
-                        Severity.Error,
-                        ChartRuleIds.CrdVersion,
+                        ChartRules.CrdVersion,
                         $"{manifest.ApiVersion} is not served by the CRDs of {found.Chart.Display}"
                             + (version is null ? "" : " (served: false)")
                             + (
@@ -70,8 +69,7 @@ public static class CrdVersionCheck
                     version.ScalarAt("deprecationWarning") ?? $"{manifest.ApiVersion} {manifest.Kind} is deprecated";
                 findings.Add(
                     new Finding(
-                        Severity.Warning,
-                        ChartRuleIds.CrdDeprecated,
+                        ChartRules.CrdDeprecated,
                         $"{warning} (CRD of {found.Chart.Display}; {manifest.Kind} {manifest.Name}).",
                         at,
                         Object: manifest.Id

@@ -13,6 +13,16 @@ public sealed record Finding(
     string? Object = null
 )
 {
+    /// <summary>A finding of <paramref name="Rule"/> at its default severity.</summary>
+    public Finding(
+        RuleDescriptor Rule,
+        string Message,
+        SourceLocation? Location = null,
+        string? Cluster = null,
+        string? Object = null
+    )
+        : this(Rule.DefaultSeverity, Rule.Id, Message, Location, Cluster, Object) { }
+
     public override string ToString()
     {
         var where = Location?.ToString() ?? "-";

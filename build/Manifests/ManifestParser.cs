@@ -92,8 +92,7 @@ public static class ManifestParser
                 {
                     findings.Add(
                         new Finding(
-                            Severity.Error,
-                            ManifestRuleIds.YamlNotAMapping,
+                            ManifestRules.YamlNotAMapping,
                             $"an item of this {kind} is not a mapping; each item must be a Kubernetes object.",
                             at
                         )
@@ -126,8 +125,7 @@ public static class ManifestParser
             var what = kind is { Length: > 0 } ? $"this {kind}" : "this object";
             findings.Add(
                 new Finding(
-                    Severity.Error,
-                    ManifestRuleIds.MissingField,
+                    ManifestRules.MissingField,
                     $"{what} has no {string.Join(", ", missing.Select(m => $"'{m}'"))}; every Kubernetes object needs apiVersion, kind and metadata.name.",
                     location,
                     Object: name is null ? kind : $"{kind}/{name}"

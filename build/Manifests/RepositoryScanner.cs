@@ -85,8 +85,7 @@ public sealed class RepositoryScanner
                 new ManifestParseResult([], []),
                 [
                     new Finding(
-                        Severity.Error,
-                        ManifestRuleIds.YamlSyntax,
+                        ManifestRules.YamlSyntax,
                         $"cannot read this file as YAML: {e.Message}",
                         new SourceLocation(relative, 1)
                     ),

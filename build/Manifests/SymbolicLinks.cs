@@ -66,8 +66,7 @@ public static class SymbolicLinks
     /// <summary>The <c>symlink</c> warning at the link: what Flux does with it and what to do.</summary>
     public static Finding Finding(string root, string link) =>
         new(
-            Severity.Warning,
-            ManifestRuleIds.Symlink,
+            ManifestRules.Symlink,
             $"symbolic link to '{Target(link)}'{(PointsOutside(root, link) ? " (outside the repository)" : "")}: Flux's source-controller leaves links out of the artifact, so kustomize-controller never sees this path; replace the link with the file or folder itself",
             new SourceLocation(Path.GetRelativePath(root, link).Replace('\\', '/'), 1)
         );

@@ -64,8 +64,7 @@ public static class YamlAliasBudget
                         if (added > maxAliasNodes)
                         {
                             return new Finding(
-                                Severity.Error,
-                                ManifestRuleIds.YamlAliasExpansion,
+                                ManifestRules.YamlAliasExpansion,
                                 $"YAML aliases in this document expand to more than {maxAliasNodes:N0} extra nodes (an alias bomb); kustomize and the API server would expand every one, so the file is refused before kustomize reads it. Write the values out, or use fewer and smaller anchors.",
                                 new SourceLocation(relativeFile, (int)alias.Start.Line, (int)alias.Start.Column)
                             );

@@ -47,7 +47,7 @@ public static partial class YamlFileLoader
         catch (YamlException e)
         {
             var location = SyntaxLocation(text, relativeFile, e);
-            findings.Add(new Finding(Severity.Error, ManifestRuleIds.YamlSyntax, Readable(e.Message), location));
+            findings.Add(new Finding(ManifestRules.YamlSyntax, Readable(e.Message), location));
             return new YamlLoadResult(relativeFile, [], findings);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException)
@@ -59,8 +59,7 @@ public static partial class YamlFileLoader
             );
             findings.Add(
                 new Finding(
-                    Severity.Error,
-                    ManifestRuleIds.YamlSyntax,
+                    ManifestRules.YamlSyntax,
                     "invalid YAML after this point: the parser could not continue. Check unclosed brackets or quotes and the indentation.",
                     at
                 )
@@ -72,8 +71,7 @@ public static partial class YamlFileLoader
         {
             findings.Add(
                 new Finding(
-                    Severity.Error,
-                    ManifestRuleIds.YamlDuplicateKey,
+                    ManifestRules.YamlDuplicateKey,
                     $"duplicate key '{key}' in the same mapping; Kubernetes rejects it (or silently keeps one value). Remove or rename one of them.",
                     new SourceLocation(relativeFile, (int)start.Line, (int)start.Column)
                 )
@@ -99,8 +97,7 @@ public static partial class YamlFileLoader
                 default:
                     findings.Add(
                         new Finding(
-                            Severity.Error,
-                            ManifestRuleIds.YamlNotAMapping,
+                            ManifestRules.YamlNotAMapping,
                             $"document {index + 1} is a {Describe(root)}, not a mapping; a Kubernetes object starts with 'apiVersion:' and 'kind:' keys.",
                             new SourceLocation(relativeFile, (int)root.Start.Line, (int)root.Start.Column)
                         )
@@ -189,10 +186,5 @@ public static partial class YamlFileLoader
 
     /// <summary>The finding for a file that could not be read at all.</summary>
     internal static Finding Unreadable(string relativeFile, Exception e) =>
-        new(
-            Severity.Error,
-            ManifestRuleIds.FileUnreadable,
-            $"cannot read the file: {e.Message}",
-            new SourceLocation(relativeFile, 1)
-        );
+        new(ManifestRules.FileUnreadable, $"cannot read the file: {e.Message}", new SourceLocation(relativeFile, 1));
 }

@@ -49,8 +49,7 @@ internal static class ApiServerScope
             {
                 findings.Add(
                     new Finding(
-                        Severity.Error,
-                        RenderRuleIds.NamespaceMissing,
+                        RenderRules.NamespaceMissing,
                         $"{manifest.Kind}/{manifest.Name} namespace not specified: this {manifest.Kind} is namespaced, but neither its "
                             + $"metadata.namespace, a kustomization 'namespace' nor spec.targetNamespace of Kustomization {rendered.AppliedBy} gives it one; "
                             + "Flux's server-side apply fails the whole Kustomization with this error. Set one of them.",

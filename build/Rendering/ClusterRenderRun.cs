@@ -119,8 +119,7 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
         {
             _findings.Add(
                 new Finding(
-                    Severity.Error,
-                    RenderRuleIds.KustomizationDuplicate,
+                    RenderRules.KustomizationDuplicate,
                     $"Kustomization {kustomization.Id} is applied twice in this cluster (also at {existing.Kustomization.Location}); the two copies would fight over the same object. Keep one.",
                     kustomization.Location,
                     entry.Name,
@@ -154,8 +153,7 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
                 _findings.Add(
                     Problem(
                         node,
-                        Severity.Warning,
-                        RenderRuleIds.DependsOnMissing,
+                        RenderRules.DependsOnMissing,
                         $"dependsOn names {missing}, which this cluster never applies; Flux would wait for it forever. Fix the name or namespace, or remove the entry."
                     )
                 );
@@ -185,8 +183,7 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
             _findings.Add(
                 Problem(
                     node,
-                    Severity.Error,
-                    RenderRuleIds.DependsOnCycle,
+                    RenderRules.DependsOnCycle,
                     cycle is null
                         ? "it waits on a Kustomization that is part of a dependsOn cycle, so Flux never applies it."
                         : $"dependsOn forms a cycle ({string.Join(" -> ", cycle)}), so Flux never applies these Kustomizations. Remove one of the dependsOn entries."
@@ -228,9 +225,8 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
             [.. _artifactGenerators]
         );
 
-    private Finding Problem(Node node, Severity severity, string rule, string message) =>
+    private Finding Problem(Node node, RuleDescriptor rule, string message) =>
         new(
-            severity,
             rule,
             $"Kustomization {node.Id}: {message}",
             node.Kustomization.Location,

@@ -59,8 +59,7 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
                     [],
                     [
                         new Finding(
-                            Severity.Error,
-                            RenderRuleIds.Substitution,
+                            RenderRules.Substitution,
                             message,
                             VariableLocation(sourceFile, location, e.Variable ?? ""),
                             cluster,
@@ -85,8 +84,7 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
                         [],
                         [
                             new Finding(
-                                Severity.Error,
-                                RenderRuleIds.Substitution,
+                                RenderRules.Substitution,
                                 $"Kustomization {appliedBy}: after variable substitution {objectId} is no longer valid YAML ({why}); quote the substituted value.",
                                 location,
                                 cluster,
@@ -103,8 +101,7 @@ internal sealed class DocumentFinisher(RenderContext context, string cluster)
                         [],
                         [
                             new Finding(
-                                Severity.Error,
-                                RenderRuleIds.Substitution,
+                                RenderRules.Substitution,
                                 $"Kustomization {appliedBy}: after variable substitution {objectId} cannot be converted to JSON ({unsupported}); Flux fails with \"YAMLToJSON\". Quote the substituted value.",
                                 location,
                                 cluster,

@@ -23,8 +23,7 @@ public static class FluxKustomizationReader
         {
             findings.Add(
                 new Finding(
-                    Severity.Error,
-                    ManifestRuleIds.MissingField,
+                    ManifestRules.MissingField,
                     $"Flux Kustomization '{manifest.Name}' has no metadata.namespace; set it (usually flux-system).",
                     manifest.Location,
                     cluster,
@@ -41,8 +40,7 @@ public static class FluxKustomizationReader
         {
             findings.Add(
                 new Finding(
-                    Severity.Error,
-                    RenderRuleIds.KustomizationInvalid,
+                    RenderRules.KustomizationInvalid,
                     $"Flux Kustomization {manifest.Namespace}/{manifest.Name} has no spec.sourceRef.kind/name; Flux cannot fetch anything for it.",
                     manifest.Location,
                     cluster,

@@ -63,8 +63,7 @@ internal static class GeneratedResources
             {
                 findings.Add(
                     new Finding(
-                        Severity.Error,
-                        RenderRuleIds.GenerateFailed,
+                        RenderRules.GenerateFailed,
                         "this file is in a folder Flux turns into a kustomization, but it is not a Kubernetes object (no apiVersion/kind), so Flux fails to decode it. Move it out of the folder, add a kustomization.yaml that lists the real resources, or list it in .sourceignore.",
                         notAnObject.Location
                     )

@@ -38,8 +38,7 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             return KustomizationOutcome.Failed(
                 Problem(
                     kustomization,
-                    Severity.Error,
-                    RenderRuleIds.PathMissing,
+                    RenderRules.PathMissing,
                     ignored
                         ? $"spec.path '{kustomization.Path}' is left out of the artifact of its source {kustomization.SourceRef} by .sourceignore or the GitRepository's spec.ignore, so Flux fails with 'kustomization path not found'. Change the ignore rules or the path."
                         : $"spec.path '{kustomization.Path}' does not exist in its source {kustomization.SourceRef}; Flux fails with 'kustomization path not found'. Fix the path (it is relative to the source root)."
@@ -79,8 +78,7 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             findings.Add(
                 Problem(
                     kustomization,
-                    Severity.Error,
-                    RenderRuleIds.KustomizeBuild,
+                    RenderRules.KustomizeBuild,
                     $"kustomize build of '{kustomization.Path}' failed: {context.CleanMessage(error.Problem, build)}"
                 )
             );
@@ -113,8 +111,7 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             findings.Add(
                 Problem(
                     kustomization,
-                    Severity.Warning,
-                    RenderRuleIds.SubstitutionUnknown,
+                    RenderRules.SubstitutionUnknown,
                     $"{string.Join(" and ", variables.OpenSources)} gets keys that only the secret provider knows (dataFrom/templateFrom), so "
                         + $"{string.Join(", ", lookup.Assumed.Select(n => "${" + n + "}"))} cannot be checked offline; they are substituted as masked placeholders. "
                         + "List the keys in spec.data to have them checked."
@@ -221,8 +218,7 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             findings.Add(
                 Problem(
                     kustomization,
-                    Severity.Error,
-                    RenderRuleIds.KustomizeBuild,
+                    RenderRules.KustomizeBuild,
                     $"Flux cannot build '{kustomization.Path}': {refused}."
                 )
             );
@@ -307,9 +303,8 @@ internal sealed class KustomizationRenderer(RenderContext context, SourceResolve
             : document;
     }
 
-    private Finding Problem(FluxKustomization kustomization, Severity severity, string rule, string message) =>
+    private Finding Problem(FluxKustomization kustomization, RuleDescriptor rule, string message) =>
         new(
-            severity,
             rule,
             $"Kustomization {kustomization.Id}: {message}",
             kustomization.Location,

@@ -113,7 +113,7 @@ public sealed class KustomizeInputGuard(Func<string, string> displayPath)
         var via = from.Length == 0 ? "" : $" (read by {displayPath(from)})";
         return new Finding(
             Severity.Error,
-            ManifestRuleIds.Symlink,
+            ManifestRules.Symlink.Id,
             $"'{relative}'{via} is a symbolic link to '{SymbolicLinks.Target(link)}'{(SymbolicLinks.PointsOutside(root, link) ? " outside the repository" : "")}; Flux's source-controller leaves links out of the artifact, so this build fails in the cluster with 'no such file or directory' and is not run here. Replace the link with the file or folder itself",
             new SourceLocation(relative, 1)
         );
@@ -121,8 +121,7 @@ public sealed class KustomizeInputGuard(Func<string, string> displayPath)
 
     private Finding OutsideFinding(string path, string from) =>
         new(
-            Severity.Error,
-            RenderRuleIds.KustomizeBuild,
+            RenderRules.KustomizeBuild,
             $"{(from.Length == 0 ? "an input" : displayPath(from))} reads '{path}', outside the source; the source artifact holds only the source's own files, so this build fails in the cluster and is not run here. Keep every path inside the repository",
             new SourceLocation(from.Length == 0 ? path : displayPath(from), 1)
         );

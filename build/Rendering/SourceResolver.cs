@@ -191,8 +191,7 @@ internal sealed class SourceResolver(RenderContext context, ClusterEntry entry, 
         new(
             null,
             new Finding(
-                Severity.Error,
-                RenderRuleIds.ArtifactGenerator,
+                RenderRules.ArtifactGenerator,
                 $"Kustomization {kustomization.Id}: {message}",
                 kustomization.Location,
                 entry.Name,
@@ -202,8 +201,7 @@ internal sealed class SourceResolver(RenderContext context, ClusterEntry entry, 
 
     private Finding Skip(FluxKustomization kustomization, string message) =>
         new(
-            Severity.Warning,
-            RenderRuleIds.SourceUnsupported,
+            RenderRules.SourceUnsupported,
             $"Kustomization {kustomization.Id}: {message}",
             kustomization.Location,
             entry.Name,

@@ -56,8 +56,7 @@ internal static class SubstitutionVariables
             else if (!reference.Optional)
             {
                 var finding = new Finding(
-                    Severity.Error,
-                    RenderRuleIds.SubstituteFromMissing,
+                    RenderRules.SubstituteFromMissing,
                     $"Kustomization {kustomization.Id}: spec.postBuild.substituteFrom names {reference.Kind} {key}, which nothing in this cluster applies or writes; Flux fails with \"substitute from '{reference.Kind}/{reference.Name}' error: not found\". Add it, fix the name, or mark it 'optional: true'.",
                     kustomization.Location,
                     cluster,
@@ -93,8 +92,7 @@ internal static class SubstitutionVariables
             var first = origins[invalid[0]];
             var names = string.Join(", ", invalid.Select(n => $"'{n}'"));
             var finding = new Finding(
-                Severity.Error,
-                RenderRuleIds.Substitution,
+                RenderRules.Substitution,
                 $"Kustomization {kustomization.Id}: post-build variable name {names} is invalid, must match '^[_[:alpha:]][_[:alpha:][:digit:]]*$'; "
                     + "Flux fails the whole Kustomization with \"envsubst error\" and applies nothing from it. Rename the key (letters, digits and '_', not starting with a digit).",
                 locate(first.At, first.Path),

@@ -87,8 +87,7 @@ public sealed class StandaloneKustomizeCheck(KustomizeCli kustomize)
                         var file = Path.GetRelativePath(root, directory.KustomizationFile).Replace('\\', '/');
                         findings.Add(
                             new Finding(
-                                Severity.Error,
-                                RenderRuleIds.KustomizeBuild,
+                                RenderRules.KustomizeBuild,
                                 $"kustomize build failed: {e.Problem}; fix the kustomization (checked with load restrictions off, as Flux builds it)",
                                 new SourceLocation(file, 1)
                             )

@@ -396,11 +396,11 @@ public sealed class ValidationPipeline(KustomizeCli kustomize, HttpClient http, 
     /// <summary>Renderer findings about a Flux Kustomization point at the field that is wrong, not at the object.</summary>
     private static readonly Dictionary<string, string[]> KustomizationFields = new(StringComparer.Ordinal)
     {
-        [RenderRuleIds.PathMissing] = ["spec", "path"],
-        [RenderRuleIds.SourceUnsupported] = ["spec", "sourceRef"],
-        [RenderRuleIds.SubstituteFromMissing] = ["spec", "postBuild", "substituteFrom"],
-        [RenderRuleIds.DependsOnMissing] = ["spec", "dependsOn"],
-        [RenderRuleIds.DependsOnCycle] = ["spec", "dependsOn"],
+        [RenderRules.PathMissing.Id] = ["spec", "path"],
+        [RenderRules.SourceUnsupported.Id] = ["spec", "sourceRef"],
+        [RenderRules.SubstituteFromMissing.Id] = ["spec", "postBuild", "substituteFrom"],
+        [RenderRules.DependsOnMissing.Id] = ["spec", "dependsOn"],
+        [RenderRules.DependsOnCycle.Id] = ["spec", "dependsOn"],
     };
 
     private static Finding Relocate(Finding finding, ScanLocator locator) =>

@@ -45,7 +45,7 @@ public sealed class RenovateCheck(HttpClient http)
             [
                 new Finding(
                     Severity.Warning,
-                    RenovateConfigValidator.SchemaRule,
+                    RenovateConfigValidator.SchemaRule.Id,
                     $"renovate.json was not checked: {e.Message}",
                     new SourceLocation(ConfigFile, 1)
                 ),

@@ -15,19 +15,23 @@ namespace GitOpsRunners.Validation.Renovate;
 /// </summary>
 public sealed class RenovateConfigValidator(RenovateSchemaSource source)
 {
-    public const string SchemaRule = "renovate-schema";
-    public const string SyntaxRule = "renovate-syntax";
-
-    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
-    [
-        new(SchemaRule, Severity.Error, "Hosted Renovate ignores an invalid configuration.", "none: fix renovate.json"),
+    public static RuleDescriptor SchemaRule { get; } =
         new(
-            SyntaxRule,
+            "renovate-schema",
+            Severity.Error,
+            "Hosted Renovate ignores an invalid configuration.",
+            "none: fix renovate.json"
+        );
+
+    public static RuleDescriptor SyntaxRule { get; } =
+        new(
+            "renovate-syntax",
             Severity.Error,
             "Renovate cannot read a configuration that is not valid JSON, so it stops updating the repository.",
             "none: fix renovate.json"
-        ),
-    ];
+        );
+
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [SchemaRule, SyntaxRule];
 
     private readonly Lazy<Task<JsonSchema>> _schema = new(() => source.LoadAsync(CancellationToken.None));
 
@@ -53,7 +57,6 @@ public sealed class RenovateConfigValidator(RenovateSchemaSource source)
             return
             [
                 new Finding(
-                    Severity.Error,
                     SyntaxRule,
                     $"invalid JSON: {e.Message}",
                     new SourceLocation(reportedAs, Math.Max(e.LineNumber, 1), e.LinePosition)
@@ -67,15 +70,7 @@ public sealed class RenovateConfigValidator(RenovateSchemaSource source)
             .Format(errors.Where(e => e.Kind != ValidationErrorKind.ExcludedSchemaValidates))
             .Concat(GlobalOnlyOptions(schema, config, errors))
             .Concat(config is JObject root ? UnknownOptions(schema, root) : []);
-        return
-        [
-            .. violations.Select(v => new Finding(
-                Severity.Error,
-                SchemaRule,
-                v.Message,
-                LocationOf(v.Token, reportedAs)
-            )),
-        ];
+        return [.. violations.Select(v => new Finding(SchemaRule, v.Message, LocationOf(v.Token, reportedAs)))];
     }
 
     private static IEnumerable<SchemaViolation> GlobalOnlyOptions(

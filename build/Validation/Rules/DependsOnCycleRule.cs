@@ -7,8 +7,7 @@ namespace GitOpsRunners.Validation.Rules;
 public sealed class DependsOnCycleRule : IClusterRule
 {
     /// <summary>Rendering reports cycles between Kustomizations under the same id; this rule adds HelmReleases.</summary>
-    public static RuleDescriptor Descriptor { get; } =
-        RenderRuleIds.Descriptors.Single(d => d.Id == RenderRuleIds.DependsOnCycle);
+    public static RuleDescriptor Descriptor { get; } = RenderRules.DependsOnCycle;
 
     public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
 

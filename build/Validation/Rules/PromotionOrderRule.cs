@@ -37,7 +37,7 @@ public static class PromotionOrderRule
         catch (BuildException e)
         {
             var file = Path.Combine(kubernetesFolder, PromotionOrder.FileName).Replace('\\', '/');
-            return [new Finding(Descriptor.DefaultSeverity, Descriptor.Id, e.Message, new SourceLocation(file, 1))];
+            return [new Finding(Descriptor, e.Message, new SourceLocation(file, 1))];
         }
     }
 
@@ -47,8 +47,7 @@ public static class PromotionOrderRule
         foreach (var duplicate in order.Stages.GroupBy(s => s, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             yield return new Finding(
-                Severity.Error,
-                Descriptor.Id,
+                Descriptor,
                 $"stage {duplicate.Key} appears {duplicate.Count()} times; a cluster has one place in the order",
                 order.Location
             );
@@ -57,8 +56,7 @@ public static class PromotionOrderRule
         foreach (var unknown in order.Stages.Where(s => !clusters.Contains(s)).Distinct(StringComparer.Ordinal))
         {
             yield return new Finding(
-                Severity.Error,
-                Descriptor.Id,
+                Descriptor,
                 $"stage {unknown} is not a cluster (no folder clusters/{unknown}); fix the name or add the cluster",
                 order.Location
             );

@@ -23,8 +23,8 @@ public static class RuleCatalog
     /// <summary>Ids reported outside the cluster rules.</summary>
     private static readonly IReadOnlyList<RuleDescriptor> Reported =
     [
-        .. ManifestRuleIds.Descriptors,
-        .. RenderRuleIds.Descriptors,
+        .. ManifestRules.Descriptors,
+        .. RenderRules.Descriptors,
         .. ManifestSchemaValidator.Descriptors,
         .. CelRuleEvaluator.Descriptors,
         .. SchemaLock.Descriptors,

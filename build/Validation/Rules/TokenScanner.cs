@@ -18,8 +18,7 @@ public static partial class TokenScanner
                     ? "a private key"
                     : $"a GitHub token ({match.Value[..Math.Min(match.Value.Length, 11)]}…)";
                 yield return new Finding(
-                    PlaintextSecretPolicy.Descriptor.DefaultSeverity,
-                    PlaintextSecretPolicy.Descriptor.Id,
+                    PlaintextSecretPolicy.Descriptor,
                     $"{kind} is committed in clear text; revoke it, remove it from history, and load it from Azure Key Vault",
                     new SourceLocation(relativePath, i + 1, match.Index + 1)
                 );

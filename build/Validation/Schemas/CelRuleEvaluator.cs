@@ -18,24 +18,23 @@ namespace GitOpsRunners.Validation.Schemas;
 /// </summary>
 public sealed class CelRuleEvaluator
 {
-    public const string RuleId = "schema-cel";
-    public const string NotEvaluatedRuleId = "schema-cel-not-evaluated";
-
-    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
-    [
+    public static RuleDescriptor FailedRule { get; } =
         new(
-            RuleId,
+            "schema-cel",
             Severity.Error,
             "The API server refuses an object that breaks a CRD's x-kubernetes-validations rule.",
             "fix the object; --skip-kinds <Kind>"
-        ),
+        );
+
+    public static RuleDescriptor NotEvaluatedRule { get; } =
         new(
-            NotEvaluatedRuleId,
+            "schema-cel-not-evaluated",
             Severity.Info,
             "A transition rule (oldSelf) or a rule the CEL evaluator cannot run has no verdict offline.",
             "none"
-        ),
-    ];
+        );
+
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [FailedRule, NotEvaluatedRule];
 
     private static readonly HashSet<string> Reserved =
     [
@@ -169,9 +168,7 @@ public sealed class CelRuleEvaluator
         {
             var fieldPath = rule.Value<string>("fieldPath");
             var at = fieldPath is { Length: > 0 } ? [.. path, .. FieldPath(fieldPath)] : path;
-            outcomes.Add(
-                new CelOutcome(Severity.Error, RuleId, $"at '{Pointer(path)}': {Message(rule, text, self)}", at)
-            );
+            outcomes.Add(new CelOutcome(FailedRule, $"at '{Pointer(path)}': {Message(rule, text, self)}", at));
         }
     }
 
@@ -220,14 +217,7 @@ public sealed class CelRuleEvaluator
     {
         if (_reported.TryAdd(rule, 0))
         {
-            outcomes.Add(
-                new CelOutcome(
-                    Severity.Info,
-                    NotEvaluatedRuleId,
-                    $"CEL rule not evaluated offline, {why}: {rule}",
-                    path
-                )
-            );
+            outcomes.Add(new CelOutcome(NotEvaluatedRule, $"CEL rule not evaluated offline, {why}: {rule}", path));
         }
     }
 

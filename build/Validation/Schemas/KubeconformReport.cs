@@ -61,14 +61,13 @@ public static class KubeconformReport
     }
 
     private static Finding Finding(
-        string rule,
+        RuleDescriptor rule,
         string message,
         Manifest? manifest,
         ISourceLocator locator,
         string[] path
     ) =>
         new(
-            Severity.Error,
             rule,
             message + " (kubeconform)",
             manifest is null ? null : locator.Locate(manifest, path),

@@ -20,25 +20,24 @@ public sealed class ManifestSchemaValidator(
     CelRuleEvaluator? cel = null
 )
 {
-    public const string SchemaRule = "schema";
-    public const string MissingRule = "schema-missing";
-
     /// <summary>The ids schema checks report (kubeconform's delegation reports the same ones).</summary>
-    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
-    [
+    public static RuleDescriptor SchemaRule { get; } =
         new(
-            SchemaRule,
+            "schema",
             Severity.Error,
             "The API server would reject an object that does not match its schema.",
             "--skip-kinds <Kind> or --schema-location"
-        ),
+        );
+
+    public static RuleDescriptor MissingRule { get; } =
         new(
-            MissingRule,
+            "schema-missing",
             Severity.Error,
             "An object without a schema is not checked at all.",
             "--ignore-missing-schemas or --schema-location"
-        ),
-    ];
+        );
+
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [SchemaRule, MissingRule];
 
     /// <summary>How far below its document's first line a body may start and still be taken as read from that file.</summary>
     private const int MaxLeadingLines = 64;
@@ -97,8 +96,7 @@ public sealed class ManifestSchemaValidator(
             findings.AddRange(
                 cel.Evaluate(resolved.Schema, document)
                     .Select(o => new Finding(
-                        o.Severity,
-                        o.RuleId,
+                        o.Rule,
                         o.Message,
                         locator?.Locate(manifest, [.. o.Path]) ?? LocationOf(manifest, o.Path),
                         Object: manifest.Id
@@ -150,6 +148,6 @@ public sealed class ManifestSchemaValidator(
     private static bool Listed(IReadOnlySet<string> kinds, Manifest manifest) =>
         kinds.Contains(manifest.Kind) || kinds.Contains($"{manifest.ApiVersion}/{manifest.Kind}");
 
-    private static Finding Error(string rule, string message, SourceLocation location, Manifest manifest) =>
-        new(Severity.Error, rule, message, location, Object: manifest.Id);
+    private static Finding Error(RuleDescriptor rule, string message, SourceLocation location, Manifest manifest) =>
+        new(rule, message, location, Object: manifest.Id);
 }

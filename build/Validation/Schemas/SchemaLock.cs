@@ -17,26 +17,26 @@ public sealed class SchemaLock
     public const string FolderPath = ".nuke/schemas";
     public const string FileName = "lock.json";
     public const string DisplayPath = FolderPath + "/" + FileName;
-    public const string LockRule = "schema-lock";
-    public const string UnlockedRule = "schema-unlocked";
     public const string LockCommand = "./build.sh Schemas --lock";
 
-    /// <summary>What the lock's findings mean.</summary>
-    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
-    [
+    public static RuleDescriptor LockRule { get; } =
         new(
-            LockRule,
+            "schema-lock",
             Severity.Error,
             "A pinned schema that no longer matches its checksum, or a lock made for another Kubernetes version, would check objects against the wrong schema.",
             "none: run " + LockCommand
-        ),
+        );
+
+    public static RuleDescriptor UnlockedRule { get; } =
         new(
-            UnlockedRule,
+            "schema-unlocked",
             Severity.Error,
             "While a schema lock exists nothing is downloaded, so a kind the lock lacks is not checked at all.",
             "none: run " + LockCommand
-        ),
-    ];
+        );
+
+    /// <summary>What the lock's findings mean.</summary>
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } = [LockRule, UnlockedRule];
 
     internal static readonly JsonSerializerOptions Json = new()
     {
@@ -172,8 +172,7 @@ public sealed class SchemaLock
         return new Verification(findings, texts, broken);
     }
 
-    private Finding Problem(SchemaLockEntry entry, string message) =>
-        new(Severity.Error, LockRule, message, LocationOf(entry));
+    private Finding Problem(SchemaLockEntry entry, string message) => new(LockRule, message, LocationOf(entry));
 
     private static bool IsInside(string folder, string relative)
     {

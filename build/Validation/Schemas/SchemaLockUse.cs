@@ -34,7 +34,6 @@ public sealed class SchemaLockUse(SchemaValidationOptions options)
                 null,
                 [
                     new Finding(
-                        Severity.Error,
                         SchemaLock.LockRule,
                         $"the schema lock pins Kubernetes {schemaLock.KubernetesVersion}, but this run checks {kubernetesVersion}; the lock is not used. Run {SchemaLock.LockCommand} --kubernetes-version {kubernetesVersion} to pin the schemas of that version.",
                         new SourceLocation(SchemaLock.DisplayPath, 1)
@@ -78,7 +77,6 @@ public sealed class SchemaLockUse(SchemaValidationOptions options)
         {
             return _unlocked
                 .Values.Select(m => new Finding(
-                    Severity.Error,
                     SchemaLock.UnlockedRule,
                     $"{m.Kind} ({m.ApiVersion}) has no schema in {SchemaLock.DisplayPath}, so it is checked only against local schema locations and never downloaded. Run {SchemaLock.LockCommand} to pin its schema.",
                     locator.Locate(m),

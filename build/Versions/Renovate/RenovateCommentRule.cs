@@ -17,11 +17,9 @@ namespace GitOpsRunners.Versions.Renovate;
 /// </summary>
 public sealed partial class RenovateCommentRule(string firstStage) : IRepositoryRule
 {
-    public const string RuleId = "renovate-comment";
-
     public static RuleDescriptor Descriptor { get; } =
         new(
-            RuleId,
+            "renovate-comment",
             Severity.Error,
             "Renovate updates a first-stage pin only through the '# renovate:' comment above it, which must name the source the manifests use; later stages move by promotion and carry none.",
             "none: fix the comment"
@@ -173,7 +171,7 @@ public sealed partial class RenovateCommentRule(string firstStage) : IRepository
         OciReference.TryParse(source, out var reference) ? $"{reference.Registry}/{reference.Repository}" : null;
 
     private static Finding Error(SourceLocation location, string cluster, string message) =>
-        new(Severity.Error, RuleId, message, location, cluster);
+        new(Descriptor, message, location, cluster);
 
     private static async Task<string[]?> LinesAsync(
         string root,

@@ -70,7 +70,7 @@ public sealed class ChartCrdVersionSpecs : IAsyncLifetime, IDisposable
         // Assert
         var error = result.Findings.Should().ContainSingle().Subject;
         error.Severity.Should().Be(Severity.Error);
-        error.RuleId.Should().Be(ChartRuleIds.CrdVersion);
+        error.RuleId.Should().Be(ChartRules.CrdVersion.Id);
         error.Message.Should().StartWith(message);
         error.Location!.File.Should().Be("apps.yaml");
         error.Location.Line.Should().Be(apiVersionLine, "the finding points at the Widget's apiVersion");
@@ -92,7 +92,7 @@ public sealed class ChartCrdVersionSpecs : IAsyncLifetime, IDisposable
         // Assert
         var warning = result.Findings.Should().ContainSingle().Subject;
         warning.Severity.Should().Be(Severity.Warning);
-        warning.RuleId.Should().Be(ChartRuleIds.CrdDeprecated);
+        warning.RuleId.Should().Be(ChartRules.CrdDeprecated.Id);
         warning
             .Message.Should()
             .StartWith("example.com/v1beta1 Widget is deprecated; use v1 (CRD of chart widgets 4.0.0");
@@ -134,9 +134,9 @@ public sealed class ChartCrdVersionSpecs : IAsyncLifetime, IDisposable
         result
             .Findings.Select(f => f.RuleId)
             .Should()
-            .BeEquivalentTo([ChartRuleIds.CrdVersion, ChartRuleIds.CrdTemplate]);
+            .BeEquivalentTo([ChartRules.CrdVersion.Id, ChartRules.CrdTemplate.Id]);
         result
-            .Findings.Single(f => f.RuleId == ChartRuleIds.CrdTemplate)
+            .Findings.Single(f => f.RuleId == ChartRules.CrdTemplate.Id)
             .Message.Should()
             .Contain(
                 "templates/crds/gadget.yaml is a CRD template that needs Helm to render ({{- toYaml .Values.labels"

@@ -67,7 +67,7 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
         // Assert
         var error = result.Findings.Should().ContainSingle().Subject;
         error.Severity.Should().Be(Severity.Error);
-        error.RuleId.Should().Be(ChartRuleIds.Missing);
+        error.RuleId.Should().Be(ChartRules.Missing.Id);
         error.Location!.File.Should().Be("apps.yaml");
     }
 
@@ -89,7 +89,7 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
 
         // Assert
         var error = result.Findings.Should().ContainSingle().Subject;
-        error.RuleId.Should().Be(ChartRuleIds.Digest);
+        error.RuleId.Should().Be(ChartRules.Digest.Id);
         error.Message.Should().Contain("not the sha256:" + new string('a', 64) + " the index publishes");
         result.Schemas.Should().BeEmpty();
     }
@@ -121,7 +121,7 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
 
         // Assert
         var error = result.Findings.Should().ContainSingle().Subject;
-        error.RuleId.Should().Be(ChartRuleIds.Missing);
+        error.RuleId.Should().Be(ChartRules.Missing.Id);
         error.Message.Should().Contain("chart listed 9.9.9").And.Contain("index.yaml");
     }
 
@@ -145,7 +145,7 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
         offline.Schemas.Should().ContainSingle("the archive fetched before is found by its reference");
         var warning = unavailable.Findings.Should().ContainSingle().Subject;
         warning.Severity.Should().Be(Severity.Warning);
-        warning.RuleId.Should().Be(ChartRuleIds.Unavailable);
+        warning.RuleId.Should().Be(ChartRules.Unavailable.Id);
         warning
             .Message.Should()
             .StartWith($"chart never-fetched 1.0.0 ({server.Url}) could not be fetched and is not cached (");
@@ -164,7 +164,7 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
         );
 
         // Assert
-        result.Findings.Select(f => f.RuleId).Should().Equal(ChartRuleIds.Unavailable, ChartRuleIds.Unavailable);
+        result.Findings.Select(f => f.RuleId).Should().Equal(ChartRules.Unavailable.Id, ChartRules.Unavailable.Id);
         result.Findings.Should().OnlyContain(f => f.Message.Contains("does not resolve"));
     }
 
@@ -221,7 +221,7 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
 
         // Assert
         var error = result.Findings.Should().ContainSingle().Subject;
-        error.RuleId.Should().Be(ChartRuleIds.Digest);
+        error.RuleId.Should().Be(ChartRules.Digest.Id);
         error
             .Message.Should()
             .Contain("the chart layer the registry sent hashes to sha256:")
@@ -240,7 +240,7 @@ public sealed class ChartFetchSpecs(RegistryFixture registry) : IClassFixture<Re
         // Assert
         var info = result.Findings.Should().ContainSingle().Subject;
         info.Severity.Should().Be(Severity.Info);
-        info.RuleId.Should().Be(ChartRuleIds.NotChecked);
+        info.RuleId.Should().Be(ChartRules.NotChecked.Id);
         info.Message.Should().Contain("'1.x' is a range");
     }
 }

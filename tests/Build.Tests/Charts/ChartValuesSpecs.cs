@@ -72,7 +72,7 @@ public sealed class ChartValuesSpecs : IAsyncLifetime, IDisposable
         var result = await _checks.CheckAsync(yaml);
 
         // Assert
-        result.Findings.Should().HaveCount(2).And.OnlyContain(f => f.RuleId == ChartRuleIds.ValuesSchema);
+        result.Findings.Should().HaveCount(2).And.OnlyContain(f => f.RuleId == ChartRules.ValuesSchema.Id);
         result.Findings.Should().OnlyContain(f => f.Severity == Severity.Error);
         var replicas = result.Findings.Single(f => f.Message.Contains("/replicaCount"));
         replicas

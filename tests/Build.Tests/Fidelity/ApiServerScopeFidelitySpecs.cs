@@ -92,7 +92,7 @@ public sealed class ApiServerScopeFidelitySpecs : FidelitySpecs
         // Assert
         var finding = rendered.Findings.Should().ContainSingle().Subject;
         finding.Severity.Should().Be(Severity.Error);
-        finding.RuleId.Should().Be(RenderRuleIds.NamespaceMissing);
+        finding.RuleId.Should().Be(RenderRules.NamespaceMissing.Id);
         finding.Message.Should().StartWith("ConfigMap/app namespace not specified").And.Contain("flux-system/apps");
         finding.Location.Should().Be(new SourceLocation("kubernetes/apps/app.yaml", 2));
     }

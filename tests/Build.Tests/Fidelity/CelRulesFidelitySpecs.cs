@@ -59,7 +59,7 @@ public sealed class CelRulesFidelitySpecs : FidelitySpecs
             return;
         }
 
-        var failed = result.Report.Findings.Where(f => f.RuleId == CelRuleEvaluator.RuleId).ToList();
+        var failed = result.Report.Findings.Where(f => f.RuleId == CelRuleEvaluator.FailedRule.Id).ToList();
         failed
             .Select(f => f.Message)
             .Should()
@@ -69,7 +69,7 @@ public sealed class CelRulesFidelitySpecs : FidelitySpecs
             .Should()
             .AllSatisfy(f => f.Location.Should().Be(new SourceLocation("kubernetes/apps/widgets.yaml", 17, 1)));
         failed.Should().AllSatisfy(f => f.Object.Should().Be("Widget/apps/inverted"));
-        var notEvaluated = result.Report.Findings.Where(f => f.RuleId == CelRuleEvaluator.NotEvaluatedRuleId).ToList();
+        var notEvaluated = result.Report.Findings.Where(f => f.RuleId == CelRuleEvaluator.NotEvaluatedRule.Id).ToList();
         notEvaluated.Should().HaveCount(2).And.AllSatisfy(f => f.Severity.Should().Be(Severity.Info));
         notEvaluated.Should().ContainSingle(f => f.Message.Contains("split", StringComparison.Ordinal));
         notEvaluated.Should().ContainSingle(f => f.Message.Contains("oldSelf", StringComparison.Ordinal));
@@ -111,7 +111,10 @@ public sealed class CelRulesFidelitySpecs : FidelitySpecs
             return;
         }
 
-        var finding = result.Report.Findings.Should().ContainSingle(f => f.RuleId == CelRuleEvaluator.RuleId).Subject;
+        var finding = result
+            .Report.Findings.Should()
+            .ContainSingle(f => f.RuleId == CelRuleEvaluator.FailedRule.Id)
+            .Subject;
         finding.Message.Should().Be("at '/spec': either chart or chartRef must be set");
         finding.Location.Should().Be(new SourceLocation("kubernetes/apps/release.yaml", 6, 1));
     }

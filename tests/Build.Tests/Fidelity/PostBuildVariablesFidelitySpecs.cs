@@ -33,7 +33,7 @@ public sealed class PostBuildVariablesFidelitySpecs : FidelitySpecs
 
         // Assert
         var finding = rendered.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Subject;
-        finding.RuleId.Should().Be(RenderRuleIds.Substitution);
+        finding.RuleId.Should().Be(RenderRules.Substitution.Id);
         finding.Message.Should().Contain("flux-system/apps").And.Contain("'my-var'").And.NotContain("'GOOD'");
         finding.Location.Should().Be(new SourceLocation("kubernetes/clusters/one/ks.yaml", 16, 7));
         rendered.Objects.Should().NotContain(o => o.Manifest.Name == "app");
@@ -63,7 +63,7 @@ public sealed class PostBuildVariablesFidelitySpecs : FidelitySpecs
 
         // Assert
         var finding = rendered.Findings.Should().ContainSingle(f => f.Severity == Severity.Error).Subject;
-        finding.RuleId.Should().Be(RenderRuleIds.Substitution);
+        finding.RuleId.Should().Be(RenderRules.Substitution.Id);
         finding.Message.Should().Contain("BLOB").And.Contain("variable not set (strict mode)");
     }
 
@@ -94,7 +94,7 @@ public sealed class PostBuildVariablesFidelitySpecs : FidelitySpecs
         // Assert
         var warning = rendered.Findings.Should().ContainSingle().Subject;
         warning.Severity.Should().Be(Severity.Warning);
-        warning.RuleId.Should().Be(RenderRuleIds.SubstitutionUnknown);
+        warning.RuleId.Should().Be(RenderRules.SubstitutionUnknown.Id);
         warning
             .Message.Should()
             .Contain("${DB_PASSWORD}, ${DB_USER}")
@@ -116,7 +116,7 @@ public sealed class PostBuildVariablesFidelitySpecs : FidelitySpecs
         // Assert
         rendered
             .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.SubstituteFromMissing)
+            .ContainSingle(f => f.RuleId == RenderRules.SubstituteFromMissing.Id)
             .Which.Message.Should()
             .Contain("Secret flux-system/cluster-secrets");
     }

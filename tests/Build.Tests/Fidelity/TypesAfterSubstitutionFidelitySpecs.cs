@@ -41,7 +41,7 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : FidelitySpecs
 
         var errors = result.Report.Findings.Where(f => f.Severity == Severity.Error).ToList();
         errors.Should().HaveCount(3, string.Join('\n', errors));
-        errors.Should().AllSatisfy(f => f.RuleId.Should().Be(ManifestSchemaValidator.SchemaRule));
+        errors.Should().AllSatisfy(f => f.RuleId.Should().Be(ManifestSchemaValidator.SchemaRule.Id));
         errors
             .Select(f => f.Message)
             .Should()
@@ -81,7 +81,7 @@ public sealed class TypesAfterSubstitutionFidelitySpecs : FidelitySpecs
 
         // Assert
         var finding = rendered.Findings.Should().ContainSingle().Subject;
-        finding.RuleId.Should().Be(RenderRuleIds.Substitution);
+        finding.RuleId.Should().Be(RenderRules.Substitution.Id);
         finding.Message.Should().Contain("json: unsupported value: +Inf");
         rendered.Objects.Should().NotContain(o => o.Manifest.Name == "app");
     }

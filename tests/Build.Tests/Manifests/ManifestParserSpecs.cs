@@ -34,7 +34,7 @@ public sealed class ManifestParserSpecs
         // Assert
         result.Manifests.Should().BeEmpty();
         var finding = result.Findings.Should().ContainSingle().Subject;
-        finding.RuleId.Should().Be(ManifestRuleIds.MissingField);
+        finding.RuleId.Should().Be(ManifestRules.MissingField.Id);
         finding.Message.Should().Contain("'apiVersion'").And.Contain("'metadata.name'").And.NotContain("'kind'");
         finding.Location.Should().Be(new SourceLocation("s.yaml", 1, 1));
     }

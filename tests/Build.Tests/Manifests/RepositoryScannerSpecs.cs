@@ -56,9 +56,9 @@ public sealed class RepositoryScannerSpecs
             .BeEquivalentTo(
                 new[]
                 {
-                    (ManifestRuleIds.YamlSyntax, "k/bad.yaml"),
-                    (ManifestRuleIds.YamlDuplicateKey, "k/dup.yaml"),
-                    (ManifestRuleIds.MissingField, "k/nameless.yaml"),
+                    (ManifestRules.YamlSyntax.Id, "k/bad.yaml"),
+                    (ManifestRules.YamlDuplicateKey.Id, "k/dup.yaml"),
+                    (ManifestRules.MissingField.Id, "k/nameless.yaml"),
                 }
             );
         scan.Manifests.Select(m => m.Name).Should().BeEquivalentTo("d", "ok");

@@ -14,7 +14,7 @@ public sealed class YamlFileLoaderSpecs
 
         // Assert
         var finding = result.Findings.Should().ContainSingle().Subject;
-        finding.RuleId.Should().Be(ManifestRuleIds.YamlSyntax);
+        finding.RuleId.Should().Be(ManifestRules.YamlSyntax.Id);
         finding.Location!.File.Should().Be("x.yaml");
         finding.Location.Line.Should().Be(2);
         finding.Message.Should().NotContain("Exception").And.NotContain("YamlDotNet");
@@ -39,7 +39,7 @@ public sealed class YamlFileLoaderSpecs
 
         // Assert
         var finding = result.Findings.Should().ContainSingle().Subject;
-        finding.RuleId.Should().Be(ManifestRuleIds.YamlDuplicateKey);
+        finding.RuleId.Should().Be(ManifestRules.YamlDuplicateKey.Id);
         finding.Location.Should().Be(new SourceLocation("dup.yaml", 4, 3));
         finding.Message.Should().Contain("'name'");
         result.Documents.Single().Root.ScalarAt("kind").Should().Be("X");
@@ -103,7 +103,7 @@ public sealed class YamlFileLoaderSpecs
         // Assert
         result.Documents.Should().ContainSingle();
         var finding = result.Findings.Should().ContainSingle().Subject;
-        finding.RuleId.Should().Be(ManifestRuleIds.YamlNotAMapping);
+        finding.RuleId.Should().Be(ManifestRules.YamlNotAMapping.Id);
         finding.Location!.Line.Should().Be(3);
         finding.Severity.Should().Be(Severity.Error);
     }
@@ -125,6 +125,6 @@ public sealed class YamlFileLoaderSpecs
         var result = YamlFileLoader.Load("/nonexistent/definitely/not/here.yaml", "here.yaml");
 
         // Assert
-        result.Findings.Should().ContainSingle(f => f.RuleId == ManifestRuleIds.FileUnreadable);
+        result.Findings.Should().ContainSingle(f => f.RuleId == ManifestRules.FileUnreadable.Id);
     }
 }

@@ -34,7 +34,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         var rendered = await RenderAsync();
 
         // Assert
-        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.PathMissing).Subject;
+        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRules.PathMissing.Id).Subject;
         finding.Severity.Should().Be(Severity.Error);
         finding.Location!.ToString().Should().Be("kubernetes/clusters/one/ks.yaml:2");
         finding.Message.Should().Contain("flux-system/apps").And.Contain("./kubernetes/apps/nope");
@@ -52,7 +52,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         var rendered = await RenderAsync();
 
         // Assert
-        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.KustomizeBuild).Subject;
+        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRules.KustomizeBuild.Id).Subject;
         finding
             .Message.Should()
             .Contain("flux-system/apps")
@@ -71,7 +71,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         var rendered = await RenderAsync();
 
         // Assert
-        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.Substitution).Subject;
+        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRules.Substitution.Id).Subject;
         finding.Message.Should().Contain("flux-system/apps").And.Contain("UNKNOWN_HOST");
         finding.Location.Should().Be(new SourceLocation("kubernetes/apps/app.yaml", 7, 9));
         finding.Object.Should().Be("ConfigMap/app");
@@ -114,7 +114,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         // Assert
         var finding = rendered
             .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.SubstituteFromMissing)
+            .ContainSingle(f => f.RuleId == RenderRules.SubstituteFromMissing.Id)
             .Subject;
         finding.Message.Should().Contain("flux-system/absent").And.NotContain("also-absent");
         rendered.Objects.Should().NotContain(o => o.AppliedBy == "flux-system/apps");
@@ -138,7 +138,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         var rendered = await RenderAsync();
 
         // Assert
-        var cycles = rendered.Findings.Where(f => f.RuleId == RenderRuleIds.DependsOnCycle).ToList();
+        var cycles = rendered.Findings.Where(f => f.RuleId == RenderRules.DependsOnCycle.Id).ToList();
         cycles.Should().HaveCount(2);
         cycles[0]
             .Message.Should()
@@ -161,7 +161,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         rendered
             .Findings.Should()
             .ContainSingle(f =>
-                f.RuleId == RenderRuleIds.DependsOnMissing
+                f.RuleId == RenderRules.DependsOnMissing.Id
                 && f.Severity == Severity.Warning
                 && f.Message.Contains("other/ghost")
             );
@@ -187,7 +187,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         var rendered = await RenderAsync();
 
         // Assert
-        var unsupported = rendered.Findings.Where(f => f.RuleId == RenderRuleIds.SourceUnsupported).ToList();
+        var unsupported = rendered.Findings.Where(f => f.RuleId == RenderRules.SourceUnsupported.Id).ToList();
         unsupported.Should().HaveCount(3).And.OnlyContain(f => f.Severity == Severity.Warning);
         unsupported
             .Select(f => f.Object)
@@ -212,7 +212,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         var rendered = await RenderAsync();
 
         // Assert
-        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.GenerateFailed).Subject;
+        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRules.GenerateFailed.Id).Subject;
         finding.Location!.File.Should().Be("kubernetes/apps/values.yaml");
         rendered.Objects.Should().Contain(o => o.Manifest.Name == "app");
     }
@@ -235,7 +235,7 @@ public sealed class FluxRendererBadInputSpecs : IDisposable
         // Assert
         rendered
             .Findings.Should()
-            .ContainSingle(f => f.RuleId == ManifestRuleIds.MissingField && f.Message.Contains("metadata.namespace"));
+            .ContainSingle(f => f.RuleId == ManifestRules.MissingField.Id && f.Message.Contains("metadata.namespace"));
     }
 
     [Fact]

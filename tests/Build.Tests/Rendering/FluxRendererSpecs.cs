@@ -145,7 +145,7 @@ public sealed class FluxRendererSpecs : IAsyncLifetime
         alpha.RootIsCommitted.Should().BeFalse();
         alpha.Root.Path.Should().Be("./kubernetes/clusters/alpha");
         Beta.Objects.Count(o => o.Manifest.Kind == "Kustomization" && o.Manifest.Name == "flux-system").Should().Be(1);
-        Beta.Findings.Should().NotContain(f => f.RuleId == RenderRuleIds.KustomizationDuplicate);
+        Beta.Findings.Should().NotContain(f => f.RuleId == RenderRules.KustomizationDuplicate.Id);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public partial class ConformanceSpecs
         );
 
         var unsupported = rendered
-            .Findings.Where(f => f.RuleId == RenderRuleIds.SourceUnsupported)
+            .Findings.Where(f => f.RuleId == RenderRules.SourceUnsupported.Id)
             .Select(f => f.Object)
             .ToHashSet();
         var ours = rendered
@@ -134,7 +134,7 @@ public partial class ConformanceSpecs
         rendered.Objects.Should().BeEmpty();
         rendered
             .Findings.Should()
-            .ContainSingle(f => f.RuleId == RenderRuleIds.PathMissing)
+            .ContainSingle(f => f.RuleId == RenderRules.PathMissing.Id)
             .Which.Message.Should()
             .Contain("left out of the artifact")
             .And.Contain("spec.ignore");

@@ -51,7 +51,7 @@ public sealed class ProvenanceConformanceSpecs
         var rendered = await tree.RenderAsync();
 
         // Assert
-        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRuleIds.KustomizeBuild).Subject;
+        var finding = rendered.Findings.Should().ContainSingle(f => f.RuleId == RenderRules.KustomizeBuild.Id).Subject;
         finding.Location.Should().Be(new SourceLocation("clusters/c/bad.yaml", 1));
         finding
             .Message.Should()

@@ -50,7 +50,7 @@ public sealed class SourceArtifactConformanceSpecs
         var rendered = await tree.RenderAsync();
 
         // Assert
-        ConformanceTree.SingleMessage(rendered, RenderRuleIds.KustomizeBuild).Should().Contain("extra.yaml");
+        ConformanceTree.SingleMessage(rendered, RenderRules.KustomizeBuild.Id).Should().Contain("extra.yaml");
         ConformanceTree.AppliedNames(rendered, "b").Should().Equal("b", "b-extra");
     }
 
@@ -87,7 +87,7 @@ public sealed class SourceArtifactConformanceSpecs
 
         // Assert
         ConformanceTree
-            .SingleMessage(rendered, RenderRuleIds.PathMissing)
+            .SingleMessage(rendered, RenderRules.PathMissing.Id)
             .Should()
             .Contain("left out of the artifact");
     }

@@ -32,7 +32,7 @@ public sealed class SourcesConformanceSpecs
         // Assert
         rendered.Objects.Should().NotContain(o => o.AppliedBy == "tenant/app");
         ConformanceTree
-            .SingleMessage(rendered, RenderRuleIds.SourceUnsupported)
+            .SingleMessage(rendered, RenderRules.SourceUnsupported.Id)
             .Should()
             .Contain("GitRepository/tenant/flux-system (https://github.com/example/tenant)");
     }
@@ -83,7 +83,7 @@ public sealed class SourcesConformanceSpecs
         var rendered = await tree.RenderAsync();
 
         // Assert
-        ConformanceTree.SingleMessage(rendered, RenderRuleIds.ArtifactGenerator).Should().Contain(error);
+        ConformanceTree.SingleMessage(rendered, RenderRules.ArtifactGenerator.Id).Should().Contain(error);
     }
 
     [Fact(Timeout = 120_000)]
@@ -117,7 +117,7 @@ public sealed class SourcesConformanceSpecs
             .Should()
             .Contain("new");
         ConformanceTree
-            .SingleMessage(rendered, RenderRuleIds.SourceUnsupported)
+            .SingleMessage(rendered, RenderRules.SourceUnsupported.Id)
             .Should()
             .Contain("tag 'v9.9.9' is not in the local Git history");
     }

@@ -1,54 +1,59 @@
 namespace GitOpsRunners.Diagnostics;
 
 /// <summary>Rule ids of findings about reading YAML files and Kubernetes objects, with what each one means.</summary>
-public static class ManifestRuleIds
+public static class ManifestRules
 {
-    public const string YamlSyntax = "yaml-syntax";
-    public const string YamlDuplicateKey = "yaml-duplicate-key";
-    public const string YamlAliasExpansion = "yaml-alias-expansion";
-    public const string Symlink = "symlink";
-    public const string YamlNotAMapping = "yaml-not-a-mapping";
-    public const string MissingField = "manifest-missing-field";
-    public const string FileUnreadable = "file-unreadable";
+    public static RuleDescriptor YamlSyntax { get; } =
+        new("yaml-syntax", Severity.Error, "Flux cannot apply a file it cannot parse.", "none: fix the file");
 
-    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
-    [
-        new(YamlSyntax, Severity.Error, "Flux cannot apply a file it cannot parse.", "none: fix the file"),
+    public static RuleDescriptor YamlDuplicateKey { get; } =
         new(
-            YamlDuplicateKey,
+            "yaml-duplicate-key",
             Severity.Error,
             "A duplicate key silently drops one of the values.",
             "none: fix the file"
-        ),
+        );
+
+    public static RuleDescriptor YamlAliasExpansion { get; } =
         new(
-            YamlAliasExpansion,
+            "yaml-alias-expansion",
             Severity.Error,
             "YAML aliases that expand without end (an alias bomb) exhaust kustomize and the API server.",
             "none: write the values out"
-        ),
+        );
+
+    public static RuleDescriptor Symlink { get; } =
         new(
-            Symlink,
+            "symlink",
             Severity.Warning,
             "Flux's source-controller leaves symbolic links out of the artifact, so what they point at is not applied.",
             "none: replace the link with the file or folder itself"
-        ),
+        );
+
+    public static RuleDescriptor YamlNotAMapping { get; } =
         new(
-            YamlNotAMapping,
+            "yaml-not-a-mapping",
             Severity.Error,
             "A document or list item that is not a mapping is not a Kubernetes object; kustomize and Flux reject it.",
             "none: make it a mapping or move it out of the tree"
-        ),
+        );
+
+    public static RuleDescriptor MissingField { get; } =
         new(
-            MissingField,
+            "manifest-missing-field",
             Severity.Error,
             "The API server rejects an object without apiVersion, kind and metadata.name, and Flux needs a namespace on its own objects.",
             "none: add the missing field"
-        ),
+        );
+
+    public static RuleDescriptor FileUnreadable { get; } =
         new(
-            FileUnreadable,
+            "file-unreadable",
             Severity.Error,
             "A file Validate cannot read is not checked at all, and Flux may not be able to read it either.",
             "none: fix the file's permissions or encoding"
-        ),
-    ];
+        );
+
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
+    [YamlSyntax, YamlDuplicateKey, YamlAliasExpansion, Symlink, YamlNotAMapping, MissingField, FileUnreadable];
 }

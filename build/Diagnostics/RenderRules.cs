@@ -1,101 +1,126 @@
 namespace GitOpsRunners.Diagnostics;
 
 /// <summary>Rule ids of findings produced while rendering a cluster, with what each one means.</summary>
-public static class RenderRuleIds
+public static class RenderRules
 {
-    public const string SourceUnsupported = "flux-source-unsupported";
-    public const string PathMissing = "flux-path-missing";
-    public const string ArtifactGenerator = "flux-artifact-generator";
-    public const string Substitution = "flux-substitution";
-    public const string NamespaceMissing = "flux-namespace-missing";
-    public const string SubstitutionUnknown = "flux-substitution-unknown";
-    public const string SubstituteFromMissing = "flux-substitute-from-missing";
-    public const string DependsOnCycle = "flux-dependson-cycle";
-    public const string DependsOnMissing = "flux-dependson-missing";
-    public const string KustomizationInvalid = "flux-kustomization-invalid";
-    public const string KustomizationDuplicate = "flux-kustomization-duplicate";
-    public const string GenerateFailed = "flux-generate";
-    public const string KustomizeBuild = "kustomize-build";
-
-    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
-    [
+    public static RuleDescriptor KustomizeBuild { get; } =
         new(
-            KustomizeBuild,
+            "kustomize-build",
             Severity.Error,
             "Every kustomization directory must build as kustomize-controller builds it.",
             "none: fix the kustomization"
-        ),
+        );
+
+    public static RuleDescriptor PathMissing { get; } =
         new(
-            PathMissing,
+            "flux-path-missing",
             Severity.Error,
             "A Kustomization whose path does not exist fails with 'kustomization path not found'.",
             "none: fix spec.path"
-        ),
+        );
+
+    public static RuleDescriptor ArtifactGenerator { get; } =
         new(
-            ArtifactGenerator,
+            "flux-artifact-generator",
             Severity.Error,
             "An ArtifactGenerator whose copy operation matches nothing fails, and Kustomizations reading its ExternalArtifact never reconcile.",
             "none: fix the copy operation"
-        ),
+        );
+
+    public static RuleDescriptor Substitution { get; } =
         new(
-            Substitution,
+            "flux-substitution",
             Severity.Error,
             "Strict post-build substitution fails the whole Kustomization on an unset variable.",
             "none: define the variable or give it a default"
-        ),
+        );
+
+    public static RuleDescriptor NamespaceMissing { get; } =
         new(
-            NamespaceMissing,
+            "flux-namespace-missing",
             Severity.Error,
             "A namespaced object without a namespace fails Flux's server-side apply ('namespace not specified') and with it the whole Kustomization.",
             "none: set metadata.namespace, the kustomization's namespace or spec.targetNamespace"
-        ),
+        );
+
+    public static RuleDescriptor SubstitutionUnknown { get; } =
         new(
-            SubstitutionUnknown,
+            "flux-substitution-unknown",
             Severity.Warning,
             "Variables from an ExternalSecret's dataFrom or templateFrom only exist in the cluster; they are substituted as masked placeholders and not checked.",
             "list the keys in the ExternalSecret's spec.data"
-        ),
+        );
+
+    public static RuleDescriptor SubstituteFromMissing { get; } =
         new(
-            SubstituteFromMissing,
+            "flux-substitute-from-missing",
             Severity.Error,
             "A Kustomization whose substituteFrom names a ConfigMap or Secret the cluster never applies stops reconciling.",
             "none: add the object, fix the name, or mark the entry 'optional: true'"
-        ),
+        );
+
+    public static RuleDescriptor SourceUnsupported { get; } =
         new(
-            SourceUnsupported,
+            "flux-source-unsupported",
             Severity.Warning,
             "Sources other than this repository cannot be rendered offline, so what they apply is not checked.",
             "none"
-        ),
+        );
+
+    public static RuleDescriptor DependsOnCycle { get; } =
         new(
-            DependsOnCycle,
+            "flux-dependson-cycle",
             Severity.Error,
             "Kustomizations or HelmReleases that depend on each other never become ready.",
             "none: break the cycle"
-        ),
+        );
+
+    public static RuleDescriptor DependsOnMissing { get; } =
         new(
-            DependsOnMissing,
+            "flux-dependson-missing",
             Severity.Warning,
             "A Kustomization that depends on one the cluster never applies waits forever.",
             "none: fix the name or namespace, or remove the entry"
-        ),
+        );
+
+    public static RuleDescriptor KustomizationInvalid { get; } =
         new(
-            KustomizationInvalid,
+            "flux-kustomization-invalid",
             Severity.Error,
             "A Flux Kustomization without a source reference cannot fetch anything to apply.",
             "none: set spec.sourceRef.kind and name"
-        ),
+        );
+
+    public static RuleDescriptor KustomizationDuplicate { get; } =
         new(
-            KustomizationDuplicate,
+            "flux-kustomization-duplicate",
             Severity.Error,
             "One Flux Kustomization applied twice in a cluster makes the two copies fight over the same objects.",
             "none: keep one"
-        ),
+        );
+
+    public static RuleDescriptor GenerateFailed { get; } =
         new(
-            GenerateFailed,
+            "flux-generate",
             Severity.Error,
             "kustomize-controller generates a kustomization.yaml for a folder without one; a file in it that is not a Kubernetes object fails that build.",
             "none: move the file out, add a kustomization.yaml, or list it in .sourceignore"
-        ),
+        );
+
+    public static IReadOnlyList<RuleDescriptor> Descriptors { get; } =
+    [
+        KustomizeBuild,
+        PathMissing,
+        ArtifactGenerator,
+        Substitution,
+        NamespaceMissing,
+        SubstitutionUnknown,
+        SubstituteFromMissing,
+        SourceUnsupported,
+        DependsOnCycle,
+        DependsOnMissing,
+        KustomizationInvalid,
+        KustomizationDuplicate,
+        GenerateFailed,
     ];
 }
