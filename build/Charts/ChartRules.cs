@@ -2,7 +2,7 @@ using GitOpsRunners.Diagnostics;
 
 namespace GitOpsRunners.Charts;
 
-/// <summary>The ids the chart-aware checks report, each with what it means.</summary>
+/// <summary>The rules the chart-aware checks report, each declared once with what it means.</summary>
 public static class ChartRules
 {
     public static RuleDescriptor CrdVersion { get; } =

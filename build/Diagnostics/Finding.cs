@@ -13,8 +13,11 @@ public sealed record Finding(
     string? Object = null
 )
 {
-    /// <summary>A finding of <paramref name="Rule"/> at its default severity.</summary>
-    public Finding(
+    /// <summary>
+    /// A finding of <paramref name="Rule"/> at its default severity. Internal, so that serializers see the one
+    /// public constructor (stored reports are read back).
+    /// </summary>
+    internal Finding(
         RuleDescriptor Rule,
         string Message,
         SourceLocation? Location = null,

@@ -1,6 +1,6 @@
 namespace GitOpsRunners.Diagnostics;
 
-/// <summary>Rule ids of findings about reading YAML files and Kubernetes objects, with what each one means.</summary>
+/// <summary>The rules of findings about reading YAML files and Kubernetes objects, each declared once with what it means.</summary>
 public static class ManifestRules
 {
     public static RuleDescriptor YamlSyntax { get; } =

@@ -1,6 +1,6 @@
 namespace GitOpsRunners.Diagnostics;
 
-/// <summary>Rule ids of findings produced while rendering a cluster, with what each one means.</summary>
+/// <summary>The rules of findings produced while rendering a cluster, each declared once with what it means.</summary>
 public static class RenderRules
 {
     public static RuleDescriptor KustomizeBuild { get; } =

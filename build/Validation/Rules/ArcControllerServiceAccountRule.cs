@@ -4,7 +4,7 @@ using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>The scale set's <c>controllerServiceAccount</c> names the controller's service account explicitly.</summary>
-public sealed class ArcControllerServiceAccountRule : IClusterRule
+public sealed class ArcControllerServiceAccountRule() : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -14,9 +14,7 @@ public sealed class ArcControllerServiceAccountRule : IClusterRule
             RuleCatalog.AnnotationOptOut
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         var releases = ArcRelease.Find(context.Index);
         var controller = releases.FirstOrDefault(r => r.IsController);

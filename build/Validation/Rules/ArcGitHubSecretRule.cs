@@ -8,7 +8,7 @@ namespace GitOpsRunners.Validation.Rules;
 /// The scale set's <c>githubConfigSecret</c> is produced in its namespace (by an ExternalSecret or a Secret)
 /// with the keys ARC reads: <c>github_token</c>, or the three GitHub App keys.
 /// </summary>
-public sealed class ArcGitHubSecretRule : IClusterRule
+public sealed class ArcGitHubSecretRule() : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -18,8 +18,6 @@ public sealed class ArcGitHubSecretRule : IClusterRule
             RuleCatalog.AnnotationOptOut
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
     private static readonly string[] AppKeys =
     [
         "github_app_id",
@@ -27,7 +25,7 @@ public sealed class ArcGitHubSecretRule : IClusterRule
         "github_app_private_key",
     ];
 
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var scaleSet in ArcRelease.Find(context.Index).Where(r => !r.IsController))
         {

@@ -4,7 +4,7 @@ using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary><c>minRunners</c> is not negative and not above <c>maxRunners</c>.</summary>
-public sealed class ArcRunnerBoundsRule : IClusterRule
+public sealed class ArcRunnerBoundsRule() : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -14,9 +14,7 @@ public sealed class ArcRunnerBoundsRule : IClusterRule
             RuleCatalog.AnnotationOptOut
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var scaleSet in ArcRelease.Find(context.Index).Where(r => !r.IsController))
         {

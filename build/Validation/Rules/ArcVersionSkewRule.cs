@@ -4,7 +4,7 @@ using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Every ARC scale set runs the same chart version as the controller.</summary>
-public sealed class ArcVersionSkewRule : IClusterRule
+public sealed class ArcVersionSkewRule() : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -14,9 +14,7 @@ public sealed class ArcVersionSkewRule : IClusterRule
             RuleCatalog.AnnotationOptOut
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         var releases = ArcRelease.Find(context.Index);
         var controller = releases.FirstOrDefault(r => r.IsController);

@@ -4,14 +4,12 @@ using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Kustomizations and HelmReleases whose dependsOn entries form a cycle.</summary>
-public sealed class DependsOnCycleRule : IClusterRule
+public sealed class DependsOnCycleRule() : ClusterRule(Descriptor)
 {
     /// <summary>Rendering reports cycles between Kustomizations under the same id; this rule adds HelmReleases.</summary>
     public static RuleDescriptor Descriptor { get; } = RenderRules.DependsOnCycle;
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         var nodes = context
             .Index.OfKind(KubernetesApi.KustomizeGroup, "Kustomization")

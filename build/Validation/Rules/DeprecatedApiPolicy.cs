@@ -3,7 +3,7 @@ using GitOpsRunners.Diagnostics;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Objects on deprecated or removed API versions, with the version to move to.</summary>
-public sealed class DeprecatedApiPolicy : IClusterRule
+public sealed class DeprecatedApiPolicy() : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -12,8 +12,6 @@ public sealed class DeprecatedApiPolicy : IClusterRule
             "Deprecated or removed API versions stop reconciling after an upgrade.",
             RuleCatalog.AnnotationOptOut
         );
-
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
 
     /// <summary>apiVersion (or apiVersion/Kind) to its replacement.</summary>
     public static readonly IReadOnlyDictionary<string, string> Replacements = new Dictionary<string, string>(
@@ -47,7 +45,7 @@ public sealed class DeprecatedApiPolicy : IClusterRule
         ["admissionregistration.k8s.io/v1beta1"] = "admissionregistration.k8s.io/v1",
     };
 
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var manifest in context.Cluster.Objects.Select(o => o.Manifest))
         {

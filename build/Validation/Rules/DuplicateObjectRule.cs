@@ -3,7 +3,7 @@ using GitOpsRunners.Diagnostics;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>The same object (group, kind, namespace, name) applied more than once.</summary>
-public sealed class DuplicateObjectRule : IClusterRule
+public sealed class DuplicateObjectRule() : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -13,9 +13,7 @@ public sealed class DuplicateObjectRule : IClusterRule
             RuleCatalog.AnnotationOptOut
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         var groups = context
             .Cluster.Objects.GroupBy(o => (o.Manifest.Group, o.Manifest.Kind, o.Manifest.Namespace, o.Manifest.Name))

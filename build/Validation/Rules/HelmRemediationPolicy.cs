@@ -4,7 +4,7 @@ using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>HelmReleases detect drift and remediate failed upgrades.</summary>
-public sealed class HelmRemediationPolicy : IClusterRule
+public sealed class HelmRemediationPolicy() : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -14,9 +14,7 @@ public sealed class HelmRemediationPolicy : IClusterRule
             RuleCatalog.AnnotationOptOut
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var release in context.Index.OfKind(KubernetesApi.HelmGroup, "HelmRelease"))
         {

@@ -5,7 +5,7 @@ using YamlDotNet.RepresentationModel;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Container images, in workloads and in HelmRelease values, are pinned by digest.</summary>
-public sealed class ImageDigestPolicy : IClusterRule
+public sealed class ImageDigestPolicy() : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -15,9 +15,7 @@ public sealed class ImageDigestPolicy : IClusterRule
             RuleCatalog.AnnotationOptOut
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var manifest in context.Cluster.Objects.Select(o => o.Manifest))
         {

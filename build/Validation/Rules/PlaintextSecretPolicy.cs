@@ -4,7 +4,7 @@ using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Secrets with values committed in clear text (SOPS-encrypted ones are fine).</summary>
-public sealed class PlaintextSecretPolicy : IClusterRule
+public sealed class PlaintextSecretPolicy() : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -14,9 +14,7 @@ public sealed class PlaintextSecretPolicy : IClusterRule
             "none: move the value to Key Vault and use an ExternalSecret"
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var secret in context.Index.OfKind("", "Secret"))
         {

@@ -4,7 +4,7 @@ using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Namespaces carry a Pod Security Admission enforce label.</summary>
-public sealed class PodSecurityPolicy : IClusterRule
+public sealed class PodSecurityPolicy() : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -14,11 +14,9 @@ public sealed class PodSecurityPolicy : IClusterRule
             RuleCatalog.AnnotationOptOut
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
     private const string EnforceLabel = "pod-security.kubernetes.io/enforce";
 
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var ns in context.Index.OfKind("", "Namespace"))
         {

@@ -4,7 +4,7 @@ using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>sourceRef, chartRef, chart sourceRef, dependsOn, secretStoreRef and providerRef name objects the cluster defines.</summary>
-public sealed class ReferenceRule : IClusterRule
+public sealed class ReferenceRule() : ClusterRule(SourceMissing, DependencyMissing, SecretStoreMissing)
 {
     public static RuleDescriptor SourceMissing { get; } =
         new(
@@ -30,9 +30,7 @@ public sealed class ReferenceRule : IClusterRule
             RuleCatalog.AnnotationOptOut
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [SourceMissing, DependencyMissing, SecretStoreMissing];
-
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         var index = context.Index;
         foreach (var ks in index.OfKind(KubernetesApi.KustomizeGroup, "Kustomization"))

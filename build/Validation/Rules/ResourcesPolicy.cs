@@ -4,7 +4,7 @@ using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Every container declares resource requests and limits.</summary>
-public sealed class ResourcesPolicy : IClusterRule
+public sealed class ResourcesPolicy() : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -14,9 +14,7 @@ public sealed class ResourcesPolicy : IClusterRule
             RuleCatalog.AnnotationOptOut
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         foreach (var manifest in context.Cluster.Objects.Select(o => o.Manifest))
         {

@@ -9,7 +9,8 @@ namespace GitOpsRunners.Validation.Rules;
 /// The runner image is not too far behind actions/runner: GitHub stops sending jobs to a self-hosted runner
 /// once a newer runner release has been out for more than 30 days. Known only when releases were looked up.
 /// </summary>
-public sealed class RunnerAgePolicy(IReadOnlyList<ReleaseInfo> runnerReleases, DateTimeOffset now) : IClusterRule
+public sealed class RunnerAgePolicy(IReadOnlyList<ReleaseInfo> runnerReleases, DateTimeOffset now)
+    : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -19,11 +20,9 @@ public sealed class RunnerAgePolicy(IReadOnlyList<ReleaseInfo> runnerReleases, D
             RuleCatalog.AnnotationOptOut
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
     public static readonly TimeSpan Grace = TimeSpan.FromDays(30);
 
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         var newest = runnerReleases.Where(r => !r.Prerelease && r.Version is not null).MaxBy(r => r.Version);
         if (newest?.Version is not { } newestVersion)

@@ -4,7 +4,7 @@ using GitOpsRunners.Manifests;
 namespace GitOpsRunners.Validation.Rules;
 
 /// <summary>Sources that no Kustomization, HelmRelease, HelmChart or ArtifactGenerator uses.</summary>
-public sealed class UnusedSourceRule : IClusterRule
+public sealed class UnusedSourceRule() : ClusterRule(Descriptor)
 {
     public static RuleDescriptor Descriptor { get; } =
         new(
@@ -14,9 +14,7 @@ public sealed class UnusedSourceRule : IClusterRule
             RuleCatalog.AnnotationOptOut
         );
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => [Descriptor];
-
-    public IEnumerable<Finding> Check(RuleContext context)
+    public override IEnumerable<Finding> Check(RuleContext context)
     {
         var index = context.Index;
         var used = new HashSet<string>(StringComparer.Ordinal);

@@ -25,6 +25,18 @@ internal sealed class BuildFixture : IDisposable
     public Task<int> RunAsync(string[] args, CancellationToken ct) =>
         BuildRunner.RunAsync(Build, args, new BuildEnvironment(Console, Environment, Root.Path), ct);
 
+    /// <summary>
+    /// Runs Validate on cluster <c>test</c>, plus <paramref name="options"/>, with its work throwing
+    /// <paramref name="failure"/>; the run must fail the target (exit code 1). Returns what it printed.
+    /// </summary>
+    public async Task<string> RunFailingValidateAsync(Exception failure, params string[] options)
+    {
+        Build.ValidateWork = _ => throw failure;
+        var exitCode = await RunAsync(["Validate", "--cluster", "test", .. options], CancellationToken.None);
+        exitCode.Should().Be(ExitCodes.TargetFailed, Output);
+        return Output;
+    }
+
     public void Dispose()
     {
         Console.Dispose();

@@ -48,31 +48,25 @@ public sealed class BuildRunnerSpecs : IDisposable
     [Fact(Timeout = 10_000)]
     public async Task Any_other_exception_prints_its_type_and_message_without_a_stack_trace()
     {
-        // Arrange
-        _fixture.Build.ValidateWork = _ => throw new InvalidOperationException("boom");
-
         // Act
-        var exitCode = await _fixture.RunAsync("Validate", "--cluster", "test");
+        var output = await _fixture.RunFailingValidateAsync(new InvalidOperationException("boom"));
 
         // Assert
-        exitCode.Should().Be(ExitCodes.TargetFailed);
-        _fixture
-            .Output.Should()
-            .Contain("error in Validate: System.InvalidOperationException: boom")
-            .And.NotContain("   at ");
+        output.Should().Contain("error in Validate: System.InvalidOperationException: boom").And.NotContain("   at ");
     }
 
     [Fact(Timeout = 10_000)]
     public async Task Verbose_output_adds_the_stack_trace()
     {
-        // Arrange
-        _fixture.Build.ValidateWork = _ => throw new InvalidOperationException("boom");
-
         // Act
-        await _fixture.RunAsync("Validate", "--cluster", "test", "--verbosity", "verbose");
+        var output = await _fixture.RunFailingValidateAsync(
+            new InvalidOperationException("boom"),
+            "--verbosity",
+            "verbose"
+        );
 
         // Assert
-        _fixture.Output.Should().Contain("   at ");
+        output.Should().Contain("   at ");
     }
 
     [Fact(Timeout = 10_000)]
@@ -215,13 +209,13 @@ public sealed class BuildRunnerSpecs : IDisposable
     {
         // Arrange
         _fixture.Environment["GITHUB_TOKEN"] = "ghp_0123456789";
-        _fixture.Build.ValidateWork = _ => throw new BuildException("GitHub refused token ghp_0123456789");
+        var refusal = new BuildException("GitHub refused token ghp_0123456789");
 
         // Act
-        await _fixture.RunAsync("Validate", "--cluster", "test", "--verbosity", "verbose");
+        var output = await _fixture.RunFailingValidateAsync(refusal, "--verbosity", "verbose");
 
         // Assert
-        _fixture.Output.Should().Contain("GitHub refused token ***").And.NotContain("ghp_0123456789");
+        output.Should().Contain("GitHub refused token ***").And.NotContain("ghp_0123456789");
     }
 
     [Fact(Timeout = 10_000)]

@@ -85,15 +85,13 @@ public sealed class GitHubActionsHostSpecs : IDisposable
         fixture.Environment["GITHUB_ACTIONS"] = "true";
         fixture.Environment["GITHUB_STEP_SUMMARY"] = summary;
         fixture.Environment["GITHUB_TOKEN"] = "ghp_0123456789";
-        fixture.Build.ValidateWork = _ => throw new BuildException("render failed");
 
         // Act
-        var exitCode = await fixture.RunAsync("Validate", "--cluster", "test");
+        var output = await fixture.RunFailingValidateAsync(new BuildException("render failed"));
 
         // Assert
-        exitCode.Should().Be(ExitCodes.TargetFailed);
-        fixture
-            .Output.Should()
+        output
+            .Should()
             .StartWith("::add-mask::ghp_0123456789\n::group::Restore\n::endgroup::\n::group::Compile\n")
             .And.Contain("::error::Validate failed: render failed\n::endgroup::");
         File.ReadAllText(summary)

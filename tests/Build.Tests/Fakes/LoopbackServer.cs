@@ -35,6 +35,19 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Starts a server answering every request with <paramref name="handler"/>.</summary>
     public static Task<LoopbackServer> StartAsync(RequestDelegate handler) => StartAsync(app => app.Run(handler));
 
+    /// <summary>
+    /// Starts a server answering every request with <paramref name="status"/> and no body; with a
+    /// <paramref name="challenge"/>, that is its <c>WWW-Authenticate</c> header.
+    /// </summary>
+    public static Task<LoopbackServer> AnsweringAsync(int status, string? challenge = null) =>
+        StartAsync(context =>
+        {
+            context.Response.StatusCode = status;
+            if (challenge is not null)
+                context.Response.Headers.WWWAuthenticate = challenge;
+            return Task.CompletedTask;
+        });
+
     /// <summary>Starts a server whose pipeline <paramref name="configure"/> builds (middleware, routes, handlers).</summary>
     public static async Task<LoopbackServer> StartAsync(Action<WebApplication> configure)
     {

@@ -75,40 +75,21 @@ public sealed class NetworkFaultSpecs
     [Fact(Timeout = 90_000)]
     public async Task Smoke_against_an_api_server_that_never_answers_ends_at_its_timeout_with_one_line()
     {
-        // Arrange
-        await using var server = await KubernetesApiServer.StartAsync();
-        server.Faults.NeverAnswer = true;
-        using var repo = TwoClusters();
-        var kubeconfig = server.WriteKubeconfig(repo.Combine("kubeconfig"));
-        var before = TreeState.Of(repo.Path);
-
         // Act
-        var run = await FaultRun.StartAsync(
-            repo.Path,
-            ["Smoke", "--cluster", "alpha", "--kubeconfig", kubeconfig, "--timeout", "3s", "--revision", "abc"]
-        );
+        var (run, server) = await SmokeAgainstAsync(faults => faults.NeverAnswer = true);
 
         // Assert
         run.ShouldFailWithOneLine(ExitCodes.TargetFailed, "a silent API server is one clear line");
-        run.ErrorLines[0].Should().Contain(server.Url.Authority).And.Contain("did not answer within");
-        TreeState.Of(repo.Path).Should().Equal(before);
+        run.ErrorLines[0].Should().Contain(server.Authority).And.Contain("did not answer within");
     }
 
     [Fact(Timeout = 90_000)]
     public async Task Smoke_against_an_api_server_that_answers_garbage_names_the_url()
     {
-        await using var server = await KubernetesApiServer.StartAsync();
-        server.Faults.AnswerGarbage = true;
-        using var repo = TwoClusters();
-        var kubeconfig = server.WriteKubeconfig(repo.Combine("kubeconfig"));
-
-        var run = await FaultRun.StartAsync(
-            repo.Path,
-            ["Smoke", "--cluster", "alpha", "--kubeconfig", kubeconfig, "--timeout", "3s", "--revision", "abc"]
-        );
+        var (run, server) = await SmokeAgainstAsync(faults => faults.AnswerGarbage = true);
 
         run.ShouldFailWithOneLine(ExitCodes.TargetFailed, "garbage from the API server is one clear line");
-        run.ErrorLines[0].Should().Contain("not Kubernetes JSON").And.Contain($"GET {server.Url}");
+        run.ErrorLines[0].Should().Contain("not Kubernetes JSON").And.Contain($"GET {server}");
     }
 
     [Fact(Timeout = 90_000)]
@@ -117,14 +98,36 @@ public sealed class NetworkFaultSpecs
         using var repo = TwoClusters();
         var kubeconfig = repo.Write("kubeconfig", "clusters: [unclosed\n  - {{{\n");
 
-        var run = await FaultRun.StartAsync(
-            repo.Path,
-            ["Smoke", "--cluster", "alpha", "--kubeconfig", kubeconfig, "--timeout", "3s", "--revision", "abc"]
-        );
+        var run = await SmokeAlphaAsync(repo, kubeconfig);
 
         run.ShouldFailWithOneLine(ExitCodes.TargetFailed, "a broken kubeconfig is one clear line");
         run.ErrorLines[0].Should().Contain("not a readable kubeconfig").And.Contain("--kubeconfig");
     }
+
+    /// <summary>
+    /// Smoke on cluster alpha of a two-cluster repository against a loopback API server that <paramref name="fault"/>
+    /// makes misbehave; the run's outcome and the server's address. The repository must be left as it was.
+    /// </summary>
+    private static async Task<(FaultRun Run, Uri Server)> SmokeAgainstAsync(Action<ApiFaults> fault)
+    {
+        await using var server = await KubernetesApiServer.StartAsync();
+        fault(server.Faults);
+        using var repo = TwoClusters();
+        var kubeconfig = server.WriteKubeconfig(repo.Combine("kubeconfig"));
+        var before = TreeState.Of(repo.Path);
+
+        var run = await SmokeAlphaAsync(repo, kubeconfig);
+
+        TreeState.Of(repo.Path).Should().Equal(before, "a failed smoke run writes nothing");
+        return (run, server.Url);
+    }
+
+    /// <summary>Smoke on cluster alpha of <paramref name="repo"/> through <paramref name="kubeconfig"/>, waiting at most 3s.</summary>
+    private static Task<FaultRun> SmokeAlphaAsync(TempDirectory repo, string kubeconfig) =>
+        FaultRun.StartAsync(
+            repo.Path,
+            ["Smoke", "--cluster", "alpha", "--kubeconfig", kubeconfig, "--timeout", "3s", "--revision", "abc"]
+        );
 
     internal static TempDirectory TwoClusters()
     {

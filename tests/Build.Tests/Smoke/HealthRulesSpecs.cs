@@ -24,6 +24,11 @@ public class HealthRulesSpecs
         string objectId
     ) => Single(Evaluate(SmokeScenario.HealthyObjects().With(kind, name, change)), objectId);
 
+    /// <summary>The one result of <paramref name="check"/> once the healthy cluster's scale set is changed.</summary>
+    private static CheckResult ScaleSetCheckAfter(Func<JsonObject, JsonObject> change, string check) =>
+        Evaluate(SmokeScenario.HealthyObjects().With("AutoscalingRunnerSet", SmokeScenario.ScaleSet, change))
+            .Single(r => r.Name == check);
+
     [Fact]
     public void A_healthy_cluster_passes_every_check()
     {
@@ -273,11 +278,7 @@ public class HealthRulesSpecs
     [Fact]
     public void A_scale_set_whose_minor_version_differs_from_the_controllers_fails()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With("AutoscalingRunnerSet", SmokeScenario.ScaleSet, a => a.Label("app.kubernetes.io/version", "0.13.1"));
-
-        var result = Evaluate(objects).Single(r => r.Name == CheckNames.ArcVersion);
+        var result = ScaleSetCheckAfter(a => a.Label("app.kubernetes.io/version", "0.13.1"), CheckNames.ArcVersion);
 
         result.State.Should().Be(CheckState.Fail);
         result.Reason.Should().StartWith("scale set 0.13.1 but controller 0.14.2");
@@ -286,25 +287,18 @@ public class HealthRulesSpecs
     [Fact]
     public void A_patch_difference_between_scale_set_and_controller_is_allowed()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With("AutoscalingRunnerSet", SmokeScenario.ScaleSet, a => a.Label("app.kubernetes.io/version", "0.14.0"));
+        var result = ScaleSetCheckAfter(a => a.Label("app.kubernetes.io/version", "0.14.0"), CheckNames.ArcVersion);
 
-        Evaluate(objects).Single(r => r.Name == CheckNames.ArcVersion).State.Should().Be(CheckState.Pass);
+        result.State.Should().Be(CheckState.Pass);
     }
 
     [Fact]
     public void A_scale_set_without_a_scale_set_id_has_not_registered_with_github_and_is_pending()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With(
-                "AutoscalingRunnerSet",
-                SmokeScenario.ScaleSet,
-                a => ArcFixtures.ScaleSet(Arc, SmokeScenario.ScaleSet, "0.14.2", 0, scaleSetId: null)
-            );
-
-        var result = Evaluate(objects).Single(r => r.Name == CheckNames.ScaleSet);
+        var result = ScaleSetCheckAfter(
+            _ => ArcFixtures.ScaleSet(Arc, SmokeScenario.ScaleSet, "0.14.2", 0, scaleSetId: null),
+            CheckNames.ScaleSet
+        );
 
         result.State.Should().Be(CheckState.Pending);
         result.Reason.Should().Contain("no runner-scale-set-id annotation");
@@ -341,11 +335,7 @@ public class HealthRulesSpecs
     [Fact]
     public void Fewer_runners_than_min_runners_is_pending()
     {
-        var objects = SmokeScenario
-            .HealthyObjects()
-            .With("AutoscalingRunnerSet", SmokeScenario.ScaleSet, a => a.Set("status.currentRunners", 0));
-
-        var result = Evaluate(objects).Single(r => r.Name == CheckNames.Runners);
+        var result = ScaleSetCheckAfter(a => a.Set("status.currentRunners", 0), CheckNames.Runners);
 
         result
             .Should()

@@ -1,5 +1,4 @@
 using GitOpsRunners.Engine;
-using GitOpsRunners.Git;
 using GitOpsRunners.Smoke;
 using GitOpsRunners.Tests.Fakes.GitHub;
 using Spectre.Console.Testing;
@@ -8,8 +7,6 @@ namespace GitOpsRunners.Tests.Smoke;
 
 public class RunnerWorkflowSmokeSpecs
 {
-    private static readonly GitHubRepository Repository = new("octo", "fleet");
-
     [Fact(Timeout = 20000)]
     public async Task The_workflow_runs_once_on_each_scale_set_label_with_the_cluster_as_input()
     {
@@ -60,13 +57,5 @@ public class RunnerWorkflowSmokeSpecs
     }
 
     private static RunnerWorkflowSmoke Smoke(GitHubApiServer server, TestConsole console) =>
-        new(
-            console,
-            new GitHubWorkflowDispatcher(
-                server.CreateClient(),
-                Repository,
-                TimeProvider.System,
-                TimeSpan.FromMilliseconds(20)
-            )
-        );
+        new(console, FleetDispatcher.On(server));
 }

@@ -1,5 +1,4 @@
 using GitOpsRunners.Engine;
-using GitOpsRunners.Git;
 using GitOpsRunners.Smoke;
 using GitOpsRunners.Tests.Fakes.GitHub;
 
@@ -7,8 +6,6 @@ namespace GitOpsRunners.Tests.Smoke;
 
 public class WorkflowDispatcherSpecs
 {
-    private static readonly GitHubRepository Repository = new("octo", "fleet");
-
     [Fact(Timeout = 20000)]
     public async Task A_dispatched_run_that_succeeds_is_reported_with_its_inputs_and_link()
     {
@@ -71,10 +68,7 @@ public class WorkflowDispatcherSpecs
         TimeSpan? poll = null,
         string? token = null
     ) =>
-        new GitHubWorkflowDispatcher(
-            server.CreateClient(token),
-            Repository,
-            TimeProvider.System,
-            poll ?? TimeSpan.FromMilliseconds(20)
-        ).DispatchAndWaitAsync(workflow, "main", inputs ?? [], timeout, CancellationToken.None);
+        FleetDispatcher
+            .On(server, token, poll)
+            .DispatchAndWaitAsync(workflow, "main", inputs ?? [], timeout, CancellationToken.None);
 }

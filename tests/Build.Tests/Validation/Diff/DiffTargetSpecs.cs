@@ -10,9 +10,8 @@ public class DiffTargetSpecs
     {
         using var repo = DiffFixture.CommittedThenImage("nginx:1.27");
 
-        var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "HEAD");
+        var output = await DiffAgainstHeadAsync(repo);
 
-        exitCode.Should().Be(ExitCodes.Success, output);
         output
             .Should()
             .Contain("--- a/beta/Deployment/web-beta/web")
@@ -32,9 +31,8 @@ public class DiffTargetSpecs
             "rotated-token-value"
         );
 
-        var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "HEAD");
+        var output = await DiffAgainstHeadAsync(repo);
 
-        exitCode.Should().Be(ExitCodes.Success, output);
         output.Should().NotContain("rotated-token-value").And.NotContain("beta-token-value");
     }
 
@@ -43,9 +41,8 @@ public class DiffTargetSpecs
     {
         using var repo = DiffFixture.Committed();
 
-        var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "HEAD");
+        var output = await DiffAgainstHeadAsync(repo);
 
-        exitCode.Should().Be(ExitCodes.Success, output);
         output.Should().Contain("no rendered object changes");
     }
 
@@ -58,5 +55,13 @@ public class DiffTargetSpecs
 
         exitCode.Should().Be(ExitCodes.Usage);
         output.Should().Contain("--base no-such-branch: no such commit");
+    }
+
+    /// <summary>Runs Diff of <paramref name="repo"/>'s working tree against HEAD; it must succeed. What it printed.</summary>
+    private static async Task<string> DiffAgainstHeadAsync(TempDirectory repo)
+    {
+        var (exitCode, output) = await InProcessBuild.RunAsync(repo, "Diff", "--base", "HEAD");
+        exitCode.Should().Be(ExitCodes.Success, output);
+        return output;
     }
 }

@@ -71,24 +71,9 @@ public class ArcRuleSpecs
     [Fact]
     public void A_scale_set_on_another_chart_version_than_the_controller_is_an_error()
     {
-        var findings = TestCluster.Check(new ArcVersionSkewRule(), Arc(scaleSetTag: "0.12.1"));
+        var finding = TestCluster.SingleFinding(new ArcVersionSkewRule(), Arc(scaleSetTag: "0.12.1"));
 
-        findings.Should().ContainSingle().Which.Message.Should().Contain("0.12.1").And.Contain("0.13.0");
-    }
-
-    [Fact]
-    public void A_github_secret_that_nothing_produces_is_reported()
-    {
-        var findings = TestCluster.Check(
-            new ArcGitHubSecretRule(),
-            Arc(
-                scaleSetValues: """
-                githubConfigSecret: other-secret
-                """
-            )
-        );
-
-        findings.Should().ContainSingle().Which.Message.Should().Contain("'other-secret' is not produced");
+        finding.Message.Should().Contain("0.12.1").And.Contain("0.13.0");
     }
 
     [Fact]
@@ -96,44 +81,38 @@ public class ArcRuleSpecs
     {
         var yaml = Arc().Replace("secretKey: github_token", "secretKey: token", StringComparison.Ordinal);
 
-        var findings = TestCluster.Check(new ArcGitHubSecretRule(), yaml);
+        var finding = TestCluster.SingleFinding(new ArcGitHubSecretRule(), yaml);
 
-        findings.Should().ContainSingle().Which.Message.Should().Contain("ARC needs github_token");
+        finding.Message.Should().Contain("ARC needs github_token");
     }
 
-    [Fact]
-    public void A_controller_service_account_that_does_not_match_is_reported()
+    [Theory]
+    [InlineData(
+        typeof(ArcGitHubSecretRule),
+        "githubConfigSecret: other-secret",
+        "githubConfigSecret 'other-secret' is not produced by any ExternalSecret or Secret in namespace arc-runners; add one"
+    )]
+    [InlineData(
+        typeof(ArcControllerServiceAccountRule),
+        "controllerServiceAccount: {name: wrong, namespace: arc-systems}",
+        "controllerServiceAccount is arc-systems/wrong but the controller runs as arc-systems/arc-controller"
+    )]
+    [InlineData(
+        typeof(ArcRunnerBoundsRule),
+        "minRunners: 6\nmaxRunners: 5",
+        "minRunners (6) is greater than maxRunners (5)"
+    )]
+    public void Scale_set_values_an_arc_rule_refuses_are_reported_saying_what_is_wrong(
+        Type rule,
+        string scaleSetValues,
+        string message
+    )
     {
-        var findings = TestCluster.Check(
-            new ArcControllerServiceAccountRule(),
-            Arc(
-                scaleSetValues: """
-                controllerServiceAccount: {name: wrong, namespace: arc-systems}
-                """
-            )
+        var finding = TestCluster.SingleFinding(
+            (IClusterRule)Activator.CreateInstance(rule)!,
+            Arc(scaleSetValues: scaleSetValues)
         );
 
-        findings
-            .Should()
-            .ContainSingle()
-            .Which.Message.Should()
-            .Contain("arc-systems/wrong")
-            .And.Contain("arc-systems/arc-controller");
-    }
-
-    [Fact]
-    public void More_min_runners_than_max_runners_is_an_error()
-    {
-        var findings = TestCluster.Check(
-            new ArcRunnerBoundsRule(),
-            Arc(
-                scaleSetValues: """
-                minRunners: 6
-                maxRunners: 5
-                """
-            )
-        );
-
-        findings.Should().ContainSingle().Which.Message.Should().Be("minRunners (6) is greater than maxRunners (5)");
+        finding.Message.Should().Be(message);
     }
 }

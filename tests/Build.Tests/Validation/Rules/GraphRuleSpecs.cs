@@ -9,12 +9,10 @@ public class GraphRuleSpecs
     [Fact]
     public void A_depends_on_cycle_is_reported_once_with_its_members()
     {
-        var findings = TestCluster.Check(new DependsOnCycleRule(), Kustomizations("a -> b", "b -> c", "c -> a"));
+        var finding = TestCluster.SingleFinding(new DependsOnCycleRule(), Kustomizations("a -> b", "b -> c", "c -> a"));
 
-        findings
-            .Should()
-            .ContainSingle()
-            .Which.Message.Should()
+        finding
+            .Message.Should()
             .Contain(
                 "Kustomization/flux-system/a -> Kustomization/flux-system/b -> Kustomization/flux-system/c -> Kustomization/flux-system/a"
             );
@@ -31,7 +29,8 @@ public class GraphRuleSpecs
     [Fact]
     public void An_object_applied_twice_is_reported_naming_both_owners()
     {
-        var cluster = TestCluster.From(
+        var finding = TestCluster.SingleFinding(
+            new DuplicateObjectRule(),
             """
             apiVersion: v1
             kind: Namespace
@@ -43,19 +42,13 @@ public class GraphRuleSpecs
             """
         );
 
-        var findings = new DuplicateObjectRule().Check(RuleContext.For(cluster)).ToList();
-
-        findings
-            .Should()
-            .ContainSingle()
-            .Which.Message.Should()
-            .Contain("Namespace/runners is applied by flux-system/apps");
+        finding.Message.Should().Contain("Namespace/runners is applied by flux-system/apps");
     }
 
     [Fact]
     public void A_source_nothing_uses_is_a_warning()
     {
-        var findings = TestCluster.Check(
+        var finding = TestCluster.SingleFinding(
             new UnusedSourceRule(),
             """
             apiVersion: source.toolkit.fluxcd.io/v1
@@ -75,14 +68,9 @@ public class GraphRuleSpecs
             """
         );
 
-        findings
+        finding
             .Should()
-            .ContainSingle()
-            .Which.Should()
-            .Match<GitOpsRunners.Diagnostics.Finding>(f =>
-                f.Object == "HelmRepository/flux-system/unused"
-                && f.Severity == GitOpsRunners.Diagnostics.Severity.Warning
-            );
+            .Match<Finding>(f => f.Object == "HelmRepository/flux-system/unused" && f.Severity == Severity.Warning);
     }
 
     /// <summary>One Kustomization in flux-system per entry; <c>"a -> b"</c> is Kustomization a depending on b.</summary>

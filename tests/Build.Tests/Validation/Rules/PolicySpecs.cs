@@ -30,7 +30,7 @@ public class PolicySpecs
     [Fact]
     public void A_container_without_limits_is_reported_by_name()
     {
-        var findings = TestCluster.Check(
+        var finding = TestCluster.SingleFinding(
             new ResourcesPolicy(),
             """
             apiVersion: apps/v1
@@ -46,17 +46,15 @@ public class PolicySpecs
             """
         );
 
-        findings
-            .Should()
-            .ContainSingle()
-            .Which.Message.Should()
+        finding
+            .Message.Should()
             .Be("container 'app' has no resource limits; set resources.requests and resources.limits");
     }
 
     [Fact]
     public void Runner_containers_in_scale_set_values_are_checked_too()
     {
-        var findings = TestCluster.Check(
+        var finding = TestCluster.SingleFinding(
             new ResourcesPolicy(),
             """
             apiVersion: helm.toolkit.fluxcd.io/v2
@@ -72,13 +70,13 @@ public class PolicySpecs
             """
         );
 
-        findings.Should().ContainSingle().Which.Message.Should().Contain("'runner'");
+        finding.Message.Should().Contain("'runner'");
     }
 
     [Fact]
     public void A_namespace_without_pod_security_labels_is_reported()
     {
-        var findings = TestCluster.Check(
+        var finding = TestCluster.SingleFinding(
             new PodSecurityPolicy(),
             """
             apiVersion: v1
@@ -91,7 +89,7 @@ public class PolicySpecs
             """
         );
 
-        findings.Should().ContainSingle().Which.Object.Should().Be("Namespace/open");
+        finding.Object.Should().Be("Namespace/open");
     }
 
     [Theory]
@@ -124,7 +122,7 @@ public class PolicySpecs
     [InlineData("notification.toolkit.fluxcd.io/v1beta3", "Receiver", "notification.toolkit.fluxcd.io/v1")]
     public void Deprecated_api_versions_name_their_replacement(string apiVersion, string kind, string replacement)
     {
-        var findings = TestCluster.Check(
+        var finding = TestCluster.SingleFinding(
             new DeprecatedApiPolicy(),
             $$"""
             apiVersion: {{apiVersion}}
@@ -133,7 +131,7 @@ public class PolicySpecs
             """
         );
 
-        findings.Should().ContainSingle().Which.Message.Should().EndWith($"use {replacement}");
+        finding.Message.Should().EndWith($"use {replacement}");
     }
 
     [Fact]
@@ -154,7 +152,7 @@ public class PolicySpecs
     [Fact]
     public void A_plaintext_secret_is_an_error_but_a_sops_one_is_not()
     {
-        var findings = TestCluster.Check(
+        var finding = TestCluster.SingleFinding(
             new PlaintextSecretPolicy(),
             """
             apiVersion: v1
@@ -170,11 +168,7 @@ public class PolicySpecs
             """
         );
 
-        findings
-            .Should()
-            .ContainSingle()
-            .Which.Should()
-            .Match<Finding>(f => f.Object == "Secret/y/clear" && f.Severity == Severity.Error);
+        finding.Should().Match<Finding>(f => f.Object == "Secret/y/clear" && f.Severity == Severity.Error);
     }
 
     [Fact]

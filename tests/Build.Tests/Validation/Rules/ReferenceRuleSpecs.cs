@@ -102,12 +102,8 @@ public class ReferenceRuleSpecs
         string yaml
     )
     {
-        var findings = TestCluster.Check(new ReferenceRule(), yaml);
+        var finding = TestCluster.SingleFinding(new ReferenceRule(), yaml);
 
-        findings
-            .Should()
-            .ContainSingle()
-            .Which.Should()
-            .Match<Finding>(f => f.RuleId == ruleId && f.Object == referrer && f.Message.Contains(missing));
+        finding.Should().Match<Finding>(f => f.RuleId == ruleId && f.Object == referrer && f.Message.Contains(missing));
     }
 }

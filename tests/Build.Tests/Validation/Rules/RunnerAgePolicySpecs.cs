@@ -49,15 +49,13 @@ public class RunnerAgePolicySpecs
     [Fact]
     public void A_runner_behind_a_release_older_than_30_days_is_an_error_naming_both_versions()
     {
-        var findings = TestCluster.Check(
+        var finding = TestCluster.SingleFinding(
             new RunnerAgePolicy([Release("2.337.0", 5), Release("2.331.0", 45), Release("2.330.0", 80)], Now),
             ScaleSet("2.330.0")
         );
 
-        findings
+        finding
             .Should()
-            .ContainSingle()
-            .Which.Should()
             .Match<Finding>(f =>
                 f.Severity == Severity.Error
                 && f.Message.Contains("runner 2.330.0 is behind actions/runner 2.337.0")
@@ -68,16 +66,12 @@ public class RunnerAgePolicySpecs
     [Fact]
     public void A_runner_behind_a_recent_release_is_a_warning_with_the_days_left()
     {
-        var findings = TestCluster.Check(
+        var finding = TestCluster.SingleFinding(
             new RunnerAgePolicy([Release("2.337.0", 10), Release("2.336.0", 60)], Now),
             ScaleSet("2.336.0")
         );
 
-        findings
-            .Should()
-            .ContainSingle()
-            .Which.Should()
-            .Match<Finding>(f => f.Severity == Severity.Warning && f.Message.Contains("within 20 days"));
+        finding.Should().Match<Finding>(f => f.Severity == Severity.Warning && f.Message.Contains("within 20 days"));
     }
 
     [Theory]

@@ -97,14 +97,8 @@ internal sealed class RandomYaml(Random random)
                         .Append(Key())
                         .Append(": ")
                         .Append(Scalar(inFlow: false))
-                        .Append('\n')
-                        .Append(inner)
-                        .Append("  ")
-                        .Append(Key())
-                        .Append(": ")
-                        .Append(Scalar(inFlow: false))
-                        .Append(Comment())
                         .Append('\n');
+                    PlainScalarLine(text.Append(inner).Append("  ").Append(Key()).Append(": "));
                 }
 
                 break;
@@ -129,11 +123,7 @@ internal sealed class RandomYaml(Random random)
                 text.Append('\n');
                 for (var i = random.Next(1, 4); i > 0; i--)
                 {
-                    text.Append(new string(' ', indent + 2))
-                        .Append("- ")
-                        .Append(Scalar(inFlow: false))
-                        .Append(Comment())
-                        .Append('\n');
+                    PlainScalarLine(text.Append(inner).Append("- "));
                 }
 
                 break;
@@ -153,20 +143,20 @@ internal sealed class RandomYaml(Random random)
                     .Append('\n');
                 break;
             case 9:
-                text.Append(" |\n")
-                    .Append(new string(' ', indent + 2))
-                    .Append("line one\n")
-                    .Append(new string(' ', indent + 2))
-                    .Append("line two\n");
+                text.Append(" |\n").Append(inner).Append("line one\n").Append(inner).Append("line two\n");
                 break;
             case 5 when _anchors.Count > 0:
                 text.Append(" *").Append(_anchors[random.Next(_anchors.Count)]).Append(Comment()).Append('\n');
                 break;
             default:
-                text.Append(' ').Append(Properties()).Append(Scalar(inFlow: false)).Append(Comment()).Append('\n');
+                PlainScalarLine(text.Append(' ').Append(Properties()));
                 break;
         }
     }
+
+    /// <summary>Ends a block line with a plain scalar, maybe a comment, and the line break.</summary>
+    private void PlainScalarLine(StringBuilder text) =>
+        text.Append(Scalar(inFlow: false)).Append(Comment()).Append('\n');
 
     private string Properties()
     {

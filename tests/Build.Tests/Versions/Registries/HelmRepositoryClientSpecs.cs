@@ -108,23 +108,19 @@ public sealed partial class HelmRepositoryClientSpecs
     public async Task A_repository_url_without_an_index_fails_with_a_check_the_url_hint()
     {
         // Arrange
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
+        await using var server = await LoopbackServer.AnsweringAsync(StatusCodes.Status404NotFound);
 
         // Act
         var act = () => VersionsAsync(server, "wrong", "podinfo");
 
         // Assert
-        var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
-        error.StatusCode.Should().Be(HttpStatusCode.NotFound);
-        error
-            .Message.Should()
-            .Contain(server.Authority)
-            .And.Contain("wrong/index.yaml")
-            .And.Contain("folder that holds index.yaml");
+        await RegistryFailure.ShouldFailWithAsync(
+            act,
+            HttpStatusCode.NotFound,
+            server.Authority,
+            "wrong/index.yaml",
+            "folder that holds index.yaml"
+        );
     }
 
     [Fact(Timeout = 20_000)]

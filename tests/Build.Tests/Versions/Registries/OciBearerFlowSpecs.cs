@@ -69,13 +69,10 @@ public sealed class OciBearerFlowSpecs
     public async Task Credentials_are_not_sent_to_a_plain_http_realm_on_another_host()
     {
         // Arrange
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate =
-                "Bearer realm=\"http://auth.example.invalid/token\",service=\"fake\"";
-            return Task.CompletedTask;
-        });
+        await using var server = await LoopbackServer.AnsweringAsync(
+            StatusCodes.Status401Unauthorized,
+            "Bearer realm=\"http://auth.example.invalid/token\",service=\"fake\""
+        );
         var client = TestHttp.OciClient(
             TestHttp.Credentials(("REGISTRY_USERNAME", "ci"), ("REGISTRY_PASSWORD", "secret-value"))
         );
@@ -96,12 +93,10 @@ public sealed class OciBearerFlowSpecs
     public async Task A_bearer_challenge_without_a_realm_is_reported()
     {
         // Arrange
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = "Bearer service=\"fake\"";
-            return Task.CompletedTask;
-        });
+        await using var server = await LoopbackServer.AnsweringAsync(
+            StatusCodes.Status401Unauthorized,
+            "Bearer service=\"fake\""
+        );
 
         // Act
         var act = () =>

@@ -60,14 +60,14 @@ public sealed class RegistryFaultSpecs
         var act = () => TestHttp.OciClient().ListTagsAsync(Reference(server), CancellationToken.None);
 
         // Assert
-        var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
-        error.StatusCode.Should().Be(HttpStatusCode.InternalServerError);
-        error
-            .Message.Should()
-            .Contain(server.Authority)
-            .And.Contain("HTTP 500")
-            .And.Contain("after 3 attempts")
-            .And.Contain("storage backend down");
+        await RegistryFailure.ShouldFailWithAsync(
+            act,
+            HttpStatusCode.InternalServerError,
+            server.Authority,
+            "HTTP 500",
+            "after 3 attempts",
+            "storage backend down"
+        );
         server.Requests.Should().Be(3);
     }
 
@@ -95,12 +95,10 @@ public sealed class RegistryFaultSpecs
     public async Task A_basic_challenge_without_credentials_names_the_host_specific_variables()
     {
         // Arrange
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = "Basic realm=\"registry\"";
-            return Task.CompletedTask;
-        });
+        await using var server = await LoopbackServer.AnsweringAsync(
+            StatusCodes.Status401Unauthorized,
+            "Basic realm=\"registry\""
+        );
         var key = "127_0_0_1_" + server.BaseUri.Port;
 
         // Act
@@ -108,12 +106,12 @@ public sealed class RegistryFaultSpecs
             TestHttp.OciClient(TestHttp.NoCredentials).ListTagsAsync(Reference(server), CancellationToken.None);
 
         // Assert
-        var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
-        error.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        error
-            .Message.Should()
-            .Contain($"REGISTRY_{key}_USERNAME and REGISTRY_{key}_PASSWORD")
-            .And.Contain(server.Authority);
+        await RegistryFailure.ShouldFailWithAsync(
+            act,
+            HttpStatusCode.Unauthorized,
+            $"REGISTRY_{key}_USERNAME and REGISTRY_{key}_PASSWORD",
+            server.Authority
+        );
     }
 
     [Fact(Timeout = 20_000)]
@@ -146,11 +144,7 @@ public sealed class RegistryFaultSpecs
     public async Task A_404_repository_is_reported_as_unknown_without_retrying()
     {
         // Arrange
-        await using var server = await LoopbackServer.StartAsync(context =>
-        {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            return Task.CompletedTask;
-        });
+        await using var server = await LoopbackServer.AnsweringAsync(StatusCodes.Status404NotFound);
 
         // Act
         var act = () => TestHttp.OciClient().ListTagsAsync(Reference(server), CancellationToken.None);
