@@ -1,11 +1,14 @@
+using System.Security.Cryptography;
 using k8s;
 using k8s.Exceptions;
 
 namespace GitOpsRunners.Smoke;
 
 /// <summary>
-/// Builds the client configuration: <c>--kubeconfig</c>, else the first existing file in <c>KUBECONFIG</c>, else <c>~/.kube/config</c>,
-/// else the in-cluster service account. Exec credentials (kubelogin on AKS) work through the kubeconfig.
+/// Builds the client configuration as kubectl loads it: <c>--kubeconfig</c>; else the files listed in <c>KUBECONFIG</c>
+/// merged (missing ones skipped, the first file to define a cluster, user, context or current-context wins), and
+/// <c>~/.kube/config</c> only when <c>KUBECONFIG</c> is unset; else the in-cluster service account. Exec credentials
+/// (kubelogin on AKS) work through the kubeconfig.
 /// </summary>
 public static class KubernetesConnection
 {
@@ -26,24 +29,20 @@ public static class KubernetesConnection
                     );
                 }
 
-                return KubernetesClientConfiguration.BuildConfigFromConfigFile(path, currentContext: options.Context);
+                return KubernetesClientConfiguration.BuildConfigFromConfigObject(
+                    KubeconfigMerge.Load([new FileInfo(path)])
+                        ?? throw new SmokeConnectionException(
+                            $"--kubeconfig {path}: the file is empty; pass the kubeconfig of the cluster to check"
+                        ),
+                    currentContext: options.Context
+                );
             }
 
-            var files = (environment("KUBECONFIG") ?? "")
-                .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-                .Where(File.Exists)
-                .ToList();
-            var home = environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            var defaultFile = Path.Combine(home, ".kube", "config");
-            if (files.Count == 0 && File.Exists(defaultFile))
+            var files = KubeconfigFiles(environment).Where(File.Exists).Select(f => new FileInfo(f)).ToArray();
+            if (KubeconfigMerge.Load(files) is { } merged)
             {
-                files.Add(defaultFile);
-            }
-
-            if (files.Count > 0)
-            {
-                return KubernetesClientConfiguration.BuildConfigFromConfigFile(
-                    files[0],
+                return KubernetesClientConfiguration.BuildConfigFromConfigObject(
+                    merged,
                     currentContext: options.Context
                 );
             }
@@ -61,6 +60,13 @@ public static class KubernetesConnection
                 e
             );
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new SmokeConnectionException(
+                $"kubeconfig: cannot read a certificate or key file it names ({e.Message.TrimEnd('.')}); fix the path in the kubeconfig (relative paths are read from the kubeconfig's own folder) or embed the data (certificate-authority-data, client-certificate-data, client-key-data)",
+                e
+            );
+        }
         catch (KubeConfigException e)
         {
             throw new SmokeConnectionException(
@@ -72,5 +78,21 @@ public static class KubernetesConnection
         throw new SmokeConnectionException(
             "No kubeconfig found (--kubeconfig, KUBECONFIG, ~/.kube/config) and not running in a cluster; pass --kubeconfig"
         );
+    }
+
+    /// <summary>The files <c>KUBECONFIG</c> lists, in order and once each; <c>~/.kube/config</c> when it is unset or empty.</summary>
+    private static IReadOnlyList<string> KubeconfigFiles(Func<string, string?> environment)
+    {
+        var listed = (environment("KUBECONFIG") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (listed.Count > 0)
+        {
+            return listed;
+        }
+
+        var home = environment("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return [Path.Combine(home, ".kube", "config")];
     }
 }
