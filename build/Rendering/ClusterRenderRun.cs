@@ -18,6 +18,8 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
     private readonly Dictionary<string, Manifest> _configMaps = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SecretValues> _secrets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ProducedSecret> _producedSecrets = new(StringComparer.Ordinal);
+    private readonly List<ClusterExternalSecretTarget> _clusterProducers = [];
+    private readonly Dictionary<string, Manifest> _namespaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Manifest> _gitRepositories = new(StringComparer.Ordinal);
     private readonly List<Manifest> _artifactGenerators = [];
     private readonly Dictionary<string, Node> _known = new(StringComparer.Ordinal);
@@ -90,6 +92,14 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
             else if (ExternalSecretTarget.Read(manifest) is var (secretKey, produced))
             {
                 _producedSecrets[secretKey] = produced;
+            }
+            else if (ClusterExternalSecretTarget.Read(manifest) is { } clusterProducer)
+            {
+                _clusterProducers.Add(clusterProducer);
+            }
+            else if (manifest.Kind == "Namespace" && manifest.ApiVersion == "v1")
+            {
+                _namespaces[manifest.Name] = manifest;
             }
             else if (manifest.Kind == "GitRepository" && manifest.Group == KubernetesApi.SourceGroup)
             {
@@ -222,7 +232,9 @@ internal sealed class ClusterRenderRun(RenderContext context, ClusterEntry entry
             new Dictionary<string, SecretValues>(_secrets, StringComparer.Ordinal),
             new Dictionary<string, ProducedSecret>(_producedSecrets, StringComparer.Ordinal),
             new Dictionary<string, Manifest>(_gitRepositories, StringComparer.Ordinal),
-            [.. _artifactGenerators]
+            [.. _artifactGenerators],
+            [.. _clusterProducers],
+            new Dictionary<string, Manifest>(_namespaces, StringComparer.Ordinal)
         );
 
     private Finding Problem(Node node, RuleDescriptor rule, string message) =>

@@ -8,5 +8,21 @@ internal sealed record ClusterSnapshot(
     IReadOnlyDictionary<string, SecretValues> Secrets,
     IReadOnlyDictionary<string, ProducedSecret> ProducedSecrets,
     IReadOnlyDictionary<string, Manifest> GitRepositories,
-    IReadOnlyList<Manifest> ArtifactGenerators
-);
+    IReadOnlyList<Manifest> ArtifactGenerators,
+    IReadOnlyList<ClusterExternalSecretTarget> ClusterProducers,
+    IReadOnlyDictionary<string, Manifest> Namespaces
+)
+{
+    /// <summary>
+    /// The Secret <paramref name="name"/> that an ExternalSecret in <paramref name="ns"/>, or a ClusterExternalSecret
+    /// selecting that namespace, writes; null when nothing does.
+    /// </summary>
+    public ProducedSecret? Produced(string ns, string name) =>
+        ProducedSecrets.GetValueOrDefault($"{ns}/{name}")
+        ?? ClusterProducers
+            .FirstOrDefault(p =>
+                p.SecretName == name
+                && p.Selects(ns, ClusterExternalSecretTarget.LabelsOf(ns, Namespaces.GetValueOrDefault(ns)))
+            )
+            ?.Secret;
+}

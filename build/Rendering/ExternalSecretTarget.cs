@@ -1,4 +1,6 @@
+using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+using YamlDotNet.RepresentationModel;
 
 namespace GitOpsRunners.Rendering;
 
@@ -18,7 +20,29 @@ internal static class ExternalSecretTarget
             return null;
         }
 
-        var spec = manifest.Body.MappingAt("spec");
+        return
+            FromSpec(
+                manifest.Body.MappingAt("spec"),
+                manifest.Name,
+                $"ExternalSecret {manifest.Namespace}/{manifest.Name}",
+                manifest.Location
+            )
+                is var (name, secret)
+            ? ($"{manifest.Namespace}/{name}", secret)
+            : null;
+    }
+
+    /// <summary>
+    /// The name and content of the Secret that an ExternalSecret named <paramref name="externalSecretName"/> with
+    /// <paramref name="spec"/> writes, or null when it creates none.
+    /// </summary>
+    public static (string Name, ProducedSecret Secret)? FromSpec(
+        YamlMappingNode? spec,
+        string externalSecretName,
+        string producer,
+        SourceLocation location
+    )
+    {
         var target = spec.MappingAt("target");
         if (target.ScalarAt("creationPolicy") is "None" or "Merge")
         {
@@ -38,10 +62,6 @@ internal static class ExternalSecretTarget
                 || (unknown && template.ScalarAt("mergePolicy") == "Merge");
         }
 
-        var name = target.ScalarAt("name") ?? manifest.Name;
-        return (
-            $"{manifest.Namespace}/{name}",
-            new ProducedSecret($"ExternalSecret {manifest.Namespace}/{manifest.Name}", keys, unknown, manifest.Location)
-        );
+        return (target.ScalarAt("name") ?? externalSecretName, new ProducedSecret(producer, keys, unknown, location));
     }
 }

@@ -9,8 +9,8 @@ namespace GitOpsRunners.Rendering;
 /// Collects a Kustomization's post-build variables as kustomize-controller's <c>LoadVariables</c> does: the
 /// <c>substituteFrom</c> ConfigMaps (<c>data</c> only; <c>binaryData</c> is not read) and Secrets (<c>data</c>,
 /// decoded) in the Kustomization's namespace, in order, each overwriting earlier ones, then the inline
-/// <c>substitute</c> over all of them. A Secret that an ExternalSecret in the cluster writes exists when Flux
-/// reconciles: its known keys substitute as masked placeholders, and keys only the provider knows leave the set
+/// <c>substitute</c> over all of them. A Secret that an ExternalSecret (or a ClusterExternalSecret selecting the namespace) in the cluster writes
+/// exists when Flux reconciles: its known keys substitute as masked placeholders, and keys only the provider knows leave the set
 /// open (see <see cref="PostBuildVariableSet.OpenSources"/>). SOPS-encrypted or undecodable values are placeholders.
 /// </summary>
 internal static class SubstitutionVariables
@@ -37,7 +37,10 @@ internal static class SubstitutionVariables
                 at = secret.Location;
                 field = secret.StringData.Count > 0 && secret.Data.Count == 0 ? "stringData" : "data";
             }
-            else if (reference.Kind == "Secret" && snapshot.ProducedSecrets.TryGetValue(key, out var produced))
+            else if (
+                reference.Kind == "Secret"
+                && snapshot.Produced(kustomization.Namespace, reference.Name) is { } produced
+            )
             {
                 values = produced
                     .Keys.Distinct(StringComparer.Ordinal)

@@ -1,5 +1,6 @@
 using GitOpsRunners.Diagnostics;
 using GitOpsRunners.Manifests;
+using GitOpsRunners.Rendering;
 using YamlDotNet.RepresentationModel;
 
 namespace GitOpsRunners.Validation.Rules;
@@ -61,7 +62,7 @@ public sealed class ArcGitHubSecretRule() : ClusterRule(Descriptor)
                 yield return context.Report(
                     Descriptor,
                     scaleSet.Release,
-                    $"githubConfigSecret '{secretName}' is not produced by any ExternalSecret or Secret in namespace {scaleSet.ReleaseNamespace}; add one",
+                    $"githubConfigSecret '{secretName}' is not produced by any ExternalSecret, ClusterExternalSecret or Secret in namespace {scaleSet.ReleaseNamespace}; add one",
                     "spec",
                     "values",
                     "githubConfigSecret"
@@ -81,35 +82,23 @@ public sealed class ArcGitHubSecretRule() : ClusterRule(Descriptor)
         }
     }
 
-    /// <summary>The keys the named Secret will have; empty when they cannot be known offline; null when nothing produces it.</summary>
+    /// <summary>
+    /// The keys the named Secret will have: from an ExternalSecret in the namespace, a ClusterExternalSecret that
+    /// selects the namespace, or a Secret; empty when they cannot be known offline; null when nothing produces it.
+    /// </summary>
     private static HashSet<string>? ProducedKeys(ClusterIndex index, string? ns, string secretName)
     {
-        foreach (
-            var external in index
+        var produced =
+            index
                 .OfKind(KubernetesApi.ExternalSecretsGroup, "ExternalSecret")
                 .Where(e => e.Namespace == ns || e.Namespace is null)
-        )
+                .Select(e => ExternalSecretTarget.FromSpec(e.Body.MappingAt("spec"), e.Name, e.Id, e.Location))
+                .FirstOrDefault(target => target?.Name == secretName)
+                ?.Secret
+            ?? (ns is null ? null : FromClusterExternalSecret(index, ns, secretName));
+        if (produced is not null)
         {
-            var target = external.Body.ScalarAt("spec", "target", "name") ?? external.Name;
-            if (target != secretName)
-            {
-                continue;
-            }
-
-            var keys = external
-                .Body.ItemsAt("spec", "data")
-                .Select(d => d.ScalarAt("secretKey"))
-                .OfType<string>()
-                .ToHashSet(StringComparer.Ordinal);
-            if (external.Body.MappingAt("spec", "target", "template", "data") is { } template)
-            {
-                keys = template
-                    .Children.Keys.OfType<YamlScalarNode>()
-                    .Select(k => k.Value!)
-                    .ToHashSet(StringComparer.Ordinal);
-            }
-
-            return external.Body.ItemsAt("spec", "dataFrom").Any() ? [] : keys;
+            return produced.KeysUnknown ? [] : produced.Keys.ToHashSet(StringComparer.Ordinal);
         }
 
         if (index.Find("Secret", ns, secretName) is { } secret)
@@ -118,6 +107,20 @@ public sealed class ArcGitHubSecretRule() : ClusterRule(Descriptor)
         }
 
         return null;
+    }
+
+    private static ProducedSecret? FromClusterExternalSecret(ClusterIndex index, string ns, string secretName)
+    {
+        var labels = ClusterExternalSecretTarget.LabelsOf(
+            ns,
+            index.OfKind("", "Namespace").FirstOrDefault(n => n.Name == ns)
+        );
+        return index
+            .OfKind(KubernetesApi.ExternalSecretsGroup, "ClusterExternalSecret")
+            .Select(ClusterExternalSecretTarget.Read)
+            .OfType<ClusterExternalSecretTarget>()
+            .FirstOrDefault(target => target.SecretName == secretName && target.Selects(ns, labels))
+            ?.Secret;
     }
 
     private static IEnumerable<string> Keys(Manifest secret, string field) =>

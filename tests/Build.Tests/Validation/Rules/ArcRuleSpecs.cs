@@ -76,6 +76,64 @@ public class ArcRuleSpecs
         finding.Message.Should().Contain("0.12.1").And.Contain("0.13.0");
     }
 
+    [Theory]
+    [InlineData("namespaces: [arc-runners]")]
+    [InlineData("namespaceSelectors: [{matchLabels: {runners: github}}]")]
+    [InlineData("namespaceSelector: {matchExpressions: [{key: kubernetes.io/metadata.name, operator: Exists}]}")]
+    public void A_github_secret_a_cluster_external_secret_writes_into_the_runner_namespace_is_found(string selection)
+    {
+        var findings = TestCluster.Check(new ArcGitHubSecretRule(), WithClusterExternalSecret(selection));
+
+        findings.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("namespaces: [arc-systems]")]
+    [InlineData("namespaceSelectors: [{matchLabels: {runners: gitlab}}]")]
+    public void A_cluster_external_secret_that_does_not_select_the_runner_namespace_does_not_produce_its_secret(
+        string selection
+    )
+    {
+        var finding = TestCluster.SingleFinding(new ArcGitHubSecretRule(), WithClusterExternalSecret(selection));
+
+        finding.Message.Should().Contain("'github-token' is not produced");
+    }
+
+    [Fact]
+    public void The_keys_a_cluster_external_secret_writes_are_checked_like_an_external_secrets()
+    {
+        var yaml = WithClusterExternalSecret("namespaces: [arc-runners]")
+            .Replace("secretKey: github_token", "secretKey: token", StringComparison.Ordinal);
+
+        var finding = TestCluster.SingleFinding(new ArcGitHubSecretRule(), yaml);
+
+        finding.Message.Should().Contain("has keys [token] but ARC needs github_token");
+    }
+
+    /// <summary>
+    /// The ARC pair whose runner namespace (labelled <c>runners: github</c>) gets <c>github-token</c> from a
+    /// ClusterExternalSecret with this namespace <paramref name="selection"/> instead of an ExternalSecret.
+    /// </summary>
+    private static string WithClusterExternalSecret(string selection) =>
+        Arc()[..Arc().IndexOf("apiVersion: external-secrets.io/v1", StringComparison.Ordinal)]
+        + $$$"""
+            apiVersion: v1
+            kind: Namespace
+            metadata: {name: arc-runners, labels: {runners: github}}
+            ---
+            apiVersion: external-secrets.io/v1
+            kind: ClusterExternalSecret
+            metadata: {name: github}
+            spec:
+              {{{selection}}}
+              externalSecretSpec:
+                secretStoreRef: {kind: ClusterSecretStore, name: azurekv}
+                target: {name: github-token}
+                data:
+                  - secretKey: github_token
+                    remoteRef: {key: gh-flux-aks-token}
+            """;
+
     [Fact]
     public void A_github_secret_without_the_keys_arc_reads_is_reported()
     {
@@ -90,7 +148,7 @@ public class ArcRuleSpecs
     [InlineData(
         typeof(ArcGitHubSecretRule),
         "githubConfigSecret: other-secret",
-        "githubConfigSecret 'other-secret' is not produced by any ExternalSecret or Secret in namespace arc-runners; add one"
+        "githubConfigSecret 'other-secret' is not produced by any ExternalSecret, ClusterExternalSecret or Secret in namespace arc-runners; add one"
     )]
     [InlineData(
         typeof(ArcControllerServiceAccountRule),
