@@ -182,9 +182,8 @@ sealed partial class Build
     /// </summary>
     Charts.ChartFetcher CreateChartFetcher(HttpClient http) =>
         new(
-            http,
             new OciRegistryClient(http, RegistryCredentials()),
-            new HelmRepositoryClient(http),
+            new HelmRepositoryClient(http, RegistryCredentials()),
             RegistryMirrors.Parse(RegistryMirror, HelmRepositoryMirror),
             new Charts.ChartCache(CacheDirectory),
             RequestTimeLimit
@@ -194,7 +193,7 @@ sealed partial class Build
     VersionLookup CreateLookup(HttpClient http) =>
         new(
             new OciRegistryClient(http, RegistryCredentials()),
-            new HelmRepositoryClient(http),
+            new HelmRepositoryClient(http, RegistryCredentials()),
             new GitTagLister(),
             RegistryMirrors.Parse(RegistryMirror, HelmRepositoryMirror),
             new ReleaseLookup(GitHub)

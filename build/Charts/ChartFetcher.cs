@@ -18,7 +18,6 @@ namespace GitOpsRunners.Charts;
 /// does not resolve fails at once, without retries. Each chart is fetched once per instance.
 /// </summary>
 public sealed class ChartFetcher(
-    HttpClient http,
     OciRegistryClient oci,
     HelmRepositoryClient helm,
     RegistryMirrors mirrors,
@@ -172,15 +171,10 @@ public sealed class ChartFetcher(
         }
 
         var action = $"downloading {archiveUrl}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, archiveUrl);
-        using var response = await RegistrySender
-            .SendAsync(http, request, archiveUrl.Authority, action, ct)
-            .ConfigureAwait(false);
+        using var response = await helm.GetAsync(archiveUrl, action, ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw await RegistrySender
-                .FailureAsync(response, archiveUrl.Authority, action, null, ct)
-                .ConfigureAwait(false);
+            throw await helm.FailureAsync(response, archiveUrl, action, null, ct).ConfigureAwait(false);
         }
 
         var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);

@@ -7,9 +7,11 @@ namespace GitOpsRunners.Versions.Registries;
 /// <summary>
 /// Chart versions from a classic Helm HTTP repository (<c>&lt;url&gt;/index.yaml</c>). Each index is
 /// downloaded and read once per client instance (one run), whatever the number of charts asked for.
-/// Give it a client from <see cref="RegistryHttp.CreateClient"/> so downloads are retried.
+/// Give it a client from <see cref="RegistryHttp.CreateClient"/> so downloads are retried. A repository that answers
+/// 401 with a Basic challenge is asked again with the user name and password <paramref name="credentials"/> holds for
+/// its host (the <c>REGISTRY_&lt;HOST&gt;_USERNAME</c>/<c>_PASSWORD</c> variables OCI registries use).
 /// </summary>
-public sealed class HelmRepositoryClient(HttpClient http)
+public sealed class HelmRepositoryClient(HttpClient http, RegistryCredentialStore? credentials = null)
 {
     private readonly ConcurrentDictionary<
         Uri,
@@ -86,24 +88,66 @@ public sealed class HelmRepositoryClient(HttpClient http)
         CancellationToken ct
     )
     {
-        var host = indexUri.Authority;
         var action = $"downloading {indexUri}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, indexUri);
-        using var response = await RegistrySender.SendAsync(http, request, host, action, ct);
+        using var response = await GetAsync(indexUri, action, ct);
         if (!response.IsSuccessStatusCode)
         {
-            var hint = response.StatusCode switch
-            {
-                HttpStatusCode.NotFound => "Check the HelmRepository URL: it must be the folder that holds index.yaml.",
-                HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden =>
-                    "The repository needs credentials; private Helm HTTP repositories are not supported yet.",
-                _ => null,
-            };
-            throw await RegistrySender.FailureAsync(response, host, action, hint, ct);
+            var hint =
+                response.StatusCode == HttpStatusCode.NotFound
+                    ? "Check the HelmRepository URL: it must be the folder that holds index.yaml."
+                    : null;
+            throw await FailureAsync(response, indexUri, action, hint, ct);
         }
 
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         using var reader = new StreamReader(stream);
         return HelmIndexReader.Read(reader, indexUri);
+    }
+
+    /// <summary>
+    /// GETs <paramref name="uri"/> (an index or a chart archive) anonymously, and once more with the stored credentials
+    /// for its host when it answers 401 with a Basic challenge. Credentials are never sent unasked.
+    /// </summary>
+    public async Task<HttpResponseMessage> GetAsync(Uri uri, string action, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(uri);
+        var host = uri.Authority;
+        using var anonymous = new HttpRequestMessage(HttpMethod.Get, uri);
+        var response = await RegistrySender.SendAsync(http, anonymous, host, action, ct);
+        if (
+            response.StatusCode != HttpStatusCode.Unauthorized
+            || AuthChallenge.Select(response.Headers.WwwAuthenticate) is not { IsBasic: true }
+            || credentials?.Find(host) is not { } found
+        )
+        {
+            return response;
+        }
+
+        response.Dispose();
+        using var authenticated = new HttpRequestMessage(HttpMethod.Get, uri);
+        authenticated.Headers.Authorization = found.BasicFor(uri, host);
+        return await RegistrySender.SendAsync(http, authenticated, host, action, ct);
+    }
+
+    /// <summary>The error for a failed GET of <paramref name="uri"/>, saying which credentials to set or fix on 401/403.</summary>
+    public async Task<RegistryException> FailureAsync(
+        HttpResponseMessage response,
+        Uri uri,
+        string action,
+        string? hint,
+        CancellationToken ct
+    )
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(uri);
+        var host = uri.Authority;
+        if (RegistrySender.IsAuthFailure(response.StatusCode))
+        {
+            hint = credentials?.Find(host) is { } used
+                ? $"The credentials from {used.Source} were refused; check them or set {RegistryCredentialStore.Describe(host)}."
+                : $"The repository needs a user name and password: set {RegistryCredentialStore.Describe(host)}.";
+        }
+
+        return await RegistrySender.FailureAsync(response, host, action, hint, ct);
     }
 }

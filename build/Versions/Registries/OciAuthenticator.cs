@@ -56,8 +56,7 @@ internal sealed class OciAuthenticator(HttpClient http, RegistryCredentialStore 
                     $"{registry} asks for a user name and password to read {repository.WithoutVersion()}: set {RegistryCredentialStore.Describe(registry)}.",
                     HttpStatusCode.Unauthorized
                 );
-            RefuseCleartext(repository.BaseUri, registry, found);
-            var basic = Basic(found);
+            var basic = found.BasicFor(repository.BaseUri, registry);
             _cache[BasicKey(registry)] = (basic, DateTimeOffset.MaxValue);
             return basic;
         }
@@ -99,8 +98,7 @@ internal sealed class OciAuthenticator(HttpClient http, RegistryCredentialStore 
         using var request = new HttpRequestMessage(HttpMethod.Get, tokenUri);
         if (found is not null)
         {
-            RefuseCleartext(realm, registry, found);
-            request.Headers.Authorization = Basic(found);
+            request.Headers.Authorization = found.BasicFor(realm, registry);
         }
 
         var action = $"getting a token for {scope} from {realm.GetLeftPart(UriPartial.Path)}";
@@ -149,18 +147,6 @@ internal sealed class OciAuthenticator(HttpClient http, RegistryCredentialStore 
         && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
-
-    private static void RefuseCleartext(Uri target, string registry, RegistryCredentials found)
-    {
-        if (target.Scheme != Uri.UriSchemeHttps && !OciReference.IsLoopback(target.Authority))
-            throw new RegistryException(
-                registry,
-                $"{registry}: refusing to send the credentials from {found.Source} over plain http to {target.Authority}."
-            );
-    }
-
-    private static AuthenticationHeaderValue Basic(RegistryCredentials found) =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{found.Username}:{found.Password}")));
 
     private static string BearerKey(string registry, string scope) => $"bearer {registry} {scope}";
 

@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Text;
+
 namespace GitOpsRunners.Versions.Registries;
 
 /// <summary>
@@ -7,4 +10,22 @@ namespace GitOpsRunners.Versions.Registries;
 public sealed record RegistryCredentials(string Username, string Password, string Source)
 {
     public override string ToString() => $"{Username} (from {Source})";
+
+    /// <summary>
+    /// The <c>Authorization: Basic</c> header for a request to <paramref name="target"/>; refused over plain http
+    /// to anything but loopback, so that the password never crosses the network in clear text.
+    /// </summary>
+    public AuthenticationHeaderValue BasicFor(Uri target, string registry)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Scheme != Uri.UriSchemeHttps && !OciReference.IsLoopback(target.Authority))
+            throw new RegistryException(
+                registry,
+                $"{registry}: refusing to send the credentials from {Source} over plain http to {target.Authority}."
+            );
+        return new AuthenticationHeaderValue(
+            "Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Username}:{Password}"))
+        );
+    }
 }

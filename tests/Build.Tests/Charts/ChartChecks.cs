@@ -20,7 +20,6 @@ public sealed class ChartChecks : IDisposable
     public ChartSchemaSource Source(RegistryMirrors? mirrors = null) =>
         new(
             new ChartFetcher(
-                _http,
                 new OciRegistryClient(_http, new RegistryCredentialStore(new Dictionary<string, string?>())),
                 new HelmRepositoryClient(_http),
                 mirrors ?? RegistryMirrors.None,
