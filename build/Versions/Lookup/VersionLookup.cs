@@ -12,7 +12,8 @@ namespace GitOpsRunners.Versions.Lookup;
 /// <c>index.yaml</c> files and Git tags, through <see cref="RegistryMirrors"/>. For pins that record a
 /// digest it resolves the digests of the current tag and of the tag the policy would pick, nothing more.
 /// Release-notes links and the actions/runner check come from GitHub releases and are best effort:
-/// when GitHub cannot be read, the result carries a warning instead of links.
+/// when GitHub cannot be read, the result carries a warning instead of links. Sources are read a few at a time;
+/// the result keeps their order.
 /// </summary>
 public sealed class VersionLookup(
     OciRegistryClient oci,
@@ -22,6 +23,9 @@ public sealed class VersionLookup(
     ReleaseLookup? releases = null
 )
 {
+    /// <summary>How many sources are read at once (registries, Helm indexes, git remotes).</summary>
+    private const int Concurrency = 4;
+
     public async Task<LookupResult> LookUpAsync(
         IReadOnlyList<VersionPin> pins,
         LookupOptions options,
@@ -33,20 +37,24 @@ public sealed class VersionLookup(
         var available = new Dictionary<PinKey, AvailableVersions>();
         var failures = new List<LookupFailure>();
         var warnings = new List<string>();
-        foreach (var key in pins.Select(p => p.Key).Distinct().OrderBy(k => k.ToString(), StringComparer.Ordinal))
+        var keys = pins.Select(p => p.Key).Distinct().OrderBy(k => k.ToString(), StringComparer.Ordinal).ToList();
+        var outcomes = new (AvailableVersions? Found, LookupFailure? Failure)[keys.Count];
+        await Parallel
+            .ForEachAsync(
+                Enumerable.Range(0, keys.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },
+                async (i, token) => outcomes[i] = await LookUpAsync(keys[i], pins, options, token).ConfigureAwait(false)
+            )
+            .ConfigureAwait(false);
+        for (var i = 0; i < keys.Count; i++)
         {
-            var keyPins = pins.Where(p => p.Key == key).ToList();
-            try
+            if (outcomes[i].Found is { } found)
             {
-                var tags = await ListAsync(key, ct).ConfigureAwait(false);
-                var digests = options.Digests
-                    ? await DigestsAsync(key, keyPins, tags, options.Policy, ct).ConfigureAwait(false)
-                    : null;
-                available[key] = new AvailableVersions(tags, digests);
+                available[keys[i]] = found;
             }
-            catch (BuildException ex) when (ex is not UsageException)
+            else if (outcomes[i].Failure is { } failure)
             {
-                failures.Add(new LookupFailure(key, Describe(key, ex)));
+                failures.Add(failure);
             }
         }
 
@@ -67,6 +75,29 @@ public sealed class VersionLookup(
         }
 
         return new LookupResult(available, failures, warnings);
+    }
+
+    /// <summary>The versions (and digests) of one source, or why they could not be read.</summary>
+    private async Task<(AvailableVersions? Found, LookupFailure? Failure)> LookUpAsync(
+        PinKey key,
+        IReadOnlyList<VersionPin> pins,
+        LookupOptions options,
+        CancellationToken ct
+    )
+    {
+        var keyPins = pins.Where(p => p.Key == key).ToList();
+        try
+        {
+            var tags = await ListAsync(key, ct).ConfigureAwait(false);
+            var digests = options.Digests
+                ? await DigestsAsync(key, keyPins, tags, options.Policy, ct).ConfigureAwait(false)
+                : null;
+            return (new AvailableVersions(tags, digests), null);
+        }
+        catch (BuildException ex) when (ex is not UsageException)
+        {
+            return (null, new LookupFailure(key, Describe(key, ex)));
+        }
     }
 
     private async Task<IReadOnlyList<string>> ListAsync(PinKey key, CancellationToken ct)
