@@ -17,12 +17,12 @@ sealed partial class Build
     bool RequireHealthy { get; set; }
 
     [Parameter(
-        "Promote: kubeconfig file of the --from cluster for --require-healthy (default: KUBECONFIG, else ~/.kube/config)"
+        "Promote: kubeconfig file of the --from cluster for --require-healthy (default: --kubeconfig, else KUBECONFIG, else ~/.kube/config)"
     )]
     string? FromKubeconfig { get; set; }
 
     [Parameter(
-        "Promote: kubeconfig context of the --from cluster for --require-healthy (default: the current context)"
+        "Promote: kubeconfig context of the --from cluster for --require-healthy (default: --context, else the current context)"
     )]
     string? FromContext { get; set; }
 
@@ -56,7 +56,8 @@ sealed partial class Build
                     var checks = new PromotionChecks(
                         CreateRenderer,
                         (cluster, tree, token) => RunValidationAsync(cluster, tree, token),
-                        (cluster, token) => RunSmokeAsync(cluster, FromKubeconfig, FromContext, token),
+                        (cluster, token) =>
+                            RunSmokeAsync(cluster, FromKubeconfig ?? Kubeconfig, FromContext ?? Context, token),
                         TimeProvider.System
                     );
                     var statuses =

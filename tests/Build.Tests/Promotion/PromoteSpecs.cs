@@ -190,15 +190,20 @@ public sealed class PromoteSpecs : IAsyncLifetime
         output.Should().Contain("--only nginx").And.Contain("external-secrets").And.Contain("arc");
     }
 
-    [Fact(Timeout = 120_000)]
-    public async Task An_unhealthy_source_is_refused_with_what_is_unhealthy_and_nothing_is_written()
+    [Theory(Timeout = 120_000)]
+    [InlineData("--from-kubeconfig", "--from-context")]
+    [InlineData("--kubeconfig", "--context")]
+    public async Task An_unhealthy_source_is_refused_with_what_is_unhealthy_and_nothing_is_written(
+        string kubeconfigOption,
+        string contextOption
+    )
     {
         // Arrange
         await using var cluster = await KubernetesApiServer.StartAsync();
         var before = _repo.Sandbox.ReadWorkingFile(VersionsFile(Prd));
 
         // Act
-        var (exit, output) = await PromoteIfHealthyAsync(cluster, "1s");
+        var (exit, output) = await PromoteIfHealthyAsync(cluster, "1s", kubeconfigOption, contextOption);
 
         // Assert
         exit.Should().Be(ExitCodes.TargetFailed, output);
@@ -233,7 +238,7 @@ public sealed class PromoteSpecs : IAsyncLifetime
         }
 
         // Act
-        var (exit, output) = await PromoteIfHealthyAsync(cluster, "20s", "--revision", _repo.Sandbox.HeadSha());
+        var (exit, output) = await PromoteIfHealthyAsync(cluster, "20s", args: ["--revision", _repo.Sandbox.HeadSha()]);
 
         // Assert
         exit.Should().Be(ExitCodes.Success, output);
@@ -383,10 +388,15 @@ public sealed class PromoteSpecs : IAsyncLifetime
         GitHub.PullRequests.Should().BeEmpty();
     }
 
-    /// <summary>Promote <c>--pr --require-healthy</c>, reading the source's health from <paramref name="cluster"/> for at most <paramref name="timeout"/>.</summary>
+    /// <summary>
+    /// Promote <c>--pr --require-healthy</c>, reading the source's health from <paramref name="cluster"/> (named by
+    /// <paramref name="kubeconfigOption"/> and <paramref name="contextOption"/>) for at most <paramref name="timeout"/>.
+    /// </summary>
     private async Task<BuildRun> PromoteIfHealthyAsync(
         KubernetesApiServer cluster,
         string timeout,
+        string kubeconfigOption = "--from-kubeconfig",
+        string contextOption = "--from-context",
         params string[] args
     )
     {
@@ -395,9 +405,9 @@ public sealed class PromoteSpecs : IAsyncLifetime
         return await PromoteAsync([
             "--pr",
             "--require-healthy",
-            "--from-kubeconfig",
+            kubeconfigOption,
             kubeconfig,
-            "--from-context",
+            contextOption,
             "tst",
             "--timeout",
             timeout,
