@@ -3,7 +3,7 @@ using GitOpsRunners.Manifests;
 
 namespace GitOpsRunners.Validation.Rules;
 
-/// <summary>sourceRef, chartRef, chart sourceRef, dependsOn, secretStoreRef and providerRef name objects the cluster defines.</summary>
+/// <summary>sourceRef, chartRef, chart sourceRef, dependsOn, secretStoreRef (of ExternalSecrets, and the ClusterSecretStore of ClusterExternalSecrets) and providerRef name objects the cluster defines.</summary>
 public sealed class ReferenceRule() : ClusterRule(SourceMissing, DependencyMissing, SecretStoreMissing)
 {
     public static RuleDescriptor SourceMissing { get; } =
@@ -110,6 +110,27 @@ public sealed class ReferenceRule() : ClusterRule(SourceMissing, DependencyMissi
                         Namespace = store.Kind == "ClusterSecretStore" ? null : store.Namespace,
                     },
                     "secretStoreRef"
+                );
+            }
+        }
+
+        // A ClusterExternalSecret's ExternalSecrets land in many namespaces: only a cluster-wide store is checked.
+        foreach (var fanOut in index.OfKind(KubernetesApi.ExternalSecretsGroup, "ClusterExternalSecret"))
+        {
+            if (
+                FluxRef.Read(fanOut, "SecretStore", "spec", "externalSecretSpec", "secretStoreRef")
+                    is { Kind: "ClusterSecretStore" } store
+                && !index.Exists(store.Kind, null, store.Name)
+            )
+            {
+                yield return Missing(
+                    context,
+                    SecretStoreMissing,
+                    store with
+                    {
+                        Namespace = null,
+                    },
+                    "externalSecretSpec.secretStoreRef"
                 );
             }
         }

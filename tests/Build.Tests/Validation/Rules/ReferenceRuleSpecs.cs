@@ -95,6 +95,19 @@ public class ReferenceRuleSpecs
             spec: {secretStoreRef: {kind: ClusterSecretStore, name: azurekv}}
             """
     )]
+    [InlineData(
+        "ref-secret-store",
+        "ClusterExternalSecret/github",
+        "ClusterSecretStore/azurekv",
+        """
+            apiVersion: external-secrets.io/v1
+            kind: ClusterExternalSecret
+            metadata: {name: github}
+            spec:
+              namespaces: [runners]
+              externalSecretSpec: {secretStoreRef: {kind: ClusterSecretStore, name: azurekv}}
+            """
+    )]
     public void A_reference_to_an_object_the_cluster_does_not_define_is_reported_on_the_referrer_naming_the_missing_object(
         string ruleId,
         string referrer,
