@@ -62,10 +62,15 @@ internal static class ExpectationPlanner
         var externalSecrets = manifests
             .Where(m => m.Group == KubernetesApi.ExternalSecretsGroup && m.Kind == "ExternalSecret")
             .ToList();
+        var clusterExternalSecrets = manifests
+            .Where(m => m.Group == KubernetesApi.ExternalSecretsGroup && m.Kind == "ClusterExternalSecret")
+            .ToList();
 
         var arcControllers = ArcControllers(helmReleases, manifests, fluxNamespace);
         var scaleSets = ScaleSets(helmReleases, manifests, fluxNamespace, arcControllers, out var arcSecrets);
-        var secrets = Secrets(externalSecrets, arcSecrets, fluxNamespace);
+        var secrets = Secrets(externalSecrets, arcSecrets, fluxNamespace)
+            .Select(secret => ProducedByClusterExternalSecret(secret, clusterExternalSecrets, manifests, fluxNamespace))
+            .ToList();
 
         return new SmokeExpectations(
             cluster.Name,
@@ -77,7 +82,10 @@ internal static class ExpectationPlanner
             helmReleases,
             sources,
             stores,
-            externalSecrets.Select(m => new ExpectedObject(Key(m, fluxNamespace), m.Location)).ToList(),
+            externalSecrets
+                .Concat(clusterExternalSecrets)
+                .Select(m => new ExpectedObject(Key(m, fluxNamespace), m.Location))
+                .ToList(),
             secrets,
             arcControllers,
             scaleSets
@@ -263,6 +271,44 @@ internal static class ExpectationPlanner
                 .DistinctBy(a => (a.Namespace, a.Name))
         );
         return secrets;
+    }
+
+    /// <summary>
+    /// <paramref name="secret"/>, with the ClusterExternalSecret that writes it into its namespace as its producer (and
+    /// the keys it writes) when no ExternalSecret of the repository does.
+    /// </summary>
+    private static ExpectedSecret ProducedByClusterExternalSecret(
+        ExpectedSecret secret,
+        List<Manifest> clusterExternalSecrets,
+        List<Manifest> manifests,
+        string fluxNamespace
+    )
+    {
+        if (secret.ProducedBy is not null)
+        {
+            return secret;
+        }
+
+        var declared = manifests.FirstOrDefault(m =>
+            m.Kind == "Namespace" && m.Group == "" && m.Name == secret.Namespace
+        );
+        var labels = ClusterExternalSecretTarget.LabelsOf(secret.Namespace, declared);
+        foreach (var manifest in clusterExternalSecrets)
+        {
+            if (
+                ClusterExternalSecretTarget.Read(manifest) is { } target
+                && target.SecretName == secret.Name
+                && target.Selects(secret.Namespace, labels)
+            )
+            {
+                IReadOnlyList<string> keys = target.Secret.KeysUnknown
+                    ? []
+                    : [.. target.Secret.Keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+                return secret with { Keys = keys, ProducedBy = Key(manifest, fluxNamespace) };
+            }
+        }
+
+        return secret;
     }
 
     private static string Truncate(string name, int max) => name.Length <= max ? name : name[..max].TrimEnd('-');

@@ -40,4 +40,23 @@ public static class ExternalSecretsFixtures
 
     public static JsonObject SyncFailed(this JsonObject externalSecret) =>
         externalSecret.SetCondition("Ready", "False", "SecretSyncedError", "could not get secret data from provider");
+
+    /// <summary>A ClusterExternalSecret that provisioned its ExternalSecret in <paramref name="ns"/> (Ready, no reason, as ESO writes it).</summary>
+    public static JsonObject ClusterExternalSecret(string name, string ns, string store, string target) =>
+        FixtureObject.Create(
+            "external-secrets.io/v1",
+            "ClusterExternalSecret",
+            null,
+            name,
+            $$"""
+             "spec":{"namespaces":["{{ns}}"],"externalSecretSpec":{"secretStoreRef":{"kind":"ClusterSecretStore","name":"{{store}}"},
+               "target":{"name":"{{target}}"},"data":[{"secretKey":"github_token","remoteRef":{"key":"gh-flux-aks-token"} }]} },
+             "status":{"externalSecretName":"{{name}}","provisionedNamespaces":["{{ns}}"],
+               "conditions":[{"type":"Ready","status":"True"}]}
+            """
+        );
+
+    /// <summary>The ClusterExternalSecret as ESO reports it when creating its ExternalSecret failed in some namespace.</summary>
+    public static JsonObject NamespacesFailed(this JsonObject clusterExternalSecret) =>
+        clusterExternalSecret.SetCondition("Ready", "False", "", "one or more namespaces failed");
 }
