@@ -63,7 +63,7 @@ public static class KubernetesConnection
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
         {
             throw new SmokeConnectionException(
-                $"kubeconfig: cannot read a certificate or key file it names ({e.Message.TrimEnd('.')}); fix the path in the kubeconfig (relative paths are read from the kubeconfig's own folder) or embed the data (certificate-authority-data, client-certificate-data, client-key-data)",
+                $"kubeconfig: a file could not be read ({e.Message.TrimEnd('.')}); check the kubeconfig file and the certificate and key paths it names (relative ones are read from the kubeconfig's own folder), or embed the data (certificate-authority-data, client-certificate-data, client-key-data)",
                 e
             );
         }
