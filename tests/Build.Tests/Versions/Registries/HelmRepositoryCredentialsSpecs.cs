@@ -60,9 +60,11 @@ public sealed class HelmRepositoryCredentialsSpecs : IAsyncLifetime
 
         var act = () => client.GetVersionsAsync(Repository, "runners", CancellationToken.None);
 
-        var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
-        error.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
-        error.Message.Should().Contain(RegistryCredentialStore.Describe(_server.Authority));
+        await RegistryFailure.ShouldFailWithAsync(
+            act,
+            HttpStatusCode.Unauthorized,
+            RegistryCredentialStore.Describe(_server.Authority)
+        );
         _authorizations.Should().Equal([null]);
     }
 
@@ -73,12 +75,13 @@ public sealed class HelmRepositoryCredentialsSpecs : IAsyncLifetime
 
         var act = () => client.GetVersionsAsync(Repository, "runners", CancellationToken.None);
 
-        var error = (await act.Should().ThrowAsync<RegistryException>()).Which;
-        error
-            .Message.Should()
-            .Contain("were refused")
-            .And.Contain("REGISTRY_USERNAME")
-            .And.NotContain("wrong-password");
+        var error = await RegistryFailure.ShouldFailWithAsync(
+            act,
+            HttpStatusCode.Unauthorized,
+            "were refused",
+            "REGISTRY_USERNAME"
+        );
+        error.Message.Should().NotContain("wrong-password");
     }
 
     [Fact(Timeout = 20_000)]
