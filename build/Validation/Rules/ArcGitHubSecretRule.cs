@@ -56,7 +56,7 @@ public sealed class ArcGitHubSecretRule() : ClusterRule(Descriptor)
                 continue;
             }
 
-            var keys = ProducedKeys(context.Index, scaleSet.ReleaseNamespace, secretName);
+            var keys = SecretKeys.Of(context.Index, scaleSet.ReleaseNamespace, secretName);
             if (keys is null)
             {
                 yield return context.Report(
@@ -81,48 +81,4 @@ public sealed class ArcGitHubSecretRule() : ClusterRule(Descriptor)
             }
         }
     }
-
-    /// <summary>
-    /// The keys the named Secret will have: from an ExternalSecret in the namespace, a ClusterExternalSecret that
-    /// selects the namespace, or a Secret; empty when they cannot be known offline; null when nothing produces it.
-    /// </summary>
-    private static HashSet<string>? ProducedKeys(ClusterIndex index, string? ns, string secretName)
-    {
-        var produced =
-            index
-                .OfKind(KubernetesApi.ExternalSecretsGroup, "ExternalSecret")
-                .Where(e => e.Namespace == ns || e.Namespace is null)
-                .Select(e => ExternalSecretTarget.FromSpec(e.Body.MappingAt("spec"), e.Name, e.Id, e.Location))
-                .FirstOrDefault(target => target?.Name == secretName)
-                ?.Secret
-            ?? (ns is null ? null : FromClusterExternalSecret(index, ns, secretName));
-        if (produced is not null)
-        {
-            return produced.KeysUnknown ? [] : produced.Keys.ToHashSet(StringComparer.Ordinal);
-        }
-
-        if (index.Find("Secret", ns, secretName) is { } secret)
-        {
-            return Keys(secret, "data").Concat(Keys(secret, "stringData")).ToHashSet(StringComparer.Ordinal);
-        }
-
-        return null;
-    }
-
-    private static ProducedSecret? FromClusterExternalSecret(ClusterIndex index, string ns, string secretName)
-    {
-        var labels = ClusterExternalSecretTarget.LabelsOf(
-            ns,
-            index.OfKind("", "Namespace").FirstOrDefault(n => n.Name == ns)
-        );
-        return index
-            .OfKind(KubernetesApi.ExternalSecretsGroup, "ClusterExternalSecret")
-            .Select(ClusterExternalSecretTarget.Read)
-            .OfType<ClusterExternalSecretTarget>()
-            .FirstOrDefault(target => target.SecretName == secretName && target.Selects(ns, labels))
-            ?.Secret;
-    }
-
-    private static IEnumerable<string> Keys(Manifest secret, string field) =>
-        secret.Body.MappingAt(field)?.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!) ?? [];
 }

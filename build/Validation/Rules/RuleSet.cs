@@ -11,6 +11,7 @@ public sealed class RuleSet(IReadOnlyList<IClusterRule> rules, IReadOnlySet<stri
     public static IReadOnlyList<IClusterRule> Default { get; } =
     [
         new ReferenceRule(),
+        new ValuesFromRule(),
         new DependsOnCycleRule(),
         new DuplicateObjectRule(),
         new UnusedSourceRule(),
