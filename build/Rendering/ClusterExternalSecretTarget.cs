@@ -10,6 +10,7 @@ namespace GitOpsRunners.Rendering;
 /// its own name) with <c>spec.externalSecretSpec</c>, which writes <see cref="SecretName"/>.
 /// </summary>
 internal sealed record ClusterExternalSecretTarget(
+    Manifest Source,
     IReadOnlySet<string> Namespaces,
     IReadOnlyList<YamlMappingNode> Selectors,
     string SecretName,
@@ -17,7 +18,7 @@ internal sealed record ClusterExternalSecretTarget(
 )
 {
     /// <summary>The label every namespace carries with its own name.</summary>
-    public const string NameLabel = "kubernetes.io/metadata.name";
+    private const string NameLabel = "kubernetes.io/metadata.name";
 
     public static ClusterExternalSecretTarget? Read(Manifest manifest)
     {
@@ -47,19 +48,30 @@ internal sealed record ClusterExternalSecretTarget(
             .. new[] { spec.MappingAt("namespaceSelector") }.OfType<YamlMappingNode>(),
             .. spec.ItemsAt("namespaceSelectors").OfType<YamlMappingNode>(),
         ];
-        return new ClusterExternalSecretTarget(namespaces, selectors, name, secret);
+        return new ClusterExternalSecretTarget(manifest, namespaces, selectors, name, secret);
     }
 
-    /// <summary>Whether it writes its Secret into <paramref name="ns"/>, whose labels are <paramref name="labels"/>.</summary>
-    public bool Selects(string ns, IReadOnlyDictionary<string, string> labels) =>
+    /// <summary>
+    /// The first of <paramref name="targets"/> that writes <paramref name="secretName"/> into namespace
+    /// <paramref name="ns"/>, whose Namespace object (when the cluster applies one) is <paramref name="declared"/>.
+    /// </summary>
+    public static ClusterExternalSecretTarget? Writer(
+        IEnumerable<ClusterExternalSecretTarget> targets,
+        string ns,
+        string secretName,
+        Manifest? declared
+    )
+    {
+        var labels = LabelsOf(ns, declared);
+        return targets.FirstOrDefault(target => target.SecretName == secretName && target.Selects(ns, labels));
+    }
+
+    private bool Selects(string ns, IReadOnlyDictionary<string, string> labels) =>
         Namespaces.Contains(ns) || Selectors.Any(selector => LabelSelector.Selects(selector, labels));
 
-    /// <summary>
-    /// The labels of namespace <paramref name="ns"/>: those of its Namespace object when the cluster applies one, and
-    /// the name label the API server adds to every namespace.
-    /// </summary>
-    public static IReadOnlyDictionary<string, string> LabelsOf(string ns, Manifest? declared) =>
-        new Dictionary<string, string>(
+    /// <summary>Its Namespace object's labels, and the name label the API server adds to every namespace.</summary>
+    private static Dictionary<string, string> LabelsOf(string ns, Manifest? declared) =>
+        new(
             declared?.Body.MappingAt("metadata", "labels").StringMap() ?? new Dictionary<string, string>(),
             StringComparer.Ordinal
         )

@@ -19,10 +19,5 @@ internal sealed record ClusterSnapshot(
     /// </summary>
     public ProducedSecret? Produced(string ns, string name) =>
         ProducedSecrets.GetValueOrDefault($"{ns}/{name}")
-        ?? ClusterProducers
-            .FirstOrDefault(p =>
-                p.SecretName == name
-                && p.Selects(ns, ClusterExternalSecretTarget.LabelsOf(ns, Namespaces.GetValueOrDefault(ns)))
-            )
-            ?.Secret;
+        ?? ClusterExternalSecretTarget.Writer(ClusterProducers, ns, name, Namespaces.GetValueOrDefault(ns))?.Secret;
 }

@@ -65,11 +65,15 @@ internal static class ExpectationPlanner
         var clusterExternalSecrets = manifests
             .Where(m => m.Group == KubernetesApi.ExternalSecretsGroup && m.Kind == "ClusterExternalSecret")
             .ToList();
+        var clusterTargets = clusterExternalSecrets
+            .Select(ClusterExternalSecretTarget.Read)
+            .OfType<ClusterExternalSecretTarget>()
+            .ToList();
 
         var arcControllers = ArcControllers(helmReleases, manifests, fluxNamespace);
         var scaleSets = ScaleSets(helmReleases, manifests, fluxNamespace, arcControllers, out var arcSecrets);
         var secrets = Secrets(externalSecrets, arcSecrets, fluxNamespace)
-            .Select(secret => ProducedByClusterExternalSecret(secret, clusterExternalSecrets, manifests, fluxNamespace))
+            .Select(secret => ProducedByClusterExternalSecret(secret, clusterTargets, manifests, fluxNamespace))
             .ToList();
 
         return new SmokeExpectations(
@@ -279,7 +283,7 @@ internal static class ExpectationPlanner
     /// </summary>
     private static ExpectedSecret ProducedByClusterExternalSecret(
         ExpectedSecret secret,
-        List<Manifest> clusterExternalSecrets,
+        List<ClusterExternalSecretTarget> clusterTargets,
         List<Manifest> manifests,
         string fluxNamespace
     )
@@ -292,23 +296,18 @@ internal static class ExpectationPlanner
         var declared = manifests.FirstOrDefault(m =>
             m.Kind == "Namespace" && m.Group == "" && m.Name == secret.Namespace
         );
-        var labels = ClusterExternalSecretTarget.LabelsOf(secret.Namespace, declared);
-        foreach (var manifest in clusterExternalSecrets)
+        if (
+            ClusterExternalSecretTarget.Writer(clusterTargets, secret.Namespace, secret.Name, declared)
+            is not { } writer
+        )
         {
-            if (
-                ClusterExternalSecretTarget.Read(manifest) is { } target
-                && target.SecretName == secret.Name
-                && target.Selects(secret.Namespace, labels)
-            )
-            {
-                IReadOnlyList<string> keys = target.Secret.KeysUnknown
-                    ? []
-                    : [.. target.Secret.Keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-                return secret with { Keys = keys, ProducedBy = Key(manifest, fluxNamespace) };
-            }
+            return secret;
         }
 
-        return secret;
+        IReadOnlyList<string> keys = writer.Secret.KeysUnknown
+            ? []
+            : [.. writer.Secret.Keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return secret with { Keys = keys, ProducedBy = Key(writer.Source, fluxNamespace) };
     }
 
     private static string Truncate(string name, int max) => name.Length <= max ? name : name[..max].TrimEnd('-');

@@ -36,16 +36,12 @@ internal static class SecretKeys
 
     private static ProducedSecret? FromClusterExternalSecret(ClusterIndex index, string ns, string secretName)
     {
-        var labels = ClusterExternalSecretTarget.LabelsOf(
-            ns,
-            index.OfKind("", "Namespace").FirstOrDefault(n => n.Name == ns)
-        );
-        return index
+        var targets = index
             .OfKind(KubernetesApi.ExternalSecretsGroup, "ClusterExternalSecret")
             .Select(ClusterExternalSecretTarget.Read)
-            .OfType<ClusterExternalSecretTarget>()
-            .FirstOrDefault(target => target.SecretName == secretName && target.Selects(ns, labels))
-            ?.Secret;
+            .OfType<ClusterExternalSecretTarget>();
+        var declared = index.OfKind("", "Namespace").FirstOrDefault(n => n.Name == ns);
+        return ClusterExternalSecretTarget.Writer(targets, ns, secretName, declared)?.Secret;
     }
 
     private static IEnumerable<string> Keys(Manifest secret, string field) =>

@@ -43,7 +43,8 @@ public sealed class VersionLookup(
             .ForEachAsync(
                 Enumerable.Range(0, keys.Count),
                 new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct },
-                async (i, token) => outcomes[i] = await LookUpAsync(keys[i], pins, options, token).ConfigureAwait(false)
+                async (i, token) =>
+                    outcomes[i] = await LookUpSourceAsync(keys[i], pins, options, token).ConfigureAwait(false)
             )
             .ConfigureAwait(false);
         for (var i = 0; i < keys.Count; i++)
@@ -78,7 +79,7 @@ public sealed class VersionLookup(
     }
 
     /// <summary>The versions (and digests) of one source, or why they could not be read.</summary>
-    private async Task<(AvailableVersions? Found, LookupFailure? Failure)> LookUpAsync(
+    private async Task<(AvailableVersions? Found, LookupFailure? Failure)> LookUpSourceAsync(
         PinKey key,
         IReadOnlyList<VersionPin> pins,
         LookupOptions options,
